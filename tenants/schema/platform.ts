@@ -1,0 +1,125 @@
+/**
+ * The platform file schema: the host municipality's settings for the shared
+ * foundation (`platform.yaml`). Every choice a host may change has a default here.
+ */
+import { z } from "zod";
+import { COUNTIES } from "../validation/identifiers";
+import {
+  cidrBlock,
+  ipAddress,
+  keyName,
+  kommunenummer,
+  organisasjonsnummer,
+  population,
+  secretRef,
+  slug,
+} from "./fields";
+
+const host = z.strictObject({
+  slug,
+  displayName: z.string().min(3),
+  kommunenummer,
+  organisasjonsnummer,
+  population,
+  costCentre: z.string().min(1),
+});
+
+const countyCode = z
+  .string()
+  .refine((code) => code in COUNTIES, { error: `must be a county number: ${Object.keys(COUNTIES).join(", ")}` });
+
+const network = z.strictObject({
+  hub: z.strictObject({ addressSpace: cidrBlock.meta({ description: "Hub VNet in the primary region." }) }),
+  drHub: z
+    .strictObject({ addressSpace: cidrBlock.meta({ description: "Hub VNet in the DR region." }) })
+    .optional(),
+  tenantPool: z
+    .strictObject({
+      cidr: cidrBlock.meta({ description: "The regional pool tenant spokes are allocated from." }),
+      blockPrefixLength: z
+        .number()
+        .int()
+        .min(16)
+        .max(25, { error: "must be /25 or larger so a spoke holds its zones" })
+        .default(23)
+        .meta({ description: "Size of an allocated spoke block." }),
+      counties: z
+        .array(countyCode)
+        .min(1)
+        .meta({ description: "Counties served, in a fixed order: a spoke's block is indexed by county and municipality number." }),
+    })
+    .meta({ description: "Spokes without an explicit address space get block (county index × 100 + last two digits of the kommunenummer)." }),
+});
+
+const backupTier = z.strictObject({
+  description: z.string().min(3),
+  dailyRetentionDays: z.number().int().min(7).max(9999),
+  weeklyRetentionWeeks: z.number().int().min(0).max(5163).default(0),
+  monthlyRetentionMonths: z.number().int().min(0).max(1188).default(0),
+  yearlyRetentionYears: z.number().int().min(0).max(99).default(0),
+});
+
+const costAllocation = z.discriminatedUnion(
+  "key",
+  [
+    z.strictObject({
+      key: z.literal("equal-population"),
+      equalPercent: z.number().min(0).max(100).default(40),
+      populationPercent: z.number().min(0).max(100).default(60),
+    }),
+    z.strictObject({
+      key: z.literal("fixed-percentages"),
+      percentages: z.record(slug, z.number().min(0).max(100)),
+    }),
+    z.strictObject({
+      key: z.literal("fixed-fee-per-capita"),
+      fixedFeeNokPerYear: z.number().min(0),
+      perInhabitantNokPerYear: z.number().min(0),
+    }),
+  ],
+  { error: "key must be equal-population, fixed-percentages or fixed-fee-per-capita" },
+);
+
+const nationalProxy = z.strictObject({
+  address: ipAddress,
+  port: z.number().int().min(1).max(65535).default(1812),
+  secret: secretRef,
+});
+
+export const platformSchema = z
+  .strictObject({
+    host,
+    environment: z.enum(["prod", "test"]).default("prod"),
+    regions: z
+      .strictObject({
+        // Norwegian regions only: the Archive Act keeps the archive in Norway.
+        primary: z.literal("norwayeast", { error: "must be norwayeast; data stays in Norway" }).default("norwayeast"),
+        dr: z
+          .strictObject({
+            enabled: z.boolean().default(true),
+            location: z.literal("norwaywest", { error: "must be norwaywest; data stays in Norway" }).default("norwaywest"),
+          })
+          .default({ enabled: true, location: "norwaywest" }),
+      })
+      .default({ primary: "norwayeast", dr: { enabled: true, location: "norwaywest" } }),
+    network,
+    logging: z
+      .strictObject({
+        // eduroam requires authentication logs for six months.
+        retentionDays: z.number().int().min(90, { error: "must be at least 90 days" }).max(730).default(180),
+      })
+      .default({ retentionDays: 180 }),
+    backup: z.strictObject({
+      immutability: z.enum(["Locked", "Unlocked"]).default("Locked"),
+      tiers: z.record(keyName, backupTier).meta({ description: "Backup tiers tenants choose from." }),
+    }),
+    eduroam: z
+      .strictObject({
+        nationalProxies: z.record(keyName, nationalProxy),
+      })
+      .optional(),
+    costAllocation: costAllocation.default({ key: "equal-population", equalPercent: 40, populationPercent: 60 }),
+  })
+  .meta({ title: "grunnmur platform", description: "The host municipality's settings for the shared digital foundation." });
+
+export type PlatformFile = z.output<typeof platformSchema>;

@@ -1,0 +1,176 @@
+/**
+ * The tenant file schema: the single source of truth for `tenants/<slug>.yaml`.
+ * Types, the committed JSON Schema and the validator all derive from it.
+ */
+import { z } from "zod";
+import {
+  cidrBlock,
+  email,
+  ipAddress,
+  isoDate,
+  keyName,
+  kommunenummer,
+  organisasjonsnummer,
+  population,
+  prefixLength,
+  secretRef,
+  slug,
+} from "./fields";
+
+export const SERVICES = ["storage", "backup", "wifi", "secure-zone", "exam-zone"] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+const contact = z.strictObject({
+  name: z.string().min(2, { error: "must be the contact's full name" }),
+  role: z.string().min(2, { error: "must say what the contact is responsible for, e.g. \"IT lead\"" }),
+  email,
+  phone: z
+    .string()
+    .regex(/^\+?[0-9 ]{8,15}$/, { error: "must be a phone number like \"+47 77 79 00 00\"" })
+    .optional(),
+});
+
+const zone = z.strictObject({
+  size: prefixLength.optional().meta({ description: "Subnet size, e.g. /26. Defaults per zone." }),
+});
+
+const examZone = z.strictObject({
+  size: prefixLength.optional().meta({ description: "Subnet size, e.g. /26. At least /27." }),
+  allowedEgress: z
+    .array(
+      z
+        .string()
+        .regex(/^(\*\.)?([a-z0-9-]+\.)+[a-z]{2,}$/, { error: "must be a host name like \"eksamen.udir.no\" or \"*.udir.no\"" }),
+    )
+    .default([])
+    .meta({ description: "Host names the exam zone may reach; everything else is blocked." }),
+});
+
+const network = z.strictObject({
+  addressSpace: cidrBlock
+    .optional()
+    .meta({ description: "The spoke's address space. Leave out to get the block allocated from the kommunenummer." }),
+  zones: z
+    .strictObject({
+      general: zone.optional(),
+      secure: zone.optional(),
+      exam: examZone.optional(),
+    })
+    .default({})
+    .meta({ description: "Sizes per zone; `secure` and `exam` need their services subscribed." }),
+});
+
+const site = z.strictObject({
+  description: z.string().optional(),
+  publicIp: ipAddress.meta({ description: "Public address of the site's VPN device." }),
+  prefixes: z
+    .array(cidrBlock)
+    .min(1, { error: "must list at least one on-premises prefix reached through this site" })
+    .meta({ description: "On-premises address ranges behind this site." }),
+  preSharedKey: secretRef.meta({ description: "Where the IPsec pre-shared key is kept." }),
+});
+
+const externalAdmin = z.strictObject({
+  email,
+  name: z.string().min(2),
+  organisation: z.string().min(2).meta({ description: "Employer, e.g. the vendor that administers a system." }),
+});
+
+const identity = z.strictObject({
+  adminGroup: z.string().min(3).optional().meta({ description: "Display name of the admins group; defaults to \"grunnmur-<slug>-admins\"." }),
+  userGroup: z.string().min(3).optional(),
+  readerGroup: z.string().min(3).optional(),
+  externalAdmins: z.array(externalAdmin).default([]).meta({ description: "Guests invited by e-mail into the admins group." }),
+});
+
+const accessPoint = z.strictObject({
+  address: z
+    .union([ipAddress, cidrBlock], { error: "must be an IPv4 address or CIDR block of the access point or controller" })
+    .meta({ description: "Address (or block) the RADIUS requests come from." }),
+  secret: secretRef.meta({ description: "Where the RADIUS shared secret for this client is kept." }),
+});
+
+const userBackend = z.discriminatedUnion(
+  "kind",
+  [
+    z.strictObject({
+      kind: z.literal("ldap"),
+      server: z.string().min(3).meta({ description: "LDAPS host, e.g. Entra Domain Services or AD." }),
+      baseDn: z.string().min(3),
+      bindDn: z.string().min(3),
+      bindPassword: secretRef,
+    }),
+    z.strictObject({
+      kind: z.literal("files").meta({ description: "Local test users; for labs and tests only." }),
+    }),
+  ],
+  { error: "must have kind: ldap (production) or kind: files (labs and tests only)" },
+);
+
+const wifi = z.strictObject({
+  realm: z
+    .string()
+    .regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, { error: "must be a lower-case domain name like \"senja.kommune.no\"" })
+    .meta({ description: "eduroam realm: the part after @ in users' names; a domain the municipality owns." }),
+  vlan: z
+    .number()
+    .int()
+    .min(2, { error: "must be a VLAN id from 2 to 4094" })
+    .max(4094, { error: "must be a VLAN id from 2 to 4094" })
+    .meta({ description: "VLAN assigned to the municipality's own users." }),
+  accessPoints: z.record(keyName, accessPoint).meta({ description: "RADIUS clients, keyed by a stable name." }),
+  userBackend,
+});
+
+const share = z.strictObject({
+  quotaGb: z.number().int().min(1).max(102400, { error: "must be at most 102400 GB (100 TiB), the Azure file share limit" }),
+  tier: z.enum(["TransactionOptimized", "Hot", "Cool"]).default("TransactionOptimized"),
+});
+
+const storage = z.strictObject({
+  shares: z.record(keyName, share).meta({ description: "File shares, keyed by a stable name." }),
+});
+
+const backup = z.strictObject({
+  tier: keyName.meta({ description: "Backup tier from the platform file, e.g. \"standard\"." }),
+  estimatedGb: z.number().positive().optional().meta({ description: "Protected data in GB, for the cost estimate." }),
+});
+
+const budget = z.strictObject({
+  monthlyNok: z.number().positive({ error: "must be a positive amount in NOK per month" }),
+  alertRecipients: z.array(email).min(1, { error: "must list at least one e-mail address to alert" }),
+});
+
+export const SYSTEM_LOCATIONS = ["saas", "on-premises", "shared-platform", "local-datacentre"] as const;
+
+const system = z.strictObject({
+  name: z.string().min(2),
+  vendor: z.string().min(2),
+  contractEnd: isoDate.optional(),
+  runsOn: z.enum(SYSTEM_LOCATIONS).meta({ description: "Where the system runs today." }),
+  canMove: z.boolean().default(true).meta({ description: "Whether it can move onto the shared platform." }),
+  dependsOn: z.array(keyName).default([]).meta({ description: "Keys of systems in this file it integrates with." }),
+});
+
+export const tenantSchema = z
+  .strictObject({
+    slug,
+    displayName: z.string().min(3, { error: "must be the municipality's name, e.g. \"Senja kommune\"" }),
+    kommunenummer,
+    organisasjonsnummer,
+    population,
+    costCentre: z.string().min(1).meta({ description: "The municipality's cost centre (ansvar) for invoices." }),
+    contacts: z.array(contact).min(1, { error: "must list at least one contact" }),
+    services: z.array(z.enum(SERVICES)).default([]).meta({ description: "Subscribed services from the catalogue." }),
+    network: network.default({ zones: {} }),
+    sites: z.record(keyName, site).default({}).meta({ description: "On-premises sites connected by VPN, keyed by a stable name." }),
+    identity: identity.default({ externalAdmins: [] }),
+    wifi: wifi.optional(),
+    storage: storage.optional(),
+    backup: backup.optional(),
+    budget,
+    systems: z.record(keyName, system).default({}).meta({ description: "System inventory (systemkartlegging), keyed by a stable name." }),
+  })
+  .meta({ title: "grunnmur tenant", description: "One participating municipality of the shared digital foundation." });
+
+export type TenantFile = z.output<typeof tenantSchema>;

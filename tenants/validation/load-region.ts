@@ -1,0 +1,120 @@
+/**
+ * Reads the platform file and every tenant file and validates them in layers
+ * (YAML syntax, schema per file, rules per file, rules across files), gathering
+ * every finding instead of stopping at the first.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { platformSchema } from "../schema/platform";
+import { tenantSchema } from "../schema/tenant";
+import type { Region } from "../region";
+import { type Diagnostic, sortDiagnostics } from "./diagnostic";
+import { checkAgainstSchema } from "./schema-messages";
+import { checkPlatform, checkRegion, type PlatformInput, type TenantInput } from "./region-rules";
+import { checkTenant } from "./tenant-rules";
+import { diagnosticAt, parseYamlSource } from "./yaml-source";
+
+export interface RegionPaths {
+  readonly tenantsDir: string;
+  readonly platformFile: string;
+}
+
+export interface RegionLoad {
+  /** Present only when there are no diagnostics. */
+  readonly region?: Region;
+  readonly diagnostics: Diagnostic[];
+  /** Number of tenant files read. */
+  readonly fileCount: number;
+}
+
+/** Path as shown to people: relative to the working directory when inside it. */
+export function displayPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+}
+
+export function listTenantFiles(tenantsDir: string): { files: string[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  if (!fs.existsSync(tenantsDir) || !fs.statSync(tenantsDir).isDirectory()) {
+    return { files: [], diagnostics: [{ file: displayPath(tenantsDir), path: [], message: "is not a directory; pass --tenants DIR with the tenant files" }] };
+  }
+  const files: string[] = [];
+  for (const entry of fs.readdirSync(tenantsDir).sort()) {
+    const full = path.join(tenantsDir, entry);
+    if (!fs.statSync(full).isFile()) continue;
+    if (entry.endsWith(".yaml")) files.push(full);
+    else if (entry.endsWith(".yml")) {
+      diagnostics.push({ file: displayPath(full), path: [], message: `tenant files end in .yaml; rename it to ${entry.replace(/\.yml$/, ".yaml")}` });
+    }
+  }
+  return { files, diagnostics };
+}
+
+function readSource(file: string) {
+  return parseYamlSource(displayPath(file), fs.readFileSync(file, "utf8"));
+}
+
+export function loadPlatform(platformFile: string): { platform?: PlatformInput; diagnostics: Diagnostic[] } {
+  if (!fs.existsSync(platformFile)) {
+    return { diagnostics: [{ file: displayPath(platformFile), path: [], message: "does not exist; pass --platform FILE with the host's platform file" }] };
+  }
+  const source = readSource(platformFile);
+  if (source.syntaxErrors.length > 0) return { diagnostics: source.syntaxErrors };
+  const parsed = checkAgainstSchema(platformSchema, source);
+  if (!parsed.ok) return { diagnostics: parsed.diagnostics };
+  const platform = { source, spec: parsed.value };
+  return { platform, diagnostics: checkPlatform(platform) };
+}
+
+export function loadRegion(paths: RegionPaths, only?: ReadonlySet<string>): RegionLoad {
+  const diagnostics: Diagnostic[] = [];
+  const { platform, diagnostics: platformDiagnostics } = loadPlatform(paths.platformFile);
+  diagnostics.push(...platformDiagnostics);
+
+  const listing = listTenantFiles(paths.tenantsDir);
+  diagnostics.push(...listing.diagnostics);
+  const tenants: TenantInput[] = [];
+  for (const file of listing.files) {
+    const source = readSource(file);
+    if (source.syntaxErrors.length > 0) {
+      diagnostics.push(...source.syntaxErrors);
+      continue;
+    }
+    const parsed = checkAgainstSchema(tenantSchema, source);
+    if (!parsed.ok) {
+      diagnostics.push(...parsed.diagnostics);
+      continue;
+    }
+    const fileSlug = path.basename(file, ".yaml");
+    for (const finding of checkTenant(parsed.value, fileSlug)) {
+      diagnostics.push(diagnosticAt(source, finding.path, finding.message, finding.at));
+    }
+    tenants.push({ source, spec: parsed.value });
+  }
+
+  if (platform) {
+    const { diagnostics: regionDiagnostics, resolved } = checkRegion(platform, tenants);
+    diagnostics.push(...regionDiagnostics);
+    if (diagnostics.length === 0) {
+      const selected = resolved
+        .filter((t) => !only || only.has(t.spec.slug))
+        .sort((a, b) => a.spec.slug.localeCompare(b.spec.slug));
+      return {
+        region: { platformFile: platform.source.file, platform: platform.spec, tenants: selected },
+        diagnostics,
+        fileCount: listing.files.length,
+      };
+    }
+  }
+  return { diagnostics: sortDiagnostics(dedupe(diagnostics)), fileCount: listing.files.length };
+}
+
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.path.join(".")}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

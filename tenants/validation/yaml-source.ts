@@ -1,0 +1,77 @@
+/**
+ * A YAML file kept together with its syntax tree, so any finding about a field
+ * path can be pointed at the line and column where that field is written.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import type { Diagnostic, FieldPath } from "./diagnostic";
+
+export interface YamlSource {
+  readonly file: string;
+  readonly doc: Document;
+  readonly lineCounter: LineCounter;
+  /** The parsed value; undefined when the file has syntax errors or is empty. */
+  readonly value: unknown;
+  readonly syntaxErrors: Diagnostic[];
+}
+
+export function parseYamlSource(file: string, text: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const syntaxErrors: Diagnostic[] = doc.errors.map((err) => {
+    const pos = lineCounter.linePos(err.pos[0]);
+    return { file, line: pos.line, column: pos.col, path: [], message: `YAML syntax error: ${firstLine(err.message)}` };
+  });
+  if (syntaxErrors.length === 0 && doc.contents === null) {
+    syntaxErrors.push({ file, path: [], message: "the file is empty; it needs the fields described in the schema header" });
+  }
+  const value = syntaxErrors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
+  return { file, doc, lineCounter, value, syntaxErrors };
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+}
+
+/**
+ * Line and column of the field at `path`: of its value by default, of its key
+ * when `at` is "key" (where an unknown key is written). Falls back to the
+ * nearest ancestor that exists, since a missing field has no position of its own.
+ */
+export function locate(source: YamlSource, path: FieldPath, at: "key" | "value" = "value"): { line: number; column: number } {
+  let node: unknown = source.doc.contents;
+  let best: Node | undefined = isNode(node) ? node : undefined;
+  for (let i = 0; i < path.length; i += 1) {
+    const part = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(part));
+      if (!pair) break;
+      if (last && at === "key" && isNode(pair.key)) {
+        best = pair.key;
+        break;
+      }
+      node = pair.value;
+      if (isNode(node)) best = node;
+      else if (isNode(pair.key)) best = pair.key;
+    } else if (isSeq(node) && typeof part === "number") {
+      node = node.items[part];
+      if (!isNode(node)) break;
+      best = node;
+    } else {
+      break;
+    }
+  }
+  const offset = best?.range?.[0] ?? 0;
+  const pos = source.lineCounter.linePos(offset);
+  return { line: pos.line, column: pos.col };
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === "object" && value !== null && "range" in value;
+}
+
+/** Builds a diagnostic pointed at `path` in `source`. */
+export function diagnosticAt(source: YamlSource, path: FieldPath, message: string, at: "key" | "value" = "value"): Diagnostic {
+  const { line, column } = locate(source, path, at);
+  return { file: source.file, line, column, path, message };
+}
