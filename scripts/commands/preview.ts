@@ -1,3 +1,92 @@
-import type { CommandSpec, ParsedCommand } from "../args";
-export const previewSpec: CommandSpec = { name: "preview", summary: "x", usage: "", details: "", options: {}, readsFiles: true };
-export async function runPreview(_cmd: ParsedCommand): Promise<number> { return 0; }
+/** `grunnmur preview`: the whole region previewed offline under Pulumi's mocks. */
+import * as os from "node:os";
+import * as path from "node:path";
+import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
+import { formatDiagnostic } from "../../tenants/validation/diagnostic";
+import { loadRegion } from "../../tenants/validation/load-region";
+import { previewRegion, removeStalePreviews } from "../preview/run-preview";
+import type { PreviewResult } from "../preview/job";
+import { PLATFORM_STACK } from "../../stacks/inputs";
+import { renderTable } from "../table";
+
+export const previewSpec: CommandSpec = {
+  name: "preview",
+  summary: "preview the platform and every tenant stack offline and write out/preview/<stack>.json",
+  usage: "grunnmur preview [--only a,b] [--out DIR] [--jobs N] [--tenants DIR] [--platform FILE]",
+  details: [
+    "Validates the files, then runs the platform program and each tenant program",
+    "under Pulumi's mock engine (no cloud, no credentials), each in its own worker",
+    "process. Writes one JSON file per stack with every resource, its inputs and",
+    "options, and the stack outputs. Exit code 1 if the files are invalid or any",
+    "stack failed.",
+    "",
+    "Options:",
+    "  --only a,b         preview only these tenants (the platform always runs)",
+    "  --out DIR          where to write the previews (default: out/preview)",
+    "  --jobs N           worker processes at once (default: the number of CPUs)",
+  ].join("\n"),
+  options: { only: { type: "string" }, out: { type: "string" }, jobs: { type: "string" } },
+  readsFiles: true,
+};
+
+function shortType(type: string): string {
+  return type.replace(/^azure-native:/, "");
+}
+
+export function summaryTable(results: readonly PreviewResult[]): string {
+  return renderTable(
+    ["stack", "status", "resources", "seconds", "resources by type"],
+    results.map((r) => [
+      r.stack,
+      r.ok ? "ok" : "FAILED",
+      r.resourceCount,
+      (r.durationMs / 1000).toFixed(1),
+      Object.entries(r.typeCounts)
+        .map(([type, n]) => `${shortType(type)} ${n}`)
+        .join(", "),
+    ]),
+  );
+}
+
+export async function runPreview(cmd: ParsedCommand): Promise<number> {
+  const only = cmd.values.only ? new Set(String(cmd.values.only).split(",").map((s) => s.trim()).filter(Boolean)) : undefined;
+  const jobs = cmd.values.jobs === undefined ? os.availableParallelism() : Number(cmd.values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of 1 or more, not "${String(cmd.values.jobs)}"`);
+  const outDir = path.resolve(String(cmd.values.out ?? "out/preview"));
+
+  const load = loadRegion({ tenantsDir: cmd.tenantsDir, platformFile: cmd.platformFile });
+  if (!load.region) {
+    for (const d of load.diagnostics) console.error(formatDiagnostic(d));
+    console.error(`\nThe files are not valid (${load.diagnostics.length} problems); nothing was previewed. Fix them and run again.`);
+    return 1;
+  }
+  const region = load.region;
+  if (only) {
+    const known = new Set(region.tenants.map((t) => t.spec.slug));
+    const unknown = [...only].filter((s) => !known.has(s));
+    if (unknown.length > 0) {
+      throw new UsageError(`--only names no tenant file: ${unknown.join(", ")}. Tenants are: ${[...known].join(", ")}`);
+    }
+  } else {
+    removeStalePreviews(outDir, new Set([PLATFORM_STACK, ...region.tenants.map((t) => t.spec.slug)]));
+  }
+
+  const count = (only ? only.size : region.tenants.length) + 1;
+  console.log(`Previewing ${count} stacks offline (platform + ${count - 1} tenants) with ${jobs} worker${jobs === 1 ? "" : "s"}...`);
+  const preview = await previewRegion(region, {
+    outDir,
+    concurrency: jobs,
+    only,
+    onProgress: (r, done, total) =>
+      console.log(`  [${String(done).padStart(String(total).length)}/${total}] ${r.stack}: ${r.ok ? `${r.resourceCount} resources, ${(r.durationMs / 1000).toFixed(1)} s` : "FAILED"}`),
+  });
+
+  const all = [preview.platform, ...preview.tenants];
+  console.log(`\n${summaryTable(all)}`);
+  const failed = all.filter((r) => !r.ok);
+  for (const r of failed) console.error(`\n${r.stack} failed: ${r.error}`);
+  const total = all.reduce((n, r) => n + r.resourceCount, 0);
+  const rel = path.relative(process.cwd(), outDir) || ".";
+  console.log(`\n${all.length - failed.length} of ${all.length} stacks previewed, ${total} resources, in ${(preview.durationMs / 1000).toFixed(1)} s; written to ${rel}/`);
+  return failed.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,84 @@
+/**
+ * Azure resource names from stable keys, within each resource type's length
+ * and character limits. Pure: the same keys always give the same name, and a
+ * name that must be shortened keeps a hash of the full name so two long
+ * municipality names never collide after truncation.
+ */
+import { createHash } from "node:crypto";
+
+export type NameKind =
+  | "resourceGroup"
+  | "virtualNetwork"
+  | "subnet"
+  | "networkSecurityGroup"
+  | "routeTable"
+  | "peering"
+  | "storageAccount"
+  | "keyVault"
+  | "recoveryVault"
+  | "logWorkspace"
+  | "generic";
+
+interface NameRule {
+  readonly prefix: string;
+  readonly maxLength: number;
+  /** Characters kept; everything else is dropped. */
+  readonly allowed: RegExp;
+  readonly separator: "-" | "";
+}
+
+/** Limits from Azure's "Naming rules and restrictions for Azure resources". */
+export const NAME_RULES: Readonly<Record<NameKind, NameRule>> = {
+  resourceGroup: { prefix: "rg", maxLength: 90, allowed: /[a-z0-9-]/, separator: "-" },
+  virtualNetwork: { prefix: "vnet", maxLength: 64, allowed: /[a-z0-9-]/, separator: "-" },
+  subnet: { prefix: "snet", maxLength: 80, allowed: /[a-z0-9-]/, separator: "-" },
+  networkSecurityGroup: { prefix: "nsg", maxLength: 80, allowed: /[a-z0-9-]/, separator: "-" },
+  routeTable: { prefix: "rt", maxLength: 80, allowed: /[a-z0-9-]/, separator: "-" },
+  peering: { prefix: "peer", maxLength: 80, allowed: /[a-z0-9-]/, separator: "-" },
+  // Storage accounts: 3-24 lower-case letters and digits, globally unique.
+  storageAccount: { prefix: "st", maxLength: 24, allowed: /[a-z0-9]/, separator: "" },
+  // Key vaults: 3-24 letters, digits and hyphens, globally unique.
+  keyVault: { prefix: "kv", maxLength: 24, allowed: /[a-z0-9-]/, separator: "-" },
+  recoveryVault: { prefix: "rsv", maxLength: 50, allowed: /[a-z0-9-]/, separator: "-" },
+  logWorkspace: { prefix: "log", maxLength: 63, allowed: /[a-z0-9-]/, separator: "-" },
+  generic: { prefix: "", maxLength: 80, allowed: /[a-z0-9-]/, separator: "-" },
+};
+
+export const REGION_CODES: Readonly<Record<string, string>> = {
+  norwayeast: "noe",
+  norwaywest: "now",
+};
+
+/** ASCII folding for Norwegian and Sámi letters, so "Kåfjord" and "Porsáŋgu" become usable. */
+export function foldToAscii(text: string): string {
+  const map: Record<string, string> = {
+    æ: "ae", ø: "o", å: "a", ä: "a", ö: "o", á: "a", č: "c", đ: "d", ŋ: "n", š: "s", ŧ: "t", ž: "z", ï: "i", â: "a",
+  };
+  return text
+    .toLowerCase()
+    .replace(/[æøåäöáčđŋšŧžïâ]/g, (ch) => map[ch] ?? ch)
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "");
+}
+
+function shortHash(text: string, length: number): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, length);
+}
+
+/**
+ * Builds a name of `kind` from stable parts, e.g. azureName("resourceGroup",
+ * ["grunnmur", "senja", "network"]) gives "rg-grunnmur-senja-network".
+ */
+export function azureName(kind: NameKind, parts: readonly string[]): string {
+  const rule = NAME_RULES[kind];
+  const clean = (part: string) =>
+    [...foldToAscii(part)].map((ch) => (rule.allowed.test(ch) ? ch : rule.separator === "-" ? "-" : "")).join("");
+  const pieces = [rule.prefix, ...parts].filter((p) => p.length > 0).map(clean);
+  let name = pieces.join(rule.separator).replace(/-+/g, "-").replace(/^-|-$/g, "");
+  if (name.length > rule.maxLength) {
+    const hash = shortHash(name, 6);
+    const keep = rule.maxLength - hash.length - rule.separator.length;
+    name = `${name.slice(0, keep).replace(/-+$/, "")}${rule.separator}${hash}`;
+  }
+  return name;
+}

@@ -1,0 +1,110 @@
+/**
+ * Records every resource a program registers, with its options. The mocks'
+ * newResource does not see parent, protect, dependsOn or aliases, so this wraps
+ * the mock monitor's registerResource and reads them from the request itself.
+ */
+import * as pulumi from "@pulumi/pulumi";
+
+export interface CapturedOptions {
+  readonly protect: boolean;
+  readonly retainOnDelete: boolean;
+  /** URNs this resource depends on, explicitly or through its inputs. */
+  readonly dependsOn: string[];
+  readonly ignoreChanges: string[];
+  readonly replaceOnChanges: string[];
+  readonly deleteBeforeReplace: boolean;
+  /** Aliases other than azure-native's per-API-version type aliases. */
+  readonly aliases: Array<Record<string, unknown>>;
+}
+
+export interface CapturedResource {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  readonly custom: boolean;
+  readonly parent: string | null;
+  readonly id: string | null;
+  readonly inputs: Record<string, unknown>;
+  readonly options: CapturedOptions;
+}
+
+/** azure-native v3 adds an alias for every older API version, e.g. azure-native:network/v20230201:VirtualNetwork. */
+const API_VERSION_ALIAS = /^azure-native:[a-z0-9]+\/v\d{8}(preview)?:/i;
+
+const SECRET_MARKER = "[secret]";
+
+/** Replaces secret values with a marker, so preview files never hold a secret. */
+function maskSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskSecrets);
+  if (value && typeof value === "object") {
+    const obj = value as Record<string, unknown>;
+    if (obj[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig) return SECRET_MARKER;
+    return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, maskSecrets(v)]));
+  }
+  return value;
+}
+
+interface AliasProto {
+  getUrn(): string;
+  getSpec(): { getName(): string; getType(): string; getStack(): string; getProject(): string; getParenturn(): string; getNoparent(): boolean } | undefined;
+}
+
+function aliasesOf(list: AliasProto[]): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [];
+  for (const alias of list) {
+    const urn = alias.getUrn();
+    if (urn) {
+      out.push({ urn });
+      continue;
+    }
+    const spec = alias.getSpec();
+    if (!spec) continue;
+    if (spec.getType() && API_VERSION_ALIAS.test(spec.getType())) continue;
+    const entry: Record<string, unknown> = {};
+    if (spec.getName()) entry.name = spec.getName();
+    if (spec.getType()) entry.type = spec.getType();
+    if (spec.getStack()) entry.stack = spec.getStack();
+    if (spec.getProject()) entry.project = spec.getProject();
+    if (spec.getParenturn()) entry.parentUrn = spec.getParenturn();
+    if (spec.getNoparent()) entry.noParent = true;
+    out.push(entry);
+  }
+  return out;
+}
+
+/** Starts recording; call after setMocks and before the program runs. */
+export function startCapture(): CapturedResource[] {
+  const captured: CapturedResource[] = [];
+  const monitor = pulumi.runtime.getMonitor() as unknown as {
+    registerResource(req: any, callback: (err: unknown, resp: any) => void): Promise<void>;
+  };
+  const original = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req: any, callback: (err: unknown, resp: any) => void) =>
+    original(req, (err, resp) => {
+      if (!err && resp) {
+        const type: string = req.getType();
+        if (type !== "pulumi:pulumi:Stack") {
+          captured.push({
+            urn: resp.getUrn(),
+            type,
+            name: req.getName(),
+            custom: req.getCustom(),
+            parent: req.getParent() || null,
+            id: resp.getId() || null,
+            inputs: maskSecrets(pulumi.runtime.deserializeProperties(req.getObject())) as Record<string, unknown>,
+            options: {
+              protect: Boolean(req.getProtect()),
+              retainOnDelete: Boolean(req.getRetainondelete()),
+              dependsOn: [...req.getDependenciesList()].sort(),
+              ignoreChanges: [...req.getIgnorechangesList()],
+              replaceOnChanges: [...req.getReplaceonchangesList()],
+              deleteBeforeReplace: Boolean(req.getDeletebeforereplace()),
+              aliases: aliasesOf(req.getAliasesList()),
+            },
+          });
+        }
+      }
+      callback(err, resp);
+    });
+  return captured;
+}

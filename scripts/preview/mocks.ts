@@ -1,0 +1,37 @@
+/**
+ * The mock engine for offline previews: every resource gets a realistic id
+ * and echoes its inputs as outputs; the platform stack's outputs answer the
+ * tenant stacks' StackReference. Unknown invokes fail loudly.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { armId, mockGuid, MOCK_SUBSCRIPTION_ID, MOCK_TENANT_ID } from "./arm-ids";
+
+export function createMocks(platformOutputs: Record<string, unknown> | undefined): pulumi.runtime.Mocks {
+  return {
+    newResource(args) {
+      const inputs = args.inputs as Record<string, unknown>;
+      if (args.type === "pulumi:pulumi:StackReference") {
+        if (!platformOutputs) throw new Error("a StackReference was used, but no platform outputs are available to this preview");
+        return { id: String(inputs.name ?? args.name), state: { ...inputs, outputs: platformOutputs, secretOutputNames: [] } };
+      }
+      const { id, name } = armId(args.type, args.name, inputs);
+      const state: Record<string, unknown> = { ...inputs, name };
+      // Inline subnets come back with their own ids, as Azure returns them.
+      if (args.type === "azure-native:network:VirtualNetwork" && Array.isArray(inputs.subnets)) {
+        state.subnets = (inputs.subnets as Array<Record<string, unknown>>).map((s) => ({ ...s, id: `${id}/subnets/${String(s.name)}` }));
+      }
+      if (args.type.startsWith("azuread:")) state.objectId = id;
+      return { id, state };
+    },
+    call(args) {
+      switch (args.token) {
+        case "azure-native:authorization:getClientConfig":
+          return { clientId: mockGuid("client"), objectId: mockGuid("deployer"), subscriptionId: MOCK_SUBSCRIPTION_ID, tenantId: MOCK_TENANT_ID };
+        case "azuread:index/getClientConfig:getClientConfig":
+          return { clientId: mockGuid("client"), objectId: mockGuid("deployer"), tenantId: MOCK_TENANT_ID };
+        default:
+          throw new Error(`mock not implemented: ${args.token}`);
+      }
+    },
+  };
+}

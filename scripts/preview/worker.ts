@@ -1,0 +1,80 @@
+/**
+ * One preview worker process runs one stack under Pulumi's mocks and exits,
+ * so no runtime state or memory is carried from one stack to the next.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { PROJECT } from "../../stacks/inputs";
+import { startCapture } from "./capture";
+import type { PreviewJob, PreviewResult, StackPreview } from "./job";
+import { createMocks } from "./mocks";
+
+const MOCK_ORGANIZATION = "organization";
+
+function countTypes(types: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const t of types) counts[t] = (counts[t] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+export async function runJob(job: PreviewJob): Promise<PreviewResult> {
+  const started = Date.now();
+  const failures: string[] = [];
+  const onRejection = (reason: unknown) => failures.push(reason instanceof Error ? reason.message : String(reason));
+  process.on("unhandledRejection", onRejection);
+  try {
+    // preview=false: with preview=true unreturned outputs stay unknown and apply never runs.
+    await pulumi.runtime.setMocks(createMocks(job.kind === "tenant" ? job.platformOutputs : undefined), PROJECT, job.stack, false, MOCK_ORGANIZATION);
+    const captured = startCapture();
+    // Programs are loaded only after the mocks are in place, as the SDK requires.
+    const outputs = await pulumi.runtime.runInPulumiStack(async () => {
+      if (job.kind === "platform") {
+        const { platformProgram } = await import("../../stacks/platform/program");
+        return platformProgram(job.input);
+      }
+      const { tenantProgram } = await import("../../stacks/tenant/program");
+      return tenantProgram(job.input);
+    });
+    await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+    if (failures.length > 0) throw new Error(failures.join("; "));
+
+    const resources = [...captured].sort((a, b) => a.urn.localeCompare(b.urn));
+    const preview: StackPreview = {
+      stack: job.stack,
+      generatedBy: "grunnmur preview (offline, Pulumi mocks)",
+      resources,
+      outputs: (outputs ?? {}) as Record<string, unknown>,
+    };
+    fs.mkdirSync(path.dirname(job.outFile), { recursive: true });
+    fs.writeFileSync(job.outFile, `${JSON.stringify(preview, null, 2)}\n`);
+    return {
+      stack: job.stack,
+      ok: true,
+      resourceCount: resources.length,
+      typeCounts: countTypes(resources.map((r) => r.type)),
+      outputs: preview.outputs,
+      durationMs: Date.now() - started,
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      stack: job.stack,
+      ok: false,
+      error: [message, ...failures.filter((f) => f !== message)].join("; "),
+      resourceCount: 0,
+      typeCounts: {},
+      durationMs: Date.now() - started,
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+  } finally {
+    process.off("unhandledRejection", onRejection);
+  }
+}
+
+if (require.main === module && process.send) {
+  process.once("message", (job: PreviewJob) => {
+    runJob(job).then((result) => process.send!(result, () => process.exit(0)));
+  });
+}

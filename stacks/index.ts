@@ -1,0 +1,37 @@
+/**
+ * Pulumi entry point for every stack of the `grunnmur` project. The stack name
+ * decides the program: `platform` runs the shared platform, any other name
+ * `<slug>` runs the tenant program for tenants/<slug>.yaml.
+ */
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { formatDiagnostic } from "../tenants/validation/diagnostic";
+import { loadRegion } from "../tenants/validation/load-region";
+import { PLATFORM_STACK, PROJECT } from "./inputs";
+import { platformProgram } from "./platform/program";
+import { tenantProgram } from "./tenant/program";
+
+// Compiled to dist/stacks/index.js, so the repository root is two levels up.
+const root = path.resolve(__dirname, "..", path.basename(path.dirname(__dirname)) === "dist" ? ".." : "");
+
+export = async () => {
+  const config = new pulumi.Config(PROJECT);
+  const stack = pulumi.getStack();
+  const load = loadRegion({
+    tenantsDir: path.resolve(root, config.get("tenantsDir") ?? "tenants"),
+    platformFile: path.resolve(root, config.get("platformFile") ?? "platform.yaml"),
+  });
+  if (!load.region) {
+    throw new Error(`the tenant or platform files are not valid; run "npx grunnmur validate":\n${load.diagnostics.map(formatDiagnostic).join("\n")}`);
+  }
+  const region = load.region;
+  if (stack === PLATFORM_STACK) return platformProgram({ platform: region.platform, tenants: region.tenants });
+
+  const tenant = region.tenants.find((t) => t.spec.slug === stack);
+  if (!tenant) {
+    throw new Error(`stack "${stack}" has no tenant file tenants/${stack}.yaml; stack names are "platform" or a tenant slug`);
+  }
+  const org = pulumi.getOrganization();
+  const platformStackName = config.get("platformStack") ?? `${org}/${PROJECT}/${PLATFORM_STACK}`;
+  return tenantProgram({ platform: region.platform, tenant, platformStackName });
+};
