@@ -3,7 +3,7 @@
  * foundation (`platform.yaml`). Every choice a host may change has a default here.
  */
 import { z } from "zod";
-import { COUNTIES } from "../validation/identifiers";
+import { COUNTIES, COUNTY_CODES } from "../validation/identifiers";
 import {
   cidrBlock,
   ipAddress,
@@ -26,7 +26,7 @@ const host = z.strictObject({
 
 const countyCode = z
   .string()
-  .refine((code) => code in COUNTIES, { error: `must be a county number: ${Object.keys(COUNTIES).join(", ")}` });
+  .refine((code) => code in COUNTIES, { error: `must be a county number: ${COUNTY_CODES.join(", ")}` });
 
 const network = z.strictObject({
   hub: z.strictObject({ addressSpace: cidrBlock.meta({ description: "Hub VNet in the primary region." }) }),

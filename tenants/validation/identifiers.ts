@@ -25,6 +25,9 @@ export const COUNTIES: Readonly<Record<string, string>> = {
   "56": "Finnmark",
 };
 
+/** County numbers in ascending order (object keys like "11" would sort before "03"). */
+export const COUNTY_CODES: readonly string[] = Object.keys(COUNTIES).sort();
+
 export type IdentifierCheck = { ok: true } | { ok: false; reason: string };
 
 export function checkKommunenummer(value: string): IdentifierCheck {
@@ -33,7 +36,7 @@ export function checkKommunenummer(value: string): IdentifierCheck {
   }
   const county = value.slice(0, 2);
   if (!(county in COUNTIES)) {
-    const valid = Object.keys(COUNTIES).join(", ");
+    const valid = COUNTY_CODES.join(", ");
     return { ok: false, reason: `"${value}" starts with county ${county}, which does not exist since 2024; valid county prefixes are ${valid}` };
   }
   if (value.slice(2) === "00") {

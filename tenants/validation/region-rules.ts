@@ -148,13 +148,15 @@ function checkUnique(platform: PlatformInput, tenants: readonly TenantInput[]): 
     { path: ["wifi", "realm"], label: "eduroam realm", get: (t) => t.wifi?.realm },
   ];
   const host = platform.spec.host;
+  // A file whose slug matches its name is the original; report the copy, not it.
+  const ordered = [...tenants].sort((a, b) => Number(!namedAfterSlug(a)) - Number(!namedAfterSlug(b)));
   for (const field of fields) {
     const seen = new Map<string, string>();
     if (field.label !== "eduroam realm") {
       const hostValue = field.label === "slug" ? host.slug : field.label === "kommunenummer" ? host.kommunenummer : host.organisasjonsnummer;
       seen.set(hostValue, `${platform.source.file} (the host)`);
     }
-    for (const { source, spec } of tenants) {
+    for (const { source, spec } of ordered) {
       const value = field.get(spec);
       if (value === undefined) continue;
       const first = seen.get(value);
@@ -166,6 +168,10 @@ function checkUnique(platform: PlatformInput, tenants: readonly TenantInput[]): 
     }
   }
   return out;
+}
+
+function namedAfterSlug(tenant: TenantInput): boolean {
+  return tenant.source.file.replace(/\\/g, "/").split("/").pop() === `${tenant.spec.slug}.yaml`;
 }
 
 function checkReferences(platform: PlatformInput, tenants: readonly TenantInput[]): Diagnostic[] {
