@@ -93,7 +93,12 @@ export function checkRegion(platform: PlatformInput, tenants: readonly TenantInp
     }
   }
 
-  for (const { source, spec } of tenants) {
+  // Allocated blocks first: they cannot collide with each other, so when an explicit
+  // address space overlaps one, the explicit one is the file to fix.
+  const allocatedFirst = [...tenants].sort(
+    (a, b) => Number(a.spec.network.addressSpace !== undefined) - Number(b.spec.network.addressSpace !== undefined),
+  );
+  for (const { source, spec } of allocatedFirst) {
     let space: Cidr | undefined;
     let addressSource: "file" | "allocated" = "file";
     if (spec.network.addressSpace !== undefined) {
