@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { COUNTIES, COUNTY_CODES } from "../validation/identifiers";
 import {
+  isoDate,
   cidrBlock,
   ipAddress,
   keyName,
@@ -86,6 +87,26 @@ const nationalProxy = z.strictObject({
   secret: secretRef,
 });
 
+export const PRICE_UNITS = ["hour", "month", "gb-month", "gb", "instance-month", "10k-operations"] as const;
+
+const priceItem = z.strictObject({
+  description: z.string().min(3),
+  unit: z.enum(PRICE_UNITS).meta({ description: "What one price unit is: an hour running, a month, a GB stored for a month, a GB processed, ..." }),
+  nok: z.number().min(0).meta({ description: "Price in NOK per unit, excluding VAT." }),
+});
+
+const prices = z
+  .strictObject({
+    date: isoDate.meta({ description: "When the prices were read." }),
+    source: z.string().min(3).meta({ description: "Where the prices come from, e.g. the Azure pricing calculator for Norway East." }),
+    currency: z.literal("NOK").default("NOK"),
+    exchangeRate: z
+      .strictObject({ from: z.enum(["USD", "EUR"]), nokPerUnit: z.number().positive() })
+      .meta({ description: "Rate used to convert list prices to NOK." }),
+    items: z.record(keyName, priceItem).meta({ description: "Price per SKU or meter, keyed by a stable name the cost model uses." }),
+  })
+  .meta({ description: "Price table for cost estimates; data only, no network access when costs are computed." });
+
 export const platformSchema = z
   .strictObject({
     host,
@@ -118,6 +139,7 @@ export const platformSchema = z
         nationalProxies: z.record(keyName, nationalProxy),
       })
       .optional(),
+    prices,
     costAllocation: costAllocation.default({ key: "equal-population", equalPercent: 40, populationPercent: 60 }),
   })
   .meta({ title: "grunnmur platform", description: "The host municipality's settings for the shared digital foundation." });

@@ -35,6 +35,12 @@ export function basePlatform(): Json {
       tenantPool: { cidr: "10.96.0.0/15", blockPrefixLength: 23, counties: ["55", "56"] },
     },
     backup: { tiers: { standard: { description: "Daily 30 days", dailyRetentionDays: 30 } } },
+    prices: {
+      date: "2026-11-01",
+      source: "test prices",
+      exchangeRate: { from: "USD", nokPerUnit: 10 },
+      items: { "vm-b2s": { description: "Linux VM B2s", unit: "hour", nok: 0.5 } },
+    },
   };
 }
 
