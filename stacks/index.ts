@@ -25,7 +25,7 @@ export = async () => {
     throw new Error(`the tenant or platform files are not valid; run "npx grunnmur validate":\n${load.diagnostics.map(formatDiagnostic).join("\n")}`);
   }
   const region = load.region;
-  if (stack === PLATFORM_STACK) return platformProgram({ platform: region.platform, tenants: region.tenants });
+  if (stack === PLATFORM_STACK) return platformProgram({ platform: region.platform, tenants: region.tenants, secretMode: "live" });
 
   const tenant = region.tenants.find((t) => t.spec.slug === stack);
   if (!tenant) {
@@ -33,5 +33,5 @@ export = async () => {
   }
   const org = pulumi.getOrganization();
   const platformStackName = config.get("platformStack") ?? `${org}/${PROJECT}/${PLATFORM_STACK}`;
-  return tenantProgram({ platform: region.platform, tenant, platformStackName });
+  return tenantProgram({ platform: region.platform, tenant, platformStackName, secretMode: "live" });
 };

@@ -82,3 +82,13 @@ export function azureName(kind: NameKind, parts: readonly string[]): string {
   }
   return name;
 }
+
+/**
+ * A GUID derived from stable keys. Role assignments and similar resources need
+ * GUID names; deriving them from keys (never from list positions or outputs)
+ * keeps them from being recreated when other entries are added.
+ */
+export function stableGuid(...keys: string[]): string {
+  const h = createHash("sha256").update(keys.join("\u0000")).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}

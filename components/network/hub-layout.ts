@@ -3,7 +3,7 @@
  * AzureFirewallSubnet and AzureBastionSubnet and minimum sizes for them; the
  * order here is fixed so growing one later never moves the others.
  */
-import { cidr, formatCidr } from "./cidr";
+import { cidr, formatCidr, formatIp } from "./cidr";
 import { layoutSubnets } from "./address-plan";
 
 export interface HubSubnet {
@@ -13,6 +13,7 @@ export interface HubSubnet {
   readonly prefix: number;
   /** Azure-managed subnets (gateway, firewall, bastion) must not get our NSG. */
   readonly ordinary: boolean;
+  readonly delegation?: string;
 }
 
 export const HUB_SUBNETS: readonly HubSubnet[] = [
@@ -22,8 +23,15 @@ export const HUB_SUBNETS: readonly HubSubnet[] = [
   { key: "bastion", name: "AzureBastionSubnet", prefix: 26, ordinary: false },
   { key: "gateway", name: "GatewaySubnet", prefix: 27, ordinary: false },
   { key: "radius", name: "snet-radius", prefix: 27, ordinary: true },
-  { key: "dns-inbound", name: "snet-dns-inbound", prefix: 28, ordinary: true },
+  // The DNS private resolver's inbound endpoint needs a delegated subnet of /28 or larger.
+  { key: "dns-inbound", name: "snet-dns-inbound", prefix: 28, ordinary: true, delegation: "Microsoft.Network/dnsResolvers" },
 ];
+
+/** Azure reserves the first four addresses of a subnet; services take the next one. */
+export function firstUsableAddress(subnetCidr: string): string {
+  const c = cidr(subnetCidr);
+  return formatIp(c.base + 4);
+}
 
 export interface PlacedHubSubnet extends HubSubnet {
   readonly addressPrefix: string;

@@ -33,19 +33,21 @@ function shortType(type: string): string {
   return type.replace(/^azure-native:/, "");
 }
 
-export function summaryTable(results: readonly PreviewResult[]): string {
-  return renderTable(
-    ["stack", "status", "resources", "seconds", "resources by type"],
-    results.map((r) => [
-      r.stack,
-      r.ok ? "ok" : "FAILED",
-      r.resourceCount,
-      (r.durationMs / 1000).toFixed(1),
-      Object.entries(r.typeCounts)
-        .map(([type, n]) => `${shortType(type)} ${n}`)
-        .join(", "),
-    ]),
-  );
+/** Wraps the type list onto continuation rows so wide stacks stay readable in a terminal. */
+export function summaryTable(results: readonly PreviewResult[], width = 100): string {
+  const rows: Array<Array<string | number>> = [];
+  for (const r of results) {
+    const parts = Object.entries(r.typeCounts).map(([type, n]) => `${shortType(type)} ${n}`);
+    const lines: string[] = [];
+    for (const part of parts) {
+      const last = lines.length - 1;
+      if (last >= 0 && lines[last].length + part.length + 2 <= width) lines[last] += `, ${part}`;
+      else lines.push(part);
+    }
+    rows.push([r.stack, r.ok ? "ok" : "FAILED", String(r.resourceCount), (r.durationMs / 1000).toFixed(1), lines[0] ?? ""]);
+    for (const line of lines.slice(1)) rows.push(["", "", "", "", line]);
+  }
+  return renderTable(["stack", "status", "resources", "seconds", "resources by type"], rows);
 }
 
 export async function runPreview(cmd: ParsedCommand): Promise<number> {

@@ -21,6 +21,15 @@ export function createMocks(platformOutputs: Record<string, unknown> | undefined
         state.subnets = (inputs.subnets as Array<Record<string, unknown>>).map((s) => ({ ...s, id: `${id}/subnets/${String(s.name)}` }));
       }
       if (args.type.startsWith("azuread:")) state.objectId = id;
+      if (args.type === "azure-native:network:PublicIPAddress") {
+        // Norway East's public range; only ever printed, never contacted.
+        const h = mockGuid(id);
+        state.ipAddress = `51.120.${parseInt(h.slice(0, 2), 16)}.${parseInt(h.slice(2, 4), 16) || 1}`;
+      }
+      const identity = inputs.identity as { type?: string } | undefined;
+      if (identity?.type?.includes("SystemAssigned")) {
+        state.identity = { ...identity, principalId: mockGuid(`${id}/identity`), tenantId: MOCK_TENANT_ID };
+      }
       return { id, state };
     },
     call(args) {

@@ -38,7 +38,7 @@ export async function previewRegion(region: Region, options: PreviewOptions): Pr
     {
       kind: "platform",
       stack: PLATFORM_STACK,
-      input: { platform: region.platform, tenants: region.tenants },
+      input: { platform: region.platform, tenants: region.tenants, secretMode: "placeholder" },
       outFile: path.join(options.outDir, `${PLATFORM_STACK}.json`),
     },
     timeoutMs,
@@ -60,7 +60,7 @@ export async function previewRegion(region: Region, options: PreviewOptions): Pr
   const jobs: PreviewJob[] = tenants.map((tenant) => ({
     kind: "tenant",
     stack: tenant.spec.slug,
-    input: { platform: region.platform, tenant, platformStackName: OFFLINE_PLATFORM_STACK_NAME },
+    input: { platform: region.platform, tenant, platformStackName: OFFLINE_PLATFORM_STACK_NAME, secretMode: "placeholder" },
     platformOutputs: platform.outputs!,
     outFile: path.join(options.outDir, `${tenant.spec.slug}.json`),
   }));

@@ -1,59 +1,295 @@
 /**
- * The shared platform the host municipality runs for everyone: resource groups
- * and the hub network per region.
+ * The shared platform the host municipality runs for everyone, in Norway East
+ * with a Norway West hub for disaster recovery: hub network, firewall, VPN,
+ * Bastion, DNS, central logging, backup vault, Key Vault, platform identity and
+ * the eduroam RADIUS servers.
  */
+import * as pulumi from "@pulumi/pulumi";
+import * as authorization from "@pulumi/azure-native/authorization";
+import * as network from "@pulumi/azure-native/network";
 import * as resources from "@pulumi/azure-native/resources";
+import { RecoveryVault } from "../../components/backup/recovery-vault";
+import { encodeConfigBundle } from "../../components/compute/radius-bundle";
+import { RadiusServers } from "../../components/compute/radius-servers";
+import { PrivateDns } from "../../components/dns/private-dns";
+import { PlatformGroups, type PlatformGroupKey } from "../../components/identity/platform-groups";
+import { LogWorkspace } from "../../components/monitoring/log-workspace";
 import { azureName, REGION_CODES } from "../../components/naming/azure-names";
-import { hubSubnetLayout } from "../../components/network/hub-layout";
+import { Bastion } from "../../components/network/bastion";
+import { Firewall } from "../../components/network/firewall";
+import { isolationRuleCollectionGroup, tenantRuleCollectionGroup } from "../../components/network/firewall-rules";
+import { denyInternetInbound, radiusSecurityRules } from "../../components/network/hub-security-rules";
+import { firstUsableAddress, hubSubnetLayout } from "../../components/network/hub-layout";
 import { VirtualNetwork } from "../../components/network/virtual-network";
+import { VpnGateway, type VpnSite } from "../../components/network/vpn-gateway";
+import { KeyVault } from "../../components/security/key-vault";
+import type { RoleAssignmentArgs } from "../../components/shared/common-args";
+import { assignRoles } from "../../components/shared/role-assignments";
 import { standardTags, withService } from "../../components/shared/tags";
 import type { PlatformStackInput } from "../inputs";
+import { resolveSecret } from "../secrets";
+import { radiusBootstrap, radiusConfigFiles } from "./radius-config";
 
 export function platformProgram(input: PlatformStackInput) {
-  const { platform } = input;
+  const { platform, tenants } = input;
+  const env = platform.environment;
   const location = platform.regions.primary;
-  const tags = standardTags({
-    tenant: platform.host.slug,
-    service: "platform",
-    costCentre: platform.host.costCentre,
-    environment: platform.environment,
-  });
+  const region = REGION_CODES[location];
+  const host = platform.host.slug;
+  const tags = standardTags({ tenant: host, service: "platform", costCentre: platform.host.costCentre, environment: env });
+  const client = authorization.getClientConfigOutput();
 
-  const hubs: Array<{ key: string; location: string; addressSpace: string }> = [
-    { key: "hub", location, addressSpace: platform.network.hub.addressSpace },
-  ];
+  const rg = (key: string, service: string, where: string = location) =>
+    new resources.ResourceGroup(`rg-${key}`, {
+      resourceGroupName: azureName("resourceGroup", ["grunnmur", key, env, REGION_CODES[where]]),
+      location: where,
+      tags: withService(tags, service),
+    });
+  const groupsRg = {
+    hub: rg("hub", "network"),
+    shared: rg("shared", "platform"),
+    monitoring: rg("monitoring", "logging"),
+    backup: rg("backup", "backup"),
+    // The Resource Guard lives apart from the vault: backup operators have no rights here.
+    guard: rg("backup-guard", "backup"),
+    radius: rg("radius", "wifi"),
+  };
+
+  const workspace = new LogWorkspace("central", {
+    resourceGroupName: groupsRg.monitoring.name,
+    location,
+    nameParts: ["grunnmur", host, env, region],
+    retentionDays: platform.logging.retentionDays,
+    tags: withService(tags, "logging"),
+  });
+  const diagnostics = { workspaceResourceId: workspace.workspaceId };
+
+  // Hub network(s)
+  const layout = hubSubnetLayout(platform.network.hub.addressSpace);
+  const subnetCidr = (key: string) => layout.find((s) => s.key === key)!.addressPrefix;
+  const proxyAddresses = Object.values(platform.eduroam?.nationalProxies ?? {}).map((p) => p.address);
+  const hubSubnets = (hubLayout: typeof layout) =>
+    hubLayout.map((s) => ({
+      key: s.key,
+      name: s.ordinary ? undefined : s.name,
+      addressPrefix: s.addressPrefix,
+      withNsg: s.ordinary,
+      delegation: s.delegation,
+      securityRules: !s.ordinary ? undefined : s.key === "radius" ? radiusSecurityRules(proxyAddresses, subnetCidr("bastion")) : denyInternetInbound(),
+    }));
+  const hub = new VirtualNetwork("hub", {
+    resourceGroupName: groupsRg.hub.name,
+    location,
+    vnetName: azureName("virtualNetwork", ["grunnmur", "hub", env, region]),
+    addressSpace: platform.network.hub.addressSpace,
+    subnets: hubSubnets(layout),
+    tags: withService(tags, "network"),
+    diagnostics,
+    lock: { kind: "CanNotDelete" },
+  });
+  const hubVnets: Record<string, pulumi.Input<string>> = { hub: hub.vnetId };
+
   if (platform.regions.dr.enabled && platform.network.drHub) {
-    hubs.push({ key: "hub-dr", location: platform.regions.dr.location, addressSpace: platform.network.drHub.addressSpace });
+    const drLocation = platform.regions.dr.location;
+    const drRg = rg("hub-dr", "network", drLocation);
+    const drHub = new VirtualNetwork("hub-dr", {
+      resourceGroupName: drRg.name,
+      location: drLocation,
+      vnetName: azureName("virtualNetwork", ["grunnmur", "hub", env, REGION_CODES[drLocation]]),
+      addressSpace: platform.network.drHub.addressSpace,
+      subnets: hubSubnets(hubSubnetLayout(platform.network.drHub.addressSpace)),
+      tags: withService(tags, "network"),
+      diagnostics,
+      lock: { kind: "CanNotDelete" },
+    });
+    hubVnets["hub-dr"] = drHub.vnetId;
+    // Global peering between the two hubs, one resource per side.
+    const peer = (name: string, fromRg: pulumi.Input<string>, fromVnet: pulumi.Input<string>, toVnetId: pulumi.Input<string>) =>
+      new network.VirtualNetworkPeering(name, {
+        resourceGroupName: fromRg,
+        virtualNetworkName: fromVnet,
+        virtualNetworkPeeringName: name,
+        remoteVirtualNetwork: { id: toVnetId },
+        allowVirtualNetworkAccess: true,
+        allowForwardedTraffic: true,
+      });
+    peer("hub-to-hub-dr", groupsRg.hub.name, hub.vnetName, drHub.vnetId);
+    peer("hub-dr-to-hub", drRg.name, drHub.vnetName, hub.vnetId);
   }
 
-  const built = hubs.map((hub) => {
-    const region = REGION_CODES[hub.location];
-    const rg = new resources.ResourceGroup(`${hub.key}-network`, {
-      resourceGroupName: azureName("resourceGroup", ["grunnmur", "hub", platform.environment, region]),
-      location: hub.location,
+  // One explicit Network Watcher per region, so Azure never auto-creates NetworkWatcherRG.
+  for (const where of Object.keys(hubVnets).map((k) => (k === "hub" ? location : platform.regions.dr.location))) {
+    new network.NetworkWatcher(`network-watcher-${REGION_CODES[where]}`, {
+      resourceGroupName: groupsRg.hub.name,
+      location: where,
+      networkWatcherName: azureName("generic", ["nw", "grunnmur", env, REGION_CODES[where]]),
       tags: withService(tags, "network"),
     });
-    const vnet = new VirtualNetwork(hub.key, {
-      resourceGroupName: rg.name,
-      location: hub.location,
-      vnetName: azureName("virtualNetwork", ["grunnmur", "hub", platform.environment, region]),
-      addressSpace: hub.addressSpace,
-      subnets: hubSubnetLayout(hub.addressSpace).map((s) => ({
-        key: s.key,
-        name: s.ordinary ? undefined : s.name,
-        addressPrefix: s.addressPrefix,
-        withNsg: s.ordinary,
-      })),
-      tags: withService(tags, "network"),
-    });
-    return { rg, vnet };
+  }
+
+  const dnsResolverIp = firstUsableAddress(subnetCidr("dns-inbound"));
+  const dns = new PrivateDns("dns", {
+    resourceGroupName: groupsRg.shared.name,
+    location,
+    nameParts: ["grunnmur", env, region],
+    hubVnets,
+    resolverVnetId: hub.vnetId,
+    resolverSubnetId: hub.subnetIds.apply((ids) => ids["dns-inbound"]),
+    resolverInboundIp: dnsResolverIp,
+    tags: withService(tags, "dns"),
   });
+
+  // Firewall: isolation first, then one rule collection group per tenant.
+  const shared = { dnsResolver: dnsResolverIp, sharedServices: subnetCidr("shared") };
+  const firewall = new Firewall("hub-firewall", {
+    resourceGroupName: groupsRg.hub.name,
+    location,
+    nameParts: ["grunnmur", env, region],
+    subnetId: hub.subnetIds.apply((ids) => ids.firewall),
+    tier: platform.network.hub.firewallTier,
+    ruleCollectionGroups: [
+      isolationRuleCollectionGroup(platform.network.tenantPool.cidr),
+      ...tenants.map((t) =>
+        tenantRuleCollectionGroup(
+          {
+            slug: t.spec.slug,
+            kommunenummer: t.spec.kommunenummer,
+            addressSpace: t.addressSpace,
+            zones: { general: t.subnets.general, secure: t.subnets.secure, exam: t.subnets.exam },
+            examAllowedEgress: t.spec.network.zones.exam?.allowedEgress ?? [],
+            sitePrefixes: Object.values(t.spec.sites).flatMap((s) => s.prefixes),
+          },
+          shared,
+        ),
+      ),
+    ],
+    tags: withService(tags, "firewall"),
+    diagnostics,
+  });
+
+  const keyVaultName = azureName("keyVault", [host, "grunnmur", env]);
+  const secretContext = { mode: input.secretMode, defaultKeyVault: keyVaultName };
+  const sites: VpnSite[] = tenants.flatMap((t) =>
+    Object.entries(t.spec.sites).map(([key, site]) => ({
+      tenant: t.spec.slug,
+      key,
+      publicIp: site.publicIp,
+      prefixes: site.prefixes,
+      preSharedKey: resolveSecret(site.preSharedKey, secretContext),
+    })),
+  );
+  new VpnGateway("hub-vpn", {
+    resourceGroupName: groupsRg.hub.name,
+    location,
+    nameParts: ["grunnmur", env, region],
+    gatewaySubnetId: hub.subnetIds.apply((ids) => ids.gateway),
+    sku: platform.network.hub.vpnGatewaySku,
+    sites,
+    tags: withService(tags, "vpn"),
+    diagnostics,
+  });
+
+  new Bastion("hub-bastion", {
+    resourceGroupName: groupsRg.hub.name,
+    location,
+    nameParts: ["grunnmur", env, region],
+    subnetId: hub.subnetIds.apply((ids) => ids.bastion),
+    sku: platform.network.hub.bastionSku,
+    tags: withService(tags, "network"),
+    diagnostics,
+  });
+
+  const keyVault = new KeyVault("platform-secrets", {
+    resourceGroupName: groupsRg.shared.name,
+    location,
+    nameParts: [host, "grunnmur", env],
+    tenantId: client.tenantId,
+    endpointSubnetId: hub.subnetIds.apply((ids) => ids.shared),
+    privateDnsZoneId: dns.zoneIds.vault,
+    tags: withService(tags, "security"),
+    diagnostics,
+  });
+
+  const vault = new RecoveryVault("backup", {
+    resourceGroupName: groupsRg.backup.name,
+    guardResourceGroupName: groupsRg.guard.name,
+    location,
+    nameParts: ["grunnmur", host, env, region],
+    immutability: platform.backup.immutability,
+    softDeleteRetentionDays: platform.backup.softDeleteRetentionDays,
+    tiers: platform.backup.tiers,
+    tags: withService(tags, "backup"),
+    diagnostics,
+  });
+
+  const groups = new PlatformGroups("platform-groups", {
+    displayPrefix: `grunnmur-${host}`,
+    conditionalAccessState: platform.identity.conditionalAccess === "enabled" ? "enabled" : "enabledForReportingButNotEnforced",
+  });
+  const grant = (group: PlatformGroupKey, role: string): RoleAssignmentArgs => ({
+    roleDefinitionIdOrName: role,
+    principalId: groups.groupIds[group],
+    principalKey: `platform-${group}`,
+  });
+  const roleHolder = new pulumi.ComponentResource("grunnmur:identity:PlatformRoleAssignments", "platform-roles", {});
+  const scopes: Array<[string, resources.ResourceGroup, RoleAssignmentArgs[]]> = [
+    ["hub", groupsRg.hub, [grant("network", "Network Contributor"), grant("readers", "Reader")]],
+    ["shared", groupsRg.shared, [grant("network", "Network Contributor"), grant("security", "Key Vault Administrator"), grant("readers", "Reader")]],
+    ["monitoring", groupsRg.monitoring, [grant("security", "Log Analytics Reader"), grant("readers", "Reader")]],
+    ["backup", groupsRg.backup, [grant("backup", "Backup Contributor"), grant("readers", "Reader")]],
+    ["backup-guard", groupsRg.guard, [grant("security", "Contributor"), grant("readers", "Reader")]],
+    ["radius", groupsRg.radius, [grant("network", "Virtual Machine Contributor"), grant("readers", "Reader")]],
+  ];
+  for (const [key, group, assignments] of scopes) {
+    assignRoles(`rg-${key}`, group.id, `rg-${key}`, assignments, client.subscriptionId, roleHolder);
+  }
+
+  let radiusAddresses: pulumi.Output<string>[] = [];
+  if (platform.eduroam && platform.radius) {
+    const radius = new RadiusServers("radius", {
+      resourceGroupName: groupsRg.radius.name,
+      location,
+      nameParts: ["grunnmur", env, region],
+      subnetId: hub.subnetIds.apply((ids) => ids.radius),
+      subnetCidr: subnetCidr("radius"),
+      count: platform.radius.count,
+      vmSize: platform.radius.vmSize,
+      adminUsername: platform.radius.adminUsername,
+      adminPublicKey: platform.radius.adminPublicKey,
+      bootstrap: radiusBootstrap(keyVaultName),
+      configBundle: encodeConfigBundle(radiusConfigFiles(input)),
+      tags: withService(tags, "wifi"),
+      diagnostics,
+    });
+    radiusAddresses = radius.publicAddresses;
+    // The servers read their RADIUS secrets from Key Vault with their own identities.
+    radius.principalIds.forEach((principalId, i) =>
+      assignRoles(`radius-${i + 1}-kv`, keyVault.vaultId, "kv-platform", [
+        { roleDefinitionIdOrName: "Key Vault Secrets User", principalId, principalKey: `radius-${i + 1}`, principalType: "ServicePrincipal" },
+      ], client.subscriptionId, roleHolder),
+    );
+  }
 
   return {
     location,
-    hubResourceGroupName: built[0].rg.name,
-    hubVnetId: built[0].vnet.vnetId,
-    hubVnetName: built[0].vnet.vnetName,
-    tenantCount: input.tenants.length,
+    environment: env,
+    subscriptionId: client.subscriptionId,
+    hubResourceGroupName: groupsRg.hub.name,
+    hubVnetId: hub.vnetId,
+    hubVnetName: hub.vnetName,
+    firewallPrivateIp: firstUsableAddress(subnetCidr("firewall")),
+    firewallPublicIp: firewall.publicIpAddress,
+    dnsResolverInboundIp: dns.resolverInboundIp,
+    privateDnsZoneIds: dns.zoneIds,
+    workspaceId: workspace.workspaceId,
+    recoveryVaultId: vault.vaultId,
+    recoveryVaultName: vault.vaultName,
+    recoveryVaultResourceGroupName: groupsRg.backup.name,
+    backupPolicyIds: vault.policyIds,
+    keyVaultId: keyVault.vaultId,
+    keyVaultName: keyVault.vaultName,
+    radiusPublicAddresses: radiusAddresses,
+    platformGroupIds: groups.groupIds,
+    tenantCount: tenants.length,
   };
 }

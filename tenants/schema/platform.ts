@@ -30,7 +30,12 @@ const countyCode = z
   .refine((code) => code in COUNTIES, { error: `must be a county number: ${COUNTY_CODES.join(", ")}` });
 
 const network = z.strictObject({
-  hub: z.strictObject({ addressSpace: cidrBlock.meta({ description: "Hub VNet in the primary region." }) }),
+  hub: z.strictObject({
+    addressSpace: cidrBlock.meta({ description: "Hub VNet in the primary region; a /23 or larger." }),
+    firewallTier: z.enum(["Standard", "Premium"]).default("Standard").meta({ description: "Azure Firewall tier; Premium adds TLS inspection and IDPS." }),
+    vpnGatewaySku: z.enum(["VpnGw1AZ", "VpnGw2AZ", "VpnGw3AZ"]).default("VpnGw1AZ").meta({ description: "Zone-redundant VPN gateway size." }),
+    bastionSku: z.enum(["Basic", "Standard"]).default("Basic"),
+  }),
   drHub: z
     .strictObject({ addressSpace: cidrBlock.meta({ description: "Hub VNet in the DR region." }) })
     .optional(),
@@ -131,7 +136,11 @@ export const platformSchema = z
       })
       .default({ retentionDays: 180 }),
     backup: z.strictObject({
-      immutability: z.enum(["Locked", "Unlocked"]).default("Locked"),
+      immutability: z
+        .enum(["Locked", "Unlocked"])
+        .default("Locked")
+        .meta({ description: "Locked cannot be undone: backups can then never be deleted before they expire. Use Unlocked only in test." }),
+      softDeleteRetentionDays: z.number().int().min(14).max(180).default(14).meta({ description: "Days deleted backups stay recoverable." }),
       tiers: z.record(keyName, backupTier).meta({ description: "Backup tiers tenants choose from." }),
     }),
     eduroam: z
@@ -139,6 +148,23 @@ export const platformSchema = z
         nationalProxies: z.record(keyName, nationalProxy),
       })
       .optional(),
+    radius: z
+      .strictObject({
+        count: z.number().int().min(2, { error: "must be at least 2: eduroam needs a fail-over server" }).max(4).default(2),
+        vmSize: z.string().min(3).default("Standard_B2s"),
+        adminUsername: z.string().regex(/^[a-z][a-z0-9-]{2,31}$/).default("radiusadmin"),
+        adminPublicKey: z
+          .string()
+          .regex(/^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp256) [A-Za-z0-9+/=]+( .*)?$/, { error: "must be an SSH public key line like \"ssh-ed25519 AAAA... team@host\"" })
+          .meta({ description: "The regional team's SSH public key (not a secret); password login is disabled." }),
+      })
+      .optional()
+      .meta({ description: "The eduroam RADIUS servers; required when eduroam is set." }),
+    identity: z
+      .strictObject({
+        conditionalAccess: z.enum(["enabled", "report-only"]).default("enabled").meta({ description: "report-only lets a host trial the MFA policies first." }),
+      })
+      .default({ conditionalAccess: "enabled" }),
     prices,
     costAllocation: costAllocation.default({ key: "equal-population", equalPercent: 40, populationPercent: 60 }),
   })

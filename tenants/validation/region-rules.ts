@@ -57,6 +57,14 @@ export function checkPlatform(platform: PlatformInput): Diagnostic[] {
       out.push(diagnosticAt(source, ["costAllocation"], `equalPercent + populationPercent is ${total}; they must add up to 100 (e.g. 40 and 60)`));
     }
   }
+  if (spec.eduroam && !spec.radius) {
+    out.push(diagnosticAt(source, ["eduroam"], "is set but there is no radius section; add radius: { adminPublicKey: ... } so the RADIUS servers can be built", "key"));
+  }
+  for (const [path, text] of hubs) {
+    if (cidr(text).prefix > 23) {
+      out.push(diagnosticAt(source, path, `${text} is too small for the hub subnets (firewall, gateway, Bastion, RADIUS, DNS); use a /23 or larger`));
+    }
+  }
   if (Object.keys(spec.backup.tiers).length === 0) {
     out.push(diagnosticAt(source, ["backup", "tiers"], "has no tiers; define at least one, e.g. standard"));
   }

@@ -122,9 +122,9 @@ describe("preview failures", () => {
     try {
       const results = await runPool(
         [
-          { kind: "tenant", stack: a.spec.slug, input: { platform: region.platform, tenant: a, platformStackName: "org/grunnmur/platform" }, platformOutputs: good, outFile: path.join(outDir, "a.json") },
+          { kind: "tenant", stack: a.spec.slug, input: { platform: region.platform, tenant: a, platformStackName: "org/grunnmur/platform", secretMode: "placeholder" }, platformOutputs: good, outFile: path.join(outDir, "a.json") },
           // A platform without the hub output: the tenant's StackReference.requireOutput fails.
-          { kind: "tenant", stack: b.spec.slug, input: { platform: region.platform, tenant: b, platformStackName: "org/grunnmur/platform" }, platformOutputs: {}, outFile: path.join(outDir, "b.json") },
+          { kind: "tenant", stack: b.spec.slug, input: { platform: region.platform, tenant: b, platformStackName: "org/grunnmur/platform", secretMode: "placeholder" }, platformOutputs: {}, outFile: path.join(outDir, "b.json") },
         ],
         { concurrency: 2, timeoutMs: 60_000 },
       );

@@ -1,0 +1,106 @@
+/**
+ * The Recovery Services vault that backs up every municipality's file shares
+ * and VMs, hardened against ransomware of the Østre Toten kind: soft delete
+ * that cannot be turned off, locked immutability, geo-redundant storage with
+ * cross-region restore, no public network access, and a Resource Guard in a
+ * resource group the vault's administrators do not control (multi-user
+ * authorization for destructive operations).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as dataprotection from "@pulumi/azure-native/dataprotection";
+import * as recoveryservices from "@pulumi/azure-native/recoveryservices";
+import { azureName } from "../naming/azure-names";
+import { addDiagnostics } from "../shared/diagnostics";
+import { addLock } from "../shared/lock";
+import type { CommonArgs } from "../shared/common-args";
+import { backupPolicyProperties, type BackupTier } from "./backup-policies";
+
+export interface RecoveryVaultArgs extends CommonArgs {
+  readonly resourceGroupName: pulumi.Input<string>;
+  /** Resource group of the Resource Guard, administered by the security team only. */
+  readonly guardResourceGroupName: pulumi.Input<string>;
+  readonly location: string;
+  readonly nameParts: readonly string[];
+  readonly immutability: "Locked" | "Unlocked";
+  readonly softDeleteRetentionDays: number;
+  readonly tiers: Readonly<Record<string, BackupTier>>;
+}
+
+export class RecoveryVault extends pulumi.ComponentResource {
+  public readonly vaultId: pulumi.Output<string>;
+  public readonly vaultName: pulumi.Output<string>;
+  public readonly resourceGuardId: pulumi.Output<string>;
+  /** Policy ids by tier, then workload. */
+  public readonly policyIds: Record<string, { files: pulumi.Output<string>; vms: pulumi.Output<string> }> = {};
+
+  constructor(name: string, args: RecoveryVaultArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("grunnmur:backup:RecoveryVault", name, {}, opts);
+
+    const vault = new recoveryservices.Vault(
+      name,
+      {
+        resourceGroupName: args.resourceGroupName,
+        location: args.location,
+        vaultName: azureName("recoveryVault", [...args.nameParts]),
+        sku: { name: "RS0", tier: "Standard" },
+        identity: { type: "SystemAssigned" },
+        properties: {
+          publicNetworkAccess: "Disabled",
+          securitySettings: {
+            softDeleteSettings: { softDeleteState: "AlwaysON", softDeleteRetentionPeriodInDays: args.softDeleteRetentionDays, enhancedSecurityState: "AlwaysON" },
+            immutabilitySettings: { state: args.immutability },
+          },
+          // Redundancy cannot be changed after the first backup, so it is set here, up front.
+          redundancySettings: { standardTierStorageRedundancy: "GeoRedundant", crossRegionRestore: "Enabled" },
+        },
+        tags: args.tags,
+      },
+      { parent: this, protect: true, retainOnDelete: true },
+    );
+    addLock(name, vault.id, args.lock ?? { kind: "CanNotDelete" }, this);
+    addDiagnostics(name, vault.id, args.diagnostics, "logs-and-metrics", this);
+
+    for (const [tierKey, tier] of Object.entries(args.tiers)) {
+      const policy = (workload: "files" | "vms") =>
+        new recoveryservices.ProtectionPolicy(
+          `${name}-${tierKey}-${workload}`,
+          {
+            resourceGroupName: args.resourceGroupName,
+            vaultName: vault.name,
+            policyName: `grunnmur-${tierKey}-${workload}`,
+            properties: backupPolicyProperties(tier, workload),
+            tags: args.tags,
+          },
+          { parent: this },
+        );
+      this.policyIds[tierKey] = { files: policy("files").id, vms: policy("vms").id };
+    }
+
+    const guard = new dataprotection.ResourceGuard(
+      `${name}-guard`,
+      {
+        resourceGroupName: args.guardResourceGroupName,
+        location: args.location,
+        resourceGuardsName: azureName("generic", ["rg-guard", ...args.nameParts]),
+        properties: { vaultCriticalOperationExclusionList: [] },
+        tags: args.tags,
+      },
+      { parent: this, protect: true, retainOnDelete: true },
+    );
+    new recoveryservices.ResourceGuardProxy(
+      `${name}-guard-proxy`,
+      {
+        resourceGroupName: args.resourceGroupName,
+        vaultName: vault.name,
+        resourceGuardProxyName: "VaultProxy",
+        properties: { resourceGuardResourceId: guard.id, description: "Multi-user authorization: destructive backup operations need the security team's approval." },
+      },
+      { parent: this },
+    );
+
+    this.vaultId = vault.id;
+    this.vaultName = vault.name;
+    this.resourceGuardId = guard.id;
+    this.registerOutputs({ vaultId: this.vaultId, resourceGuardId: this.resourceGuardId, policyIds: this.policyIds });
+  }
+}

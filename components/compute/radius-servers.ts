@@ -1,0 +1,105 @@
+/**
+ * The eduroam RADIUS servers: a pair of small Debian VMs in the hub's RADIUS
+ * subnet with static public addresses (the national proxies reach them by
+ * address). Seam for the eduroam configuration: `bootstrap` is the static
+ * cloud-init that installs FreeRADIUS and the sync timer; `configBundle` (see
+ * radius-bundle.ts) carries the generated tree and changes in place.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as compute from "@pulumi/azure-native/compute";
+import * as network from "@pulumi/azure-native/network";
+import { cidr, formatIp } from "../network/cidr";
+import { azureName } from "../naming/azure-names";
+import { addDiagnostics } from "../shared/diagnostics";
+import type { CommonArgs } from "../shared/common-args";
+import { hasZones, publicIp } from "../network/public-ip";
+
+export interface RadiusServersArgs extends CommonArgs {
+  readonly resourceGroupName: pulumi.Input<string>;
+  readonly location: string;
+  readonly nameParts: readonly string[];
+  readonly subnetId: pulumi.Input<string>;
+  /** The RADIUS subnet; servers get fixed addresses from its sixth address on. */
+  readonly subnetCidr: string;
+  readonly count: number;
+  readonly vmSize: string;
+  readonly adminUsername: string;
+  /** SSH public key of the regional team; password login is disabled. */
+  readonly adminPublicKey: string;
+  /** Static cloud-init: packages, the sync timer, secret fetching. Changing it replaces the VMs. */
+  readonly bootstrap: string;
+  /** Base64 configuration bundle; changing it updates the VMs in place. */
+  readonly configBundle: pulumi.Input<string>;
+}
+
+export class RadiusServers extends pulumi.ComponentResource {
+  public readonly publicAddresses: pulumi.Output<string>[] = [];
+  public readonly privateAddresses: string[] = [];
+  public readonly principalIds: pulumi.Output<string>[] = [];
+
+  constructor(name: string, args: RadiusServersArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("grunnmur:compute:RadiusServers", name, {}, opts);
+    const subnet = cidr(args.subnetCidr);
+    const zoned = hasZones(args.location);
+    for (let i = 1; i <= args.count; i += 1) {
+      const key = `${name}-${i}`;
+      const privateIp = formatIp(subnet.base + 4 + i);
+      const pip = publicIp(`${key}-pip`, {
+        resourceGroupName: args.resourceGroupName,
+        location: args.location,
+        nameParts: ["rad", ...args.nameParts, String(i)],
+        tags: args.tags,
+        diagnostics: args.diagnostics,
+        zoneRedundant: zoned,
+      }, this);
+      const nic = new network.NetworkInterface(
+        `${key}-nic`,
+        {
+          resourceGroupName: args.resourceGroupName,
+          location: args.location,
+          networkInterfaceName: azureName("generic", ["nic", "rad", ...args.nameParts, String(i)]),
+          ipConfigurations: [
+            { name: "ipconfig", subnet: { id: args.subnetId }, privateIPAllocationMethod: "Static", privateIPAddress: privateIp, publicIPAddress: { id: pip.id } },
+          ],
+          tags: args.tags,
+        },
+        { parent: this },
+      );
+      const vm = new compute.VirtualMachine(
+        key,
+        {
+          resourceGroupName: args.resourceGroupName,
+          location: args.location,
+          vmName: azureName("generic", ["vm", "rad", ...args.nameParts, String(i)]),
+          // One server per availability zone, so a zone outage leaves eduroam running.
+          zones: zoned ? [String(((i - 1) % 3) + 1)] : undefined,
+          hardwareProfile: { vmSize: args.vmSize },
+          identity: { type: "SystemAssigned" },
+          storageProfile: {
+            imageReference: { publisher: "Debian", offer: "debian-12", sku: "12-gen2", version: "latest" },
+            osDisk: { createOption: "FromImage", managedDisk: { storageAccountType: "StandardSSD_ZRS" }, deleteOption: "Delete" },
+          },
+          osProfile: {
+            computerName: `rad${i}`,
+            adminUsername: args.adminUsername,
+            customData: Buffer.from(args.bootstrap).toString("base64"),
+            linuxConfiguration: {
+              disablePasswordAuthentication: true,
+              ssh: { publicKeys: [{ path: `/home/${args.adminUsername}/.ssh/authorized_keys`, keyData: args.adminPublicKey }] },
+            },
+          },
+          userData: args.configBundle,
+          networkProfile: { networkInterfaces: [{ id: nic.id, primary: true }] },
+          securityProfile: { securityType: "TrustedLaunch", uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } },
+          tags: args.tags,
+        },
+        { parent: this },
+      );
+      addDiagnostics(key, vm.id, args.diagnostics, "metrics", this);
+      this.publicAddresses.push(pip.ipAddress.apply((a) => a ?? ""));
+      this.privateAddresses.push(privateIp);
+      this.principalIds.push(vm.identity.apply((id) => id?.principalId ?? ""));
+    }
+    this.registerOutputs({ publicAddresses: this.publicAddresses, privateAddresses: this.privateAddresses });
+  }
+}

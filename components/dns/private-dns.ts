@@ -1,0 +1,99 @@
+/**
+ * Private DNS zones for the private endpoints the platform and tenants use, the
+ * hub links, and a DNS private resolver whose inbound endpoint on-premises DNS
+ * servers forward to. Tenant spokes are linked by their own stacks.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as dnsresolver from "@pulumi/azure-native/dnsresolver";
+import * as privatedns from "@pulumi/azure-native/privatedns";
+import { azureName } from "../naming/azure-names";
+import type { CommonArgs } from "../shared/common-args";
+
+/** Zones by the key stack outputs and private endpoints use. */
+export function privateDnsZoneNames(location: string): Record<string, string> {
+  // Azure Backup's zone carries a geo code: nwe for Norway East, nww for Norway West.
+  const backupGeo: Record<string, string> = { norwayeast: "nwe", norwaywest: "nww" };
+  return {
+    blob: "privatelink.blob.core.windows.net",
+    file: "privatelink.file.core.windows.net",
+    vault: "privatelink.vaultcore.azure.net",
+    backup: `privatelink.${backupGeo[location] ?? location}.backup.windowsazure.com`,
+    monitor: "privatelink.monitor.azure.com",
+    oms: "privatelink.oms.opinsights.azure.com",
+    ods: "privatelink.ods.opinsights.azure.com",
+    automation: "privatelink.agentsvc.azure-automation.net",
+  };
+}
+
+export interface PrivateDnsArgs extends CommonArgs {
+  readonly resourceGroupName: pulumi.Input<string>;
+  readonly location: string;
+  readonly nameParts: readonly string[];
+  /** Hub VNets to link, by stable key. */
+  readonly hubVnets: Readonly<Record<string, pulumi.Input<string>>>;
+  readonly resolverVnetId: pulumi.Input<string>;
+  readonly resolverSubnetId: pulumi.Input<string>;
+  /** Static address of the resolver's inbound endpoint. */
+  readonly resolverInboundIp: string;
+}
+
+export class PrivateDns extends pulumi.ComponentResource {
+  /** Zone ids by key (blob, file, vault, ...). */
+  public readonly zoneIds: Record<string, pulumi.Output<string>> = {};
+  public readonly zoneNames: Record<string, string>;
+  public readonly resolverInboundIp: string;
+
+  constructor(name: string, args: PrivateDnsArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("grunnmur:dns:PrivateDns", name, {}, opts);
+    this.zoneNames = privateDnsZoneNames(args.location);
+    for (const [key, zoneName] of Object.entries(this.zoneNames)) {
+      const zone = new privatedns.PrivateZone(
+        `${name}-${key}`,
+        { resourceGroupName: args.resourceGroupName, location: "global", privateZoneName: zoneName, tags: args.tags },
+        { parent: this },
+      );
+      this.zoneIds[key] = zone.id;
+      for (const [hubKey, vnetId] of Object.entries(args.hubVnets)) {
+        new privatedns.VirtualNetworkLink(
+          `${name}-${key}-${hubKey}`,
+          {
+            resourceGroupName: args.resourceGroupName,
+            location: "global",
+            privateZoneName: zone.name,
+            virtualNetworkLinkName: `link-${hubKey}`,
+            virtualNetwork: { id: vnetId },
+            registrationEnabled: false,
+            tags: args.tags,
+          },
+          { parent: this },
+        );
+      }
+    }
+
+    const resolver = new dnsresolver.DnsResolver(
+      `${name}-resolver`,
+      {
+        resourceGroupName: args.resourceGroupName,
+        location: args.location,
+        dnsResolverName: azureName("generic", ["dnspr", ...args.nameParts]),
+        virtualNetwork: { id: args.resolverVnetId },
+        tags: args.tags,
+      },
+      { parent: this },
+    );
+    new dnsresolver.InboundEndpoint(
+      `${name}-inbound`,
+      {
+        resourceGroupName: args.resourceGroupName,
+        location: args.location,
+        dnsResolverName: resolver.name,
+        inboundEndpointName: "inbound",
+        ipConfigurations: [{ subnet: { id: args.resolverSubnetId }, privateIpAddress: args.resolverInboundIp, privateIpAllocationMethod: "Static" }],
+        tags: args.tags,
+      },
+      { parent: this },
+    );
+    this.resolverInboundIp = args.resolverInboundIp;
+    this.registerOutputs({ zoneIds: this.zoneIds, resolverInboundIp: this.resolverInboundIp });
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * The central Log Analytics workspace. Stateful: audit trails must outlive any
+ * mistake in code, so it is protected, retained on delete and locked.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
+import { azureName } from "../naming/azure-names";
+import { addLock } from "../shared/lock";
+import type { CommonArgs } from "../shared/common-args";
+
+export interface LogWorkspaceArgs extends CommonArgs {
+  readonly resourceGroupName: pulumi.Input<string>;
+  readonly location: string;
+  readonly nameParts: readonly string[];
+  readonly retentionDays: number;
+}
+
+export class LogWorkspace extends pulumi.ComponentResource {
+  public readonly workspaceId: pulumi.Output<string>;
+  public readonly workspaceName: pulumi.Output<string>;
+
+  constructor(name: string, args: LogWorkspaceArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("grunnmur:monitoring:LogWorkspace", name, {}, opts);
+    const workspace = new operationalinsights.Workspace(
+      name,
+      {
+        resourceGroupName: args.resourceGroupName,
+        location: args.location,
+        workspaceName: azureName("logWorkspace", [...args.nameParts]),
+        sku: { name: "PerGB2018" },
+        retentionInDays: args.retentionDays,
+        features: { disableLocalAuth: true },
+        tags: args.tags,
+      },
+      { parent: this, protect: true, retainOnDelete: true },
+    );
+    addLock(name, workspace.id, args.lock ?? { kind: "CanNotDelete" }, this);
+    this.workspaceId = workspace.id;
+    this.workspaceName = workspace.name;
+    this.registerOutputs({ workspaceId: this.workspaceId, workspaceName: this.workspaceName });
+  }
+}

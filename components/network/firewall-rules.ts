@@ -1,0 +1,156 @@
+/**
+ * Azure Firewall policy rules generated from the tenant files. Pure: one rule
+ * collection group per tenant (so adding a tenant adds its group and touches
+ * no other), plus one platform group that denies spoke-to-spoke traffic.
+ * Azure Firewall evaluates all network rules before application rules, by group
+ * priority, so the isolation deny at priority 200 wins over any tenant allow.
+ */
+
+export interface NetworkRule {
+  readonly ruleType: "NetworkRule";
+  readonly name: string;
+  readonly description: string;
+  readonly ipProtocols: Array<"TCP" | "UDP" | "ICMP" | "Any">;
+  readonly sourceAddresses: string[];
+  readonly destinationAddresses: string[];
+  readonly destinationPorts: string[];
+}
+
+export interface ApplicationRule {
+  readonly ruleType: "ApplicationRule";
+  readonly name: string;
+  readonly description: string;
+  readonly sourceAddresses: string[];
+  readonly protocols: Array<{ protocolType: "Http" | "Https"; port: number }>;
+  readonly targetFqdns: string[];
+}
+
+export interface RuleCollection {
+  readonly ruleCollectionType: "FirewallPolicyFilterRuleCollection";
+  readonly name: string;
+  readonly priority: number;
+  readonly action: { type: "Allow" | "Deny" };
+  readonly rules: Array<NetworkRule | ApplicationRule>;
+}
+
+export interface RuleCollectionGroupSpec {
+  readonly key: string;
+  readonly priority: number;
+  readonly ruleCollections: RuleCollection[];
+}
+
+export interface SharedServiceAddresses {
+  /** The DNS private resolver's inbound endpoint. */
+  readonly dnsResolver: string;
+  /** The shared-services subnet (file servers, management tools). */
+  readonly sharedServices: string;
+}
+
+export interface TenantFirewallInput {
+  readonly slug: string;
+  /** Sets the group's priority: unique and stable, so priorities never collide or move. */
+  readonly kommunenummer: string;
+  readonly addressSpace: string;
+  readonly zones: { general?: string; secure?: string; exam?: string };
+  readonly examAllowedEgress: readonly string[];
+  /** On-premises prefixes of the tenant's own sites, reached over its VPN. */
+  readonly sitePrefixes: readonly string[];
+}
+
+export const ISOLATION_GROUP_PRIORITY = 200;
+export const TENANT_GROUP_BASE_PRIORITY = 10000;
+
+export function isolationRuleCollectionGroup(tenantPool: string): RuleCollectionGroupSpec {
+  return {
+    key: "isolation",
+    priority: ISOLATION_GROUP_PRIORITY,
+    ruleCollections: [
+      {
+        ruleCollectionType: "FirewallPolicyFilterRuleCollection",
+        name: "deny-spoke-to-spoke",
+        priority: 100,
+        action: { type: "Deny" },
+        rules: [
+          {
+            ruleType: "NetworkRule",
+            name: "deny-between-tenants",
+            description: "No municipality reaches another municipality's network (NSM 2.2.3).",
+            ipProtocols: ["Any"],
+            sourceAddresses: [tenantPool],
+            destinationAddresses: [tenantPool],
+            destinationPorts: ["*"],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export function tenantRuleCollectionGroup(tenant: TenantFirewallInput, shared: SharedServiceAddresses): RuleCollectionGroupSpec {
+  const zones = Object.values(tenant.zones).filter((z): z is string => Boolean(z));
+  const network: NetworkRule[] = [
+    {
+      ruleType: "NetworkRule",
+      name: "dns",
+      description: `${tenant.slug}: name resolution through the shared DNS resolver`,
+      ipProtocols: ["UDP", "TCP"],
+      sourceAddresses: zones,
+      destinationAddresses: [shared.dnsResolver],
+      destinationPorts: ["53"],
+    },
+  ];
+  if (tenant.sitePrefixes.length > 0) {
+    network.push(
+      {
+        ruleType: "NetworkRule",
+        name: "spoke-to-own-sites",
+        description: `${tenant.slug}: cloud zones to the municipality's own premises over its VPN`,
+        ipProtocols: ["Any"],
+        sourceAddresses: [tenant.zones.general, tenant.zones.secure].filter((z): z is string => Boolean(z)),
+        destinationAddresses: [...tenant.sitePrefixes],
+        destinationPorts: ["*"],
+      },
+      {
+        ruleType: "NetworkRule",
+        name: "own-sites-to-spoke",
+        description: `${tenant.slug}: the municipality's own premises to its cloud zones`,
+        ipProtocols: ["Any"],
+        sourceAddresses: [...tenant.sitePrefixes],
+        destinationAddresses: [tenant.zones.general, tenant.zones.secure].filter((z): z is string => Boolean(z)),
+        destinationPorts: ["*"],
+      },
+    );
+  }
+  const application: ApplicationRule[] = [];
+  if (tenant.zones.general) {
+    application.push({
+      ruleType: "ApplicationRule",
+      name: "general-internet",
+      description: `${tenant.slug}: web access from the general zone, inspected by the firewall`,
+      sourceAddresses: [tenant.zones.general],
+      protocols: [
+        { protocolType: "Https", port: 443 },
+        { protocolType: "Http", port: 80 },
+      ],
+      targetFqdns: ["*"],
+    });
+  }
+  if (tenant.zones.exam && tenant.examAllowedEgress.length > 0) {
+    application.push({
+      ruleType: "ApplicationRule",
+      name: "exam-allow-list",
+      description: `${tenant.slug}: the exam zone reaches only the hosts in its allow-list`,
+      sourceAddresses: [tenant.zones.exam],
+      protocols: [{ protocolType: "Https", port: 443 }],
+      targetFqdns: [...tenant.examAllowedEgress],
+    });
+  }
+  // The secure zone gets no internet rule at all: only DNS and private endpoints.
+  const collections: RuleCollection[] = [
+    { ruleCollectionType: "FirewallPolicyFilterRuleCollection", name: `${tenant.slug}-network`, priority: 100, action: { type: "Allow" }, rules: network },
+  ];
+  if (application.length > 0) {
+    collections.push({ ruleCollectionType: "FirewallPolicyFilterRuleCollection", name: `${tenant.slug}-web`, priority: 200, action: { type: "Allow" }, rules: application });
+  }
+  return { key: tenant.slug, priority: TENANT_GROUP_BASE_PRIORITY + Number(tenant.kommunenummer), ruleCollections: collections };
+}

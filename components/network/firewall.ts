@@ -1,0 +1,90 @@
+/**
+ * Azure Firewall with a firewall policy whose rule collection groups come from
+ * components/network/firewall-rules.ts: one per tenant plus the isolation group.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as network from "@pulumi/azure-native/network";
+import { azureName } from "../naming/azure-names";
+import { addDiagnostics } from "../shared/diagnostics";
+import type { CommonArgs } from "../shared/common-args";
+import type { RuleCollectionGroupSpec } from "./firewall-rules";
+import { hasZones, publicIp } from "./public-ip";
+
+export interface FirewallArgs extends CommonArgs {
+  readonly resourceGroupName: pulumi.Input<string>;
+  readonly location: string;
+  readonly nameParts: readonly string[];
+  readonly subnetId: pulumi.Input<string>;
+  readonly tier: "Standard" | "Premium";
+  readonly ruleCollectionGroups: readonly RuleCollectionGroupSpec[];
+}
+
+export class Firewall extends pulumi.ComponentResource {
+  public readonly firewallId: pulumi.Output<string>;
+  public readonly policyId: pulumi.Output<string>;
+  public readonly publicIpAddress: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: FirewallArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("grunnmur:network:Firewall", name, {}, opts);
+
+    const policy = new network.FirewallPolicy(
+      `${name}-policy`,
+      {
+        resourceGroupName: args.resourceGroupName,
+        location: args.location,
+        firewallPolicyName: azureName("generic", ["afwp", ...args.nameParts]),
+        sku: { tier: args.tier },
+        threatIntelMode: "Deny",
+        dnsSettings: { enableProxy: true },
+        tags: args.tags,
+      },
+      { parent: this },
+    );
+
+    // Groups are created one after another: Azure rejects concurrent writes to one policy.
+    let previous: pulumi.Resource | undefined;
+    for (const group of args.ruleCollectionGroups) {
+      previous = new network.FirewallPolicyRuleCollectionGroup(
+        `${name}-rcg-${group.key}`,
+        {
+          resourceGroupName: args.resourceGroupName,
+          firewallPolicyName: policy.name,
+          ruleCollectionGroupName: `rcg-${group.key}`,
+          priority: group.priority,
+          ruleCollections: group.ruleCollections.map((c) => ({ ...c, rules: c.rules.map((r) => ({ ...r })) })),
+        },
+        { parent: this, dependsOn: previous ? [previous] : [] },
+      );
+    }
+
+    const pip = publicIp(`${name}-pip`, {
+      resourceGroupName: args.resourceGroupName,
+      location: args.location,
+      nameParts: ["afw", ...args.nameParts],
+      tags: args.tags,
+      diagnostics: args.diagnostics,
+      zoneRedundant: hasZones(args.location),
+    }, this);
+
+    const firewall = new network.AzureFirewall(
+      name,
+      {
+        resourceGroupName: args.resourceGroupName,
+        location: args.location,
+        azureFirewallName: azureName("generic", ["afw", ...args.nameParts]),
+        sku: { name: "AZFW_VNet", tier: args.tier },
+        firewallPolicy: { id: policy.id },
+        ipConfigurations: [{ name: "ipconfig", publicIPAddress: { id: pip.id }, subnet: { id: args.subnetId } }],
+        zones: hasZones(args.location) ? ["1", "2", "3"] : undefined,
+        tags: args.tags,
+      },
+      { parent: this },
+    );
+    addDiagnostics(name, firewall.id, args.diagnostics, "logs-and-metrics", this);
+
+    this.firewallId = firewall.id;
+    this.policyId = policy.id;
+    this.publicIpAddress = pip.ipAddress;
+    this.registerOutputs({ firewallId: this.firewallId, policyId: this.policyId });
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * NSG rules for the hub's ordinary subnets. Pure. The RADIUS rules depend only
+ * on the national proxies and on address ranges that do not change when a
+ * tenant joins, so onboarding never touches them.
+ */
+import type { SecurityRule } from "./virtual-network";
+
+export function radiusSecurityRules(nationalProxyAddresses: readonly string[], bastionSubnet: string): SecurityRule[] {
+  const rules: SecurityRule[] = [
+    {
+      name: "allow-radius-from-sites-and-spokes",
+      description: "Access points and controllers reach RADIUS over the municipalities' VPN or spokes.",
+      priority: 100,
+      direction: "Inbound",
+      access: "Allow",
+      protocol: "Udp",
+      sourceAddressPrefix: "VirtualNetwork",
+      sourcePortRange: "*",
+      destinationAddressPrefix: "*",
+      destinationPortRanges: ["1812", "1813"],
+    },
+    {
+      name: "allow-ssh-from-bastion",
+      description: "Administration only through Azure Bastion.",
+      priority: 200,
+      direction: "Inbound",
+      access: "Allow",
+      protocol: "Tcp",
+      sourceAddressPrefix: bastionSubnet,
+      sourcePortRange: "*",
+      destinationAddressPrefix: "*",
+      destinationPortRange: "22",
+    },
+    {
+      name: "deny-internet-inbound",
+      description: "Nothing else from the internet.",
+      priority: 4000,
+      direction: "Inbound",
+      access: "Deny",
+      protocol: "*",
+      sourceAddressPrefix: "Internet",
+      sourcePortRange: "*",
+      destinationAddressPrefix: "*",
+      destinationPortRange: "*",
+    },
+  ];
+  if (nationalProxyAddresses.length > 0) {
+    rules.push({
+      name: "allow-radius-from-national-proxies",
+      description: "The national eduroam proxies send visitors' and roaming users' requests.",
+      priority: 110,
+      direction: "Inbound",
+      access: "Allow",
+      protocol: "Udp",
+      sourceAddressPrefixes: [...nationalProxyAddresses],
+      sourcePortRange: "*",
+      destinationAddressPrefix: "*",
+      destinationPortRanges: ["1812", "1813"],
+    });
+  }
+  return rules.sort((a, b) => a.priority - b.priority);
+}
+
+/** Ordinary hub subnets other than RADIUS accept nothing from the internet. */
+export function denyInternetInbound(): SecurityRule[] {
+  return [
+    {
+      name: "deny-internet-inbound",
+      description: "Shared services are reached privately only.",
+      priority: 4000,
+      direction: "Inbound",
+      access: "Deny",
+      protocol: "*",
+      sourceAddressPrefix: "Internet",
+      sourcePortRange: "*",
+      destinationAddressPrefix: "*",
+      destinationPortRange: "*",
+    },
+  ];
+}
