@@ -1,0 +1,211 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { NAME_RULES } from "../../components/naming/azure-names";
+import { copyExampleRegion, type FixtureRegion } from "../helpers/region-fixture";
+import { ofType, only, previewFiles, type PreviewedRegion, type Resource } from "../helpers/preview-fixture";
+import type { StackPreview } from "../../scripts/preview/job";
+
+type Json = Record<string, any>;
+
+describe("the platform stack of the example region", () => {
+  let region: PreviewedRegion;
+  let platform: StackPreview;
+  beforeAll(async () => {
+    region = await previewFiles(undefined, undefined, new Set(["senja"]));
+    platform = region.read("platform");
+  });
+  afterAll(() => region.remove());
+
+  it("hardens the backup vault against ransomware", () => {
+    const vault = only(ofType(platform, "azure-native:recoveryservices:Vault"), "recovery vault");
+    const props = vault.inputs.properties as Json;
+    expect(props.securitySettings.softDeleteSettings.softDeleteState).toBe("AlwaysON");
+    expect(props.securitySettings.immutabilitySettings.state).toBe("Locked");
+    expect(props.redundancySettings).toEqual({ standardTierStorageRedundancy: "GeoRedundant", crossRegionRestore: "Enabled" });
+    expect(props.publicNetworkAccess).toBe("Disabled");
+    expect(vault.options).toMatchObject({ protect: true, retainOnDelete: true });
+  });
+
+  it("puts the Resource Guard in a resource group the backup operators do not control", () => {
+    const vault = only(ofType(platform, "azure-native:recoveryservices:Vault"), "recovery vault");
+    const guard = only(ofType(platform, "azure-native:dataprotection:ResourceGuard"), "resource guard");
+    expect(guard.inputs.resourceGroupName).not.toBe(vault.inputs.resourceGroupName);
+    const proxy = only(ofType(platform, "azure-native:recoveryservices:ResourceGuardProxy"), "guard proxy");
+    expect((proxy.inputs.properties as Json).resourceGuardResourceId).toBe(guard.id);
+    const backupRoles = ofType(platform, "azure-native:authorization:RoleAssignment").filter((r) => String(r.inputs.scope).endsWith(String(guard.inputs.resourceGroupName)));
+    expect(backupRoles.map((r) => r.name).sort()).toEqual(["rg-backup-guard-platform-readers-reader", "rg-backup-guard-platform-security-contributor"]);
+  });
+
+  it("creates a backup policy per tier and workload with the platform file's retention", () => {
+    const policies = ofType(platform, "azure-native:recoveryservices:ProtectionPolicy");
+    expect(policies.map((p) => p.inputs.policyName).sort()).toEqual(["grunnmur-extended-files", "grunnmur-extended-vms", "grunnmur-standard-files", "grunnmur-standard-vms"]);
+    const standardFiles = policies.find((p) => p.inputs.policyName === "grunnmur-standard-files")!;
+    expect((standardFiles.inputs.properties as Json).retentionPolicy.dailySchedule.retentionDuration).toEqual({ count: 30, durationType: "Days" });
+  });
+
+  it("protects, retains and locks every stateful resource", () => {
+    const stateful = ["azure-native:recoveryservices:Vault", "azure-native:operationalinsights:Workspace", "azure-native:keyvault:Vault", "azure-native:dataprotection:ResourceGuard"];
+    const locks = ofType(platform, "azure-native:authorization:ManagementLockByScope").map((l) => l.inputs.scope);
+    for (const type of stateful) {
+      for (const resource of ofType(platform, type)) {
+        expect({ type, ...resource.options }).toMatchObject({ type, protect: true, retainOnDelete: true });
+        if (type !== "azure-native:dataprotection:ResourceGuard") expect(locks).toContain(resource.id);
+      }
+    }
+    for (const vnet of ofType(platform, "azure-native:network:VirtualNetwork")) expect(locks).toContain(vnet.id);
+  });
+
+  it("keeps logs at least 180 days, for eduroam's six months", () => {
+    expect(only(ofType(platform, "azure-native:operationalinsights:Workspace"), "workspace").inputs.retentionInDays).toBe(180);
+  });
+
+  it("has public IPs only for the firewall, VPN gateway, Bastion and RADIUS servers", () => {
+    const owners = ofType(platform, "azure-native:network:PublicIPAddress").map((ip) => String(ip.parent).split("::")[2].split("$").pop());
+    expect(owners.sort()).toEqual(
+      ["grunnmur:compute:RadiusServers", "grunnmur:compute:RadiusServers", "grunnmur:network:Bastion", "grunnmur:network:Firewall", "grunnmur:network:VpnGateway"].sort(),
+    );
+  });
+
+  it("gives every ordinary hub subnet an NSG, in both regions, and keeps the internet out", () => {
+    const vnets = ofType(platform, "azure-native:network:VirtualNetwork");
+    expect(vnets).toHaveLength(2);
+    const nsgs = new Map(ofType(platform, "azure-native:network:NetworkSecurityGroup").map((n) => [n.id, n]));
+    for (const vnet of vnets) {
+      for (const subnet of vnet.inputs.subnets as Json[]) {
+        const managed = ["GatewaySubnet", "AzureFirewallSubnet", "AzureBastionSubnet"].includes(subnet.name);
+        expect({ subnet: subnet.name, nsg: Boolean(subnet.networkSecurityGroup) }).toEqual({ subnet: subnet.name, nsg: !managed });
+        if (!managed) {
+          const rules = nsgs.get(subnet.networkSecurityGroup.id)!.inputs.securityRules as Json[];
+          expect(rules.some((r) => r.access === "Deny" && r.sourceAddressPrefix === "Internet")).toBe(true);
+          expect(rules.filter((r) => r.access === "Allow" && ["*", "Internet", "0.0.0.0/0"].includes(r.sourceAddressPrefix))).toEqual([]);
+        }
+      }
+    }
+  });
+
+  it("isolates tenants in the firewall: spoke-to-spoke denied first, one rule group per tenant", () => {
+    const groups = ofType(platform, "azure-native:network:FirewallPolicyRuleCollectionGroup");
+    const isolation = groups.find((g) => g.inputs.ruleCollectionGroupName === "rcg-isolation")!;
+    expect(isolation.inputs.priority).toBe(200);
+    const deny = (isolation.inputs.ruleCollections as Json[])[0];
+    expect(deny.action.type).toBe("Deny");
+    expect(deny.rules[0]).toMatchObject({ sourceAddresses: ["10.96.0.0/15"], destinationAddresses: ["10.96.0.0/15"] });
+    const tenantGroups = groups.filter((g) => g !== isolation);
+    expect(tenantGroups).toHaveLength(9);
+    expect(tenantGroups.every((g) => (g.inputs.priority as number) > 200)).toBe(true);
+    expect(new Set(tenantGroups.map((g) => g.inputs.priority)).size).toBe(9);
+  });
+
+  it("connects each municipality site with an IKEv2 tunnel whose key is never in the preview", () => {
+    const connections = ofType(platform, "azure-native:network:VirtualNetworkGatewayConnection");
+    expect(connections.map((c) => c.name)).toContain("site-senja-finnsnes-radhus");
+    for (const c of connections) {
+      expect(c.inputs).toMatchObject({ connectionType: "IPsec", connectionProtocol: "IKEv2", sharedKey: "[secret]" });
+    }
+  });
+
+  it("requires MFA for administrators and Azure management, excluding the break-glass group", () => {
+    const policies = ofType(platform, "azuread:index/conditionalAccessPolicy:ConditionalAccessPolicy");
+    const breakGlass = ofType(platform, "azuread:index/group:Group").find((g) => String(g.inputs.displayName).endsWith("break-glass"))!;
+    expect(policies).toHaveLength(2);
+    for (const p of policies) {
+      expect((p.inputs.grantControls as Json).builtInControls).toEqual(["mfa"]);
+      expect((p.inputs.conditions as Json).users.excludedGroups).toEqual([breakGlass.id]);
+    }
+    expect(policies.map((p) => (p.inputs.conditions as Json).applications.includedApplications[0]).sort()).toEqual(["797f4846-ba00-4fd7-ba43-dac1f8f63013", "All"]);
+  });
+
+  it("grants roles to groups only, except the RADIUS servers' own identities on the Key Vault", () => {
+    for (const ra of ofType(platform, "azure-native:authorization:RoleAssignment")) {
+      const expected = ra.name.startsWith("radius-") ? "ServicePrincipal" : "Group";
+      expect({ name: ra.name, type: ra.inputs.principalType }).toEqual({ name: ra.name, type: expected });
+      expect(String(ra.inputs.roleDefinitionId)).not.toMatch(/8e3af657-a8ff-443c-a75c-2fe8c4bcb635$/); // never Owner
+    }
+  });
+
+  it("sends diagnostics of the firewall, gateways, vaults and public IPs to the central workspace", () => {
+    const workspace = only(ofType(platform, "azure-native:operationalinsights:Workspace"), "workspace");
+    const targets = new Set(ofType(platform, "azure-native:monitor:DiagnosticSetting").map((d) => {
+      expect(d.inputs.workspaceId).toBe(workspace.id);
+      return d.inputs.resourceUri;
+    }));
+    const needing = ["AzureFirewall", "VirtualNetworkGateway", "BastionHost", "PublicIPAddress", "VirtualNetwork", "NetworkSecurityGroup"].flatMap((t) =>
+      ofType(platform, `azure-native:network:${t}`),
+    );
+    needing.push(...ofType(platform, "azure-native:keyvault:Vault"), ...ofType(platform, "azure-native:recoveryservices:Vault"));
+    expect(needing.filter((r) => !targets.has(r.id)).map((r) => r.name)).toEqual([]);
+  });
+
+  it("keeps everything in Norwegian regions", () => {
+    const locations = new Set(platform.resources.map((r) => r.inputs.location).filter((l) => l !== undefined));
+    expect([...locations].sort()).toEqual(["global", "norwayeast", "norwaywest"]);
+  });
+
+  it("exports what tenant stacks need", () => {
+    expect(Object.keys(platform.outputs)).toEqual(
+      expect.arrayContaining(["hubVnetId", "firewallPrivateIp", "dnsResolverInboundIp", "privateDnsZoneIds", "recoveryVaultId", "backupPolicyIds", "workspaceId", "radiusPublicAddresses"]),
+    );
+    expect(platform.outputs.firewallPrivateIp).toBe("10.95.1.4");
+    expect((platform.outputs.radiusPublicAddresses as string[]).every((a) => /^\d+\.\d+\.\d+\.\d+$/.test(a))).toBe(true);
+  });
+
+  it("keeps every generated name within Azure's limits", () => {
+    const limits: Record<string, [string, number]> = {
+      "azure-native:keyvault:Vault": ["vaultName", NAME_RULES.keyVault.maxLength],
+      "azure-native:recoveryservices:Vault": ["vaultName", NAME_RULES.recoveryVault.maxLength],
+      "azure-native:operationalinsights:Workspace": ["workspaceName", NAME_RULES.logWorkspace.maxLength],
+      "azure-native:resources:ResourceGroup": ["resourceGroupName", NAME_RULES.resourceGroup.maxLength],
+      "azure-native:network:VirtualNetwork": ["virtualNetworkName", NAME_RULES.virtualNetwork.maxLength],
+    };
+    for (const r of platform.resources) {
+      const limit = limits[r.type];
+      if (limit) expect(String(r.inputs[limit[0]]).length).toBeLessThanOrEqual(limit[1]);
+    }
+  });
+});
+
+describe("adding a tenant to the platform", () => {
+  let fixture: FixtureRegion;
+  let before: PreviewedRegion;
+  let after: PreviewedRegion;
+  beforeAll(async () => {
+    fixture = copyExampleRegion();
+    before = await previewFiles(fixture.tenantsDir, fixture.platformFile, new Set());
+    const lyngen = fs
+      .readFileSync(path.join(fixture.tenantsDir, "storfjord.yaml"), "utf8")
+      .replace(/storfjord/g, "lyngen")
+      .replace(/Storfjord/g, "Lyngen")
+      .replace('"5538"', '"5536"')
+      .replace('"910000128"', '"910000136"')
+      .replace(/172\.20\.38/g, "172.20.36")
+      .replace("203.0.113.38", "203.0.113.36")
+      .replace("vlan: 138", "vlan: 136");
+    fs.writeFileSync(path.join(fixture.tenantsDir, "lyngen.yaml"), lyngen);
+    after = await previewFiles(fixture.tenantsDir, fixture.platformFile, new Set());
+  });
+  afterAll(() => {
+    before.remove();
+    after.remove();
+    fixture.remove();
+  });
+
+  it("adds only the new tenant's rule group and site, and changes only the RADIUS configuration in place", () => {
+    const byUrn = (p: StackPreview) => new Map(p.resources.map((r) => [r.urn, r]));
+    const a = byUrn(before.read("platform"));
+    const b = byUrn(after.read("platform"));
+    const added = [...b.keys()].filter((urn) => !a.has(urn));
+    const removed = [...a.keys()].filter((urn) => !b.has(urn));
+    const changed = [...b.entries()].filter(([urn, r]) => a.has(urn) && JSON.stringify(a.get(urn)!.inputs) !== JSON.stringify(r.inputs));
+    expect(removed).toEqual([]);
+    expect(added.map((urn) => urn.split("::").pop()).sort()).toEqual(["hub-firewall-rcg-lyngen", "site-lyngen-radhus", "site-lyngen-radhus"]);
+    // The realm list travels in the RADIUS servers' userData, which Azure updates without replacing the VMs.
+    const changedInputs = changed.map(([, r]: [string, Resource]) => ({
+      name: r.name,
+      keys: Object.keys(r.inputs).filter((k) => JSON.stringify(r.inputs[k]) !== JSON.stringify(a.get(r.urn)!.inputs[k])),
+    }));
+    expect(changedInputs).toEqual([
+      { name: "radius-1", keys: ["userData"] },
+      { name: "radius-2", keys: ["userData"] },
+    ]);
+  });
+});
