@@ -36,6 +36,8 @@ export function createMocks(platformOutputs: Record<string, unknown> | undefined
       switch (args.token) {
         case "azure-native:authorization:getClientConfig":
           return { clientId: mockGuid("client"), objectId: mockGuid("deployer"), subscriptionId: MOCK_SUBSCRIPTION_ID, tenantId: MOCK_TENANT_ID };
+        case "azure-native:authorization:getClientToken":
+          return { token: "offline-preview-token-not-valid-anywhere" };
         case "azuread:index/getClientConfig:getClientConfig":
           return { clientId: mockGuid("client"), objectId: mockGuid("deployer"), tenantId: MOCK_TENANT_ID };
         default:

@@ -1,0 +1,28 @@
+/**
+ * Runs dist/stacks/index.js, the program Pulumi runs for users, for one stack
+ * under the SDK's mocks in a process of its own, and prints what happened as
+ * JSON. Key Vault is stood in for by a fake fetch; every value is made up here.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { createMocks } from "../../scripts/preview/mocks";
+
+async function main(stack: string): Promise<void> {
+  const fetched: string[] = [];
+  (globalThis as { fetch: unknown }).fetch = async (url: string) => {
+    fetched.push(url);
+    return { ok: true, json: async () => ({ value: `fake-${Math.random().toString(36).slice(2)}` }) };
+  };
+  const platformOutputs = { hubVnetId: "/subscriptions/0/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub", location: "norwayeast" };
+  await pulumi.runtime.setMocks(createMocks(platformOutputs), "grunnmur", stack, false, "organization");
+  pulumi.runtime.setAllConfig({ "grunnmur:gamvikMehamnPsk": `fake-${Date.now()}` }, ["grunnmur:gamvikMehamnPsk"]);
+  const program = require("../../stacks/index") as () => Promise<Record<string, unknown>>;
+  try {
+    const outputs = await pulumi.runtime.runInPulumiStack(() => program());
+    process.stdout.write(JSON.stringify({ ok: true, outputs, fetched }));
+  } catch (err) {
+    process.stdout.write(JSON.stringify({ ok: false, error: err instanceof Error ? err.message : String(err) }));
+  }
+  process.exit(0);
+}
+
+void main(process.argv[2]);
