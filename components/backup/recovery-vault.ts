@@ -14,6 +14,7 @@ import { addDiagnostics } from "../shared/diagnostics";
 import { addLock } from "../shared/lock";
 import type { CommonArgs } from "../shared/common-args";
 import { backupPolicyProperties, type BackupTier } from "./backup-policies";
+import { assignRoles } from "../shared/role-assignments";
 
 export interface RecoveryVaultArgs extends CommonArgs {
   readonly resourceGroupName: pulumi.Input<string>;
@@ -58,6 +59,7 @@ export class RecoveryVault extends pulumi.ComponentResource {
       { parent: this, protect: true, retainOnDelete: true },
     );
     addLock(name, vault.id, args.lock ?? { kind: "CanNotDelete" }, this);
+    assignRoles(name, vault.id, `${name}-vault`, args.roleAssignments, this);
     addDiagnostics(name, vault.id, args.diagnostics, "logs-and-metrics", this);
 
     for (const [tierKey, tier] of Object.entries(args.tiers)) {

@@ -13,6 +13,8 @@ import { azureName } from "../naming/azure-names";
 import { addDiagnostics } from "../shared/diagnostics";
 import type { CommonArgs } from "../shared/common-args";
 import { hasZones, publicIp } from "../network/public-ip";
+import { addLock } from "../shared/lock";
+import { assignRoles } from "../shared/role-assignments";
 
 export interface RadiusServersArgs extends CommonArgs {
   readonly resourceGroupName: pulumi.Input<string>;
@@ -96,6 +98,8 @@ export class RadiusServers extends pulumi.ComponentResource {
         { parent: this },
       );
       addDiagnostics(key, vm.id, args.diagnostics, "metrics", this);
+      addLock(key, vm.id, args.lock, this);
+      assignRoles(key, vm.id, key, args.roleAssignments, this);
       this.publicAddresses.push(pip.ipAddress.apply((a) => a ?? ""));
       this.privateAddresses.push(privateIp);
       this.principalIds.push(vm.identity.apply((id) => id?.principalId ?? ""));

@@ -8,6 +8,8 @@ import * as dnsresolver from "@pulumi/azure-native/dnsresolver";
 import * as privatedns from "@pulumi/azure-native/privatedns";
 import { azureName } from "../naming/azure-names";
 import type { CommonArgs } from "../shared/common-args";
+import { addLock } from "../shared/lock";
+import { assignRoles } from "../shared/role-assignments";
 
 /** Zones by the key stack outputs and private endpoints use. */
 export function privateDnsZoneNames(location: string): Record<string, string> {
@@ -81,6 +83,8 @@ export class PrivateDns extends pulumi.ComponentResource {
       },
       { parent: this },
     );
+    addLock(name, resolver.id, args.lock, this);
+    assignRoles(name, resolver.id, `${name}-resolver`, args.roleAssignments, this);
     new dnsresolver.InboundEndpoint(
       `${name}-inbound`,
       {

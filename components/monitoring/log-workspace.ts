@@ -7,6 +7,7 @@ import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import { azureName } from "../naming/azure-names";
 import { addLock } from "../shared/lock";
 import type { CommonArgs } from "../shared/common-args";
+import { assignRoles } from "../shared/role-assignments";
 
 export interface LogWorkspaceArgs extends CommonArgs {
   readonly resourceGroupName: pulumi.Input<string>;
@@ -35,6 +36,7 @@ export class LogWorkspace extends pulumi.ComponentResource {
       { parent: this, protect: true, retainOnDelete: true },
     );
     addLock(name, workspace.id, args.lock ?? { kind: "CanNotDelete" }, this);
+    assignRoles(name, workspace.id, `${name}-workspace`, args.roleAssignments, this);
     this.workspaceId = workspace.id;
     this.workspaceName = workspace.name;
     this.registerOutputs({ workspaceId: this.workspaceId, workspaceName: this.workspaceName });

@@ -5,6 +5,8 @@ import { azureName } from "../naming/azure-names";
 import { addDiagnostics } from "../shared/diagnostics";
 import type { CommonArgs } from "../shared/common-args";
 import { hasZones, publicIp } from "./public-ip";
+import { addLock } from "../shared/lock";
+import { assignRoles } from "../shared/role-assignments";
 
 export interface BastionArgs extends CommonArgs {
   readonly resourceGroupName: pulumi.Input<string>;
@@ -40,6 +42,8 @@ export class Bastion extends pulumi.ComponentResource {
       { parent: this },
     );
     addDiagnostics(name, bastion.id, args.diagnostics, "logs", this);
+    addLock(name, bastion.id, args.lock, this);
+    assignRoles(name, bastion.id, `${name}-bastion`, args.roleAssignments, this);
     this.bastionId = bastion.id;
     this.registerOutputs({ bastionId: this.bastionId });
   }

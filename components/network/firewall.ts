@@ -9,6 +9,8 @@ import { addDiagnostics } from "../shared/diagnostics";
 import type { CommonArgs } from "../shared/common-args";
 import type { RuleCollectionGroupSpec } from "./firewall-rules";
 import { hasZones, publicIp } from "./public-ip";
+import { addLock } from "../shared/lock";
+import { assignRoles } from "../shared/role-assignments";
 
 export interface FirewallArgs extends CommonArgs {
   readonly resourceGroupName: pulumi.Input<string>;
@@ -81,6 +83,8 @@ export class Firewall extends pulumi.ComponentResource {
       { parent: this },
     );
     addDiagnostics(name, firewall.id, args.diagnostics, "logs-and-metrics", this);
+    addLock(name, firewall.id, args.lock, this);
+    assignRoles(name, firewall.id, `${name}-firewall`, args.roleAssignments, this);
 
     this.firewallId = firewall.id;
     this.policyId = policy.id;

@@ -9,6 +9,8 @@ import { azureName } from "../naming/azure-names";
 import { addDiagnostics } from "../shared/diagnostics";
 import type { CommonArgs } from "../shared/common-args";
 import { hasZones, publicIp } from "./public-ip";
+import { addLock } from "../shared/lock";
+import { assignRoles } from "../shared/role-assignments";
 
 export interface VpnSite {
   readonly tenant: string;
@@ -61,6 +63,8 @@ export class VpnGateway extends pulumi.ComponentResource {
       { parent: this },
     );
     addDiagnostics(name, gateway.id, args.diagnostics, "logs-and-metrics", this);
+    addLock(name, gateway.id, args.lock, this);
+    assignRoles(name, gateway.id, `${name}-gateway`, args.roleAssignments, this);
 
     for (const site of args.sites) {
       const key = `${site.tenant}-${site.key}`;

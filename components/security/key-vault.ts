@@ -9,6 +9,7 @@ import { addDiagnostics } from "../shared/diagnostics";
 import { addLock } from "../shared/lock";
 import type { CommonArgs } from "../shared/common-args";
 import { privateEndpoint } from "../network/private-endpoint";
+import { assignRoles } from "../shared/role-assignments";
 
 export interface KeyVaultArgs extends CommonArgs {
   readonly resourceGroupName: pulumi.Input<string>;
@@ -49,6 +50,7 @@ export class KeyVault extends pulumi.ComponentResource {
       { parent: this, protect: true, retainOnDelete: true },
     );
     addLock(name, vault.id, args.lock ?? { kind: "CanNotDelete" }, this);
+    assignRoles(name, vault.id, `${name}-key-vault`, args.roleAssignments, this);
     addDiagnostics(name, vault.id, args.diagnostics, "logs-and-metrics", this);
     privateEndpoint(`${name}-pe`, {
       resourceGroupName: args.resourceGroupName,

@@ -5,13 +5,19 @@ import { stableGuid } from "../naming/azure-names";
 import { roleDefinitionId } from "../identity/roles";
 import type { RoleAssignmentArgs } from "./common-args";
 
+/** The subscription id in an ARM resource id (/subscriptions/<id>/...). */
+export function subscriptionOf(resourceId: string): string {
+  const match = /^\/subscriptions\/([^/]+)/i.exec(resourceId);
+  if (!match) throw new Error(`"${resourceId}" is not an Azure resource id inside a subscription`);
+  return match[1];
+}
+
 export function assignRoles(
   name: string,
   scope: pulumi.Input<string>,
   /** Stable key of the scope (e.g. "rg-network"), so GUIDs do not depend on outputs. */
   scopeKey: string,
   assignments: readonly RoleAssignmentArgs[] | undefined,
-  subscriptionId: pulumi.Input<string>,
   parent: pulumi.Resource,
 ) {
   return (assignments ?? []).map((a) => {
@@ -21,7 +27,8 @@ export function assignRoles(
       {
         scope,
         roleAssignmentName: stableGuid(scopeKey, a.principalKey, a.roleDefinitionIdOrName),
-        roleDefinitionId: pulumi.output(subscriptionId).apply((sub) => roleDefinitionId(sub, a.roleDefinitionIdOrName)),
+        // Role definitions are addressed within the scope's own subscription.
+        roleDefinitionId: pulumi.output(scope).apply((id) => roleDefinitionId(subscriptionOf(id), a.roleDefinitionIdOrName)),
         principalId: a.principalId,
         principalType: a.principalType ?? "Group",
       },

@@ -241,7 +241,7 @@ export function platformProgram(input: PlatformStackInput) {
     ["radius", groupsRg.radius, [grant("network", "Virtual Machine Contributor"), grant("readers", "Reader")]],
   ];
   for (const [key, group, assignments] of scopes) {
-    assignRoles(`rg-${key}`, group.id, `rg-${key}`, assignments, client.subscriptionId, roleHolder);
+    assignRoles(`rg-${key}`, group.id, `rg-${key}`, assignments, roleHolder);
   }
 
   let radiusAddresses: pulumi.Output<string>[] = [];
@@ -266,7 +266,7 @@ export function platformProgram(input: PlatformStackInput) {
     radius.principalIds.forEach((principalId, i) =>
       assignRoles(`radius-${i + 1}-kv`, keyVault.vaultId, "kv-platform", [
         { roleDefinitionIdOrName: "Key Vault Secrets User", principalId, principalKey: `radius-${i + 1}`, principalType: "ServicePrincipal" },
-      ], client.subscriptionId, roleHolder),
+      ], roleHolder),
     );
   }
 
