@@ -49,6 +49,8 @@ export interface VirtualNetworkArgs extends CommonArgs {
   readonly vnetName: string;
   readonly addressSpace: string;
   readonly subnets: readonly SubnetSpec[];
+  /** DNS servers for the VNet; Azure's resolver when absent. */
+  readonly dnsServers?: readonly pulumi.Input<string>[];
 }
 
 export class VirtualNetwork extends pulumi.ComponentResource {
@@ -99,6 +101,7 @@ export class VirtualNetwork extends pulumi.ComponentResource {
         location: args.location,
         virtualNetworkName: args.vnetName,
         addressSpace: { addressPrefixes: [args.addressSpace] },
+        dhcpOptions: args.dnsServers ? { dnsServers: [...args.dnsServers] } : undefined,
         subnets: subnetArgs,
         tags: args.tags,
       },

@@ -3,14 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import { stableGuid } from "../naming/azure-names";
 import { roleDefinitionId } from "../identity/roles";
+import { parseArmId } from "./arm-id";
 import type { RoleAssignmentArgs } from "./common-args";
-
-/** The subscription id in an ARM resource id (/subscriptions/<id>/...). */
-export function subscriptionOf(resourceId: string): string {
-  const match = /^\/subscriptions\/([^/]+)/i.exec(resourceId);
-  if (!match) throw new Error(`"${resourceId}" is not an Azure resource id inside a subscription`);
-  return match[1];
-}
 
 export function assignRoles(
   name: string,
@@ -28,7 +22,7 @@ export function assignRoles(
         scope,
         roleAssignmentName: stableGuid(scopeKey, a.principalKey, a.roleDefinitionIdOrName),
         // Role definitions are addressed within the scope's own subscription.
-        roleDefinitionId: pulumi.output(scope).apply((id) => roleDefinitionId(subscriptionOf(id), a.roleDefinitionIdOrName)),
+        roleDefinitionId: pulumi.output(scope).apply((id) => roleDefinitionId(parseArmId(id).subscriptionId, a.roleDefinitionIdOrName)),
         principalId: a.principalId,
         principalType: a.principalType ?? "Group",
       },

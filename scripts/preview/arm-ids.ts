@@ -48,6 +48,13 @@ const ARM_PATHS: Readonly<Record<string, string>> = {
   "azure-native:authorization:RoleAssignment": "{scope}/providers/Microsoft.Authorization/roleAssignments/{roleAssignmentName}",
   "azure-native:authorization:ManagementLockByScope": "{scope}/providers/Microsoft.Authorization/locks/{lockName}",
   "azure-native:monitor:DiagnosticSetting": "{resourceUri}/providers/Microsoft.Insights/diagnosticSettings/{name}",
+  "azure-native:recoveryservices:ProtectionContainer":
+    "{rg}/providers/Microsoft.RecoveryServices/vaults/{vaultName}/backupFabrics/{fabricName}/protectionContainers/{containerName}",
+  "azure-native:recoveryservices:ProtectedItem":
+    "{rg}/providers/Microsoft.RecoveryServices/vaults/{vaultName}/backupFabrics/{fabricName}/protectionContainers/{containerName}/protectedItems/{protectedItemName}",
+  "azure-native:storage:BlobServiceProperties": "{rg}/providers/Microsoft.Storage/storageAccounts/{accountName}/blobServices/default",
+  "azure-native:storage:FileServiceProperties": "{rg}/providers/Microsoft.Storage/storageAccounts/{accountName}/fileServices/default",
+  "azure-native:consumption:Budget": "{scope}/providers/Microsoft.Consumption/budgets/{budgetName}",
   "azure-native:operationalinsights:Workspace": "{rg}/providers/Microsoft.OperationalInsights/workspaces/{workspaceName}",
 };
 

@@ -28,8 +28,14 @@ export interface CapturedResource {
   readonly options: CapturedOptions;
 }
 
-/** azure-native v3 adds an alias for every older API version, e.g. azure-native:network/v20230201:VirtualNetwork. */
-const API_VERSION_ALIAS = /^azure-native:[a-z0-9]+\/v\d{8}(preview)?:/i;
+/**
+ * azure-native adds type-only aliases of its own: one per older API version
+ * (azure-native:network/v20230201:VirtualNetwork) and one per former module
+ * (azure-native:network:VirtualNetworkLink for privatedns). They are not ours.
+ */
+function isProviderTypeAlias(type: string, name: string): boolean {
+  return name === "" && type.startsWith("azure-native:");
+}
 
 const SECRET_MARKER = "[secret]";
 
@@ -59,7 +65,7 @@ function aliasesOf(list: AliasProto[]): Array<Record<string, unknown>> {
     }
     const spec = alias.getSpec();
     if (!spec) continue;
-    if (spec.getType() && API_VERSION_ALIAS.test(spec.getType())) continue;
+    if (isProviderTypeAlias(spec.getType(), spec.getName())) continue;
     const entry: Record<string, unknown> = {};
     if (spec.getName()) entry.name = spec.getName();
     if (spec.getType()) entry.type = spec.getType();

@@ -18,11 +18,19 @@ function countTypes(types: string[]): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/**
+ * Failures the SDK raises outside the program's promise chain: a throw inside an
+ * apply callback surfaces as an uncaught exception or an unhandled rejection,
+ * sometimes after the stack has already settled. The worker is one stack's
+ * process, so it listens for its whole life rather than only during runJob.
+ */
+const failures: string[] = [];
+const recordFailure = (reason: unknown) => void failures.push(reason instanceof Error ? reason.message : String(reason));
+process.on("unhandledRejection", recordFailure);
+process.on("uncaughtException", recordFailure);
+
 export async function runJob(job: PreviewJob): Promise<PreviewResult> {
   const started = Date.now();
-  const failures: string[] = [];
-  const onRejection = (reason: unknown) => failures.push(reason instanceof Error ? reason.message : String(reason));
-  process.on("unhandledRejection", onRejection);
   try {
     // preview=false: with preview=true unreturned outputs stay unknown and apply never runs.
     await pulumi.runtime.setMocks(createMocks(job.kind === "tenant" ? job.platformOutputs : undefined), PROJECT, job.stack, false, MOCK_ORGANIZATION);
@@ -68,13 +76,30 @@ export async function runJob(job: PreviewJob): Promise<PreviewResult> {
       durationMs: Date.now() - started,
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     };
-  } finally {
-    process.off("unhandledRejection", onRejection);
   }
 }
 
 if (require.main === module && process.send) {
+  let reported = false;
+  const report = (result: PreviewResult) => {
+    if (reported) return;
+    reported = true;
+    process.send!(result, () => process.exit(0));
+  };
   process.once("message", (job: PreviewJob) => {
-    runJob(job).then((result) => process.send!(result, () => process.exit(0)));
+    runJob(job).then(report);
+    // A program whose outputs wait on a failed value never settles; when nothing is
+    // left to run, report what went wrong instead of exiting silently.
+    process.on("beforeExit", () =>
+      report({
+        stack: job.stack,
+        ok: false,
+        error: failures.length > 0 ? failures.join("; ") : "the program stopped before its outputs were resolved",
+        resourceCount: 0,
+        typeCounts: {},
+        durationMs: 0,
+        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      }),
+    );
   });
 }

@@ -1,46 +1,171 @@
 /**
- * Everything one municipality gets, from its tenant file alone: resource groups
- * and the spoke network with a subnet per zone.
+ * Everything one municipality gets, from its tenant file alone: resource
+ * groups, the spoke network with its zones, peering and DNS links, storage and
+ * backup, identity, a budget, and diagnostics. Platform facts (hub, firewall,
+ * DNS zones, vault, workspace) come through the StackReference.
  */
 import * as pulumi from "@pulumi/pulumi";
+import * as network from "@pulumi/azure-native/network";
+import { Provider } from "@pulumi/azure-native/provider";
 import * as resources from "@pulumi/azure-native/resources";
+import { FileShareBackup } from "../../components/backup/file-share-backup";
+import { TenantBudget } from "../../components/cost/budget";
+import { privateDnsZoneNames } from "../../components/dns/private-dns";
+import { TenantIdentity, type TenantGroupKey } from "../../components/identity/tenant-identity";
 import { azureName, REGION_CODES } from "../../components/naming/azure-names";
-import { VirtualNetwork } from "../../components/network/virtual-network";
+import { Spoke } from "../../components/network/spoke";
+import type { RoleAssignmentArgs } from "../../components/shared/common-args";
+import { assignRoles } from "../../components/shared/role-assignments";
 import { standardTags, withService } from "../../components/shared/tags";
+import { TenantStorage } from "../../components/storage/tenant-storage";
 import type { TenantStackInput } from "../inputs";
 
 export function tenantProgram(input: TenantStackInput) {
   const { platform, tenant } = input;
   const spec = tenant.spec;
+  const slug = spec.slug;
+  const env = platform.environment;
   const location = platform.regions.primary;
   const region = REGION_CODES[location];
-  const tags = standardTags({ tenant: spec.slug, service: "network", costCentre: spec.costCentre, environment: platform.environment });
+  const tags = standardTags({ tenant: slug, service: "network", costCentre: spec.costCentre, environment: env });
+  const services = new Set(spec.services);
 
   const hub = new pulumi.StackReference("platform", { name: input.platformStackName });
+  const fromPlatform = (key: string) => hub.requireOutput(key);
 
-  const networkRg = new resources.ResourceGroup("network", {
-    resourceGroupName: azureName("resourceGroup", ["grunnmur", spec.slug, "network", platform.environment, region]),
-    location,
-    tags: withService(tags, "network"),
+  // A municipality with its own subscription gets its resources there; hub-side
+  // peering, DNS links and backup registration stay in the platform's subscription.
+  const ownSubscription = spec.azure.subscriptionId;
+  const provider = ownSubscription ? new Provider("tenant-subscription", { subscriptionId: ownSubscription }) : undefined;
+  const opts: pulumi.CustomResourceOptions = provider ? { provider } : {};
+  const componentOpts: pulumi.ComponentResourceOptions = provider ? { providers: [provider] } : {};
+  const subscriptionId = ownSubscription ?? fromPlatform("subscriptionId");
+
+  const rg = (key: "network" | "data" | "workloads", service: string) =>
+    new resources.ResourceGroup(
+      `rg-${key}`,
+      {
+        resourceGroupName: azureName("resourceGroup", ["grunnmur", slug, key, env, region]),
+        location,
+        tags: withService(tags, service),
+      },
+      opts,
+    );
+  const groups = { network: rg("network", "network"), data: rg("data", "storage"), workloads: rg("workloads", "workloads") };
+
+  if (ownSubscription) {
+    // Azure auto-creates NetworkWatcherRG in a subscription without one, which then blocks offboarding.
+    new network.NetworkWatcher(
+      "network-watcher",
+      { resourceGroupName: groups.network.name, location, networkWatcherName: azureName("generic", ["nw", "grunnmur", slug, env, region]), tags },
+      opts,
+    );
+  }
+
+  const diagnostics = { workspaceResourceId: fromPlatform("workspaceId") as pulumi.Output<string> };
+  const spoke = new Spoke(
+    "spoke",
+    {
+      tenant: slug,
+      environment: env,
+      regionCode: region,
+      resourceGroupName: groups.network.name,
+      location,
+      addressSpace: tenant.addressSpace,
+      subnets: tenant.subnets as Record<string, string>,
+      hubVnetId: fromPlatform("hubVnetId"),
+      firewallPrivateIp: fromPlatform("firewallPrivateIp"),
+      dnsServers: [fromPlatform("dnsResolverInboundIp")],
+      privateDnsZoneIds: fromPlatform("privateDnsZoneIds"),
+      privateDnsZoneKeys: Object.keys(privateDnsZoneNames(location)),
+      platformOpts: {},
+      tags: withService(tags, "network"),
+      diagnostics,
+    },
+    componentOpts,
+  );
+
+  let storage: TenantStorage | undefined;
+  if (services.has("storage") && spec.storage) {
+    storage = new TenantStorage(
+      "storage",
+      {
+        resourceGroupName: groups.data.name,
+        location,
+        nameParts: [slug, platform.host.slug],
+        shares: spec.storage.shares,
+        endpointSubnetId: spoke.subnetIds.apply((ids) => ids.endpoints),
+        fileDnsZoneId: fromPlatform("privateDnsZoneIds").apply((ids: Record<string, string>) => ids.file),
+        softDeleteDays: 30,
+        tags: withService(tags, "storage"),
+        diagnostics,
+      },
+      componentOpts,
+    );
+  }
+
+  if (services.has("backup") && spec.backup && storage) {
+    new FileShareBackup("backup-files", {
+      vaultResourceGroupName: fromPlatform("recoveryVaultResourceGroupName"),
+      vaultName: fromPlatform("recoveryVaultName"),
+      storageAccountId: storage.accountId,
+      storageResourceGroupName: groups.data.name,
+      storageAccountName: storage.accountName,
+      policyId: fromPlatform("backupPolicyIds").apply((ids: Record<string, { files: string }>) => ids[spec.backup!.tier].files),
+      shares: storage.shareNames,
+      previousKeys: Object.fromEntries(
+        Object.entries(spec.storage!.shares).flatMap(([key, share]) => (share.previousKey ? [[key, share.previousKey]] : [])),
+      ),
+      tags: withService(tags, "backup"),
+    });
+  }
+
+  const identity = new TenantIdentity("identity", {
+    tenant: slug,
+    displayName: spec.displayName,
+    groupNames: {
+      admins: spec.identity.adminGroup ?? `grunnmur-${slug}-admins`,
+      users: spec.identity.userGroup ?? `grunnmur-${slug}-users`,
+      readers: spec.identity.readerGroup ?? `grunnmur-${slug}-readers`,
+    },
+    externalAdmins: spec.identity.externalAdmins,
   });
 
-  const subnetKeys = Object.keys(tenant.subnets) as Array<keyof typeof tenant.subnets>;
-  const spoke = new VirtualNetwork("spoke", {
-    resourceGroupName: networkRg.name,
-    location,
-    vnetName: azureName("virtualNetwork", ["grunnmur", spec.slug, platform.environment, region]),
-    addressSpace: tenant.addressSpace,
-    subnets: subnetKeys.map((key) => ({ key, addressPrefix: tenant.subnets[key]!, withNsg: true })),
-    tags: withService(tags, "network"),
+  // Roles only on the municipality's own resource groups: nothing above them, nothing of others.
+  const grant = (group: TenantGroupKey, role: string): RoleAssignmentArgs => ({
+    roleDefinitionIdOrName: role,
+    principalId: identity.groupIds[group],
+    principalKey: `${slug}-${group}`,
   });
+  const roleHolder = new pulumi.ComponentResource("grunnmur:identity:TenantRoleAssignments", "roles", {}, componentOpts);
+  const grants: Array<["network" | "data" | "workloads", RoleAssignmentArgs[]]> = [
+    ["network", [grant("admins", "Reader"), grant("readers", "Reader")]],
+    ["data", [grant("admins", "Reader"), grant("admins", "Storage File Data SMB Share Contributor"), grant("users", "Storage File Data SMB Share Contributor"), grant("readers", "Reader")]],
+    ["workloads", [grant("admins", "Contributor"), grant("readers", "Reader")]],
+  ];
+  for (const [key, assignments] of grants) assignRoles(`rg-${key}`, groups[key].id, `${slug}-rg-${key}`, assignments, roleHolder);
+
+  new TenantBudget("budget", {
+    tenant: slug,
+    subscriptionScope: pulumi.interpolate`/subscriptions/${subscriptionId}`,
+    resourceGroupNames: [groups.network.name, groups.data.name, groups.workloads.name],
+    monthlyNok: spec.budget.monthlyNok,
+    alertRecipients: spec.budget.alertRecipients,
+  }, componentOpts);
 
   return {
-    tenant: spec.slug,
+    tenant: slug,
     addressSpace: tenant.addressSpace,
     addressSource: tenant.addressSource,
     zones: tenant.zones,
     subnets: tenant.subnets,
+    resourceGroups: { network: groups.network.name, data: groups.data.name, workloads: groups.workloads.name },
     spokeVnetId: spoke.vnetId,
-    hubVnetId: hub.requireOutput("hubVnetId"),
+    hubVnetId: fromPlatform("hubVnetId"),
+    storageAccount: storage?.accountName,
+    fileEndpoint: storage?.fileEndpoint,
+    shares: storage ? storage.shareNames : {},
+    administrativeUnitId: identity.administrativeUnitId,
+    groupIds: identity.groupIds,
   };
 }

@@ -125,6 +125,9 @@ const wifi = z.strictObject({
 const share = z.strictObject({
   quotaGb: z.number().int().min(1).max(102400, { error: "must be at most 102400 GB (100 TiB), the Azure file share limit" }),
   tier: z.enum(["TransactionOptimized", "Hot", "Cool"]).default("TransactionOptimized"),
+  previousKey: keyName
+    .optional()
+    .meta({ description: "Set when you rename a share's key: the key it had before. Azure cannot rename shares, so the share keeps its Azure name and history." }),
 });
 
 const storage = z.strictObject({
@@ -168,6 +171,15 @@ export const tenantSchema = z
     wifi: wifi.optional(),
     storage: storage.optional(),
     backup: backup.optional(),
+    azure: z
+      .strictObject({
+        subscriptionId: z
+          .uuid({ error: "must be a subscription id (a GUID like 0b1f6471-1bf0-4dda-aec3-cb9272f09590)" })
+          .optional()
+          .meta({ description: "The municipality's own subscription; leave out to share the platform's." }),
+      })
+      .default({})
+      .meta({ description: "Where the municipality's resources are deployed." }),
     budget,
     systems: z.record(keyName, system).default({}).meta({ description: "System inventory (systemkartlegging), keyed by a stable name." }),
   })

@@ -86,6 +86,21 @@ export function checkTenant(tenant: TenantFile, fileSlug: string): Finding[] {
     findings.push({ path: ["storage", "shares"], message: "has no shares; add at least one share, e.g. felles: { quotaGb: 100 }" });
   }
 
+  for (const [key, share] of Object.entries(tenant.storage?.shares ?? {})) {
+    if (share.previousKey && share.previousKey in (tenant.storage?.shares ?? {})) {
+      findings.push({
+        path: ["storage", "shares", key, "previousKey"],
+        message: `"${share.previousKey}" is still a share in this file; previousKey names the key this share had before a rename, so remove the old entry or this field`,
+      });
+    }
+  }
+  if (tenant.services.includes("backup") && !tenant.services.includes("storage")) {
+    findings.push({
+      path: ["services"],
+      message: 'includes "backup" but not "storage"; backup protects the municipality\'s file shares, so add "storage" with at least one share or remove "backup"',
+    });
+  }
+
   for (const [key, site] of Object.entries(tenant.sites)) {
     findings.push(...checkSecretRef(site.preSharedKey, ["sites", key, "preSharedKey"]));
   }

@@ -12,7 +12,8 @@ async function main(stack: string): Promise<void> {
     fetched.push(url);
     return { ok: true, json: async () => ({ value: `fake-${Math.random().toString(36).slice(2)}` }) };
   };
-  const platformOutputs = { hubVnetId: "/subscriptions/0/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub", location: "norwayeast" };
+  // Tenant stacks read the platform's outputs, taken from an offline preview of the platform.
+  const platformOutputs = process.argv[3] ? (JSON.parse(require("node:fs").readFileSync(process.argv[3], "utf8")) as Record<string, unknown>) : undefined;
   await pulumi.runtime.setMocks(createMocks(platformOutputs), "grunnmur", stack, false, "organization");
   pulumi.runtime.setAllConfig({ "grunnmur:gamvikMehamnPsk": `fake-${Date.now()}` }, ["grunnmur:gamvikMehamnPsk"]);
   const program = require("../../stacks/index") as () => Promise<Record<string, unknown>>;

@@ -4,11 +4,11 @@ import * as path from "node:path";
 import { loadRegion } from "../../tenants/validation/load-region";
 import { DEFAULT_PLATFORM_FILE, DEFAULT_TENANTS_DIR } from "../../scripts/paths";
 import { previewRegion, type RegionPreview } from "../../scripts/preview/run-preview";
-import { runPool } from "../../scripts/preview/pool";
+import { runInWorker, runPool } from "../../scripts/preview/pool";
 import type { StackPreview } from "../../scripts/preview/job";
 import type { Region } from "../../tenants/region";
 
-const ARM_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[\w.-]+(\/providers\/[\w.]+\/[\w]+\/[\w.-]+(\/[\w]+\/[\w.-]+)*)?$/;
+const ARM_ID = /^\/subscriptions\/[0-9a-f-]{36}(\/resourceGroups\/[\w.-]+)?(\/providers\/[\w.]+\/[\w]+\/[\w.;-]+(\/[\w]+\/[\w.;-]+)*)*$/;
 
 describe("offline preview of the example region", () => {
   let outDir: string;
@@ -79,7 +79,7 @@ describe("offline preview of the example region", () => {
 
   it("returns Azure-shaped ids that flow between resources", () => {
     const senja = read("senja");
-    for (const resource of senja.resources.filter((r) => r.custom)) expect(resource.id).toMatch(ARM_ID);
+    for (const resource of senja.resources.filter((r) => r.type.startsWith("azure-native:"))) expect(resource.id).toMatch(ARM_ID);
     const [vnet] = ofType(senja, "azure-native:network:VirtualNetwork");
     const nsgIds = ofType(senja, "azure-native:network:NetworkSecurityGroup").map((n) => n.id);
     const used = (vnet.inputs.subnets as Array<{ networkSecurityGroup: { id: string } }>).map((s) => s.networkSecurityGroup.id);
@@ -96,12 +96,15 @@ describe("offline preview of the example region", () => {
     const [vnet] = ofType(senja, "azure-native:network:VirtualNetwork");
     expect(vnet.parent).toMatch(/grunnmur:network:VirtualNetwork::spoke$/);
     expect(vnet.options.ignoreChanges).toEqual(["virtualNetworkPeerings"]);
-    expect(vnet.options.dependsOn.some((urn) => urn.endsWith("ResourceGroup::network"))).toBe(true);
+    expect(vnet.options.dependsOn.some((urn) => urn.endsWith("ResourceGroup::rg-network"))).toBe(true);
     expect(senja.resources.flatMap((r) => r.options.aliases)).toEqual([]);
   });
 
-  it("tags every Azure resource with tenant, service, cost centre and environment", () => {
-    for (const resource of read("alta").resources.filter((r) => r.custom)) {
+  it("tags every taggable Azure resource with tenant, service, cost centre and environment", () => {
+    const taggable = ["resources:ResourceGroup", "network:VirtualNetwork", "network:NetworkSecurityGroup", "network:RouteTable", "storage:StorageAccount", "network:PrivateEndpoint", "privatedns:VirtualNetworkLink"];
+    const alta = read("alta").resources;
+    for (const type of taggable) expect({ type, count: alta.filter((r) => r.type === `azure-native:${type}`).length }).not.toEqual({ type, count: 0 });
+    for (const resource of alta.filter((r) => taggable.includes(r.type.replace("azure-native:", "")) || r.inputs.tags !== undefined)) {
       expect(resource.inputs.tags).toMatchObject({
         "grunnmur:tenant": "alta",
         "grunnmur:cost-centre": "1310-DIGI",
@@ -117,20 +120,24 @@ describe("preview failures", () => {
     const load = loadRegion({ tenantsDir: DEFAULT_TENANTS_DIR, platformFile: DEFAULT_PLATFORM_FILE });
     const region = load.region!;
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-fail-"));
-    const good = { hubVnetId: "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/hub", location: "norwayeast" };
     const [a, b] = region.tenants;
     try {
+      const platform = await runInWorker(
+        { kind: "platform", stack: "platform", input: { platform: region.platform, tenants: region.tenants, secretMode: "placeholder" }, outFile: path.join(outDir, "platform.json") },
+        60_000,
+      );
+      const good = platform.outputs!;
       const results = await runPool(
         [
           { kind: "tenant", stack: a.spec.slug, input: { platform: region.platform, tenant: a, platformStackName: "org/grunnmur/platform", secretMode: "placeholder" }, platformOutputs: good, outFile: path.join(outDir, "a.json") },
-          // A platform without the hub output: the tenant's StackReference.requireOutput fails.
+          // A platform without its outputs: the tenant's StackReference.requireOutput fails.
           { kind: "tenant", stack: b.spec.slug, input: { platform: region.platform, tenant: b, platformStackName: "org/grunnmur/platform", secretMode: "placeholder" }, platformOutputs: {}, outFile: path.join(outDir, "b.json") },
         ],
         { concurrency: 2, timeoutMs: 60_000 },
       );
       expect(results[0]).toMatchObject({ stack: a.spec.slug, ok: true });
       expect(results[1]).toMatchObject({ stack: b.spec.slug, ok: false });
-      expect(results[1].error).toContain("hubVnetId");
+      expect(results[1].error).toMatch(/Required output '\w+' does not exist on stack 'org\/grunnmur\/platform'/);
       expect(fs.existsSync(path.join(outDir, "a.json"))).toBe(true);
       expect(fs.existsSync(path.join(outDir, "b.json"))).toBe(false);
     } finally {

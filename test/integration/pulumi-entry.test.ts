@@ -3,7 +3,9 @@
  * picks the program, the files are read from disk, secrets are resolved live.
  */
 import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
+import { previewFiles, type PreviewedRegion } from "../helpers/preview-fixture";
 
 interface EntryRun {
   ok: boolean;
@@ -12,10 +14,19 @@ interface EntryRun {
   fetched?: string[];
 }
 
+let platformPreview: PreviewedRegion;
+let platformOutputsFile: string;
+beforeAll(async () => {
+  platformPreview = await previewFiles(undefined, undefined, new Set());
+  platformOutputsFile = path.join(platformPreview.outDir, "platform-outputs.json");
+  fs.writeFileSync(platformOutputsFile, JSON.stringify(platformPreview.read("platform").outputs));
+});
+afterAll(() => platformPreview.remove());
+
 function runEntry(stack: string): EntryRun {
   const child = path.join(__dirname, "..", "helpers", "entry-child.js");
   // The SDK's exit hook may set a non-zero code for promises left pending by a failed program; the JSON is what counts.
-  const run = spawnSync(process.execPath, [child, stack], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const run = spawnSync(process.execPath, [child, stack, platformOutputsFile], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   try {
     return JSON.parse(run.stdout) as EntryRun;
   } catch {

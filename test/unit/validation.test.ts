@@ -38,7 +38,7 @@ describe("tenant file validation", () => {
       },
       [
         "costCentre: is required but missing",
-        'costCenter: unknown field "costCenter"; did you mean "costCentre"? valid fields here: slug, displayName, kommunenummer, organisasjonsnummer, population, costCentre, contacts, services, network, sites, identity, wifi, storage, backup, budget, systems',
+        'costCenter: unknown field "costCenter"; did you mean "costCentre"? valid fields here: slug, displayName, kommunenummer, organisasjonsnummer, population, costCentre, contacts, services, network, sites, identity, wifi, storage, backup, azure, budget, systems',
       ],
     ],
     [
@@ -120,7 +120,8 @@ describe("tenant file validation", () => {
     [
       "an unknown backup tier",
       (t) => {
-        t.services = ["backup"];
+        t.services = ["storage", "backup"];
+        t.storage = { shares: { felles: { quotaGb: 10 } } };
         t.backup = { tier: "gold" };
       },
       ['backup.tier: "gold" is not a backup tier of the platform; valid tiers are standard'],

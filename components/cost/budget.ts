@@ -1,0 +1,46 @@
+/**
+ * A monthly budget over a municipality's own resource groups, alerting its
+ * recipients at 80 % and 100 % of actual spend, so no invoice surprises a council.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as consumption from "@pulumi/azure-native/consumption";
+
+export interface TenantBudgetArgs {
+  readonly tenant: string;
+  /** Subscription scope, e.g. /subscriptions/<id>. */
+  readonly subscriptionScope: pulumi.Input<string>;
+  readonly resourceGroupNames: pulumi.Input<string>[];
+  readonly monthlyNok: number;
+  readonly alertRecipients: readonly string[];
+}
+
+/** Budgets need a fixed start; a date computed at run time would change every month. */
+export const BUDGET_START = "2026-01-01T00:00:00Z";
+export const ALERT_THRESHOLDS = [80, 100] as const;
+
+export class TenantBudget extends pulumi.ComponentResource {
+  constructor(name: string, args: TenantBudgetArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("grunnmur:cost:TenantBudget", name, {}, opts);
+    const notifications = Object.fromEntries(
+      ALERT_THRESHOLDS.map((threshold) => [
+        `actual-${threshold}-percent`,
+        { enabled: true, operator: "GreaterThanOrEqualTo", threshold, thresholdType: "Actual", contactEmails: [...args.alertRecipients], locale: "nb-no" },
+      ]),
+    );
+    new consumption.Budget(
+      name,
+      {
+        scope: args.subscriptionScope,
+        budgetName: `budget-grunnmur-${args.tenant}`,
+        amount: args.monthlyNok,
+        category: "Cost",
+        timeGrain: "Monthly",
+        timePeriod: { startDate: BUDGET_START },
+        filter: { dimensions: { name: "ResourceGroupName", operator: "In", values: args.resourceGroupNames } },
+        notifications,
+      },
+      { parent: this },
+    );
+    this.registerOutputs({});
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * A municipality's identity in Entra ID: an administrative unit, its admins,
+ * users and readers groups inside it, and external administrators invited as
+ * guests into the admins group. Guests are keyed by e-mail, never by position.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { AdministrativeUnit } from "@pulumi/azuread/administrativeUnit";
+import { Group } from "@pulumi/azuread/group";
+import { GroupMember } from "@pulumi/azuread/groupMember";
+import { Invitation } from "@pulumi/azuread/invitation";
+
+export interface ExternalAdmin {
+  readonly email: string;
+  readonly name: string;
+  readonly organisation: string;
+}
+
+export interface TenantIdentityArgs {
+  readonly tenant: string;
+  readonly displayName: string;
+  readonly groupNames: { readonly admins: string; readonly users: string; readonly readers: string };
+  readonly externalAdmins: readonly ExternalAdmin[];
+}
+
+export type TenantGroupKey = "admins" | "users" | "readers";
+
+/** A stable logical-name key from an e-mail address. */
+export function guestKey(email: string): string {
+  return email.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+}
+
+export class TenantIdentity extends pulumi.ComponentResource {
+  public readonly administrativeUnitId: pulumi.Output<string>;
+  public readonly groupIds = {} as Record<TenantGroupKey, pulumi.Output<string>>;
+
+  constructor(name: string, args: TenantIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("grunnmur:identity:TenantIdentity", name, {}, opts);
+    const unit = new AdministrativeUnit(
+      `${name}-unit`,
+      {
+        displayName: `grunnmur ${args.displayName}`,
+        description: `Objects the regional team delegates to ${args.displayName}; its admins manage only these.`,
+        hiddenMembershipEnabled: false,
+      },
+      { parent: this },
+    );
+    const descriptions: Record<TenantGroupKey, string> = {
+      admins: `Administrators of ${args.displayName}'s own resources in the shared platform.`,
+      users: `Users of ${args.displayName}'s file shares.`,
+      readers: `Read-only access to ${args.displayName}'s resources.`,
+    };
+    for (const key of ["admins", "users", "readers"] as const) {
+      const group = new Group(
+        `${name}-${key}`,
+        {
+          displayName: args.groupNames[key],
+          description: descriptions[key],
+          securityEnabled: true,
+          mailEnabled: false,
+          preventDuplicateNames: true,
+          administrativeUnitIds: [unit.objectId],
+        },
+        { parent: this },
+      );
+      this.groupIds[key] = group.objectId;
+    }
+    for (const admin of args.externalAdmins) {
+      const key = guestKey(admin.email);
+      const invitation = new Invitation(
+        `${name}-guest-${key}`,
+        {
+          userEmailAddress: admin.email,
+          userDisplayName: `${admin.name} (${admin.organisation})`,
+          redirectUrl: "https://portal.azure.com",
+          message: { body: `You are invited to administer ${args.displayName}'s systems in the regional shared platform.` },
+        },
+        { parent: this },
+      );
+      new GroupMember(`${name}-guest-${key}`, { groupObjectId: this.groupIds.admins, memberObjectId: invitation.userId }, { parent: this });
+    }
+    this.administrativeUnitId = unit.objectId;
+    this.registerOutputs({ administrativeUnitId: this.administrativeUnitId, groupIds: this.groupIds });
+  }
+}

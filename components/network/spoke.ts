@@ -1,0 +1,136 @@
+/**
+ * A municipality's spoke: its VNet with one subnet per zone (NSG and route
+ * table each), peering with the hub in both directions, and links to the
+ * platform's private DNS zones. The tenant stack owns both peering sides; the
+ * hub VNet ignores its peering list, so hub updates leave them alone, and after
+ * a hub rebuild `pulumi up --refresh` on the tenant stack recreates them.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as network from "@pulumi/azure-native/network";
+import * as privatedns from "@pulumi/azure-native/privatedns";
+import { azureName } from "../naming/azure-names";
+import { parseArmId } from "../shared/arm-id";
+import type { CommonArgs } from "../shared/common-args";
+import { spokeRoutes, zoneSecurityRules } from "./spoke-rules";
+import { VirtualNetwork } from "./virtual-network";
+
+export interface SpokeArgs extends CommonArgs {
+  readonly tenant: string;
+  readonly environment: string;
+  readonly regionCode: string;
+  readonly resourceGroupName: pulumi.Input<string>;
+  readonly location: string;
+  readonly addressSpace: string;
+  /** Subnet CIDRs by zone key (general, secure, exam, endpoints). */
+  readonly subnets: Readonly<Record<string, string>>;
+  readonly hubVnetId: pulumi.Input<string>;
+  readonly firewallPrivateIp: pulumi.Input<string>;
+  readonly dnsServers: readonly pulumi.Input<string>[];
+  /** Platform private DNS zone ids by key. */
+  readonly privateDnsZoneIds: pulumi.Input<Record<string, string>>;
+  readonly privateDnsZoneKeys: readonly string[];
+  /** Options for resources in the platform's subscription (hub side, DNS links). */
+  readonly platformOpts?: pulumi.CustomResourceOptions;
+}
+
+export class Spoke extends pulumi.ComponentResource {
+  public readonly vnetId: pulumi.Output<string>;
+  public readonly subnetIds: pulumi.Output<Record<string, string>>;
+
+  constructor(name: string, args: SpokeArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("grunnmur:network:Spoke", name, {}, opts);
+    const base = [args.tenant, args.environment, args.regionCode];
+
+    const routeTables: Record<string, network.RouteTable> = {};
+    for (const zone of Object.keys(args.subnets)) {
+      routeTables[zone] = new network.RouteTable(
+        `${name}-${zone}`,
+        {
+          resourceGroupName: args.resourceGroupName,
+          location: args.location,
+          routeTableName: azureName("routeTable", ["grunnmur", ...base, zone]),
+          // VPN routes must not bypass the firewall.
+          disableBgpRoutePropagation: true,
+          routes: pulumi.output(args.firewallPrivateIp).apply((ip) => spokeRoutes(ip).map((r) => ({ ...r }))),
+          tags: args.tags,
+        },
+        { parent: this },
+      );
+    }
+
+    const vnet = new VirtualNetwork(
+      name,
+      {
+        resourceGroupName: args.resourceGroupName,
+        location: args.location,
+        vnetName: azureName("virtualNetwork", ["grunnmur", ...base]),
+        addressSpace: args.addressSpace,
+        dnsServers: args.dnsServers,
+        subnets: Object.entries(args.subnets).map(([zone, prefix]) => ({
+          key: zone,
+          addressPrefix: prefix,
+          withNsg: true,
+          securityRules: zoneSecurityRules(zone as "general" | "secure" | "exam" | "endpoints"),
+          routeTableId: routeTables[zone].id,
+        })),
+        tags: args.tags,
+        diagnostics: args.diagnostics,
+        lock: args.lock,
+        roleAssignments: args.roleAssignments,
+      },
+      { parent: this },
+    );
+
+    const hub = pulumi.output(args.hubVnetId).apply(parseArmId);
+    // Hub side first: the spoke side uses the hub's gateway, which needs gateway transit on this one.
+    const fromHub = new network.VirtualNetworkPeering(
+      `${name}-from-hub`,
+      {
+        resourceGroupName: hub.apply((h) => h.resourceGroup!),
+        virtualNetworkName: hub.apply((h) => h.name),
+        virtualNetworkPeeringName: `to-${args.tenant}`,
+        remoteVirtualNetwork: { id: vnet.vnetId },
+        allowVirtualNetworkAccess: true,
+        allowForwardedTraffic: true,
+        allowGatewayTransit: true,
+      },
+      { ...args.platformOpts, parent: this, replaceOnChanges: ["virtualNetworkName"], deleteBeforeReplace: true },
+    );
+
+    new network.VirtualNetworkPeering(
+      `${name}-to-hub`,
+      {
+        resourceGroupName: args.resourceGroupName,
+        virtualNetworkName: vnet.vnetName,
+        virtualNetworkPeeringName: "to-hub",
+        remoteVirtualNetwork: { id: args.hubVnetId },
+        allowVirtualNetworkAccess: true,
+        allowForwardedTraffic: true,
+        // The hub's VPN gateway carries the municipality's site traffic.
+        useRemoteGateways: true,
+      },
+      { parent: this, dependsOn: [fromHub], replaceOnChanges: ["remoteVirtualNetwork"], deleteBeforeReplace: true },
+    );
+    const zones = pulumi.output(args.privateDnsZoneIds);
+    for (const key of args.privateDnsZoneKeys) {
+      const zone = zones.apply((ids) => parseArmId(ids[key]));
+      new privatedns.VirtualNetworkLink(
+        `${name}-dns-${key}`,
+        {
+          resourceGroupName: zone.apply((z) => z.resourceGroup!),
+          privateZoneName: zone.apply((z) => z.name),
+          location: "global",
+          virtualNetworkLinkName: `link-${args.tenant}`,
+          virtualNetwork: { id: vnet.vnetId },
+          registrationEnabled: false,
+          tags: args.tags,
+        },
+        { ...args.platformOpts, parent: this },
+      );
+    }
+
+    this.vnetId = vnet.vnetId;
+    this.subnetIds = vnet.subnetIds;
+    this.registerOutputs({ vnetId: this.vnetId, subnetIds: this.subnetIds });
+  }
+}
