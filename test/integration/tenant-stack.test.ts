@@ -1,0 +1,230 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parse, stringify } from "yaml";
+import type { StackPreview } from "../../scripts/preview/job";
+import { copyExampleRegion, type FixtureRegion } from "../helpers/region-fixture";
+import { ofType, only, previewFiles, type PreviewedRegion } from "../helpers/preview-fixture";
+
+type Json = Record<string, any>;
+
+describe("tenant stacks of the example region", () => {
+  let region: PreviewedRegion;
+  let platform: StackPreview;
+  beforeAll(async () => {
+    region = await previewFiles(undefined, undefined, new Set(["senja", "alta", "bardu"]));
+    platform = region.read("platform");
+  });
+  afterAll(() => region.remove());
+
+  const subnetNames = (p: StackPreview) => (only(ofType(p, "azure-native:network:VirtualNetwork"), "spoke").inputs.subnets as Json[]).map((s) => s.name);
+
+  it("creates a subnet only for the zones a municipality subscribes to", () => {
+    expect(subnetNames(region.read("bardu"))).toEqual(["snet-grunnmur-bardu-prod-noe-general", "snet-grunnmur-bardu-prod-noe-endpoints"]);
+    expect(subnetNames(region.read("alta"))).toContain("snet-grunnmur-alta-prod-noe-exam");
+    expect(subnetNames(region.read("alta"))).not.toContain("snet-grunnmur-alta-prod-noe-secure");
+    expect(subnetNames(region.read("senja"))).toContain("snet-grunnmur-senja-prod-noe-secure");
+  });
+
+  it("creates three resource groups, tagged for the municipality", () => {
+    const groups = ofType(region.read("senja"), "azure-native:resources:ResourceGroup");
+    expect(groups.map((g) => g.inputs.resourceGroupName).sort()).toEqual([
+      "rg-grunnmur-senja-data-prod-noe",
+      "rg-grunnmur-senja-network-prod-noe",
+      "rg-grunnmur-senja-workloads-prod-noe",
+    ]);
+    for (const g of groups) expect(g.inputs.tags).toMatchObject({ "grunnmur:tenant": "senja", "grunnmur:cost-centre": "1410-IKT" });
+  });
+
+  it("routes every zone through the hub firewall and blocks internet egress from the secure zone", () => {
+    const senja = region.read("senja");
+    const firewallIp = platform.outputs.firewallPrivateIp;
+    const tables = new Map(ofType(senja, "azure-native:network:RouteTable").map((t) => [t.id, t]));
+    const vnet = only(ofType(senja, "azure-native:network:VirtualNetwork"), "spoke");
+    for (const subnet of vnet.inputs.subnets as Json[]) {
+      const table = tables.get(subnet.routeTable.id)!;
+      expect(table.inputs.routes).toEqual([{ name: "default-via-hub-firewall", addressPrefix: "0.0.0.0/0", nextHopType: "VirtualAppliance", nextHopIpAddress: firewallIp }]);
+      expect(table.inputs.disableBgpRoutePropagation).toBe(true);
+    }
+    const nsgs = new Map(ofType(senja, "azure-native:network:NetworkSecurityGroup").map((n) => [n.id, n]));
+    const secure = (vnet.inputs.subnets as Json[]).find((s) => s.name.endsWith("-secure"))!;
+    const rules = nsgs.get(secure.networkSecurityGroup.id)!.inputs.securityRules as Json[];
+    expect(rules).toContainEqual(expect.objectContaining({ direction: "Outbound", access: "Deny", destinationAddressPrefix: "Internet" }));
+    expect(vnet.inputs.dhcpOptions).toEqual({ dnsServers: [platform.outputs.dnsResolverInboundIp] });
+  });
+
+  it("peers only with the hub, in both directions", () => {
+    for (const stack of ["senja", "alta", "bardu"]) {
+      const p = region.read(stack);
+      const spokeId = only(ofType(p, "azure-native:network:VirtualNetwork"), "spoke").id;
+      const peerings = ofType(p, "azure-native:network:VirtualNetworkPeering");
+      expect(peerings.map((x) => (x.inputs.remoteVirtualNetwork as Json).id).sort()).toEqual([platform.outputs.hubVnetId, spokeId].sort());
+      const hubSide = peerings.find((x) => (x.inputs.remoteVirtualNetwork as Json).id === spokeId)!;
+      expect(hubSide.inputs).toMatchObject({ virtualNetworkName: "vnet-grunnmur-hub-prod-noe", allowGatewayTransit: true });
+    }
+  });
+
+  it("grants roles only inside the municipality's own resource groups, to its own groups", () => {
+    for (const stack of ["senja", "alta", "bardu"]) {
+      const p = region.read(stack);
+      const ownGroups = ofType(p, "azure-native:resources:ResourceGroup").map((g) => g.id!);
+      const ownPrincipals = ofType(p, "azuread:index/group:Group").map((g) => g.id);
+      const assignments = ofType(p, "azure-native:authorization:RoleAssignment");
+      expect(assignments.length).toBeGreaterThan(0);
+      for (const ra of assignments) {
+        const scope = String(ra.inputs.scope);
+        expect({ stack, scopeInside: ownGroups.some((g) => scope === g || scope.startsWith(`${g}/`)) }).toEqual({ stack, scopeInside: true });
+        expect(ownPrincipals).toContain(ra.inputs.principalId);
+        expect(ra.inputs.principalType).toBe("Group");
+      }
+    }
+  });
+
+  it("builds storage that is private, keyless and recoverable, and protects it from deletion", () => {
+    const senja = region.read("senja");
+    const account = only(ofType(senja, "azure-native:storage:StorageAccount"), "storage account");
+    expect(account.inputs).toMatchObject({
+      allowBlobPublicAccess: false,
+      allowSharedKeyAccess: false,
+      publicNetworkAccess: "Disabled",
+      minimumTlsVersion: "TLS1_2",
+      enableHttpsTrafficOnly: true,
+      networkRuleSet: { defaultAction: "Deny" },
+      encryption: { requireInfrastructureEncryption: true },
+    });
+    expect(account.options).toMatchObject({ protect: true, retainOnDelete: true });
+    const shares = ofType(senja, "azure-native:storage:FileShare");
+    expect(shares.map((s) => [s.inputs.shareName, s.inputs.shareQuota]).sort()).toEqual([["felles", 500], ["helse", 200]]);
+    for (const share of shares) expect(share.options).toMatchObject({ protect: true, retainOnDelete: true });
+    expect(only(ofType(senja, "azure-native:storage:FileServiceProperties"), "file service").inputs).toMatchObject({
+      shareDeleteRetentionPolicy: { enabled: true },
+      protocolSettings: { smb: { versions: "SMB3.1.1", channelEncryption: "AES-256-GCM" } },
+    });
+    expect(only(ofType(senja, "azure-native:storage:BlobServiceProperties"), "blob service").inputs).toMatchObject({
+      isVersioningEnabled: true,
+      deleteRetentionPolicy: { enabled: true },
+      containerDeleteRetentionPolicy: { enabled: true },
+    });
+    const endpoint = only(ofType(senja, "azure-native:network:PrivateEndpoint"), "private endpoint");
+    expect(endpoint.inputs.subnet).toMatchObject({ id: `${only(ofType(senja, "azure-native:network:VirtualNetwork"), "spoke").id}/subnets/snet-grunnmur-senja-prod-noe-endpoints` });
+    expect(ofType(senja, "azure-native:authorization:ManagementLockByScope").map((l) => l.inputs.scope)).toContain(account.id);
+  });
+
+  it("protects every share with the platform vault's policy for the municipality's tier", () => {
+    const items = ofType(region.read("senja"), "azure-native:recoveryservices:ProtectedItem");
+    const policy = (platform.outputs.backupPolicyIds as Json).extended.files;
+    expect(items.map((i) => i.inputs.protectedItemName).sort()).toEqual(["AzureFileShare;felles", "AzureFileShare;helse"]);
+    for (const item of items) {
+      expect((item.inputs.properties as Json).policyId).toBe(policy);
+      expect(item.inputs.vaultName).toBe(platform.outputs.recoveryVaultName);
+      expect(item.options).toMatchObject({ protect: true, retainOnDelete: true });
+    }
+  });
+
+  it("puts the municipality's groups in its own administrative unit and invites its external admins", () => {
+    const senja = region.read("senja");
+    const unit = only(ofType(senja, "azuread:index/administrativeUnit:AdministrativeUnit"), "administrative unit");
+    const groups = ofType(senja, "azuread:index/group:Group");
+    expect(groups.map((g) => g.inputs.displayName).sort()).toEqual(["grunnmur-senja-admins", "grunnmur-senja-readers", "grunnmur-senja-users"]);
+    for (const g of groups) expect(g.inputs.administrativeUnitIds).toEqual([unit.id]);
+    const invitation = only(ofType(senja, "azuread:index/invitation:Invitation"), "invitation");
+    expect(invitation.inputs.userEmailAddress).toBe("drift@leverandor.example");
+    const member = only(ofType(senja, "azuread:index/groupMember:GroupMember"), "guest membership");
+    expect(member.inputs.groupObjectId).toBe(groups.find((g) => g.inputs.displayName === "grunnmur-senja-admins")!.id);
+  });
+
+  it("sets a monthly budget with alerts at 80 % and 100 % to the file's recipients", () => {
+    const budget = only(ofType(region.read("senja"), "azure-native:consumption:Budget"), "budget");
+    expect(budget.inputs).toMatchObject({ amount: 45000, timeGrain: "Monthly", category: "Cost" });
+    const notifications = Object.values(budget.inputs.notifications as Json);
+    expect(notifications.map((n: Json) => n.threshold).sort()).toEqual([100, 80]);
+    for (const n of notifications as Json[]) expect(n.contactEmails).toEqual(["it@senja.kommune.no", "okonomi@senja.kommune.no"]);
+    expect((budget.inputs.filter as Json).dimensions.values).toHaveLength(3);
+  });
+
+  it("links the spoke to every platform private DNS zone", () => {
+    const links = ofType(region.read("senja"), "azure-native:privatedns:VirtualNetworkLink");
+    expect(links.map((l) => l.inputs.privateZoneName).sort()).toEqual(Object.values(platform.outputs.privateDnsZoneIds as Json).map((id: string) => id.split("/").pop()).sort());
+  });
+
+  it("sends diagnostics of the network and storage to the central workspace", () => {
+    const senja = region.read("senja");
+    const targets = new Set(ofType(senja, "azure-native:monitor:DiagnosticSetting").map((d) => d.inputs.resourceUri));
+    for (const type of ["network:VirtualNetwork", "network:NetworkSecurityGroup", "storage:StorageAccount"]) {
+      for (const r of ofType(senja, `azure-native:${type}`)) expect({ type, covered: targets.has(r.id) }).toEqual({ type, covered: true });
+    }
+    expect(ofType(senja, "azure-native:monitor:DiagnosticSetting").every((d) => d.inputs.workspaceId === platform.outputs.workspaceId)).toBe(true);
+  });
+
+  it("has no public IP in a tenant stack", () => {
+    for (const stack of ["senja", "alta", "bardu"]) expect(ofType(region.read(stack), "azure-native:network:PublicIPAddress")).toEqual([]);
+  });
+
+  it("exports what a reviewer needs", () => {
+    const outputs = region.read("senja").outputs;
+    expect(outputs).toMatchObject({ addressSpace: "10.96.60.0/23", zones: ["general", "secure"], fileEndpoint: expect.stringMatching(/^https:\/\/st[a-z0-9]+\.file\.core\.windows\.net\/$/) });
+    expect(Object.keys(outputs.groupIds as Json).sort()).toEqual(["admins", "readers", "users"]);
+  });
+});
+
+describe("stability of tenant stacks", () => {
+  let fixture: FixtureRegion;
+  beforeEach(() => {
+    fixture = copyExampleRegion();
+  });
+  afterEach(() => fixture.remove());
+
+  const editSenja = (change: (doc: Json) => void) => {
+    const file = path.join(fixture.tenantsDir, "senja.yaml");
+    const doc = parse(fs.readFileSync(file, "utf8")) as Json;
+    change(doc);
+    fs.writeFileSync(file, stringify(doc));
+  };
+  const previewSenja = async () => {
+    const p = await previewFiles(fixture.tenantsDir, fixture.platformFile, new Set(["senja"]));
+    const senja = p.read("senja");
+    p.remove();
+    return senja;
+  };
+  const reverseKeys = (obj: Json) => Object.fromEntries(Object.entries(obj).reverse());
+
+  it("keeps every URN when the file's lists and maps are reordered", async () => {
+    const before = await previewSenja();
+    editSenja((doc) => {
+      doc.services = [...doc.services].reverse();
+      doc.storage.shares = reverseKeys(doc.storage.shares);
+      doc.systems = reverseKeys(doc.systems);
+      doc.budget.alertRecipients = [...doc.budget.alertRecipients].reverse();
+      doc.wifi.accessPoints = reverseKeys(doc.wifi.accessPoints);
+    });
+    const after = await previewSenja();
+    expect(after.resources.map((r) => r.urn)).toEqual(before.resources.map((r) => r.urn));
+  });
+
+  it("adds exactly one share (and its backup) when a share is added", async () => {
+    const before = await previewSenja();
+    editSenja((doc) => {
+      doc.storage.shares.skole = { quotaGb: 50 };
+    });
+    const after = await previewSenja();
+    const beforeUrns = new Set(before.resources.map((r) => r.urn));
+    const added = after.resources.filter((r) => !beforeUrns.has(r.urn));
+    expect(added.map((r) => [r.type, r.name]).sort()).toEqual([
+      ["azure-native:recoveryservices:ProtectedItem", "backup-files-skole"],
+      ["azure-native:storage:FileShare", "storage-share-skole"],
+    ]);
+    expect(after.resources.length).toBe(before.resources.length + 2);
+  });
+
+  it("keeps a renamed share's Azure name and identity through an alias", async () => {
+    editSenja((doc) => {
+      doc.storage.shares.dokumenter = { ...doc.storage.shares.felles, previousKey: "felles" };
+      delete doc.storage.shares.felles;
+    });
+    const after = await previewSenja();
+    const share = after.resources.find((r) => r.name === "storage-share-dokumenter")!;
+    expect(share.inputs.shareName).toBe("felles");
+    expect(share.options.aliases).toEqual([expect.objectContaining({ name: "storage-share-felles" })]);
+    const item = after.resources.find((r) => r.name === "backup-files-dokumenter")!;
+    expect(item.options.aliases).toEqual([expect.objectContaining({ name: "backup-files-felles" })]);
+  });
+});
