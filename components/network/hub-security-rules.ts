@@ -3,6 +3,7 @@
  * on the national proxies and on address ranges that do not change when a
  * tenant joins, so onboarding never touches them.
  */
+import { denyInternetInbound as denyInbound } from "./common-rules";
 import type { SecurityRule } from "./virtual-network";
 
 export function radiusSecurityRules(nationalProxyAddresses: readonly string[], bastionSubnet: string): SecurityRule[] {
@@ -31,18 +32,7 @@ export function radiusSecurityRules(nationalProxyAddresses: readonly string[], b
       destinationAddressPrefix: "*",
       destinationPortRange: "22",
     },
-    {
-      name: "deny-internet-inbound",
-      description: "Nothing else from the internet.",
-      priority: 4000,
-      direction: "Inbound",
-      access: "Deny",
-      protocol: "*",
-      sourceAddressPrefix: "Internet",
-      sourcePortRange: "*",
-      destinationAddressPrefix: "*",
-      destinationPortRange: "*",
-    },
+    denyInbound("Nothing else from the internet."),
   ];
   if (nationalProxyAddresses.length > 0) {
     rules.push({
@@ -63,18 +53,5 @@ export function radiusSecurityRules(nationalProxyAddresses: readonly string[], b
 
 /** Ordinary hub subnets other than RADIUS accept nothing from the internet. */
 export function denyInternetInbound(): SecurityRule[] {
-  return [
-    {
-      name: "deny-internet-inbound",
-      description: "Shared services are reached privately only.",
-      priority: 4000,
-      direction: "Inbound",
-      access: "Deny",
-      protocol: "*",
-      sourceAddressPrefix: "Internet",
-      sourcePortRange: "*",
-      destinationAddressPrefix: "*",
-      destinationPortRange: "*",
-    },
-  ];
+  return [denyInbound("Shared services are reached privately only.")];
 }

@@ -3,6 +3,7 @@
  * zone through the hub firewall (0.0.0.0/0 to the firewall); the secure zone
  * additionally denies internet egress in its NSG, as defence in depth.
  */
+import { denyInternetInbound } from "./common-rules";
 import type { SecurityRule } from "./virtual-network";
 
 export interface Route {
@@ -16,21 +17,8 @@ export function spokeRoutes(firewallPrivateIp: string): Route[] {
   return [{ name: "default-via-hub-firewall", addressPrefix: "0.0.0.0/0", nextHopType: "VirtualAppliance", nextHopIpAddress: firewallPrivateIp }];
 }
 
-const denyInternetInbound: SecurityRule = {
-  name: "deny-internet-inbound",
-  description: "Nothing reaches a municipality's zone directly from the internet.",
-  priority: 4000,
-  direction: "Inbound",
-  access: "Deny",
-  protocol: "*",
-  sourceAddressPrefix: "Internet",
-  sourcePortRange: "*",
-  destinationAddressPrefix: "*",
-  destinationPortRange: "*",
-};
-
 export function zoneSecurityRules(zone: "general" | "secure" | "exam" | "endpoints"): SecurityRule[] {
-  const rules: SecurityRule[] = [denyInternetInbound];
+  const rules: SecurityRule[] = [denyInternetInbound("Nothing reaches a municipality's zone directly from the internet.")];
   if (zone === "secure" || zone === "endpoints") {
     rules.push({
       name: "deny-internet-outbound",
