@@ -6,6 +6,7 @@ import type { CommandSpec, ParsedCommand } from "../args";
 import { SCHEMA_DIR } from "../paths";
 import { platformSchema } from "../../tenants/schema/platform";
 import { tenantSchema } from "../../tenants/schema/tenant";
+import { catalogueSchema } from "../../tenants/schema/catalogue";
 
 export const schemaSpec: CommandSpec = {
   name: "schema",
@@ -30,6 +31,7 @@ export function generatedSchemas(): Record<string, string> {
   return {
     "tenant.schema.json": render(tenantSchema, "https://grunnmur.example/schema/tenant.schema.json"),
     "platform.schema.json": render(platformSchema, "https://grunnmur.example/schema/platform.schema.json"),
+    "catalogue.schema.json": render(catalogueSchema, "https://grunnmur.example/schema/catalogue.schema.json"),
   };
 }
 

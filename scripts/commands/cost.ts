@@ -1,0 +1,108 @@
+/** `grunnmur cost`: estimated cost per service and municipality, and the platform split. */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
+import { REPO_ROOT } from "../paths";
+import { catalogueSchema, type Catalogue } from "../../tenants/schema/catalogue";
+import { formatDiagnostic } from "../../tenants/validation/diagnostic";
+import { displayPath, loadRegion } from "../../tenants/validation/load-region";
+import { checkAgainstSchema } from "../../tenants/validation/schema-messages";
+import { parseYamlSource } from "../../tenants/validation/yaml-source";
+import type { StackPreview } from "../preview/job";
+import { previewRegion } from "../preview/run-preview";
+import { costChartSvg } from "../cost/chart";
+import { estimateCosts } from "../cost/estimate";
+import { DEFAULT_ASSUMPTIONS } from "../cost/meters";
+import { costCsv, costJson, costMarkdown, costTable } from "../cost/render";
+
+export const costSpec: CommandSpec = {
+  name: "cost",
+  summary: "estimate monthly and yearly cost per service and municipality, with the platform split",
+  usage: "grunnmur cost [--format table|csv|json|markdown] [--out DIR] [--previews DIR] [--catalogue FILE]",
+  details: [
+    "Prices every previewed resource from the platform file's price table, adds each",
+    "municipality's own services, and splits the shared platform by the allocation key.",
+    "Writes cost.json, cost.csv, cost.md and cost.svg (a bar chart) to the output folder",
+    "and prints the chosen format. Runs an offline preview first unless --previews is given.",
+    "",
+    "Options:",
+    "  --format F         what to print: table (default), csv, json or markdown",
+    "  --out DIR          where to write the report files (default: out/cost)",
+    "  --previews DIR     use existing previews (from grunnmur preview) instead of previewing",
+    "  --catalogue FILE   service catalogue (default: the repository's catalogue.yaml)",
+  ].join("\n"),
+  options: { format: { type: "string" }, out: { type: "string" }, previews: { type: "string" }, catalogue: { type: "string" } },
+  readsFiles: true,
+};
+
+const FORMATS = ["table", "csv", "json", "markdown"] as const;
+
+export function loadCatalogue(file: string): Catalogue {
+  if (!fs.existsSync(file)) throw new UsageError(`${displayPath(file)} does not exist; pass --catalogue FILE with the service catalogue`);
+  const source = parseYamlSource(displayPath(file), fs.readFileSync(file, "utf8"));
+  if (source.syntaxErrors.length > 0) throw new UsageError(source.syntaxErrors.map(formatDiagnostic).join("\n"));
+  const parsed = checkAgainstSchema(catalogueSchema, source);
+  if (!parsed.ok) throw new UsageError(parsed.diagnostics.map(formatDiagnostic).join("\n"));
+  return parsed.value;
+}
+
+function readPreview(dir: string, stack: string): StackPreview {
+  const file = path.join(dir, `${stack}.json`);
+  if (!fs.existsSync(file)) throw new UsageError(`${displayPath(file)} is missing; run "grunnmur preview --out ${displayPath(dir)}" first, or leave out --previews`);
+  return JSON.parse(fs.readFileSync(file, "utf8")) as StackPreview;
+}
+
+export async function runCost(cmd: ParsedCommand): Promise<number> {
+  const format = String(cmd.values.format ?? "table");
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${format}"`);
+  const outDir = path.resolve(String(cmd.values.out ?? "out/cost"));
+  const catalogue = loadCatalogue(path.resolve(String(cmd.values.catalogue ?? path.join(REPO_ROOT, "catalogue.yaml"))));
+
+  const load = loadRegion({ tenantsDir: cmd.tenantsDir, platformFile: cmd.platformFile });
+  if (!load.region) {
+    for (const d of load.diagnostics) console.error(formatDiagnostic(d));
+    console.error(`\nThe files are not valid (${load.diagnostics.length} problems); no cost was estimated.`);
+    return 1;
+  }
+  const region = load.region;
+  let previewDir = cmd.values.previews ? path.resolve(String(cmd.values.previews)) : undefined;
+  let temporary: string | undefined;
+  if (!previewDir) {
+    temporary = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-cost-"));
+    previewDir = temporary;
+    process.stderr.write(`Previewing ${region.tenants.length + 1} stacks offline to price them...\n`);
+    const result = await previewRegion(region, { outDir: temporary });
+    const failed = [result.platform, ...result.tenants].filter((r) => !r.ok);
+    if (failed.length > 0) {
+      for (const f of failed) console.error(`${f.stack} failed: ${f.error}`);
+      return 1;
+    }
+  }
+  try {
+    const report = estimateCosts(
+      region.platform,
+      { platform: readPreview(previewDir, "platform"), tenants: region.tenants.map((t) => readPreview(previewDir!, t.spec.slug)) },
+      region.tenants.map((t) => ({ slug: t.spec.slug, displayName: t.spec.displayName, population: t.spec.population, backupGb: t.spec.backup?.estimatedGb })),
+      DEFAULT_ASSUMPTIONS,
+    );
+    fs.mkdirSync(outDir, { recursive: true });
+    const files: Record<string, string> = {
+      "cost.json": costJson(report),
+      "cost.csv": costCsv(report),
+      "cost.svg": costChartSvg(report),
+      "cost.md": costMarkdown(report, catalogue, "cost.svg"),
+    };
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(outDir, name), text);
+    const printed = { table: costTable(report), csv: files["cost.csv"], json: files["cost.json"], markdown: files["cost.md"] }[format as (typeof FORMATS)[number]];
+    console.log(printed);
+    if (format === "table") {
+      console.log(`\nShared platform NOK ${report.platformMonthly.toLocaleString("en-US")} a month, split ${report.allocationKey}.`);
+      console.log(`Seed 000 for comparison: two datacentres NOK ${report.seed.yearlyNok.toLocaleString("en-US")} a year, about NOK ${report.seed.perInhabitantNok} per inhabitant.`);
+      console.log(`Report, chart and data written to ${displayPath(outDir)}/ (cost.md, cost.svg, cost.csv, cost.json).`);
+    }
+    return 0;
+  } finally {
+    if (temporary) fs.rmSync(temporary, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * The cost estimate of a region from its previews and the price table: each
+ * resource's monthly cost, own cost per tenant and service, the platform's
+ * cost split by the allocation key, and the figures the seed compares against.
+ * All money is whole kroner per month; yearly figures are twelve months, so
+ * every total adds up exactly.
+ */
+import type { PlatformFile } from "../../tenants/schema/platform";
+import type { StackPreview } from "../preview/job";
+import { allocate } from "./allocate";
+import { type Assumptions, describeAssumptions, metersFor } from "./meters";
+
+/** Seed 000: two datacentres in Tromsø cost about NOK 1.7 million a year, about NOK 15 per inhabitant. */
+export const SEED_TWO_DATACENTRES = { yearlyNok: 1_700_000, inhabitants: 114_000, perInhabitantNok: 15 };
+
+export interface CostLine {
+  readonly stack: string;
+  readonly resource: string;
+  readonly type: string;
+  readonly service: string;
+  readonly item: string;
+  readonly quantity: number;
+  readonly unitNok: number;
+  readonly monthlyNok: number;
+}
+
+export interface MemberCost {
+  readonly slug: string;
+  readonly displayName: string;
+  readonly population: number;
+  readonly host: boolean;
+  readonly ownMonthlyByService: Record<string, number>;
+  readonly ownMonthly: number;
+  readonly platformShareMonthly: number;
+  readonly totalMonthly: number;
+  readonly totalYearly: number;
+  readonly perInhabitantYearly: number;
+}
+
+export interface CostReport {
+  readonly prices: { date: string; source: string; exchangeRate: { from: string; nokPerUnit: number } };
+  readonly allocationKey: string;
+  readonly assumptions: string[];
+  readonly platformMonthly: number;
+  readonly platformMonthlyByService: Record<string, number>;
+  readonly members: MemberCost[];
+  readonly region: { monthly: number; yearly: number; population: number; perInhabitantYearly: number };
+  readonly seed: typeof SEED_TWO_DATACENTRES;
+  readonly lines: CostLine[];
+}
+
+export interface TenantFacts {
+  readonly slug: string;
+  readonly displayName: string;
+  readonly population: number;
+  readonly backupGb?: number;
+}
+
+function serviceOf(resource: StackPreview["resources"][number]): string {
+  const tags = resource.inputs.tags as Record<string, string> | undefined;
+  if (tags?.["grunnmur:service"]) return tags["grunnmur:service"];
+  if (resource.type === "azure-native:storage:FileShare") return "storage";
+  return "other";
+}
+
+export function estimateCosts(platform: PlatformFile, previews: { platform: StackPreview; tenants: StackPreview[] }, tenants: readonly TenantFacts[], assumptions: Assumptions): CostReport {
+  const prices = platform.prices.items;
+  const lines: CostLine[] = [];
+  const price = (item: string, where: string) => {
+    const p = prices[item];
+    if (!p) {
+      throw new Error(`${where} needs the price item "${item}", which platform.yaml prices.items does not have; add it (valid items: ${Object.keys(prices).join(", ")})`);
+    }
+    return p.nok;
+  };
+  const collect = (preview: StackPreview, ctx: Parameters<typeof metersFor>[1]) => {
+    for (const resource of preview.resources) {
+      for (const meter of metersFor(resource, ctx)) {
+        const unitNok = price(meter.item, `${preview.stack}: ${resource.type.replace("azure-native:", "")} ${resource.name}`);
+        lines.push({ stack: preview.stack, resource: resource.name, type: resource.type, service: serviceOf(resource), item: meter.item, quantity: meter.quantity, unitNok, monthlyNok: meter.quantity * unitNok });
+      }
+    }
+  };
+  collect(previews.platform, { assumptions, tenantCount: tenants.length });
+  for (const preview of previews.tenants) {
+    const facts = tenants.find((t) => t.slug === preview.stack);
+    const protectedShares = preview.resources.filter((r) => r.type === "azure-native:recoveryservices:ProtectedItem").length;
+    collect(preview, { assumptions, tenantCount: tenants.length, backupGb: facts?.backupGb, protectedShares });
+  }
+
+  const sumBy = (stack: string): Record<string, number> => {
+    const byService: Record<string, number> = {};
+    for (const l of lines.filter((x) => x.stack === stack)) byService[l.service] = (byService[l.service] ?? 0) + l.monthlyNok;
+    const rounded: Record<string, number> = {};
+    for (const key of Object.keys(byService).sort()) rounded[key] = Math.round(byService[key]);
+    return rounded;
+  };
+  const platformByService = sumBy(previews.platform.stack);
+  const platformMonthly = Object.values(platformByService).reduce((a, b) => a + b, 0);
+
+  const host = platform.host;
+  const members = [{ slug: host.slug, displayName: host.displayName, population: host.population, host: true }, ...tenants.map((t) => ({ ...t, host: false }))];
+  const shares = allocate(platformMonthly, members, platform.costAllocation);
+  const memberCosts: MemberCost[] = members.map((m) => {
+    const own: Record<string, number> = m.host ? {} : sumBy(m.slug);
+    const ownMonthly = Object.values(own).reduce((a, b) => a + b, 0);
+    const totalMonthly = ownMonthly + shares[m.slug];
+    return {
+      slug: m.slug,
+      displayName: m.displayName,
+      population: m.population,
+      host: m.host,
+      ownMonthlyByService: own,
+      ownMonthly,
+      platformShareMonthly: shares[m.slug],
+      totalMonthly,
+      totalYearly: totalMonthly * 12,
+      perInhabitantYearly: Math.round(((totalMonthly * 12) / m.population) * 100) / 100,
+    };
+  });
+  const monthly = memberCosts.reduce((a, m) => a + m.totalMonthly, 0);
+  const population = members.reduce((a, m) => a + m.population, 0);
+  return {
+    prices: { date: platform.prices.date, source: platform.prices.source, exchangeRate: platform.prices.exchangeRate },
+    allocationKey: describeKey(platform.costAllocation),
+    assumptions: describeAssumptions(assumptions),
+    platformMonthly,
+    platformMonthlyByService: platformByService,
+    members: memberCosts,
+    region: { monthly, yearly: monthly * 12, population, perInhabitantYearly: Math.round(((monthly * 12) / population) * 100) / 100 },
+    seed: SEED_TWO_DATACENTRES,
+    lines,
+  };
+}
+
+function describeKey(key: PlatformFile["costAllocation"]): string {
+  switch (key.key) {
+    case "equal-population":
+      return `${key.equalPercent} % equally, ${key.populationPercent} % by population`;
+    case "fixed-percentages":
+      return `fixed percentages (${Object.entries(key.percentages).map(([k, v]) => `${k} ${v} %`).join(", ")})`;
+    case "fixed-fee-per-capita":
+      return `in proportion to NOK ${key.fixedFeeNokPerYear} fixed + NOK ${key.perInhabitantNokPerYear} per inhabitant`;
+  }
+}

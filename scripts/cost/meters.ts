@@ -1,0 +1,90 @@
+/**
+ * Which price items each previewed resource consumes, and how much per month.
+ * Pure: reads a resource's type and inputs, never Azure. Resources not listed
+ * here (VNets, NSGs, role assignments, ...) cost nothing by themselves.
+ */
+import type { CapturedResource } from "../preview/capture";
+
+export const HOURS_PER_MONTH = 730;
+
+export interface Assumptions {
+  /** GB a tenant sends through the firewall per month. */
+  readonly firewallGbPerTenant: number;
+  /** GB of logs the platform and each tenant send per month. */
+  readonly logGbPlatform: number;
+  readonly logGbPerTenant: number;
+  /** Key Vault operations per month, in units of 10,000. */
+  readonly keyVaultTenThousandOps: number;
+}
+
+export const DEFAULT_ASSUMPTIONS: Assumptions = {
+  firewallGbPerTenant: 50,
+  logGbPlatform: 20,
+  logGbPerTenant: 2,
+  keyVaultTenThousandOps: 10,
+};
+
+export function describeAssumptions(a: Assumptions): string[] {
+  return [
+    `A month is ${HOURS_PER_MONTH} hours; resources run all month.`,
+    `Each tenant sends ${a.firewallGbPerTenant} GB a month through the firewall.`,
+    `Logs: ${a.logGbPlatform} GB a month for the platform plus ${a.logGbPerTenant} GB per tenant.`,
+    `Key Vault: ${a.keyVaultTenThousandOps * 10_000} operations a month.`,
+    "File shares are billed at their full quota (the tenant file's quotaGb), whatever their tier.",
+    "Backup storage is the tenant file's backup.estimatedGb, spread over its shares.",
+    "Traffic over peerings and to the internet is not included.",
+  ];
+}
+
+export interface MeterLine {
+  readonly item: string;
+  readonly quantity: number;
+}
+
+export interface MeterContext {
+  readonly assumptions: Assumptions;
+  readonly tenantCount: number;
+  /** The tenant's backup.estimatedGb and number of protected shares, for tenant stacks. */
+  readonly backupGb?: number;
+  readonly protectedShares?: number;
+}
+
+const lower = (v: unknown) => String(v ?? "").toLowerCase();
+
+export function metersFor(resource: Pick<CapturedResource, "type" | "inputs">, ctx: MeterContext): MeterLine[] {
+  const i = resource.inputs as Record<string, any>;
+  switch (resource.type) {
+    case "azure-native:network:AzureFirewall":
+      return [
+        { item: `firewall-${lower(i.sku?.tier)}`, quantity: HOURS_PER_MONTH },
+        { item: "firewall-data", quantity: ctx.assumptions.firewallGbPerTenant * ctx.tenantCount },
+      ];
+    case "azure-native:network:VirtualNetworkGateway":
+      return [{ item: `vpn-gateway-${lower(i.sku?.name)}`, quantity: HOURS_PER_MONTH }];
+    case "azure-native:network:BastionHost":
+      return [{ item: `bastion-${lower(i.sku?.name)}`, quantity: HOURS_PER_MONTH }];
+    case "azure-native:network:PublicIPAddress":
+      return [{ item: "public-ip-standard", quantity: HOURS_PER_MONTH }];
+    case "azure-native:compute:VirtualMachine":
+      return [{ item: `vm-${lower(i.hardwareProfile?.vmSize).replace(/^standard_/, "")}`, quantity: HOURS_PER_MONTH }];
+    case "azure-native:network:PrivateEndpoint":
+      return [{ item: "private-endpoint", quantity: HOURS_PER_MONTH }];
+    case "azure-native:privatedns:PrivateZone":
+      return [{ item: "private-dns-zone", quantity: 1 }];
+    case "azure-native:dnsresolver:InboundEndpoint":
+      return [{ item: "dns-resolver-endpoint", quantity: HOURS_PER_MONTH }];
+    case "azure-native:operationalinsights:Workspace":
+      return [{ item: "log-ingestion", quantity: ctx.assumptions.logGbPlatform + ctx.assumptions.logGbPerTenant * ctx.tenantCount }];
+    case "azure-native:keyvault:Vault":
+      return [{ item: "key-vault-operations", quantity: ctx.assumptions.keyVaultTenThousandOps }];
+    case "azure-native:storage:FileShare":
+      return [{ item: "files-transaction-optimized", quantity: Number(i.shareQuota ?? 0) }];
+    case "azure-native:recoveryservices:ProtectedItem": {
+      const lines: MeterLine[] = [{ item: "backup-instance", quantity: 1 }];
+      if (ctx.backupGb && ctx.protectedShares) lines.push({ item: "backup-storage-grs", quantity: ctx.backupGb / ctx.protectedShares });
+      return lines;
+    }
+    default:
+      return [];
+  }
+}

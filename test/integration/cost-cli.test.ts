@@ -1,0 +1,58 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { REPO_ROOT } from "../../scripts/paths";
+import { SERVICES } from "../../tenants/schema/tenant";
+import { loadCatalogue } from "../../scripts/commands/cost";
+import { runCli } from "../helpers/cli";
+
+describe("grunnmur cost on the example region", () => {
+  let outDir: string;
+  let json: { members: Array<{ slug: string; totalMonthly: number; totalYearly: number; ownMonthly: number; platformShareMonthly: number }>; region: { monthly: number; yearly: number }; platformMonthly: number };
+  let table: string;
+  beforeAll(async () => {
+    outDir = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-cost-"));
+    const run = await runCli(["cost", "--out", outDir]);
+    expect(run.code).toBe(0);
+    table = run.stdout;
+    json = JSON.parse(fs.readFileSync(path.join(outDir, "cost.json"), "utf8"));
+  });
+  afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
+
+  it("prints a row per member and the region", () => {
+    for (const slug of ["tromso (host)", "senja", "alta", "bardu", "gamvik", "kvaenangen", "nordreisa", "skjervoy", "kafjord", "storfjord", "region"]) {
+      expect(table).toMatch(new RegExp(`^${slug.replace(/[()]/g, "\\$&")}\\s`, "m"));
+    }
+  });
+
+  it("writes JSON whose per-tenant totals add up exactly to the region total", () => {
+    expect(json.members.reduce((a, m) => a + m.totalMonthly, 0)).toBe(json.region.monthly);
+    expect(json.members.reduce((a, m) => a + m.totalYearly, 0)).toBe(json.region.yearly);
+    expect(json.members.reduce((a, m) => a + m.platformShareMonthly, 0)).toBe(json.platformMonthly);
+    expect(json.platformMonthly).toBeGreaterThan(0);
+  });
+
+  it("writes CSV, Markdown and an SVG chart next to the JSON", () => {
+    const csv = fs.readFileSync(path.join(outDir, "cost.csv"), "utf8").trim().split("\n");
+    expect(csv).toHaveLength(1 + json.members.length);
+    const md = fs.readFileSync(path.join(outDir, "cost.md"), "utf8");
+    expect(md).toContain("![Cost per municipality](cost.svg)");
+    expect(md).toContain("two datacentres in Tromsø at about NOK 1 700 000 a year");
+    const svg = fs.readFileSync(path.join(outDir, "cost.svg"), "utf8");
+    expect(svg.startsWith("<svg")).toBe(true);
+    expect((svg.match(/<rect /g) ?? []).length).toBe(2 + 2 * json.members.length);
+  });
+
+  it("refuses an unknown format, naming the valid ones", async () => {
+    const run = await runCli(["cost", "--format", "pdf"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--format must be one of table, csv, json, markdown");
+  });
+});
+
+describe("the service catalogue", () => {
+  it("describes every service a tenant file can subscribe to, plus the network and the platform", () => {
+    const catalogue = loadCatalogue(path.join(REPO_ROOT, "catalogue.yaml"));
+    expect(Object.keys(catalogue.services)).toEqual(expect.arrayContaining([...SERVICES, "network", "platform", "vpn-site"]));
+  });
+});
