@@ -7,6 +7,7 @@ import { runValidate, validateSpec } from "./commands/validate";
 import { previewSpec, runPreview } from "./commands/preview";
 import { runSchema, schemaSpec } from "./commands/schema";
 import { costSpec, runCost } from "./commands/cost";
+import { reportSpec, runReport } from "./commands/report";
 
 interface Command {
   readonly spec: CommandSpec;
@@ -17,6 +18,7 @@ const COMMANDS: readonly Command[] = [
   { spec: validateSpec, run: runValidate },
   { spec: previewSpec, run: runPreview },
   { spec: costSpec, run: runCost },
+  { spec: reportSpec, run: runReport },
   { spec: schemaSpec, run: runSchema },
 ];
 

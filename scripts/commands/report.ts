@@ -1,0 +1,87 @@
+/** `grunnmur report`: the Markdown PR comment comparing two sets of previews. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
+import { platformSchema } from "../../tenants/schema/platform";
+import { displayPath, loadPlatform } from "../../tenants/validation/load-region";
+import { formatDiagnostic } from "../../tenants/validation/diagnostic";
+import type { StackPreview } from "../preview/job";
+import { DEFAULT_ASSUMPTIONS, metersFor } from "../cost/meters";
+import { diffRegion } from "../report/diff";
+import { networkDiagram } from "../report/mermaid";
+import { renderReport, type PolicyViolation, type StackExtras } from "../report/markdown";
+
+export const reportSpec: CommandSpec = {
+  name: "report",
+  summary: "write the pull-request comment: changes per stack against a baseline, policy, cost, network diagram",
+  usage: "grunnmur report --baseline DIR [--current DIR] [--out FILE] [--platform FILE]",
+  details: [
+    "Compares the previews in --current (default out/preview) with those in --baseline",
+    "(e.g. previews of main) by URN and inputs. Removing or replacing a protected or",
+    "stateful resource is blocking: the report says so first and the exit code is 1.",
+    "The Markdown stays under GitHub's 64 KB comment limit by trimming detail.",
+    "",
+    "Options:",
+    "  --baseline DIR     previews to compare against (required)",
+    "  --current DIR      previews of the change (default: out/preview)",
+    "  --out FILE         also write the Markdown to FILE",
+  ].join("\n"),
+  options: { baseline: { type: "string" }, current: { type: "string" }, out: { type: "string" } },
+  readsFiles: true,
+};
+
+export function readPreviewDir(dir: string): Map<string, StackPreview> {
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`${displayPath(dir)} is not a folder of previews; create one with "grunnmur preview --out ${displayPath(dir)}"`);
+  const previews = new Map<string, StackPreview>();
+  for (const entry of fs.readdirSync(dir).sort()) {
+    if (!entry.endsWith(".json")) continue;
+    const preview = JSON.parse(fs.readFileSync(path.join(dir, entry), "utf8")) as StackPreview;
+    if (typeof preview.stack !== "string" || !Array.isArray(preview.resources)) continue;
+    previews.set(preview.stack, preview);
+  }
+  return previews;
+}
+
+function monthlyCost(preview: StackPreview | undefined, prices: Record<string, { nok: number }>, tenantCount: number): number {
+  if (!preview) return 0;
+  const protectedShares = preview.resources.filter((r) => r.type === "azure-native:recoveryservices:ProtectedItem").length;
+  return preview.resources.reduce(
+    (sum, r) => sum + metersFor(r, { assumptions: DEFAULT_ASSUMPTIONS, tenantCount, protectedShares }).reduce((a, m) => a + m.quantity * (prices[m.item]?.nok ?? 0), 0),
+    0,
+  );
+}
+
+function violationsOf(preview: StackPreview | undefined): PolicyViolation[] {
+  const policy = (preview as unknown as { policy?: { violations?: PolicyViolation[] } } | undefined)?.policy;
+  return policy?.violations ?? [];
+}
+
+export function runReport(cmd: ParsedCommand): number {
+  if (!cmd.values.baseline) throw new UsageError('--baseline DIR is required: the previews to compare against (e.g. "grunnmur preview --out out/baseline" on main)');
+  const baseline = readPreviewDir(path.resolve(String(cmd.values.baseline)));
+  const current = readPreviewDir(path.resolve(String(cmd.values.current ?? "out/preview")));
+  const platform = loadPlatform(cmd.platformFile);
+  if (!platform.platform) {
+    for (const d of platform.diagnostics) console.error(formatDiagnostic(d));
+    return 1;
+  }
+  const prices = platformSchema.parse(platform.platform.spec).prices.items;
+  const diffs = diffRegion(baseline, current);
+  const tenantsBefore = [...baseline.keys()].filter((s) => s !== "platform").length;
+  const tenantsAfter = [...current.keys()].filter((s) => s !== "platform").length;
+  const extras = new Map<string, StackExtras>(
+    diffs.map((d) => [
+      d.stack,
+      {
+        costBefore: monthlyCost(baseline.get(d.stack), prices, tenantsBefore),
+        costAfter: monthlyCost(current.get(d.stack), prices, tenantsAfter),
+        violations: violationsOf(current.get(d.stack)),
+      },
+    ]),
+  );
+  const tenants = [...current.values()].filter((p) => p.stack !== "platform");
+  const markdown = renderReport({ diffs, extras, diagram: networkDiagram(current.get("platform"), tenants) });
+  if (cmd.values.out) fs.writeFileSync(path.resolve(String(cmd.values.out)), markdown);
+  console.log(markdown);
+  return diffs.some((d) => d.changes.some((c) => c.blocking)) ? 1 : 0;
+}

@@ -1,0 +1,101 @@
+/**
+ * What a change does to each stack, computed from two sets of previews (the
+ * baseline, e.g. main, and the change): resources added, removed and changed by
+ * URN, with the inputs that changed. Removing or replacing a protected or
+ * stateful resource is blocking: it could lose a municipality's data.
+ */
+import type { StackPreview } from "../preview/job";
+
+type Resource = StackPreview["resources"][number];
+
+/** Types whose loss loses data or audit trails, protected or not. */
+export const STATEFUL_TYPES = new Set([
+  "azure-native:storage:StorageAccount",
+  "azure-native:storage:FileShare",
+  "azure-native:recoveryservices:Vault",
+  "azure-native:recoveryservices:ProtectedItem",
+  "azure-native:keyvault:Vault",
+  "azure-native:operationalinsights:Workspace",
+  "azure-native:dataprotection:ResourceGuard",
+]);
+
+/** Inputs whose change makes Azure replace the resource rather than update it. */
+const REPLACING_INPUTS = new Set(["location", "resourceGroupName", "kind"]);
+
+export interface InputChange {
+  readonly key: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+export interface ResourceChange {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  readonly kind: "added" | "removed" | "changed" | "replaced";
+  readonly inputs: InputChange[];
+  /** Why the change blocks the merge; undefined when it does not. */
+  readonly blocking?: string;
+}
+
+export interface StackDiff {
+  readonly stack: string;
+  readonly status: "added" | "removed" | "changed" | "unchanged";
+  readonly changes: ResourceChange[];
+}
+
+function isReplacingKey(resource: Resource, key: string): boolean {
+  // A physical name (accountName, vaultName, ...) cannot be changed in place.
+  return REPLACING_INPUTS.has(key) || (key.endsWith("Name") && key !== "displayName" && resource.custom);
+}
+
+function stateful(resource: Resource): boolean {
+  return resource.options.protect || STATEFUL_TYPES.has(resource.type);
+}
+
+export function diffStack(stack: string, before: StackPreview | undefined, after: StackPreview | undefined): StackDiff {
+  const a = new Map((before?.resources ?? []).map((r) => [r.urn, r]));
+  const b = new Map((after?.resources ?? []).map((r) => [r.urn, r]));
+  const changes: ResourceChange[] = [];
+  for (const [urn, r] of b) {
+    const old = a.get(urn);
+    if (!old) {
+      changes.push({ urn, type: r.type, name: r.name, kind: "added", inputs: [] });
+      continue;
+    }
+    const keys = [...new Set([...Object.keys(old.inputs), ...Object.keys(r.inputs)])].sort();
+    const inputs = keys
+      .filter((k) => JSON.stringify(old.inputs[k]) !== JSON.stringify(r.inputs[k]))
+      .map((k) => ({ key: k, before: old.inputs[k], after: r.inputs[k] }));
+    if (inputs.length === 0) continue;
+    const replaced = inputs.some((c) => isReplacingKey(r, c.key));
+    changes.push({
+      urn,
+      type: r.type,
+      name: r.name,
+      kind: replaced ? "replaced" : "changed",
+      inputs,
+      blocking: replaced && stateful(old) ? `${r.name} (${r.type.replace("azure-native:", "")}) would be replaced, losing its data: ${inputs.filter((c) => isReplacingKey(r, c.key)).map((c) => c.key).join(", ")} changed` : undefined,
+    });
+  }
+  for (const [urn, r] of a) {
+    if (b.has(urn)) continue;
+    changes.push({
+      urn,
+      type: r.type,
+      name: r.name,
+      kind: "removed",
+      inputs: [],
+      blocking: stateful(r) ? `${r.name} (${r.type.replace("azure-native:", "")}) would be deleted${r.options.protect ? " although it is protected" : ""}` : undefined,
+    });
+  }
+  const order = { removed: 0, replaced: 1, changed: 2, added: 3 };
+  changes.sort((x, y) => order[x.kind] - order[y.kind] || x.urn.localeCompare(y.urn));
+  const status = !before ? "added" : !after ? "removed" : changes.length > 0 ? "changed" : "unchanged";
+  return { stack, status, changes };
+}
+
+export function diffRegion(baseline: ReadonlyMap<string, StackPreview>, current: ReadonlyMap<string, StackPreview>): StackDiff[] {
+  const stacks = [...new Set([...baseline.keys(), ...current.keys()])].sort((x, y) => (x === "platform" ? -1 : y === "platform" ? 1 : x.localeCompare(y)));
+  return stacks.map((s) => diffStack(s, baseline.get(s), current.get(s)));
+}

@@ -1,0 +1,87 @@
+import { diffStack } from "../../scripts/report/diff";
+import { renderReport, summary, GITHUB_COMMENT_LIMIT, type StackExtras } from "../../scripts/report/markdown";
+import { networkDiagram } from "../../scripts/report/mermaid";
+import type { StackPreview } from "../../scripts/preview/job";
+
+type Resource = StackPreview["resources"][number];
+
+function resource(name: string, type: string, inputs: Record<string, unknown>, protect = false): Resource {
+  return {
+    urn: `urn:pulumi:senja::grunnmur::${type}::${name}`,
+    type,
+    name,
+    custom: true,
+    parent: null,
+    id: null,
+    inputs,
+    options: { protect, retainOnDelete: protect, dependsOn: [], ignoreChanges: [], replaceOnChanges: [], deleteBeforeReplace: false, aliases: [] },
+  };
+}
+const stack = (name: string, resources: Resource[], outputs: Record<string, unknown> = {}): StackPreview => ({ stack: name, generatedBy: "test", resources, outputs });
+
+const account = resource("storage", "azure-native:storage:StorageAccount", { accountName: "stsenja", location: "norwayeast" }, true);
+const nsg = resource("spoke-general", "azure-native:network:NetworkSecurityGroup", { securityRules: [] });
+
+describe("diff of two previews", () => {
+  it("finds added, changed and removed resources by URN", () => {
+    const before = stack("senja", [account, nsg]);
+    const after = stack("senja", [{ ...nsg, inputs: { securityRules: [{ name: "x" }] } }, resource("storage-share-skole", "azure-native:storage:FileShare", { shareName: "skole" })]);
+    const diff = diffStack("senja", before, after);
+    expect(diff.changes.map((c) => [c.kind, c.name, Boolean(c.blocking)])).toEqual([
+      ["removed", "storage", true],
+      ["changed", "spoke-general", false],
+      ["added", "storage-share-skole", false],
+    ]);
+    expect(diff.changes[1].inputs).toEqual([{ key: "securityRules", before: [], after: [{ name: "x" }] }]);
+    expect(diff.changes[0].blocking).toBe("storage (storage:StorageAccount) would be deleted although it is protected");
+  });
+
+  it("flags a stateful resource whose physical name or location changes as a blocking replacement", () => {
+    const diff = diffStack("senja", stack("senja", [account]), stack("senja", [{ ...account, inputs: { ...account.inputs, location: "westeurope" } }]));
+    expect(diff.changes[0]).toMatchObject({ kind: "replaced", blocking: "storage (storage:StorageAccount) would be replaced, losing its data: location changed" });
+  });
+
+  it("reports an unchanged stack as unchanged and a new one as added", () => {
+    expect(diffStack("senja", stack("senja", [nsg]), stack("senja", [nsg])).status).toBe("unchanged");
+    expect(diffStack("lyngen", undefined, stack("lyngen", [nsg])).status).toBe("added");
+  });
+});
+
+describe("the pull-request comment", () => {
+  const extras = (before: number, after: number): StackExtras => ({ costBefore: before, costAfter: after, violations: [] });
+
+  it("puts the summary first, with counts, cost change and the blocking flag", () => {
+    const diffs = [diffStack("senja", stack("senja", [account, nsg]), stack("senja", [nsg]))];
+    const text = summary({ diffs, extras: new Map([["senja", extras(1000, 600)]]) });
+    expect(text).toContain("| Resources | 0 added, 0 changed, 0 replaced, 1 removed |");
+    expect(text).toContain("| Cost change | −NOK 400 a month |");
+    expect(text).toContain("| Blocking | **yes** (1) |");
+    expect(renderReport({ diffs, extras: new Map() }).startsWith("## grunnmur: what this change does")).toBe(true);
+  });
+
+  it("stays under GitHub's 64 KB limit for a very large change, trimming detail but not the summary", () => {
+    const diffs = Array.from({ length: 400 }, (_, i) => {
+      const name = `tenant-${i}`;
+      const many = Array.from({ length: 30 }, (__, j) => resource(`nsg-${j}`, "azure-native:network:NetworkSecurityGroup", { securityRules: [{ description: "x".repeat(200), j }] }));
+      return diffStack(name, undefined, stack(name, many));
+    });
+    const text = renderReport({ diffs, extras: new Map() });
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    expect(text).toContain("| Resources | 12000 added, 0 changed, 0 replaced, 0 removed |");
+    expect(text).toMatch(/\d+ more stacks not shown/);
+  });
+});
+
+describe("the network diagram", () => {
+  it("draws the hub, each spoke with its address space and zones, and VPN sites", () => {
+    const platform = stack("platform", [
+      resource("hub", "azure-native:network:VirtualNetwork", { location: "norwayeast", addressSpace: { addressPrefixes: ["10.95.0.0/22"] } }),
+      resource("site-senja-radhus", "azure-native:network:LocalNetworkGateway", { tags: { "grunnmur:tenant": "senja" }, localNetworkAddressSpace: { addressPrefixes: ["10.10.0.0/16"] } }),
+    ]);
+    const text = networkDiagram(platform, [stack("senja", [], { addressSpace: "10.96.60.0/23", zones: ["general", "secure"] })]);
+    expect(text).toContain('hub(("Hub 10.95.0.0/22"))');
+    expect(text).toContain('senja["senja<br/>10.96.60.0/23<br/>general, secure"]');
+    expect(text).toContain('hub -. "VPN senja" .- site_site_senja_radhus');
+    expect(text.startsWith("```mermaid\ngraph LR")).toBe(true);
+  });
+});
