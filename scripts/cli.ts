@@ -8,6 +8,7 @@ import { previewSpec, runPreview } from "./commands/preview";
 import { runSchema, schemaSpec } from "./commands/schema";
 import { costSpec, runCost } from "./commands/cost";
 import { reportSpec, runReport } from "./commands/report";
+import { planMigrationSpec, runPlanMigration } from "./commands/plan-migration";
 
 interface Command {
   readonly spec: CommandSpec;
@@ -19,6 +20,7 @@ const COMMANDS: readonly Command[] = [
   { spec: previewSpec, run: runPreview },
   { spec: costSpec, run: runCost },
   { spec: reportSpec, run: runReport },
+  { spec: planMigrationSpec, run: runPlanMigration },
   { spec: schemaSpec, run: runSchema },
 ];
 
