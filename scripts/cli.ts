@@ -9,6 +9,7 @@ import { runSchema, schemaSpec } from "./commands/schema";
 import { costSpec, runCost } from "./commands/cost";
 import { reportSpec, runReport } from "./commands/report";
 import { planMigrationSpec, runPlanMigration } from "./commands/plan-migration";
+import { onboardSpec, runOnboard } from "./commands/onboard";
 
 interface Command {
   readonly spec: CommandSpec;
@@ -20,6 +21,7 @@ const COMMANDS: readonly Command[] = [
   { spec: previewSpec, run: runPreview },
   { spec: costSpec, run: runCost },
   { spec: reportSpec, run: runReport },
+  { spec: onboardSpec, run: runOnboard },
   { spec: planMigrationSpec, run: runPlanMigration },
   { spec: schemaSpec, run: runSchema },
 ];

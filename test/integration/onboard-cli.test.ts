@@ -1,0 +1,53 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { runCli } from "../helpers/cli";
+import { copyExampleRegion, fakeOrgnr, type FixtureRegion } from "../helpers/region-fixture";
+import { previewFiles } from "../helpers/preview-fixture";
+
+describe("grunnmur onboard", () => {
+  let region: FixtureRegion;
+  beforeEach(() => {
+    region = copyExampleRegion();
+  });
+  afterEach(() => region.remove());
+  const files = () => ["--tenants", region.tenantsDir, "--platform", region.platformFile];
+
+  it("writes a file that validates and previews, and prints the checklist", async () => {
+    const run = await runCli(["onboard", "--name", "Lyngen kommune", "--kommunenummer", "5536", "--orgnr", fakeOrgnr(77), "--population", "2800", ...files()]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("lyngen.yaml (slug lyngen, address space 10.96.72.0/23); the region validates.");
+    expect(run.stdout).toContain("registers its realm with Sikt");
+    expect(run.stdout).toContain("risk assessment and an exit plan");
+    const text = fs.readFileSync(path.join(region.tenantsDir, "lyngen.yaml"), "utf8");
+    expect(text.startsWith("# yaml-language-server: $schema=./schema/tenant.schema.json")).toBe(true);
+    expect(text.match(/TODO/g)?.length).toBeGreaterThan(0);
+    expect((await runCli(["validate", ...files()])).code).toBe(0);
+    const preview = await previewFiles(region.tenantsDir, region.platformFile, new Set(["lyngen"]));
+    expect(preview.result.tenants.map((t) => [t.stack, t.ok])).toEqual([["lyngen", true]]);
+    preview.remove();
+  });
+
+  it("keeps nothing and explains when the identifiers are wrong", async () => {
+    const run = await runCli(["onboard", "--name", "Lyngen kommune", "--kommunenummer", "5436", "--orgnr", "123456784", "--population", "many", ...files()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--kommunenummer: "5436" starts with county 54');
+    expect(run.stderr).toContain("--orgnr: \"123456784\" has check digit 4, but MOD11 gives 5");
+    expect(run.stderr).toContain('--population: "many" is not a whole number');
+    expect(fs.existsSync(path.join(region.tenantsDir, "lyngen.yaml"))).toBe(false);
+  });
+
+  it("does not keep a file that would break the region (a duplicate kommunenummer)", async () => {
+    const run = await runCli(["onboard", "--name", "Ny Senja kommune", "--kommunenummer", "5530", "--orgnr", fakeOrgnr(78), "--population", "100", ...files()]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("kommunenummer 5530 is already used by");
+    expect(run.stderr).toContain("ny-senja.yaml was not kept");
+    expect(fs.existsSync(path.join(region.tenantsDir, "ny-senja.yaml"))).toBe(false);
+  });
+
+  it("asks for the missing flags when no terminal is attached", async () => {
+    const run = await runCli(["onboard", "--name", "Lyngen kommune", ...files()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("missing --kommunenummer, --orgnr, --population");
+  });
+});
