@@ -10,6 +10,7 @@ import { costSpec, runCost } from "./commands/cost";
 import { reportSpec, runReport } from "./commands/report";
 import { planMigrationSpec, runPlanMigration } from "./commands/plan-migration";
 import { onboardSpec, runOnboard } from "./commands/onboard";
+import { changedSpec, runChanged } from "./commands/changed";
 
 interface Command {
   readonly spec: CommandSpec;
@@ -23,6 +24,7 @@ const COMMANDS: readonly Command[] = [
   { spec: reportSpec, run: runReport },
   { spec: onboardSpec, run: runOnboard },
   { spec: planMigrationSpec, run: runPlanMigration },
+  { spec: changedSpec, run: runChanged },
   { spec: schemaSpec, run: runSchema },
 ];
 

@@ -8,6 +8,7 @@ import { previewRegion, removeStalePreviews } from "../preview/run-preview";
 import type { PreviewResult } from "../preview/job";
 import { PLATFORM_STACK } from "../../stacks/inputs";
 import { renderTable } from "../table";
+import { stacksSince } from "./changed";
 
 export const previewSpec: CommandSpec = {
   name: "preview",
@@ -22,10 +23,11 @@ export const previewSpec: CommandSpec = {
     "",
     "Options:",
     "  --only a,b         preview only these tenants (the platform always runs)",
+    "  --changed-since R  preview only the stacks whose files changed since git ref R",
     "  --out DIR          where to write the previews (default: out/preview)",
     "  --jobs N           worker processes at once (default: the number of CPUs)",
   ].join("\n"),
-  options: { only: { type: "string" }, out: { type: "string" }, jobs: { type: "string" } },
+  options: { only: { type: "string" }, out: { type: "string" }, jobs: { type: "string" }, "changed-since": { type: "string" } },
   readsFiles: true,
 };
 
@@ -51,7 +53,22 @@ export function summaryTable(results: readonly PreviewResult[], width = 100): st
 }
 
 export async function runPreview(cmd: ParsedCommand): Promise<number> {
-  const only = cmd.values.only ? new Set(String(cmd.values.only).split(",").map((s) => s.trim()).filter(Boolean)) : undefined;
+  let only = cmd.values.only ? new Set(String(cmd.values.only).split(",").map((s) => s.trim()).filter(Boolean)) : undefined;
+  if (cmd.values["changed-since"]) {
+    if (only) throw new UsageError("use either --only or --changed-since, not both");
+    let changed;
+    try {
+      changed = stacksSince(String(cmd.values["changed-since"]), cmd.tenantsDir);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    if (changed.tenants !== "all") only = new Set(changed.tenants);
+    console.log(
+      changed.tenants === "all"
+        ? "Shared code or settings changed: previewing every stack."
+        : `Changed since ${String(cmd.values["changed-since"])}: ${only && only.size > 0 ? [...only].join(", ") : "no tenant files"}${changed.platform ? " (and the platform)" : ""}.`,
+    );
+  }
   const jobs = cmd.values.jobs === undefined ? os.availableParallelism() : Number(cmd.values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of 1 or more, not "${String(cmd.values.jobs)}"`);
   const outDir = path.resolve(String(cmd.values.out ?? "out/preview"));
