@@ -53,14 +53,26 @@ function stateful(resource: Resource): boolean {
   return resource.options.protect || STATEFUL_TYPES.has(resource.type);
 }
 
+const isLeaving = (preview: StackPreview | undefined) => preview?.outputs?.leaving === true;
+
 export function diffStack(stack: string, before: StackPreview | undefined, after: StackPreview | undefined): StackDiff {
+  // Removal is allowed only once the leaving mark is on the baseline (merged and reviewed first).
+  const removalAllowed = isLeaving(before);
+  const leavingNow = isLeaving(after);
   const a = new Map((before?.resources ?? []).map((r) => [r.urn, r]));
   const b = new Map((after?.resources ?? []).map((r) => [r.urn, r]));
   const changes: ResourceChange[] = [];
   for (const [urn, r] of b) {
     const old = a.get(urn);
     if (!old) {
-      changes.push({ urn, type: r.type, name: r.name, kind: "added", inputs: [] });
+      changes.push({
+        urn,
+        type: r.type,
+        name: r.name,
+        kind: "added",
+        inputs: [],
+        blocking: leavingNow ? `${r.name} (${r.type.replace("azure-native:", "")}) would be added, but ${stack} is marked as leaving and takes no new resources` : undefined,
+      });
       continue;
     }
     const keys = [...new Set([...Object.keys(old.inputs), ...Object.keys(r.inputs)])].sort();
@@ -86,7 +98,10 @@ export function diffStack(stack: string, before: StackPreview | undefined, after
       name: r.name,
       kind: "removed",
       inputs: [],
-      blocking: stateful(r) ? `${r.name} (${r.type.replace("azure-native:", "")}) would be deleted${r.options.protect ? " although it is protected" : ""}` : undefined,
+      blocking:
+        stateful(r) && !removalAllowed
+          ? `${r.name} (${r.type.replace("azure-native:", "")}) would be deleted${r.options.protect ? " although it is protected" : ""}; mark ${stack} as leaving (offboarding) on main first`
+          : undefined,
     });
   }
   const order = { removed: 0, replaced: 1, changed: 2, added: 3 };

@@ -155,6 +155,9 @@ export function tenantProgram(input: TenantStackInput) {
 
   return {
     tenant: slug,
+    // Read by the pull-request report: a leaving tenant takes no new resources, and only a
+    // tenant marked leaving on main may have its resources removed.
+    leaving: spec.offboarding?.leaving === true,
     addressSpace: tenant.addressSpace,
     addressSource: tenant.addressSource,
     zones: tenant.zones,

@@ -180,6 +180,15 @@ export const tenantSchema = z
       })
       .default({})
       .meta({ description: "Where the municipality's resources are deployed." }),
+    offboarding: z
+      .strictObject({
+        leaving: z.literal(true, { error: "must be true; remove the offboarding section if the municipality stays" }),
+        since: isoDate.meta({ description: "When the council decided to leave." }),
+        reason: z.string().min(3),
+        dataExportedTo: z.string().min(3).optional().meta({ description: "Where the municipality's files were exported, once done." }),
+      })
+      .optional()
+      .meta({ description: "Marks the municipality as leaving: its stack takes no new resources, and only then may its resources be removed." }),
     budget,
     systems: z.record(keyName, system).default({}).meta({ description: "System inventory (systemkartlegging), keyed by a stable name." }),
   })

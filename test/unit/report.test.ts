@@ -33,7 +33,7 @@ describe("diff of two previews", () => {
       ["added", "storage-share-skole", false],
     ]);
     expect(diff.changes[1].inputs).toEqual([{ key: "securityRules", before: [], after: [{ name: "x" }] }]);
-    expect(diff.changes[0].blocking).toBe("storage (storage:StorageAccount) would be deleted although it is protected");
+    expect(diff.changes[0].blocking).toBe("storage (storage:StorageAccount) would be deleted although it is protected; mark senja as leaving (offboarding) on main first");
   });
 
   it("flags a stateful resource whose physical name or location changes as a blocking replacement", () => {
@@ -83,5 +83,21 @@ describe("the network diagram", () => {
     expect(text).toContain('senja["senja<br/>10.96.60.0/23<br/>general, secure"]');
     expect(text).toContain('hub -. "VPN senja" .- site_site_senja_radhus');
     expect(text.startsWith("```mermaid\ngraph LR")).toBe(true);
+  });
+});
+
+describe("offboarding in the report", () => {
+  const leaving = { leaving: true };
+
+  it("allows removing a tenant's stateful resources only when main already marks it as leaving", () => {
+    const notMarked = diffStack("gamvik", stack("gamvik", [account]), undefined);
+    expect(notMarked.changes[0].blocking).toContain("mark gamvik as leaving (offboarding) on main first");
+    const marked = diffStack("gamvik", stack("gamvik", [account], leaving), undefined);
+    expect(marked.changes[0].blocking).toBeUndefined();
+  });
+
+  it("blocks new resources for a tenant marked as leaving", () => {
+    const diff = diffStack("gamvik", stack("gamvik", []), stack("gamvik", [nsg], leaving));
+    expect(diff.changes[0].blocking).toBe("spoke-general (network:NetworkSecurityGroup) would be added, but gamvik is marked as leaving and takes no new resources");
   });
 });
