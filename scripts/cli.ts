@@ -6,6 +6,7 @@ import { helpText, parseCommand, UsageError, type CommandSpec, type ParsedComman
 import { runValidate, validateSpec } from "./commands/validate";
 import { previewSpec, runPreview } from "./commands/preview";
 import { runSchema, schemaSpec } from "./commands/schema";
+import { radiusSpec, runRadius } from "./commands/radius";
 
 interface Command {
   readonly spec: CommandSpec;
@@ -16,6 +17,7 @@ const COMMANDS: readonly Command[] = [
   { spec: validateSpec, run: runValidate },
   { spec: previewSpec, run: runPreview },
   { spec: schemaSpec, run: runSchema },
+  { spec: radiusSpec, run: runRadius },
 ];
 
 function overview(): string {
