@@ -105,7 +105,8 @@ function innerAccept(): Lines {
 function innerReject(): Lines {
   return block(POLICY.innerReject, [
     ...block("update outer.session-state", [`&${LOCAL_ATTRIBUTES.innerIdentity} := &User-Name`]),
-    ...block("if (&Module-Failure-Message)", block("update outer.request", ["&Module-Failure-Message := &Module-Failure-Message"])),
+    // The outer request that ends a PEAP or TTLS session is a later one; the session state outlives it.
+    ...block("if (&Module-Failure-Message)", block("update outer.session-state", ["&Module-Failure-Message := &Module-Failure-Message"])),
   ]);
 }
 

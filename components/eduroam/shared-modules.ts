@@ -123,11 +123,11 @@ export function authLogModule(): string {
     "vlan=%{reply:Tunnel-Private-Group-Id}",
     "client=%{client:shortname}",
     `tenant=${client(CLIENT_KEYS.tenant)}`,
-    "reason=%{Module-Failure-Message}",
+    "reason=%{%{session-state:Module-Failure-Message}:-%{Module-Failure-Message}}",
   ];
   return confFile(
     "The eduroam authentication log, one line per request, kept for the period in platform.yaml.",
-    block(`linelog ${AUTH_LOG}`, [`filename = \${logdir}/${AUTH_LOG_FILE}`, "permissions = 0640", `format = "${fields.join("\\t")}"`]),
+    block(`linelog ${AUTH_LOG}`, [`filename = \${logdir}/${AUTH_LOG_FILE}`, "permissions = 0640", `format = "${fields.join("\t")}"`]),
   );
 }
 
@@ -142,6 +142,6 @@ export function accountingLogModule(): string {
   ];
   return confFile(
     "Accounting is answered and kept here (eduroam does not forward it): one line per record.",
-    block(`linelog ${ACCOUNTING_LOG}`, [`filename = \${logdir}/${ACCOUNTING_LOG_FILE}`, "permissions = 0640", `format = "${fields.join("\\t")}"`]),
+    block(`linelog ${ACCOUNTING_LOG}`, [`filename = \${logdir}/${ACCOUNTING_LOG_FILE}`, "permissions = 0640", `format = "${fields.join("\t")}"`]),
   );
 }
