@@ -69,6 +69,6 @@ export function clientsConf(plan: EduroamPlan): string {
   ]);
   return confFile(
     "RADIUS clients: the national proxies (they bring our own users' requests when they roam),\nthen every tenant's access points from clients.d/.",
-    [...body, "$-INCLUDE clients.d/"],
+    [...body, "$INCLUDE clients.d/"],
   );
 }

@@ -5,6 +5,7 @@
  * inner-tunnel.d/) plus the realm list.
  */
 import { clientsConf, tenantClients, tenantClientsPath } from "./clients";
+import { confFile } from "./conf-syntax";
 import { localDictionary, radiusdConf } from "./main-config";
 import type { EduroamPlan } from "./plan";
 import { cuiKeyPolicy, eduroamPolicies } from "./policies";
@@ -61,6 +62,11 @@ export function renderRadiusTree(plan: EduroamPlan, runtime: RadiusRuntime = SER
     [`sites-enabled/${INNER_SERVER}`]: innerServer(),
     [SERVER_CERTIFICATE_PATH]: `${secretPlaceholder(plan.serverCertificate)}\n`,
   };
+  // Comment-only files keep the included directories present when no tenant has Wi-Fi yet;
+  // slugs are lower case, so no tenant's file is ever called README.
+  files["clients.d/README"] = confFile("One file per municipality with Wi-Fi: its access points and controllers.", []);
+  files["inner-tunnel.d/authorize/README"] = confFile("One file per municipality: which backend checks users of its realm.", []);
+  files["inner-tunnel.d/authenticate/README"] = confFile("One file per municipality with an LDAP backend: binding as the user for TTLS-PAP.", []);
   for (const tenant of plan.tenants) {
     const paths = tenantFilePaths(tenant.slug);
     files[tenantClientsPath(tenant.slug)] = tenantClients(tenant);

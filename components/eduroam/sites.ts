@@ -48,7 +48,7 @@ export function innerServer(): string {
       ...block("authorize", [
         POLICY.innerIdentity,
         ...block("update control", ["&Proxy-To-Realm := LOCAL"]),
-        "$-INCLUDE ${confdir}/inner-tunnel.d/authorize/",
+        "$INCLUDE ${confdir}/inner-tunnel.d/authorize/",
         "mschap",
         ...block("eap", ["ok = return"]),
         "pap",
@@ -57,7 +57,7 @@ export function innerServer(): string {
         ...block("Auth-Type PAP", ["pap"]),
         ...block("Auth-Type MS-CHAP", ["mschap"]),
         "eap",
-        "$-INCLUDE ${confdir}/inner-tunnel.d/authenticate/",
+        "$INCLUDE ${confdir}/inner-tunnel.d/authenticate/",
       ]),
       ...block("post-auth", [POLICY.innerAccept, ...block("Post-Auth-Type REJECT", [POLICY.innerReject])]),
     ]),
