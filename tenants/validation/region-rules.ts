@@ -237,20 +237,23 @@ function checkReferences(platform: PlatformInput, tenants: readonly TenantInput[
  */
 function checkAccessPoints(platform: PlatformInput, tenants: readonly TenantInput[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const seen: Array<{ owner: string; what: string; block: Cidr }> = [];
-  for (const [key, proxy] of Object.entries(platform.spec.eduroam?.nationalProxies ?? {})) {
-    seen.push({ owner: "", what: `national proxy ${key} in ${platform.source.file}`, block: { base: parseIp(proxy.address)!, prefix: 32 } });
-  }
+  const seen: Array<{ owner?: string; key: string; block: Cidr }> = Object.entries(platform.spec.eduroam?.nationalProxies ?? {}).map(([key, proxy]) => ({
+    key,
+    block: { base: parseIp(proxy.address)!, prefix: 32 },
+  }));
   for (const { source, spec } of tenants) {
     for (const [key, ap] of Object.entries(spec.wifi?.accessPoints ?? {})) {
       const ip = parseIp(ap.address);
       const block = ip !== undefined ? { base: ip, prefix: 32 } : cidr(ap.address);
       const clash = seen.find((s) => overlaps(s.block, block));
       if (clash) {
-        const other = clash.owner === spec.slug ? `${clash.what} of this municipality` : clash.what;
+        const other =
+          clash.owner === undefined
+            ? `national proxy ${clash.key} in ${platform.source.file}`
+            : `access point ${clash.key} of ${clash.owner === spec.slug ? "this municipality" : clash.owner}`;
         out.push(diagnosticAt(source, ["wifi", "accessPoints", key, "address"], `${ap.address} overlaps ${other}; RADIUS tells clients apart by address, so each needs its own`));
       }
-      seen.push({ owner: spec.slug, what: `access point ${key}${clash?.owner === spec.slug ? "" : ` of ${spec.slug}`}`, block });
+      seen.push({ owner: spec.slug, key, block });
     }
   }
   return out;
