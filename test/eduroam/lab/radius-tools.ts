@@ -18,7 +18,7 @@ function onPath(tool: string): boolean {
 
 export const missingTools: readonly string[] = REQUIRED_TOOLS.filter((tool) => !onPath(tool));
 
-const INSTALL_HINT = "apt-get install freeradius freeradius-ldap freeradius-utils eapoltest openssl python3";
+export const INSTALL_HINT = "apt-get install freeradius freeradius-ldap freeradius-utils eapoltest openssl python3";
 
 /**
  * `describe` for scenarios against real FreeRADIUS: skipped with a message when
