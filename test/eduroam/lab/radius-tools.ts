@@ -4,6 +4,7 @@
  * tests skip and say why; in CI (CI=true) a missing tool is a failure.
  */
 import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
 
 export const REQUIRED_TOOLS = ["freeradius", "eapol_test", "radclient", "openssl", "python3"] as const;
 
@@ -16,7 +17,13 @@ function onPath(tool: string): boolean {
   }
 }
 
-export const missingTools: readonly string[] = REQUIRED_TOOLS.filter((tool) => !onPath(tool));
+/** The example region's LDAP backends need rlm_ldap, which Debian ships in freeradius-ldap. */
+const LDAP_MODULE = "/usr/lib/freeradius/rlm_ldap.so";
+
+export const missingTools: readonly string[] = [
+  ...REQUIRED_TOOLS.filter((tool) => !onPath(tool)),
+  ...(onPath("freeradius") && !fs.existsSync(LDAP_MODULE) ? ["freeradius-ldap"] : []),
+];
 
 export const INSTALL_HINT = "apt-get install freeradius freeradius-ldap freeradius-utils eapoltest openssl python3";
 
