@@ -57,9 +57,11 @@ export function usersFile(tenant: EduroamTenant): string {
 
 export function innerAuthorize(tenant: EduroamTenant): string {
   const name = backendModuleName(tenant.slug);
+  // TTLS-PAP against a directory: the password is checked by binding as the user.
+  const bind = tenant.userBackend.kind === "ldap" ? block("if ((ok || updated) && &User-Password && !&control:Auth-Type)", block("update control", [`&Auth-Type := ${name}`])) : [];
   return confFile(
     `Inner tunnel, authorize: users of ${tenant.realm} are looked up in ${tenant.slug}'s own backend.`,
-    block(`if (&Realm == ${plain(tenant.realm)})`, [name]),
+    block(`if (&Realm == ${plain(tenant.realm)})`, [name, ...bind]),
   );
 }
 
