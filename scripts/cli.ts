@@ -11,6 +11,7 @@ import { reportSpec, runReport } from "./commands/report";
 import { planMigrationSpec, runPlanMigration } from "./commands/plan-migration";
 import { onboardSpec, runOnboard } from "./commands/onboard";
 import { changedSpec, runChanged } from "./commands/changed";
+import { radiusSpec, runRadius } from "./commands/radius";
 
 interface Command {
   readonly spec: CommandSpec;
@@ -26,6 +27,7 @@ const COMMANDS: readonly Command[] = [
   { spec: planMigrationSpec, run: runPlanMigration },
   { spec: changedSpec, run: runChanged },
   { spec: schemaSpec, run: runSchema },
+  { spec: radiusSpec, run: runRadius },
 ];
 
 function overview(): string {

@@ -9,7 +9,6 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import * as network from "@pulumi/azure-native/network";
 import * as resources from "@pulumi/azure-native/resources";
 import { RecoveryVault } from "../../components/backup/recovery-vault";
-import { encodeConfigBundle } from "../../components/compute/radius-bundle";
 import { RadiusServers } from "../../components/compute/radius-servers";
 import { PrivateDns } from "../../components/dns/private-dns";
 import { PlatformGroups, type PlatformGroupKey } from "../../components/identity/platform-groups";
@@ -28,7 +27,7 @@ import { assignRoles } from "../../components/shared/role-assignments";
 import { standardTags, withService } from "../../components/shared/tags";
 import type { PlatformStackInput } from "../inputs";
 import { resolveSecret } from "../secrets";
-import { radiusBootstrap, radiusConfigFiles } from "./radius-config";
+import { copyConfigSecrets, radiusDelivery } from "./radius-config";
 
 export function platformProgram(input: PlatformStackInput) {
   const { platform, tenants } = input;
@@ -245,7 +244,9 @@ export function platformProgram(input: PlatformStackInput) {
   }
 
   let radiusAddresses: pulumi.Output<string>[] = [];
-  if (platform.eduroam && platform.radius) {
+  const delivery = radiusDelivery(input, keyVaultName);
+  if (delivery && platform.radius) {
+    copyConfigSecrets(input, keyVaultName, groupsRg.shared.name, keyVault);
     const radius = new RadiusServers("radius", {
       resourceGroupName: groupsRg.radius.name,
       location,
@@ -256,8 +257,8 @@ export function platformProgram(input: PlatformStackInput) {
       vmSize: platform.radius.vmSize,
       adminUsername: platform.radius.adminUsername,
       adminPublicKey: platform.radius.adminPublicKey,
-      bootstrap: radiusBootstrap(keyVaultName),
-      configBundle: encodeConfigBundle(radiusConfigFiles(input)),
+      bootstrap: delivery.bootstrap,
+      configBundle: delivery.configBundle,
       tags: withService(tags, "wifi"),
       diagnostics,
     });

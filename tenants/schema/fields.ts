@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { parseCidr, parseIp } from "../../components/network/cidr";
 import { checkKommunenummer, checkOrganisasjonsnummer } from "../validation/identifiers";
+import { isDomainName } from "../validation/domain-names";
 
 /** Keys that become parts of Azure resource names and Pulumi logical names. */
 export const keyName = z
@@ -56,6 +57,15 @@ export const ipAddress = z
   .string({ error: "must be an IPv4 address like \"192.0.2.10\"" })
   .refine((value) => parseIp(value) !== undefined, { error: "must be an IPv4 address like \"192.0.2.10\"" })
   .meta({ description: "IPv4 address." });
+
+export const domainName = z
+  .string({ error: 'must be a domain name like "senja.kommune.no"' })
+  .superRefine((value, ctx) => {
+    if (isDomainName(value)) return;
+    const hint = isDomainName(value.toLowerCase()) ? `write it in lower case: "${value.toLowerCase()}"` : 'a domain is lower-case labels of letters, digits and inner hyphens joined by single dots, like "senja.kommune.no"';
+    ctx.addIssue({ code: "custom", message: `"${value}" is not a domain name; ${hint}` });
+  })
+  .meta({ description: "A DNS domain name in lower case, e.g. senja.kommune.no.", pattern: "^([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z][a-z0-9-]*[a-z0-9]$" });
 
 export const email = z.email({ error: "must be an e-mail address like \"it@kommune.no\"" });
 

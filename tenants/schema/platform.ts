@@ -145,9 +145,18 @@ export const platformSchema = z
     }),
     eduroam: z
       .strictObject({
-        nationalProxies: z.record(keyName, nationalProxy),
+        nationalProxies: z
+          .record(keyName, nationalProxy)
+          .meta({ description: "Sikt's national proxies (FLR), tried in the order written: the first is primary, the rest fail-over." }),
+        serverCertificate: secretRef
+          .default({ keyVaultSecret: "eduroam-radius-server" })
+          .meta({ description: "Key Vault certificate (PEM content type) the RADIUS servers present: serverAuth EKU, SAN, chain and key; fetched at boot." }),
+        cuiKey: secretRef
+          .default({ keyVaultSecret: "eduroam-cui-key" })
+          .meta({ description: "Secret key for Chargeable-User-Identity values, so they cannot be linked back to user names; fetched at boot." }),
       })
-      .optional(),
+      .optional()
+      .meta({ description: "eduroam: national proxies and what every RADIUS server of the platform needs." }),
     radius: z
       .strictObject({
         count: z.number().int().min(2, { error: "must be at least 2: eduroam needs a fail-over server" }).max(4).default(2),

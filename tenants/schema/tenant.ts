@@ -5,6 +5,7 @@
 import { z } from "zod";
 import {
   cidrBlock,
+  domainName,
   email,
   ipAddress,
   isoDate,
@@ -108,10 +109,9 @@ const userBackend = z.discriminatedUnion(
 );
 
 const wifi = z.strictObject({
-  realm: z
-    .string()
-    .regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, { error: "must be a lower-case domain name like \"senja.kommune.no\"" })
-    .meta({ description: "eduroam realm: the part after @ in users' names; a domain the municipality owns." }),
+  realm: domainName.meta({
+    description: "eduroam realm: the part after @ in users' names; one of the municipality's own domains or a name under one.",
+  }),
   vlan: z
     .number()
     .int()
@@ -164,6 +164,13 @@ export const tenantSchema = z
     population,
     costCentre: z.string().min(1).meta({ description: "The municipality's cost centre (ansvar) for invoices." }),
     contacts: z.array(contact).min(1, { error: "must list at least one contact" }),
+    domains: z
+      .array(domainName)
+      .min(1, { error: "must list at least one domain, or be left out to use the contacts' e-mail domains" })
+      .optional()
+      .meta({
+        description: "DNS domains the municipality controls, e.g. [senja.kommune.no]. The eduroam realm must be one of them or under one. Left out, the domains of the contacts' e-mail addresses count.",
+      }),
     services: z.array(z.enum(SERVICES)).default([]).meta({ description: "Subscribed services from the catalogue." }),
     network: network.default({ zones: {} }),
     sites: z.record(keyName, site).default({}).meta({ description: "On-premises sites connected by VPN, keyed by a stable name." }),

@@ -11,6 +11,7 @@ import { ENDPOINTS_PREFIX, ZONE_NAMES, ZONE_RULES, type ZoneName } from "../sche
 import type { ResolvedTenant, SubnetKey } from "../region";
 import type { Diagnostic, FieldPath } from "./diagnostic";
 import { diagnosticAt, type YamlSource } from "./yaml-source";
+import { checkSecretRef, type Finding } from "./tenant-rules";
 
 export interface TenantInput {
   readonly source: YamlSource;
@@ -68,7 +69,28 @@ export function checkPlatform(platform: PlatformInput): Diagnostic[] {
   if (Object.keys(spec.backup.tiers).length === 0) {
     out.push(diagnosticAt(source, ["backup", "tiers"], "has no tiers; define at least one, e.g. standard"));
   }
+  out.push(...checkEduroamPlatform(platform));
   return out;
+}
+
+function checkEduroamPlatform({ spec, source }: PlatformInput): Diagnostic[] {
+  if (!spec.eduroam) return [];
+  const findings: Finding[] = [
+    ...checkSecretRef(spec.eduroam.serverCertificate, ["eduroam", "serverCertificate"]),
+    ...checkSecretRef(spec.eduroam.cuiKey, ["eduroam", "cuiKey"]),
+  ];
+  const proxies = Object.entries(spec.eduroam.nationalProxies);
+  if (proxies.length === 0) {
+    findings.push({ path: ["eduroam", "nationalProxies"], message: "lists no national proxy; add the servers Sikt assigned, e.g. proxy-1: { address: ..., secret: { keyVaultSecret: ... } }" });
+  }
+  proxies.forEach(([key, proxy], i) => {
+    findings.push(...checkSecretRef(proxy.secret, ["eduroam", "nationalProxies", key, "secret"]));
+    const first = proxies.findIndex(([, other]) => other.address === proxy.address);
+    if (first < i) {
+      findings.push({ path: ["eduroam", "nationalProxies", key, "address"], message: `${proxy.address} is already national proxy ${proxies[first][0]}; list each server once` });
+    }
+  });
+  return findings.map((f) => diagnosticAt(source, f.path, f.message, f.at));
 }
 
 /** Resolves address spaces and subnets, and reports every conflict across files. */
@@ -148,7 +170,8 @@ export function checkRegion(platform: PlatformInput, tenants: readonly TenantInp
   }
 
   out.push(...checkReferences(platform, tenants));
-  out.push(...checkAccessPoints(tenants));
+  out.push(...checkAccessPoints(platform, tenants));
+  out.push(...checkWifi(platform, tenants));
   return { diagnostics: out, resolved };
 }
 
@@ -215,19 +238,51 @@ function checkReferences(platform: PlatformInput, tenants: readonly TenantInput[
   return out;
 }
 
-/** Two municipalities' access points at the same address would share RADIUS secrets. */
-function checkAccessPoints(tenants: readonly TenantInput[]): Diagnostic[] {
+/**
+ * RADIUS tells clients apart by source address only: two access points (of two
+ * municipalities, or of one) or an access point and a national proxy at
+ * overlapping addresses would share or shadow each other's secret.
+ */
+function checkAccessPoints(platform: PlatformInput, tenants: readonly TenantInput[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const seen: Array<{ owner: string; key: string; block: Cidr }> = [];
+  const seen: Array<{ owner?: string; key: string; block: Cidr }> = Object.entries(platform.spec.eduroam?.nationalProxies ?? {}).map(([key, proxy]) => ({
+    key,
+    block: { base: parseIp(proxy.address)!, prefix: 32 },
+  }));
   for (const { source, spec } of tenants) {
     for (const [key, ap] of Object.entries(spec.wifi?.accessPoints ?? {})) {
       const ip = parseIp(ap.address);
       const block = ip !== undefined ? { base: ip, prefix: 32 } : cidr(ap.address);
-      const clash = seen.find((s) => s.owner !== spec.slug && overlaps(s.block, block));
+      const clash = seen.find((s) => overlaps(s.block, block));
       if (clash) {
-        out.push(diagnosticAt(source, ["wifi", "accessPoints", key, "address"], `${ap.address} overlaps access point ${clash.key} of ${clash.owner}; RADIUS tells clients apart by address, so each needs its own`));
+        const other =
+          clash.owner === undefined
+            ? `national proxy ${clash.key} in ${platform.source.file}`
+            : `access point ${clash.key} of ${clash.owner === spec.slug ? "this municipality" : clash.owner}`;
+        out.push(diagnosticAt(source, ["wifi", "accessPoints", key, "address"], `${ap.address} overlaps ${other}; RADIUS tells clients apart by address, so each needs its own`));
       }
       seen.push({ owner: spec.slug, key, block });
+    }
+  }
+  return out;
+}
+
+/** Wi-Fi needs the platform's eduroam settings; a files backend only on a test platform. */
+function checkWifi(platform: PlatformInput, tenants: readonly TenantInput[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { source, spec } of tenants) {
+    if (!spec.wifi) continue;
+    if (!platform.spec.eduroam) {
+      out.push(diagnosticAt(source, ["wifi"], `is set but ${platform.source.file} has no eduroam section; the host adds eduroam.nationalProxies (from Sikt) before any municipality gets Wi-Fi`, "key"));
+    }
+    if (spec.wifi.userBackend.kind === "files" && platform.spec.environment !== "test") {
+      out.push(
+        diagnosticAt(
+          source,
+          ["wifi", "userBackend", "kind"],
+          `"files" keeps users and passwords on the RADIUS servers and is for labs and tests only; use kind: ldap (Entra Domain Services or AD), or set environment: test in ${platform.source.file} for a lab`,
+        ),
+      );
     }
   }
   return out;

@@ -35,6 +35,8 @@ export function basePlatform(): Json {
       tenantPool: { cidr: "10.96.0.0/15", blockPrefixLength: 23, counties: ["55", "56"] },
     },
     backup: { tiers: { standard: { description: "Daily 30 days", dailyRetentionDays: 30 } } },
+    // A public key in form only; no private half exists.
+    radius: { adminPublicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFakeKeyForTestsOnly test-only" },
     prices: {
       date: "2026-11-01",
       source: "test prices",

@@ -1,18 +1,18 @@
-import { decodeConfigBundle, encodeConfigBundle, USER_DATA_LIMIT_BYTES } from "../../components/compute/radius-bundle";
+import { userDataFromBundle, USER_DATA_LIMIT_BYTES } from "../../components/compute/radius-bundle";
+import { renderRadiusBootstrap } from "../../components/eduroam/cloud-init";
 import { radiusSecurityRules } from "../../components/network/hub-security-rules";
 
-describe("RADIUS configuration bundle", () => {
-  it("round-trips the files and is byte-identical for the same input in any order", () => {
-    const a = encodeConfigBundle({ "b.conf": "two", "a.conf": "one" });
-    const b = encodeConfigBundle({ "a.conf": "one", "b.conf": "two" });
-    expect(a).toBe(b);
-    expect(decodeConfigBundle(a)).toEqual({ "a.conf": "one", "b.conf": "two" });
+describe("RADIUS configuration delivery", () => {
+  it("refuses a bundle above Azure's userData limit, saying what to do", () => {
+    expect(userDataFromBundle(Buffer.from("small"))).toBe(Buffer.from("small").toString("base64"));
+    expect(() => userDataFromBundle(Buffer.alloc(50_000))).toThrow(`above Azure's ${USER_DATA_LIMIT_BYTES}-byte userData limit; split the realms`);
   });
 
-  it("refuses a bundle above Azure's userData limit, saying what to do", () => {
-    // Random text hardly compresses, so this is far above the limit after gzip.
-    const random = require("node:crypto").randomBytes(60_000).toString("base64");
-    expect(() => encodeConfigBundle({ "big.conf": random })).toThrow(`above Azure's ${USER_DATA_LIMIT_BYTES}-byte userData limit; split the realms`);
+  it("keeps tenant data out of the static bootstrap, so joining never replaces the servers", () => {
+    const bootstrap = renderRadiusBootstrap(180);
+    expect(bootstrap.startsWith("#cloud-config")).toBe(true);
+    expect(bootstrap).toContain("metadata/instance/compute/userData");
+    expect(bootstrap).not.toMatch(/senja|realm/);
   });
 });
 

@@ -1,0 +1,81 @@
+/**
+ * The whole FreeRADIUS 3.2 tree for a region, as file path → text. Pure and
+ * deterministic: the same plan gives byte-identical files, and a tenant's
+ * change touches only its own files (clients.d/, mods-enabled/, mods-config/,
+ * inner-tunnel.d/) plus the realm list.
+ */
+import { clientsConf, tenantClients, tenantClientsPath } from "./clients";
+import { confFile } from "./conf-syntax";
+import { localDictionary, radiusdConf } from "./main-config";
+import type { EduroamPlan } from "./plan";
+import { cuiKeyPolicy, eduroamPolicies } from "./policies";
+import { proxyConf, REALM_LIST_PATH, realmList } from "./proxy";
+import { SERVER_RUNTIME, type RadiusRuntime } from "./runtime";
+import { secretPlaceholder } from "./secret-placeholders";
+import {
+  accountingLogModule,
+  ACCOUNTING_LOG,
+  alwaysModules,
+  AUTH_LOG,
+  authLogModule,
+  eapModule,
+  exprModule,
+  INNER_SERVER,
+  mschapModule,
+  OUTER_SERVER,
+  papModule,
+  POST_PROXY_FILTER,
+  postProxyFilterModule,
+  postProxyFilterRules,
+  REALM_MODULE,
+  realmModule,
+} from "./shared-modules";
+import { innerServer, outerServer } from "./sites";
+import { backendModule, innerAuthenticate, innerAuthorize, tenantFilePaths, usersFile } from "./tenant-backends";
+
+/** Relative path inside the configuration directory → file text. Keys are sorted. */
+export type RadiusTree = Readonly<Record<string, string>>;
+
+/** Where the server certificate goes; the file holds only a placeholder until boot. */
+export const SERVER_CERTIFICATE_PATH = "certs/server.pem";
+
+export function renderRadiusTree(plan: EduroamPlan, runtime: RadiusRuntime = SERVER_RUNTIME): RadiusTree {
+  const files: Record<string, string> = {
+    "radiusd.conf": radiusdConf(runtime),
+    dictionary: localDictionary(),
+    "clients.conf": clientsConf(plan),
+    "proxy.conf": proxyConf(plan),
+    [REALM_LIST_PATH]: realmList(plan),
+    "mods-enabled/always": alwaysModules(),
+    "mods-enabled/expr": exprModule(),
+    "mods-enabled/eap": eapModule(),
+    "mods-enabled/mschap": mschapModule(),
+    "mods-enabled/pap": papModule(),
+    [`mods-enabled/${REALM_MODULE}`]: realmModule(),
+    [`mods-enabled/${POST_PROXY_FILTER}`]: postProxyFilterModule(),
+    [`mods-config/attr_filter/${POST_PROXY_FILTER}`]: postProxyFilterRules(),
+    [`mods-enabled/${AUTH_LOG}`]: authLogModule(),
+    [`mods-enabled/${ACCOUNTING_LOG}`]: accountingLogModule(),
+    "policy.d/eduroam": eduroamPolicies(),
+    "policy.d/cui-key": cuiKeyPolicy(plan.cuiKey),
+    [`sites-enabled/${OUTER_SERVER}`]: outerServer(runtime),
+    [`sites-enabled/${INNER_SERVER}`]: innerServer(),
+    [SERVER_CERTIFICATE_PATH]: `${secretPlaceholder(plan.serverCertificate)}\n`,
+  };
+  // Comment-only files keep the included directories present when no tenant has Wi-Fi yet;
+  // slugs are lower case, so no tenant's file is ever called README.
+  files["clients.d/README"] = confFile("One file per municipality with Wi-Fi: its access points and controllers.", []);
+  files["inner-tunnel.d/authorize/README"] = confFile("One file per municipality: which backend checks users of its realm.", []);
+  files["inner-tunnel.d/authenticate/README"] = confFile("One file per municipality with an LDAP backend: binding as the user for TTLS-PAP.", []);
+  for (const tenant of plan.tenants) {
+    const paths = tenantFilePaths(tenant.slug);
+    files[tenantClientsPath(tenant.slug)] = tenantClients(tenant);
+    files[paths.module] = backendModule(tenant);
+    if (tenant.userBackend.kind === "files") files[paths.users] = usersFile(tenant);
+    files[paths.authorize] = innerAuthorize(tenant);
+    files[paths.authenticate] = innerAuthenticate(tenant);
+  }
+  const sorted: Record<string, string> = {};
+  for (const path of Object.keys(files).sort()) sorted[path] = files[path];
+  return sorted;
+}

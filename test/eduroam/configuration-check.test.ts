@@ -1,0 +1,77 @@
+/**
+ * `freeradius -XC` on generated trees, and the boot script's refusals: scenarios
+ * that need the real binaries but no running server.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { renderRadiusCloudInit } from "../../components/eduroam/cloud-init";
+import { eduroamPlan } from "../../components/eduroam/plan";
+import { SERVER_CERTIFICATE_PATH } from "../../components/eduroam/radius-tree";
+import { loadRegion } from "../../tenants/validation/load-region";
+import { runCli } from "../helpers/cli";
+import { basePlatform, baseTenant, makeRegion } from "../helpers/region-fixture";
+import { runBootScript } from "./lab/boot-script-run";
+import { makeTestCertificates, type TestCertificates } from "./lab/certificates";
+import { startFakeKeyVault } from "./lab/fake-key-vault";
+import { checkConfig } from "./lab/freeradius-process";
+import { describeWithRadius } from "./lab/radius-tools";
+
+describeWithRadius("eduroam with real FreeRADIUS: configuration check", () => {
+  let dir: string;
+  let certificates: TestCertificates;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-radius-check-"));
+    certificates = makeTestCertificates(path.join(dir, "pki"));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** Generates with the command, then puts a fake certificate where Key Vault's would go. */
+  async function generate(name: string, extra: string[] = []): Promise<string> {
+    const out = path.join(dir, name);
+    const run = await runCli(["radius", "--out", out, "--config-dir", out, ...extra]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    fs.writeFileSync(path.join(out, SERVER_CERTIFICATE_PATH), certificates.serverPem);
+    return out;
+  }
+
+  it("freeradius -XC accepts the tree generated for the example region", async () => {
+    const check = checkConfig(await generate("example"));
+    expect(check.output).toContain("Configuration appears to be OK");
+    expect(check.ok).toBe(true);
+  });
+
+  it("freeradius -XC accepts the tree of a region where no municipality has Wi-Fi yet", async () => {
+    const platform = { ...basePlatform(), eduroam: { nationalProxies: { "proxy-1": { address: "192.0.2.11", secret: { keyVaultSecret: "flr-1" } } } } };
+    const region = makeRegion({ senja: baseTenant("senja", "5530", 1) }, platform);
+    try {
+      const check = checkConfig(await generate("no-wifi", ["--tenants", region.tenantsDir, "--platform", region.platformFile]));
+      expect(check.ok).toBe(true);
+    } finally {
+      region.remove();
+    }
+  });
+
+  it("the boot script refuses a secret with a quote, which FreeRADIUS could not hold, and installs nothing", async () => {
+    const load = loadRegion({ tenantsDir: path.join(__dirname, "../../../tenants"), platformFile: path.join(__dirname, "../../../platform.yaml") });
+    const cloudInit = renderRadiusCloudInit(eduroamPlan(load.region!)!, { keyVaultName: "kv-grunnmur-test" });
+    const values = new Map(cloudInit.secrets.map((s) => [`kv-grunnmur-test/${s.secretName}`, `fake-${s.secretName}`]));
+    values.set("kv-grunnmur-test/senja-finnsnes-wlc-radius", "fake-it's-quoted");
+    const vault = await startFakeKeyVault(values);
+    const target = path.join(dir, "refused");
+    const boot = await runBootScript(cloudInit.userData, path.join(dir, "boot"), target, vault.env).finally(() => vault.close());
+    expect(boot.code).toBe(1);
+    expect(boot.stderr).toContain("secret senja-finnsnes-wlc-radius in Key Vault kv-grunnmur-test contains a quote, backslash or control character");
+    expect(fs.existsSync(target)).toBe(false);
+  });
+
+  it("the boot script names a secret that is missing from Key Vault", async () => {
+    const load = loadRegion({ tenantsDir: path.join(__dirname, "../../../tenants"), platformFile: path.join(__dirname, "../../../platform.yaml") });
+    const cloudInit = renderRadiusCloudInit(eduroamPlan(load.region!)!, { keyVaultName: "kv-grunnmur-test" });
+    const vault = await startFakeKeyVault(new Map());
+    const boot = await runBootScript(cloudInit.userData, path.join(dir, "boot-missing"), path.join(dir, "missing"), vault.env).finally(() => vault.close());
+    expect(boot.code).toBe(1);
+    expect(boot.stderr).toMatch(/secret [a-z0-9-]+ in Key Vault kv-grunnmur-test: HTTP 404/);
+  });
+});

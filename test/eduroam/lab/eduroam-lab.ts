@@ -1,0 +1,111 @@
+/**
+ * A running eduroam lab on loopback: the generated tree installed by the real
+ * boot script from cloud-init (secrets from a fake Key Vault), served by
+ * freeradius, next to a mock national proxy. Everything lives in a temp dir.
+ */
+import { randomBytes } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { renderRadiusCloudInit, type RadiusCloudInit } from "../../../components/eduroam/cloud-init";
+import { eduroamPlan } from "../../../components/eduroam/plan";
+import { SERVER_CERTIFICATE_PATH } from "../../../components/eduroam/radius-tree";
+import type { RadiusRuntime } from "../../../components/eduroam/runtime";
+import { loadRegion } from "../../../tenants/validation/load-region";
+import { runBootScript } from "./boot-script-run";
+import { makeTestCertificates, type TestCertificates } from "./certificates";
+import { startFakeKeyVault } from "./fake-key-vault";
+import { freeUdpPort, RadiusServer } from "./freeradius-process";
+import { ADDRESSES, ALFA, BETA, makeLabRegion, NATIONAL_PROXY_SECRET_NAME, type LabTenant } from "./lab-region";
+import { FOREIGN_REALM, writeMockNationalProxy } from "./national-proxy-mock";
+
+export const LAB_KEY_VAULT = "kv-grunnmur-lab";
+
+export interface EduroamLab {
+  readonly dir: string;
+  readonly runtime: RadiusRuntime;
+  readonly nationalProxyRuntime: RadiusRuntime;
+  readonly certificates: TestCertificates;
+  readonly cloudInit: RadiusCloudInit;
+  /** Secret values by Key Vault secret name, as the fake Key Vault served them. */
+  readonly secrets: ReadonlyMap<string, string>;
+  readonly visitor: { readonly user: string; readonly password: string };
+  readonly server: RadiusServer;
+  readonly nationalProxy: RadiusServer;
+  secretOf(tenant: LabTenant): string;
+  readLog(file: string): string;
+  stop(): Promise<void>;
+}
+
+/** Obviously fake, and with characters FreeRADIUS would expand if they were not quoted right. */
+function fakeSecret(name: string): string {
+  return `fake-${name}-%{x}\${y}"${randomBytes(4).toString("hex")}`;
+}
+
+function runtimeIn(dir: string, name: string, listenAddress: string, authPort: number, acctPort: number): RadiusRuntime {
+  for (const sub of ["log", "run"]) fs.mkdirSync(path.join(dir, `${name}-${sub}`), { recursive: true });
+  return { configDir: path.join(dir, name), logDir: path.join(dir, `${name}-log`), runDir: path.join(dir, `${name}-run`), listenAddress, authPort, acctPort };
+}
+
+export async function startEduroamLab(): Promise<EduroamLab> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-eduroam-"));
+  const certificates = makeTestCertificates(path.join(dir, "pki"));
+  const runtime = runtimeIn(dir, "raddb", ADDRESSES.server, await freeUdpPort(ADDRESSES.server), await freeUdpPort(ADDRESSES.server));
+  const nationalProxyRuntime = runtimeIn(dir, "national-proxy", ADDRESSES.nationalProxy, await freeUdpPort(ADDRESSES.nationalProxy), 0);
+
+  const fixture = makeLabRegion(nationalProxyRuntime.authPort);
+  const load = loadRegion({ tenantsDir: fixture.tenantsDir, platformFile: fixture.platformFile });
+  fixture.remove();
+  const plan = load.region && eduroamPlan(load.region);
+  if (!plan) throw new Error(`the lab region is not valid:\n${JSON.stringify(load.diagnostics, null, 2)}`);
+  const cloudInit = renderRadiusCloudInit(plan, { keyVaultName: LAB_KEY_VAULT, runtime });
+
+  const secrets = new Map<string, string>();
+  for (const secret of cloudInit.secrets) {
+    const value = secret.placeholder === cloudInit.tree[SERVER_CERTIFICATE_PATH].trim() ? certificates.serverPem : fakeSecret(secret.secretName);
+    secrets.set(secret.secretName, value);
+  }
+  const vault = await startFakeKeyVault(new Map([...secrets].map(([name, value]) => [`${LAB_KEY_VAULT}/${name}`, value])));
+  const boot = await runBootScript(cloudInit.userData, path.join(dir, "boot"), runtime.configDir, vault.env).finally(() => vault.close());
+  if (boot.code !== 0) throw new Error(`the boot script failed:\n${boot.stderr}`);
+
+  for (const tenant of [ALFA, BETA]) {
+    fs.appendFileSync(path.join(runtime.configDir, `mods-config/files/${tenant.slug}.users`), `"${tenant.user}" Cleartext-Password := "${tenant.password}"\n`);
+  }
+  const visitor = { user: `guest@${FOREIGN_REALM}`, password: "visitor-test-password" };
+  writeMockNationalProxy(nationalProxyRuntime.configDir, {
+    runtime: nationalProxyRuntime,
+    secret: secrets.get(NATIONAL_PROXY_SECRET_NAME)!,
+    visitor,
+    serverPem: certificates.serverPem,
+  });
+
+  const nationalProxy = await RadiusServer.start(nationalProxyRuntime.configDir);
+  let server: RadiusServer;
+  try {
+    server = await RadiusServer.start(runtime.configDir);
+  } catch (err) {
+    await nationalProxy.stop();
+    throw err;
+  }
+  return {
+    dir,
+    runtime,
+    nationalProxyRuntime,
+    certificates,
+    cloudInit,
+    secrets,
+    visitor,
+    server,
+    nationalProxy,
+    secretOf: (tenant) => secrets.get(tenant.secretName)!,
+    readLog: (file) => {
+      const full = [runtime.logDir, nationalProxyRuntime.logDir].map((d) => path.join(d, file)).find((f) => fs.existsSync(f));
+      return full ? fs.readFileSync(full, "utf8") : "";
+    },
+    stop: async () => {
+      await Promise.all([server.stop(), nationalProxy.stop()]);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
