@@ -6,6 +6,7 @@ import { helpText, parseCommand, UsageError, type CommandSpec, type ParsedComman
 import { runValidate, validateSpec } from "./commands/validate";
 import { previewSpec, runPreview } from "./commands/preview";
 import { runSchema, schemaSpec } from "./commands/schema";
+import { checkSpec, runCheck } from "./commands/check";
 
 interface Command {
   readonly spec: CommandSpec;
@@ -15,6 +16,7 @@ interface Command {
 const COMMANDS: readonly Command[] = [
   { spec: validateSpec, run: runValidate },
   { spec: previewSpec, run: runPreview },
+  { spec: checkSpec, run: runCheck },
   { spec: schemaSpec, run: runSchema },
 ];
 

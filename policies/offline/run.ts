@@ -10,17 +10,22 @@ import type {
   ResourceValidationArgs,
   StackValidationArgs,
 } from "@pulumi/policy";
-import type { CapturedResource } from "../../scripts/preview/capture";
+import type { CapturedOptions, CapturedResource } from "../../scripts/preview/capture";
 import { ruleIdOf, type Enforcement, type GrunnmurPolicy, type ResourceOptions } from "../core/define";
 import type { PolicyEnvironment } from "../core/environment";
 import { STACK_TYPE } from "../core/stack-facts";
 import { findWaiver } from "../waivers";
 import { PROJECT } from "../../stacks/inputs";
 
+/** A captured resource; retainOnDelete may be unknown in a hand-written list. */
+export type CheckedResource = Omit<CapturedResource, "options"> & {
+  readonly options: Omit<CapturedOptions, "retainOnDelete"> & { readonly retainOnDelete?: boolean };
+};
+
 /** The stack shape `grunnmur preview` writes and `grunnmur check` reads. */
 export interface CheckedStack {
   readonly stack: string;
-  readonly resources: readonly CapturedResource[];
+  readonly resources: readonly CheckedResource[];
   readonly outputs: Record<string, unknown>;
 }
 
@@ -65,8 +70,9 @@ export interface RunOptions {
 class NotApplicable extends Error {}
 
 function enforcementOf(policy: GrunnmurPolicy, config: PackConfig | undefined): EnforcementLevel {
-  const given = config?.[policy.name];
-  const level = (typeof given === "string" ? given : given?.enforcementLevel) ?? policy.enforcementLevel ?? "advisory";
+  const levelIn = (given: PackConfig[string] | undefined) => (typeof given === "string" ? given : given?.enforcementLevel);
+  // As in Pulumi's pack config: a policy's own setting, then "all", then the policy's default.
+  const level = levelIn(config?.[policy.name]) ?? levelIn(config?.all) ?? policy.enforcementLevel ?? "advisory";
   return level === "remediate" ? "mandatory" : level;
 }
 
@@ -81,10 +87,10 @@ function typeMatcher(type: string) {
   return (resourceClass: { new (...rest: any[]): unknown }) => (resourceClass as unknown as { __pulumiType?: string }).__pulumiType === type;
 }
 
-function optionsOf(resource: CapturedResource): ResourceOptions {
+function optionsOf(resource: CheckedResource): ResourceOptions {
   return {
     protect: resource.options.protect,
-    retainOnDelete: resource.options.retainOnDelete,
+    ...(resource.options.retainOnDelete !== undefined ? { retainOnDelete: resource.options.retainOnDelete } : {}),
     ignoreChanges: [...resource.options.ignoreChanges],
     deleteBeforeReplace: resource.options.deleteBeforeReplace,
     aliases: [],
