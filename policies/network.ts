@@ -80,10 +80,11 @@ export const noOpenAdminPorts = () =>
     (r, report) => {
       const rules: AnyRule[] = r.type === NSG ? [...((r.props as NsgProps).securityRules ?? [])] : [r.props as RuleProps];
       for (const rule of rules) {
-        const ruleName = rule.name ?? ("securityRuleName" in rule ? rule.securityRuleName : undefined) ?? r.name;
+        // A separate SecurityRule resource is the rule; an NSG names which of its rules.
+        const which = r.type === NSG ? `rule ${rule.name ?? "(unnamed)"} ` : "";
         for (const exposure of internetExposure(rule)) {
           report(
-            `${r.label}: rule ${ruleName} allows inbound ${exposure}; remove the rule or set sourceAddressPrefix to the site's own address range, and reach servers through Azure Bastion (NSM 2.5.2)`,
+            `${r.label}: ${which}allows inbound ${exposure}; remove the rule or set sourceAddressPrefix to the site's own address range, and reach servers through Azure Bastion (NSM 2.5.2)`,
           );
         }
       }
