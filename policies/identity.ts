@@ -169,8 +169,14 @@ export const adminRolesInAdministrativeUnit = () =>
     "tenant",
     ({ resources }, report) => {
       const units = ofType(resources, ADMINISTRATIVE_UNIT);
+      // Directory scopes are Graph paths ("/administrativeUnits/<object id>"), not ARM ids.
+      const unitIdIn = (value: string) => value.replace(/^\/administrativeUnits\//i, "");
       const isOwnUnit = (from: PolicyResource, property: string, value: string | typeof UNKNOWN | undefined) =>
-        units.some((unit) => (typeof value === "string" ? sameText(lastName(value), idOf(unit)) || sameText(value, knownString(() => unit.props.objectId)) : dependsThrough(from, property, unit)));
+        units.some((unit) =>
+          typeof value === "string"
+            ? [idOf(unit), knownString(() => unit.props.objectId)].some((id) => sameText(unitIdIn(value), id))
+            : dependsThrough(from, property, unit),
+        );
       for (const assignment of ofType(resources, DIRECTORY_ROLE_ASSIGNMENT)) {
         const scope = refValue(() => assignment.props.directoryScopeId);
         const underUnit = typeof scope === "string" ? scope.toLowerCase().startsWith("/administrativeunits/") && isOwnUnit(assignment, "directoryScopeId", scope) : scope === UNKNOWN;
