@@ -16,7 +16,8 @@ export interface PolicyCase {
   readonly failing: () => CheckedStack;
   readonly message: string;
   /** Today and the stack files, for rules about waivers and restore tests. */
-  readonly env?: PolicyEnvironment;
+  readonly failingEnv?: PolicyEnvironment;
+  readonly passingEnv?: PolicyEnvironment;
 }
 
 export const TODAY = "2026-11-23";
@@ -33,10 +34,10 @@ export async function messagesOf(stack: CheckedStack, policy: string, env?: Poli
 export function describeCases(title: string, cases: readonly PolicyCase[]): void {
   describe(title, () => {
     it.each(cases.map((c) => [c.policy, c.fails, c] as const))("%s fails a stack that %s, and says what to change", async (_policy, _fails, c) => {
-      expect(await messagesOf(c.failing(), c.policy, c.env)).toContain(c.message);
+      expect(await messagesOf(c.failing(), c.policy, c.failingEnv)).toContain(c.message);
     });
     it.each(cases.map((c) => [c.policy, c.fails, c] as const))("%s passes the same stack without that (%s)", async (_policy, _fails, c) => {
-      expect(await messagesOf(c.passing(), c.policy, c.env)).toEqual([]);
+      expect(await messagesOf(c.passing(), c.policy, c.passingEnv)).toEqual([]);
     });
   });
 }

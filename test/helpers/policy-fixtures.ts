@@ -283,9 +283,12 @@ export function platformStack(resources = safePlatformResources()): CheckedStack
   return { stack: "platform", resources, outputs: { hubVnetId: HUB_VNET_ID, logAnalyticsWorkspaceId: WORKSPACE_ID } };
 }
 
-/** The stack with one resource's inputs changed (deep merge; undefined removes a field). */
+/** The stack with one resource's inputs changed (deep merge; undefined removes a field); its id follows, as in the preview. */
 export function withInputs(stack: CheckedStack, name: string, patch: Patch): CheckedStack {
-  return mapResource(stack, name, (r) => ({ ...r, inputs: merge(r.inputs, patch) }));
+  return mapResource(stack, name, (r) => {
+    const inputs = merge(r.inputs, patch);
+    return { ...r, inputs, id: r.type.startsWith("azuread:") ? r.id : armId(r.type, r.name, inputs).id };
+  });
 }
 
 /** The stack with one resource's options changed. */
