@@ -38,7 +38,7 @@ describe("tenant file validation", () => {
       },
       [
         "costCentre: is required but missing",
-        'costCenter: unknown field "costCenter"; did you mean "costCentre"? valid fields here: slug, displayName, kommunenummer, organisasjonsnummer, population, costCentre, contacts, services, network, sites, identity, wifi, storage, backup, budget, systems',
+        'costCenter: unknown field "costCenter"; did you mean "costCentre"? valid fields here: slug, displayName, kommunenummer, organisasjonsnummer, population, costCentre, contacts, services, network, sites, identity, wifi, storage, backup, budget, systems, waivers',
       ],
     ],
     [
