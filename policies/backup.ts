@@ -8,7 +8,7 @@ import type * as recoveryservices from "@pulumi/azure-native/recoveryservices";
 import type * as dataprotection from "@pulumi/azure-native/dataprotection";
 import type { PolicyResource } from "@pulumi/policy";
 import { isResourceOfType, parseArmId } from "./core/arm-id";
-import { resourcePolicy, stackPolicy, type GrunnmurPolicy, type ResourceView, type RuleMeta } from "./core/define";
+import { policiesOfType, resourcePolicy, stackPolicy, type GrunnmurPolicy } from "./core/define";
 import { daysBetween, type PolicyEnvironment } from "./core/environment";
 import { describeResource, expectEqual, expectSetting } from "./core/messages";
 import { dependsThrough, idOf, ofType, refValue } from "./core/stack-facts";
@@ -22,10 +22,7 @@ export const GUARD_PROXY = "azure-native:recoveryservices:ResourceGuardProxy";
 export const RESOURCE_GUARD = "azure-native:dataprotection:ResourceGuard";
 export const BACKUP_VAULT = "azure-native:dataprotection:BackupVault";
 
-const vault = <C extends Record<string, number>>(
-  meta: RuleMeta<C>,
-  check: (r: ResourceView<VaultProps>, report: (message: string) => void, config: C) => void,
-) => resourcePolicy<VaultProps, C>(meta, [RECOVERY_VAULT], check);
+const vault = policiesOfType<VaultProps>(RECOVERY_VAULT);
 
 export const vaultSoftDelete = () =>
   vault<{ minimumRetentionDays: number }>(

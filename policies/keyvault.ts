@@ -4,17 +4,14 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type * as keyvault from "@pulumi/azure-native/keyvault";
-import { resourcePolicy, type GrunnmurPolicy, type ResourceView, type RuleMeta } from "./core/define";
+import { policiesOfType, type GrunnmurPolicy } from "./core/define";
 import { expectEqual, expectSetting } from "./core/messages";
 
 type VaultProps = pulumi.Unwrap<keyvault.VaultArgs>;
 
 export const KEY_VAULT = "azure-native:keyvault:Vault";
 
-const vault = <C extends Record<string, number>>(
-  meta: RuleMeta<C>,
-  check: (r: ResourceView<VaultProps>, report: (message: string) => void, config: C) => void,
-) => resourcePolicy<VaultProps, C>(meta, [KEY_VAULT], check);
+const vault = policiesOfType<VaultProps>(KEY_VAULT);
 
 export const softDelete = () =>
   vault<{ minimumRetentionDays: number }>(

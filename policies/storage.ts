@@ -4,8 +4,8 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type * as storage from "@pulumi/azure-native/storage";
-import type { PolicyResource } from "@pulumi/policy";
-import { resourcePolicy, stackPolicy, type GrunnmurPolicy, type ResourceView, type RuleMeta } from "./core/define";
+import type { PolicyResource, ReportViolation } from "@pulumi/policy";
+import { policiesOfType, stackPolicy, type GrunnmurPolicy } from "./core/define";
 import { describeResource, expectEqual, expectSetting } from "./core/messages";
 import { dependsThrough, ofType } from "./core/stack-facts";
 import { knownString, peek, sameText, show } from "./core/values";
@@ -21,8 +21,7 @@ export const FILE_SERVICE = "azure-native:storage:FileServiceProperties";
 export const FILE_SHARE = "azure-native:storage:FileShare";
 export const BLOB_CONTAINER = "azure-native:storage:BlobContainer";
 
-const account = (meta: RuleMeta<Record<string, never>>, check: (r: ResourceView<AccountProps>, report: (message: string) => void) => void) =>
-  resourcePolicy<AccountProps>(meta, [STORAGE_ACCOUNT], check);
+const account = policiesOfType<AccountProps>(STORAGE_ACCOUNT);
 
 export const httpsOnly = () =>
   account(
@@ -131,6 +130,28 @@ const RETENTION_CONFIG = {
   minimumRetentionDays: { default: 14, minimum: 1, description: "Fewest days deleted data stays recoverable." },
 };
 
+/**
+ * Runs `check` on every service-properties resource of `type` that belongs to a
+ * storage account (reports go to the service); `missing` says what to report on
+ * an account that has none, or undefined when it needs none.
+ */
+function eachAccountService(
+  resources: readonly PolicyResource[],
+  report: ReportViolation,
+  type: string,
+  service: string,
+  missing: (account: PolicyResource, label: string) => string | undefined,
+  check: (props: Record<string, unknown>, report: (message: string) => void, resource: string) => void,
+): void {
+  for (const acct of ofType(resources, STORAGE_ACCOUNT)) {
+    const label = describeResource(acct.type, acct.props, acct.name);
+    const services = childrenOf(resources, type, acct);
+    const absent = services.length === 0 ? missing(acct, label) : undefined;
+    if (absent) report(absent, acct.urn);
+    for (const s of services) check(s.props, (message) => report(message, s.urn), `${service} of ${label}`);
+  }
+}
+
 export const blobSoftDelete = () =>
   stackPolicy<{ minimumRetentionDays: number }>(
     {
@@ -144,26 +165,20 @@ export const blobSoftDelete = () =>
     "any",
     ({ resources }, report, config) => {
       const source = "CIS 9.2; NSM 2.9.4";
-      for (const acct of ofType(resources, STORAGE_ACCOUNT)) {
-        const label = describeResource(acct.type, acct.props, acct.name);
-        const services = childrenOf(resources, BLOB_SERVICE, acct);
-        if (services.length === 0) {
-          report(
-            `${label}: has no blob service properties; add a storage BlobServiceProperties resource with deleteRetentionPolicy, containerDeleteRetentionPolicy and isVersioningEnabled (${source})`,
-            acct.urn,
-          );
-        }
-        for (const service of services) {
-          const props = service.props as BlobServiceProps;
-          const violations: string[] = [];
-          const add = (m: string) => violations.push(m);
-          const resource = `blob service of ${label}`;
+      eachAccountService(
+        resources,
+        report,
+        BLOB_SERVICE,
+        "blob service",
+        (_, label) =>
+          `${label}: has no blob service properties; add a storage BlobServiceProperties resource with deleteRetentionPolicy, containerDeleteRetentionPolicy and isVersioningEnabled (${source})`,
+        (raw, add, resource) => {
+          const props = raw as BlobServiceProps;
           checkRetention(add, resource, "deleteRetentionPolicy", peek(() => props.deleteRetentionPolicy) as RetentionPolicy, config.minimumRetentionDays, source);
           checkRetention(add, resource, "containerDeleteRetentionPolicy", peek(() => props.containerDeleteRetentionPolicy) as RetentionPolicy, config.minimumRetentionDays, source);
           expectEqual(add, resource, "isVersioningEnabled", peek(() => props.isVersioningEnabled), true, source);
-          for (const m of violations) report(m, service.urn);
-        }
-      }
+        },
+      );
     },
   );
 
@@ -187,36 +202,25 @@ export const fileSoftDeleteAndSmb = () =>
     "any",
     ({ resources }, report, config) => {
       const source = "CIS 9.1";
-      for (const acct of ofType(resources, STORAGE_ACCOUNT)) {
-        const label = describeResource(acct.type, acct.props, acct.name);
-        const services = childrenOf(resources, FILE_SERVICE, acct);
-        const holdsFiles = childrenOf(resources, FILE_SHARE, acct).length > 0 || peek(() => acct.props.kind) === "FileStorage";
-        if (services.length === 0 && holdsFiles) {
-          report(
-            `${label}: holds file shares but has no file service properties; add a storage FileServiceProperties resource with shareDeleteRetentionPolicy and SMB protocol settings (${source})`,
-            acct.urn,
-          );
-        }
-        for (const service of services) {
-          const props = service.props as FileServiceProps;
-          const violations: string[] = [];
-          const add = (m: string) => violations.push(m);
-          const resource = `file service of ${label}`;
+      eachAccountService(
+        resources,
+        report,
+        FILE_SERVICE,
+        "file service",
+        (acct, label) =>
+          childrenOf(resources, FILE_SHARE, acct).length > 0 || peek(() => acct.props.kind) === "FileStorage"
+            ? `${label}: holds file shares but has no file service properties; add a storage FileServiceProperties resource with shareDeleteRetentionPolicy and SMB protocol settings (${source})`
+            : undefined,
+        (raw, add, resource) => {
+          const props = raw as FileServiceProps;
           checkRetention(add, resource, "shareDeleteRetentionPolicy", peek(() => props.shareDeleteRetentionPolicy) as RetentionPolicy, config.minimumRetentionDays, source);
-          const smb = peek(() => props.protocolSettings?.smb);
-          const smbRead = (key: "versions" | "channelEncryption") => peek(() => (smb as Record<string, unknown> | undefined)?.[key]);
-          expectSetting(add, { resource, property: "protocolSettings.smb.versions", current: smbRead("versions"), ok: onlyFrom(SMB_VERSIONS), safe: show(SMB_VERSIONS.join(";")), source });
-          expectSetting(add, {
-            resource,
-            property: "protocolSettings.smb.channelEncryption",
-            current: smbRead("channelEncryption"),
-            ok: onlyFrom(SMB_CHANNEL_ENCRYPTION),
-            safe: show(SMB_CHANNEL_ENCRYPTION.join(";")),
-            source,
-          });
-          for (const m of violations) report(m, service.urn);
-        }
-      }
+          const smb = peek(() => props.protocolSettings?.smb) as Record<string, unknown> | undefined;
+          for (const [key, allowed] of [["versions", SMB_VERSIONS], ["channelEncryption", SMB_CHANNEL_ENCRYPTION]] as const) {
+            const current = peek(() => smb?.[key]);
+            expectSetting(add, { resource, property: `protocolSettings.smb.${key}`, current, ok: onlyFrom(allowed), safe: show(allowed.join(";")), source });
+          }
+        },
+      );
     },
   );
 

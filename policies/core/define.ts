@@ -152,6 +152,14 @@ export function resourcePolicy<P, C extends Record<string, ConfigValue> = Record
   return { ...policy, validateResource: validate };
 }
 
+/** `resourcePolicy` for one type with its props type fixed, for a domain's repeated rules. */
+export function policiesOfType<P>(type: string) {
+  return <C extends Record<string, ConfigValue> = Record<string, never>>(
+    meta: RuleMeta<C>,
+    check: (resource: ResourceView<P>, report: (message: string) => void, config: C) => void,
+  ) => resourcePolicy<P, C>(meta, [type], check);
+}
+
 /** A policy over the whole stack, for what one resource cannot show. */
 export function stackPolicy<C extends Record<string, ConfigValue> = Record<string, never>>(
   meta: RuleMeta<C>,

@@ -34,10 +34,14 @@ export interface PackProcess {
   stop(): void;
 }
 
-function options(resource: AnalyzedResource) {
+/** Sets what analyze and analyzeStack requests share: type, name, URN, properties, options. */
+function describe<T extends { setType(v: string): T; setName(v: string): T; setUrn(v: string): T; setProperties(v: unknown): T; setOptions(v: unknown): T }>(
+  message: T,
+  resource: AnalyzedResource,
+): T {
   const opts = new pb.AnalyzerResourceOptions();
   opts.setProtect(Boolean(resource.protect));
-  return opts;
+  return message.setType(resource.type).setName(resource.name).setUrn(resource.urn).setProperties(Struct.fromJavaScript(resource.props)).setOptions(opts);
 }
 
 function diagnostics(resolve: (d: Diagnostic[]) => void, reject: (e: unknown) => void) {
@@ -64,24 +68,13 @@ export function startPack(files: { tenantsDir: string; platformFile: string }): 
       resolve({
         analyze: (resource) =>
           new Promise((ok, fail) => {
-            const req = new pb.AnalyzeRequest();
-            req.setType(resource.type);
-            req.setName(resource.name);
-            req.setUrn(resource.urn);
-            req.setProperties(Struct.fromJavaScript(resource.props));
-            req.setOptions(options(resource));
-            client.analyze(req, diagnostics(ok, fail));
+            client.analyze(describe(new pb.AnalyzeRequest(), resource), diagnostics(ok, fail));
           }),
         analyzeStack: (resources) =>
           new Promise((ok, fail) => {
             const req = new pb.AnalyzeStackRequest();
             for (const resource of resources) {
-              const r = new pb.AnalyzerResource();
-              r.setType(resource.type);
-              r.setName(resource.name);
-              r.setUrn(resource.urn);
-              r.setProperties(Struct.fromJavaScript(resource.props));
-              r.setOptions(options(resource));
+              const r = describe(new pb.AnalyzerResource(), resource);
               for (const [key, urns] of Object.entries(resource.propertyDependencies ?? {})) {
                 r.getPropertydependenciesMap().set(key, new pb.AnalyzerPropertyDependencies().setUrnsList(urns));
               }
