@@ -6,7 +6,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { isAzureType, resourcePolicy, type GrunnmurPolicy } from "./core/define";
 import { expectEqual, settingMessage } from "./core/messages";
-import { show } from "./core/values";
+import { peek, show, UNKNOWN } from "./core/values";
 
 const RG01 = "Archive Act; Digdir guidance";
 
@@ -22,7 +22,8 @@ export const norwegianRegions = () =>
     },
     isAzureType,
     (r, report, config) => {
-      const location = r.props.location;
+      // Often the resource group's location, unknown during a first preview: checked at `pulumi up`.
+      const location = peek(() => r.props.location);
       if (typeof location !== "string") return;
       // Azure accepts "Norway East" as well as "norwayeast".
       const normalised = location.replace(/\s+/g, "").toLowerCase();
@@ -36,7 +37,7 @@ export const TAG_KEYS = ["grunnmur:tenant", "grunnmur:service", "grunnmur:cost-c
 const TG01 = "seed 000 cost catalogue";
 
 export const costAllocationTags = () =>
-  resourcePolicy<{ location?: unknown; tags?: Record<string, string> }, { requiredTags: readonly string[] }>(
+  resourcePolicy<{ location?: unknown; tags?: Record<string, unknown> }, { requiredTags: readonly string[] }>(
     {
       id: "TG-01",
       name: "tags-cost-allocation",
@@ -48,13 +49,18 @@ export const costAllocationTags = () =>
     isAzureType,
     (r, report, config) => {
       // Resources with a location are "tracked" in ARM and take tags; the others cannot.
-      if (typeof r.props.location !== "string") return;
-      const tags = r.props.tags ?? {};
-      const missing = config.requiredTags.filter((key) => typeof tags[key] !== "string" || tags[key].length === 0);
+      if (peek(() => r.props.location) === undefined) return;
+      const given = peek(() => r.props.tags);
+      if (given === UNKNOWN) return;
+      const tag = (key: string) => peek(() => (given ?? {})[key]);
+      const missing = config.requiredTags.filter((key) => {
+        const value = tag(key);
+        return value !== UNKNOWN && (typeof value !== "string" || value === "");
+      });
       if (missing.length > 0) {
         report(`${r.label}: tags lack ${missing.map((k) => show(k)).join(", ")}; set them (standardTags in components/shared/tags.ts) so costs reach the right municipality (${TG01})`);
       }
-      const tenant = tags["grunnmur:tenant"];
+      const tenant = tag("grunnmur:tenant");
       if (r.stackKind === "tenant" && typeof tenant === "string" && tenant !== r.stack) {
         report(settingMessage({ resource: r.label, property: 'tags["grunnmur:tenant"]', current: tenant, safe: show(r.stack), source: TG01 }));
       }

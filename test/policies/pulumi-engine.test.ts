@@ -54,6 +54,11 @@ describe("the policy pack inside Pulumi", () => {
     expect(await pack.analyze(asInput(account))).toEqual([]);
   });
 
+  it("waits for a location that is unknown during preview instead of giving up on the rule", async () => {
+    const nsg = asInput(find(tenantStack(), "spoke-general"));
+    expect(await pack.analyze({ ...nsg, props: { ...nsg.props, location: UNKNOWN_STRING } })).toEqual([]);
+  });
+
   it("reports a stack violation from outputs, finding the hub in the stack outputs", async () => {
     const stack = withInputs(tenantStack(), "spoke-to-hub", { remoteVirtualNetwork: { id: HUB_VNET_ID.replace(/hub/g, "alta") } });
     const diagnostics = await pack.analyzeStack([...stack.resources.map(asOutput), stackResource(stack.outputs)]);
