@@ -138,6 +138,36 @@ describe("grunnmur check", () => {
   });
 });
 
+describe("grunnmur check --policy-config", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-config-"));
+  const write = (name: string, data: unknown) => {
+    fs.writeFileSync(path.join(dir, name), JSON.stringify(data));
+    return path.join(dir, name);
+  };
+  // A hand-written list: one network security group without the cost centre tag (TG-01, advisory).
+  const untagged = write("untagged.json", {
+    stack: "senja",
+    resources: [{ type: "azure-native:network:NetworkSecurityGroup", name: "nsg", inputs: { networkSecurityGroupName: "nsg-test", location: "norwayeast", securityRules: [], tags: { "grunnmur:tenant": "senja", "grunnmur:service": "network", "grunnmur:environment": "prod" } } }],
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("passes an advisory finding by default", async () => {
+    expect((await runCli(["check", "--resources", untagged])).code).toBe(0);
+  });
+
+  it("fails it when the configuration makes the policy mandatory", async () => {
+    const run = await runCli(["check", "--resources", untagged, "--policy-config", write("strict.json", { "tags-cost-allocation": "mandatory" })]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^mandatory\s+TG-01\s+tags-cost-allocation\s+nsg\s+network security group nsg-test: tags lack "grunnmur:cost-centre"/m);
+  });
+
+  it("rejects a configuration that names no policy of the pack", async () => {
+    const run = await runCli(["check", "--resources", untagged, "--policy-config", write("typo.json", { "tags-cost-alocation": "mandatory" })]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('"tags-cost-alocation" is not a policy of the pack');
+  });
+});
+
 describe("grunnmur preview with an expired waiver", () => {
   it("prints the mandatory violation and exits 1", async () => {
     const region = copyExampleRegion();
