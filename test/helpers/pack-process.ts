@@ -28,7 +28,15 @@ export interface AnalyzedResource {
   readonly propertyDependencies?: Record<string, string[]>;
 }
 
+export interface PackInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly policies: ReadonlyArray<{ readonly name: string; readonly mandatory: boolean; readonly configKeys: string[] }>;
+}
+
 export interface PackProcess {
+  /** What the Pulumi CLI asks first: the pack's name, version and policies. */
+  info(): Promise<PackInfo>;
   analyze(resource: AnalyzedResource): Promise<Diagnostic[]>;
   analyzeStack(resources: readonly AnalyzedResource[]): Promise<Diagnostic[]>;
   stop(): void;
@@ -66,6 +74,22 @@ export function startPack(files: { tenantsDir: string; platformFile: string }): 
       const port = Number(chunk.toString().trim().split("\n")[0]);
       const client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
       resolve({
+        info: () =>
+          new Promise((ok, fail) => {
+            const { Empty } = require("google-protobuf/google/protobuf/empty_pb");
+            client.getAnalyzerInfo(new Empty(), (err: unknown, info: any) => {
+              if (err) return fail(err);
+              ok({
+                name: info.getName(),
+                version: info.getVersion(),
+                policies: info.getPoliciesList().map((p: any) => ({
+                  name: p.getName(),
+                  mandatory: p.getEnforcementlevel() === pb.EnforcementLevel.MANDATORY,
+                  configKeys: Object.keys(p.getConfigschema()?.getProperties()?.toJavaScript() ?? {}),
+                })),
+              });
+            });
+          }),
         analyze: (resource) =>
           new Promise((ok, fail) => {
             client.analyze(describe(new pb.AnalyzeRequest(), resource), diagnostics(ok, fail));

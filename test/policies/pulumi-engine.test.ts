@@ -8,6 +8,7 @@ import { startPack, type AnalyzedResource, type PackProcess } from "../helpers/p
 import { baseTenant, basePlatform, makeRegion, type FixtureRegion } from "../helpers/region-fixture";
 import { find, HUB_VNET_ID, tenantStack, withInputs } from "../helpers/policy-fixtures";
 import type { CheckedResource } from "../../policies/offline/run";
+import { POLICY_NAMES } from "../../policies/pack";
 
 /** How Pulumi marks a string it cannot know during preview. */
 const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -35,6 +36,13 @@ describe("the policy pack inside Pulumi", () => {
   afterAll(() => {
     pack?.stop();
     region?.remove();
+  });
+
+  it("describes itself to Pulumi with every policy, its enforcement level and its settings", async () => {
+    const info = await pack.info();
+    expect(info).toMatchObject({ name: "grunnmur", version: "0.1.0" });
+    expect(info.policies.map((p) => p.name)).toEqual([...POLICY_NAMES]);
+    expect(info.policies.find((p) => p.name === "logging-workspace-retention")).toEqual({ name: "logging-workspace-retention", mandatory: true, configKeys: ["minimumRetentionDays"] });
   });
 
   it("reports a resource violation with its message and enforcement level", async () => {
