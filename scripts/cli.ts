@@ -12,6 +12,7 @@ import { planMigrationSpec, runPlanMigration } from "./commands/plan-migration";
 import { onboardSpec, runOnboard } from "./commands/onboard";
 import { changedSpec, runChanged } from "./commands/changed";
 import { radiusSpec, runRadius } from "./commands/radius";
+import { checkSpec, runCheck } from "./commands/check";
 
 interface Command {
   readonly spec: CommandSpec;
@@ -26,6 +27,7 @@ const COMMANDS: readonly Command[] = [
   { spec: onboardSpec, run: runOnboard },
   { spec: planMigrationSpec, run: runPlanMigration },
   { spec: changedSpec, run: runChanged },
+  { spec: checkSpec, run: runCheck },
   { spec: schemaSpec, run: runSchema },
   { spec: radiusSpec, run: runRadius },
 ];

@@ -9,6 +9,11 @@ import type { PreviewResult } from "../preview/job";
 import { PLATFORM_STACK } from "../../stacks/inputs";
 import { renderTable } from "../table";
 import { stacksSince } from "./changed";
+import { regionEnvironment } from "../../policies/core/environment";
+import { checkStackFile } from "../../policies/offline/check-file";
+import { renderPolicyReport, renderPolicyTotals } from "../../policies/offline/report";
+import type { PolicyReport } from "../../policies/offline/run";
+import { packConfigOption } from "./check";
 
 export const previewSpec: CommandSpec = {
   name: "preview",
@@ -18,16 +23,19 @@ export const previewSpec: CommandSpec = {
     "Validates the files, then runs the platform program and each tenant program",
     "under Pulumi's mock engine (no cloud, no credentials), each in its own worker",
     "process. Writes one JSON file per stack with every resource, its inputs and",
-    "options, and the stack outputs. Exit code 1 if the files are invalid or any",
-    "stack failed.",
+    "options, and the stack outputs. Then runs the policy pack (policies/) over",
+    "each stack, prints its violations and adds them to the file under \"policy\".",
+    "Exit code 1 if the files are invalid, any stack failed, or any stack has a",
+    "mandatory policy violation.",
     "",
     "Options:",
     "  --only a,b         preview only these tenants (the platform always runs)",
     "  --changed-since R  preview only the stacks whose files changed since git ref R",
     "  --out DIR          where to write the previews (default: out/preview)",
     "  --jobs N           worker processes at once (default: the number of CPUs)",
+    "  --policy-config F  per-policy settings, the JSON pulumi's --policy-pack-config takes",
   ].join("\n"),
-  options: { only: { type: "string" }, out: { type: "string" }, jobs: { type: "string" }, "changed-since": { type: "string" } },
+  options: { only: { type: "string" }, out: { type: "string" }, jobs: { type: "string" }, "changed-since": { type: "string" }, "policy-config": { type: "string" } },
   readsFiles: true,
 };
 
@@ -72,6 +80,8 @@ export async function runPreview(cmd: ParsedCommand): Promise<number> {
   const jobs = cmd.values.jobs === undefined ? os.availableParallelism() : Number(cmd.values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of 1 or more, not "${String(cmd.values.jobs)}"`);
   const outDir = path.resolve(String(cmd.values.out ?? "out/preview"));
+  const policyConfig = packConfigOption(cmd);
+  if (!policyConfig.ok) return 1;
 
   const load = loadRegion({ tenantsDir: cmd.tenantsDir, platformFile: cmd.platformFile });
   if (!load.region) {
@@ -107,5 +117,21 @@ export async function runPreview(cmd: ParsedCommand): Promise<number> {
   const total = all.reduce((n, r) => n + r.resourceCount, 0);
   const rel = path.relative(process.cwd(), outDir) || ".";
   console.log(`\n${all.length - failed.length} of ${all.length} stacks previewed, ${total} resources, in ${(preview.durationMs / 1000).toFixed(1)} s; written to ${rel}/`);
-  return failed.length > 0 ? 1 : 0;
+
+  const env = regionEnvironment(region);
+  const checked: Array<{ stack: string; report: PolicyReport }> = [];
+  for (const result of all.filter((r) => r.ok)) {
+    const check = await checkStackFile(path.join(outDir, `${result.stack}.json`), env, { config: policyConfig.config, record: true });
+    if (!check.ok) {
+      for (const problem of check.problems) console.error(problem);
+      return 1;
+    }
+    checked.push({ stack: check.stack, report: check.report });
+  }
+  for (const { stack, report } of checked.filter((c) => c.report.violations.length + c.report.waived.length > 0)) {
+    console.log(`\n${renderPolicyReport(stack, report)}`);
+  }
+  console.log(`\n${renderPolicyTotals(checked)}`);
+  const mandatory = checked.some((c) => c.report.summary.mandatory > 0);
+  return failed.length > 0 || mandatory ? 1 : 0;
 }

@@ -283,6 +283,8 @@ export function platformProgram(input: PlatformStackInput) {
     dnsResolverInboundIp: dns.resolverInboundIp,
     privateDnsZoneIds: dns.zoneIds,
     workspaceId: workspace.workspaceId,
+    // The policy pack finds the central workspace under this name in every stack.
+    logAnalyticsWorkspaceId: workspace.workspaceId,
     recoveryVaultId: vault.vaultId,
     recoveryVaultName: vault.vaultName,
     recoveryVaultResourceGroupName: groupsRg.backup.name,

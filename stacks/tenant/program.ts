@@ -165,6 +165,8 @@ export function tenantProgram(input: TenantStackInput) {
     resourceGroups: { network: groups.network.name, data: groups.data.name, workloads: groups.workloads.name },
     spokeVnetId: spoke.vnetId,
     hubVnetId: fromPlatform("hubVnetId"),
+    // Re-exported so the policy pack can check this stack's diagnostic settings.
+    logAnalyticsWorkspaceId: fromPlatform("workspaceId"),
     storageAccount: storage?.accountName,
     fileEndpoint: storage?.fileEndpoint,
     shares: storage ? storage.shareNames : {},

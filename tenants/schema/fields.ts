@@ -7,6 +7,8 @@ import { z } from "zod";
 import { parseCidr, parseIp } from "../../components/network/cidr";
 import { checkKommunenummer, checkOrganisasjonsnummer } from "../validation/identifiers";
 import { isDomainName } from "../validation/domain-names";
+import { editDistance } from "../validation/schema-messages";
+import { POLICY_NAMES } from "../../policies/pack";
 
 /** Keys that become parts of Azure resource names and Pulumi logical names. */
 export const keyName = z
@@ -104,3 +106,39 @@ export const secretRef = z
 export type SecretRef = z.infer<typeof secretRef>;
 
 export const isoDate = z.iso.date({ error: "must be a date written as YYYY-MM-DD" });
+
+function policyNameIssue(name: string): string | undefined {
+  if (POLICY_NAMES.includes(name)) return undefined;
+  const guess = POLICY_NAMES.map((known) => ({ known, d: editDistance(name, known) })).sort((a, b) => a.d - b.d)[0];
+  const hint = guess && guess.d <= Math.max(3, Math.floor(name.length / 4)) ? `did you mean "${guess.known}"? ` : "";
+  return `"${name}" is not a policy of the pack; ${hint}the names are listed by "npx grunnmur check --help" and in policies/README.md`;
+}
+
+/**
+ * An exemption from one policy for one resource, reviewed like any change to
+ * the file. Expired waivers waive nothing and fail the policy check.
+ */
+export const waiver = z
+  .strictObject({
+    policy: z
+      .string()
+      .superRefine((value, ctx) => {
+        const issue = policyNameIssue(value);
+        if (issue) ctx.addIssue({ code: "custom", message: issue });
+      })
+      .meta({ description: "Name of the policy waived, as shown in the policy report.", enum: [...POLICY_NAMES] }),
+    resource: z
+      .string()
+      .min(1, { error: "must name the resource: its logical name as shown in the policy report, or its URN" })
+      .meta({ description: "The resource exempted: its logical name as shown in the policy report, or its URN." }),
+    reason: z
+      .string()
+      .min(20, { error: "must explain in a sentence why the policy does not fit here and what limits the risk" })
+      .meta({ description: "Why the policy does not fit here, and what limits the risk meanwhile." }),
+    expires: isoDate.meta({ description: "Last day the waiver holds (YYYY-MM-DD); after it, the policy check fails until it is fixed or renewed." }),
+  })
+  .meta({ description: "Exemption from one policy for one resource, with a reason and an expiry date." });
+
+export type Waiver = z.output<typeof waiver>;
+
+export const waivers = z.array(waiver).default([]).meta({ description: "Reviewed exemptions from the policy pack; each names a policy, a resource, a reason and an expiry date." });

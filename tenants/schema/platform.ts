@@ -14,6 +14,7 @@ import {
   population,
   secretRef,
   slug,
+  waivers,
 } from "./fields";
 
 const host = z.strictObject({
@@ -176,6 +177,7 @@ export const platformSchema = z
       .default({ conditionalAccess: "enabled" }),
     prices,
     costAllocation: costAllocation.default({ key: "equal-population", equalPercent: 40, populationPercent: 60 }),
+    waivers,
   })
   .meta({ title: "grunnmur platform", description: "The host municipality's settings for the shared digital foundation." });
 

@@ -16,6 +16,7 @@ import {
   prefixLength,
   secretRef,
   slug,
+  waivers,
 } from "./fields";
 
 export const SERVICES = ["storage", "backup", "wifi", "secure-zone", "exam-zone"] as const;
@@ -137,6 +138,9 @@ const storage = z.strictObject({
 const backup = z.strictObject({
   tier: keyName.meta({ description: "Backup tier from the platform file, e.g. \"standard\"." }),
   estimatedGb: z.number().positive().optional().meta({ description: "Protected data in GB, for the cost estimate." }),
+  lastRestoreTest: isoDate
+    .optional()
+    .meta({ description: "Date of the last test restore of this municipality's data (NSM 2.9.3); the policy check warns when it is missing or old." }),
 });
 
 const budget = z.strictObject({
@@ -198,6 +202,7 @@ export const tenantSchema = z
       .meta({ description: "Marks the municipality as leaving: its stack takes no new resources, and only then may its resources be removed." }),
     budget,
     systems: z.record(keyName, system).default({}).meta({ description: "System inventory (systemkartlegging), keyed by a stable name." }),
+    waivers,
   })
   .meta({ title: "grunnmur tenant", description: "One participating municipality of the shared digital foundation." });
 

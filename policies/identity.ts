@@ -1,0 +1,204 @@
+/**
+ * Identity rules (ID-01 … ID-03): roles go to groups, a tenant's rights end at
+ * its own resource groups and administrative unit, and admins use MFA
+ * (Østre Toten 2021 had no MFA; Hydro 2019 spread through the directory).
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import type * as authorization from "@pulumi/azure-native/authorization";
+import type * as azuread from "@pulumi/azuread";
+import type { PolicyResource } from "@pulumi/policy";
+import { lastName, parseArmId, isWithin } from "./core/arm-id";
+import { resourcePolicy, stackPolicy, type GrunnmurPolicy } from "./core/define";
+import { describeResource, expectSetting } from "./core/messages";
+import { dependsThrough, idOf, ofType, ownResourceGroups, refValue } from "./core/stack-facts";
+import { knownList, knownString, sameText, show, UNKNOWN } from "./core/values";
+
+type RoleAssignmentProps = pulumi.Unwrap<authorization.RoleAssignmentArgs>;
+type ConditionalAccessProps = pulumi.Unwrap<azuread.ConditionalAccessPolicyArgs>;
+
+export const ROLE_ASSIGNMENT = "azure-native:authorization:RoleAssignment";
+export const CONDITIONAL_ACCESS = "azuread:index/conditionalAccessPolicy:ConditionalAccessPolicy";
+export const DIRECTORY_ROLE_ASSIGNMENT = "azuread:index/directoryRoleAssignment:DirectoryRoleAssignment";
+export const AU_ROLE_MEMBER = "azuread:index/administrativeUnitRoleMember:AdministrativeUnitRoleMember";
+export const ADMINISTRATIVE_UNIT = "azuread:index/administrativeUnit:AdministrativeUnit";
+
+/** Built-in roles that hand out access to others (Azure's fixed role definition ids). */
+export const ACCESS_GRANTING_ROLES: Readonly<Record<string, string>> = {
+  "8e3af657-a8ff-443c-a75c-2fe8c4bcb635": "Owner",
+  "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9": "User Access Administrator",
+  "f58310d9-a9f6-439a-9e8d-f62e7b41a168": "Role Based Access Control Administrator",
+};
+
+/** The "Windows Azure Service Management API" application: the portal, CLI and ARM. */
+export const AZURE_MANAGEMENT_APP = "797f4846-ba00-4fd7-ba43-dac1f8f63013";
+
+const ID01 = "CIS 5; MCSB PA-1; NSM 2.6.1";
+
+export const roleAssignmentToGroups = () =>
+  resourcePolicy<RoleAssignmentProps, { allowedPrincipalTypes: readonly string[] }>(
+    {
+      id: "ID-01",
+      name: "identity-role-assignment-to-groups",
+      source: ID01,
+      title: "Azure roles are given to Entra groups (or workload identities), never to single users.",
+      enforcementLevel: "mandatory",
+      config: { allowedPrincipalTypes: { default: ["Group", "ServicePrincipal"], description: "principalType values allowed in role assignments." } },
+    },
+    [ROLE_ASSIGNMENT],
+    (r, report, config) =>
+      expectSetting(report, {
+        resource: r.label,
+        property: "principalType",
+        current: r.props.principalType,
+        ok: (v) => typeof v === "string" && config.allowedPrincipalTypes.includes(v),
+        safe: '"Group" (and give the role to an Entra group)',
+        source: ID01,
+        unsetMeans: "Azure then accepts any kind of principal",
+      }),
+  );
+
+function roleName(roleDefinitionId: string | undefined): string | undefined {
+  return roleDefinitionId ? ACCESS_GRANTING_ROLES[lastName(roleDefinitionId).toLowerCase()] : undefined;
+}
+
+export const roleAssignmentInOwnResourceGroups = () =>
+  stackPolicy(
+    {
+      id: "ID-01",
+      name: "identity-role-assignment-in-own-resource-groups",
+      source: ID01,
+      title: "A tenant's role assignments are scoped inside its own resource groups; never Owner or User Access Administrator on the subscription.",
+      enforcementLevel: "mandatory",
+    },
+    "tenant",
+    ({ resources }, report) => {
+      const groups = ownResourceGroups(resources);
+      const names = groups.map((g) => g.name ?? g.resource.name).join(", ") || "none in this stack";
+      for (const assignment of ofType(resources, ROLE_ASSIGNMENT)) {
+        const label = describeResource(assignment.type, assignment.props, assignment.name);
+        const scope = refValue(() => assignment.props.scope);
+        if (scope === UNKNOWN) {
+          // Unknown during preview: fine when it was computed from one of the tenant's groups.
+          continue;
+        }
+        if (scope === undefined) {
+          report(`${label}: scope is not set; set it to one of the tenant's resource groups (${names}) (${ID01})`, assignment.urn);
+          continue;
+        }
+        const parsed = parseArmId(scope);
+        const inside = groups.some((g) => (g.id ? isWithin(scope, g.id) : sameText(parsed?.resourceGroup, g.name)));
+        if (inside) continue;
+        const role = roleName(knownString(() => assignment.props.roleDefinitionId));
+        if (role && parsed && parsed.level !== "resourceGroup" && parsed.level !== "resource") {
+          report(
+            `${label}: assigns ${role} at ${parsed.level} scope ${show(scope)}; a tenant never gets ${role} on the ${parsed.level}: scope it to one of its own resource groups (${names}) with a narrower role (${ID01})`,
+            assignment.urn,
+          );
+        } else {
+          report(`${label}: scope is ${show(scope)}, outside the tenant's own resource groups (${names}); set scope to one of them or a resource in them (${ID01})`, assignment.urn);
+        }
+      }
+    },
+  );
+
+const ID02 = "NSM 2.6.7; CIS 5.2";
+
+/** Whether the grant controls force MFA (or block): "OR" with other controls would let them replace MFA. */
+function requiresMfa(controls: ConditionalAccessProps["grantControls"]): boolean {
+  if (!controls) return false;
+  const builtIn = controls.builtInControls ?? [];
+  if (builtIn.includes("block") || controls.authenticationStrengthPolicyId) return true;
+  return builtIn.includes("mfa") && (controls.operator === "AND" || builtIn.length === 1);
+}
+
+export const conditionalAccessRequiresMfa = () =>
+  resourcePolicy<ConditionalAccessProps>(
+    {
+      id: "ID-02",
+      name: "identity-conditional-access-requires-mfa",
+      source: ID02,
+      title: "Every conditional access policy is enforced and requires MFA (or blocks).",
+      enforcementLevel: "mandatory",
+    },
+    [CONDITIONAL_ACCESS],
+    (r, report) => {
+      expectSetting(report, { resource: r.label, property: "state", current: r.props.state, ok: (v) => v === "enabled", safe: '"enabled"', source: ID02 });
+      if (!requiresMfa(r.props.grantControls)) {
+        report(
+          `${r.label}: grantControls is ${show(r.props.grantControls?.builtInControls ?? r.props.grantControls)} with operator ${show(r.props.grantControls?.operator)}; set builtInControls to ["mfa"] (or an authentication strength) so sign-ins need MFA (${ID02})`,
+        );
+      }
+    },
+  );
+
+export const mfaForAzureManagement = () =>
+  stackPolicy(
+    {
+      id: "ID-02",
+      name: "identity-mfa-for-azure-management",
+      source: ID02,
+      title: "The platform has an enforced conditional access policy that requires MFA for Azure management (portal, CLI, ARM).",
+      enforcementLevel: "mandatory",
+    },
+    "platform",
+    ({ resources }, report) => {
+      const covers = (policy: PolicyResource) => {
+        const apps = knownList<string>(() => policy.props.conditions?.applications?.includedApplications);
+        const props = { state: knownString(() => policy.props.state), grantControls: policy.props.grantControls } as ConditionalAccessProps;
+        return props.state === "enabled" && requiresMfa(props.grantControls) && apps.some((a) => a === "All" || a === AZURE_MANAGEMENT_APP);
+      };
+      if (!ofType(resources, CONDITIONAL_ACCESS).some(covers)) {
+        report(
+          `the platform has no enabled conditional access policy requiring MFA for Azure management; add one with conditions.applications.includedApplications ["${AZURE_MANAGEMENT_APP}"] and grantControls.builtInControls ["mfa"] (${ID02})`,
+        );
+      }
+    },
+  );
+
+const ID03 = "NSM 2.6.5";
+
+export const adminRolesInAdministrativeUnit = () =>
+  stackPolicy(
+    {
+      id: "ID-03",
+      name: "identity-admin-roles-in-administrative-unit",
+      source: ID03,
+      title: "A tenant's Entra admin roles are scoped to its own administrative unit, never the whole directory.",
+      enforcementLevel: "mandatory",
+    },
+    "tenant",
+    ({ resources }, report) => {
+      const units = ofType(resources, ADMINISTRATIVE_UNIT);
+      // Directory scopes are Graph paths ("/administrativeUnits/<object id>"), not ARM ids.
+      const unitIdIn = (value: string) => value.replace(/^\/administrativeUnits\//i, "");
+      const isOwnUnit = (from: PolicyResource, property: string, value: string | typeof UNKNOWN | undefined) =>
+        units.some((unit) =>
+          typeof value === "string"
+            ? [idOf(unit), knownString(() => unit.props.objectId)].some((id) => sameText(unitIdIn(value), id))
+            : dependsThrough(from, property, unit),
+        );
+      for (const assignment of ofType(resources, DIRECTORY_ROLE_ASSIGNMENT)) {
+        const scope = refValue(() => assignment.props.directoryScopeId);
+        const underUnit = typeof scope === "string" ? scope.toLowerCase().startsWith("/administrativeunits/") && isOwnUnit(assignment, "directoryScopeId", scope) : scope === UNKNOWN;
+        if (!underUnit) {
+          report(
+            `${describeResource(assignment.type, assignment.props, assignment.name)}: directoryScopeId is ${show(scope ?? "/")}${scope === undefined || scope === "/" ? " (the whole Entra tenant)" : ""}; set it to "/administrativeUnits/<this municipality's administrative unit>" (${ID03})`,
+            assignment.urn,
+          );
+        }
+      }
+      for (const member of ofType(resources, AU_ROLE_MEMBER)) {
+        const unit = refValue(() => member.props.administrativeUnitObjectId);
+        if (unit !== UNKNOWN && !isOwnUnit(member, "administrativeUnitObjectId", unit)) {
+          report(
+            `${describeResource(member.type, member.props, member.name)}: administrativeUnitObjectId is ${show(unit)}, not this tenant's administrative unit; set it to the unit this stack creates (${ID03})`,
+            member.urn,
+          );
+        }
+      }
+    },
+  );
+
+export function identityPolicies(): GrunnmurPolicy[] {
+  return [roleAssignmentToGroups(), roleAssignmentInOwnResourceGroups(), conditionalAccessRequiresMfa(), mfaForAzureManagement(), adminRolesInAdministrativeUnit()];
+}

@@ -1,0 +1,10 @@
+import type { PolicyCase } from "../../helpers/policy-cases";
+import { backupCases } from "./backup";
+import { governanceCases } from "./governance";
+import { identityCases } from "./identity";
+import { keyVaultCases } from "./keyvault";
+import { loggingCases } from "./logging";
+import { networkCases } from "./network";
+import { storageCases } from "./storage";
+
+export const ALL_CASES: readonly PolicyCase[] = [...storageCases, ...keyVaultCases, ...networkCases, ...loggingCases, ...identityCases, ...backupCases, ...governanceCases];

@@ -1,0 +1,75 @@
+import type { PolicyCase } from "../../helpers/policy-cases";
+import { OWNER_ROLE, platformStack, resource, tenantStack, withInputs, withResources } from "../../helpers/policy-fixtures";
+import { MOCK_SUBSCRIPTION_ID } from "../../../scripts/preview/arm-ids";
+
+const groups = "rg-grunnmur-senja-network-prod-noe, rg-grunnmur-senja-data-prod-noe";
+const SOURCE = "CIS 5; MCSB PA-1; NSM 2.6.1";
+
+const tenantWithAssignment = (scope: string, roleDefinitionId = OWNER_ROLE) => () =>
+  withResources(
+    tenantStack(),
+    resource("senja", "azure-native:authorization:RoleAssignment", "admins-owner", { scope, principalId: "x", principalType: "Group", roleDefinitionId }),
+  );
+
+export const identityCases: PolicyCase[] = [
+  {
+    policy: "identity-role-assignment-to-groups",
+    fails: "gives a role to a single user",
+    passing: tenantStack,
+    failing: () => withInputs(tenantStack(), "admins-share-contributor", { principalType: "User" }),
+    message: `role assignment admins-share-contributor: principalType is "User"; set it to "Group" (and give the role to an Entra group) (${SOURCE})`,
+  },
+  {
+    policy: "identity-role-assignment-in-own-resource-groups",
+    fails: "makes the tenant Owner of the subscription",
+    passing: tenantWithAssignment(`/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/rg-grunnmur-senja-data-prod-noe`),
+    failing: tenantWithAssignment(`/subscriptions/${MOCK_SUBSCRIPTION_ID}`),
+    message: `role assignment admins-owner: assigns Owner at subscription scope "/subscriptions/${MOCK_SUBSCRIPTION_ID}"; a tenant never gets Owner on the subscription: scope it to one of its own resource groups (${groups}) with a narrower role (${SOURCE})`,
+  },
+  {
+    policy: "identity-role-assignment-in-own-resource-groups",
+    fails: "gives the tenant a role in another tenant's resource group",
+    passing: tenantStack,
+    failing: tenantWithAssignment(`/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/rg-grunnmur-alta-data-prod-noe`, "/providers/Microsoft.Authorization/roleDefinitions/b24988ac-6180-42a0-ab88-20f7382dd24c"),
+    message: `role assignment admins-owner: scope is "/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/rg-grunnmur-alta-data-prod-noe", outside the tenant's own resource groups (${groups}); set scope to one of them or a resource in them (${SOURCE})`,
+  },
+  {
+    policy: "identity-conditional-access-requires-mfa",
+    fails: "lets a compliant device replace MFA",
+    passing: platformStack,
+    failing: () => withInputs(platformStack(), "mfa-azure-management", { grantControls: { operator: "OR", builtInControls: ["mfa", "compliantDevice"] } }),
+    message:
+      'conditional access policy grunnmur: MFA for Azure management: grantControls is ["mfa", "compliantDevice"] with operator "OR"; set builtInControls to ["mfa"] (or an authentication strength) so sign-ins need MFA (NSM 2.6.7; CIS 5.2)',
+  },
+  {
+    policy: "identity-conditional-access-requires-mfa",
+    fails: "only reports instead of enforcing",
+    passing: platformStack,
+    failing: () => withInputs(platformStack(), "mfa-azure-management", { state: "enabledForReportingButNotEnforced" }),
+    message: 'conditional access policy grunnmur: MFA for Azure management: state is "enabledForReportingButNotEnforced"; set it to "enabled" (NSM 2.6.7; CIS 5.2)',
+  },
+  {
+    policy: "identity-mfa-for-azure-management",
+    fails: "requires MFA for other applications only",
+    passing: platformStack,
+    failing: () => withInputs(platformStack(), "mfa-azure-management", { conditions: { applications: { includedApplications: ["Office365"] } } }),
+    message:
+      'the platform has no enabled conditional access policy requiring MFA for Azure management; add one with conditions.applications.includedApplications ["797f4846-ba00-4fd7-ba43-dac1f8f63013"] and grantControls.builtInControls ["mfa"] (NSM 2.6.7; CIS 5.2)',
+  },
+  {
+    policy: "identity-admin-roles-in-administrative-unit",
+    fails: "gives a tenant's admins a directory role over the whole Entra tenant",
+    passing: tenantStack,
+    failing: () => withInputs(tenantStack(), "admins-user-administrator", { directoryScopeId: "/" }),
+    message:
+      'Entra directory role assignment admins-user-administrator: directoryScopeId is "/" (the whole Entra tenant); set it to "/administrativeUnits/<this municipality\'s administrative unit>" (NSM 2.6.5)',
+  },
+  {
+    policy: "identity-admin-roles-in-administrative-unit",
+    fails: "scopes an admin role to another municipality's administrative unit",
+    passing: tenantStack,
+    failing: () => withInputs(tenantStack(), "admins-user-administrator", { directoryScopeId: "/administrativeUnits/11111111-2222-4333-8444-555555555555" }),
+    message:
+      'Entra directory role assignment admins-user-administrator: directoryScopeId is "/administrativeUnits/11111111-2222-4333-8444-555555555555"; set it to "/administrativeUnits/<this municipality\'s administrative unit>" (NSM 2.6.5)',
+  },
+];
