@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import * as privatedns from "@pulumi/azure-native/privatedns";
 import { azureName } from "../naming/azure-names";
-import { parseArmId } from "../shared/arm-id";
+import { lastName, requireArmId } from "../shared/arm-id";
 import type { CommonArgs } from "../shared/common-args";
 import { spokeRoutes, zoneSecurityRules } from "./spoke-rules";
 import { VirtualNetwork } from "./virtual-network";
@@ -81,7 +81,7 @@ export class Spoke extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    const hub = pulumi.output(args.hubVnetId).apply(parseArmId);
+    const hub = pulumi.output(args.hubVnetId).apply((id) => ({ resourceGroup: requireArmId(id).resourceGroup, name: lastName(id) }));
     // Hub side first: the spoke side uses the hub's gateway, which needs gateway transit on this one.
     const fromHub = new network.VirtualNetworkPeering(
       `${name}-from-hub`,
@@ -113,7 +113,7 @@ export class Spoke extends pulumi.ComponentResource {
     );
     const zones = pulumi.output(args.privateDnsZoneIds);
     for (const key of args.privateDnsZoneKeys) {
-      const zone = zones.apply((ids) => parseArmId(ids[key]));
+      const zone = zones.apply((ids) => ({ resourceGroup: requireArmId(ids[key]).resourceGroup, name: lastName(ids[key]) }));
       new privatedns.VirtualNetworkLink(
         `${name}-dns-${key}`,
         {

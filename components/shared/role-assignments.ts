@@ -3,8 +3,14 @@ import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import { stableGuid } from "../naming/azure-names";
 import { roleDefinitionId } from "../identity/roles";
-import { parseArmId } from "./arm-id";
+import { requireArmId } from "./arm-id";
 import type { RoleAssignmentArgs } from "./common-args";
+
+function subscriptionOf(id: string): string {
+  const sub = requireArmId(id).subscriptionId;
+  if (!sub) throw new Error(`"${id}" names no subscription; role assignments need a scope inside one`);
+  return sub;
+}
 
 export function assignRoles(
   name: string,
@@ -22,7 +28,7 @@ export function assignRoles(
         scope,
         roleAssignmentName: stableGuid(scopeKey, a.principalKey, a.roleDefinitionIdOrName),
         // Role definitions are addressed within the scope's own subscription.
-        roleDefinitionId: pulumi.output(scope).apply((id) => roleDefinitionId(parseArmId(id).subscriptionId, a.roleDefinitionIdOrName)),
+        roleDefinitionId: pulumi.output(scope).apply((id) => roleDefinitionId(subscriptionOf(id), a.roleDefinitionIdOrName)),
         principalId: a.principalId,
         principalType: a.principalType ?? "Group",
       },

@@ -1,30 +1,27 @@
-import { parseArmId } from "../../components/shared/arm-id";
+import { isWithin, lastName, parseArmId, requireArmId } from "../../components/shared/arm-id";
 
 describe("ARM id parser", () => {
-  it("reads subscription, resource group, namespace and nested type/name pairs", () => {
-    expect(parseArmId("/subscriptions/s1/resourceGroups/rg-a/providers/Microsoft.Storage/storageAccounts/st1/fileServices/default/shares/felles")).toEqual({
+  it("reads subscription, resource group, provider and the nested type path", () => {
+    expect(parseArmId("/subscriptions/s1/resourceGroups/rg-a/providers/Microsoft.Storage/storageAccounts/st1/fileServices/default/shares/felles")).toMatchObject({
+      level: "resource",
       subscriptionId: "s1",
       resourceGroup: "rg-a",
-      namespace: "Microsoft.Storage",
-      segments: [
-        { type: "storageAccounts", name: "st1" },
-        { type: "fileServices", name: "default" },
-        { type: "shares", name: "felles" },
-      ],
-      name: "felles",
+      provider: "Microsoft.Storage",
+      resourceType: "storageAccounts/fileServices/shares",
+      names: ["st1", "default", "felles"],
     });
+    expect(lastName("/subscriptions/s1/resourceGroups/rg-a/providers/Microsoft.Network/virtualNetworks/vnet-hub")).toBe("vnet-hub");
   });
 
-  it("reads resource group and subscription ids", () => {
-    expect(parseArmId("/subscriptions/s1/resourceGroups/rg-a")).toMatchObject({ resourceGroup: "rg-a", name: "rg-a", segments: [] });
-    expect(parseArmId("/subscriptions/s1")).toMatchObject({ subscriptionId: "s1", name: "s1" });
+  it("reads resource group and subscription scopes", () => {
+    expect(parseArmId("/subscriptions/s1/resourceGroups/rg-a")).toMatchObject({ level: "resourceGroup", resourceGroup: "rg-a" });
+    expect(parseArmId("/subscriptions/s1")).toMatchObject({ level: "subscription", subscriptionId: "s1" });
+    expect(isWithin("/subscriptions/s1/resourceGroups/rg-a/providers/X.Y/z/n", "/subscriptions/s1/resourceGroups/RG-A")).toBe(true);
+    expect(isWithin("/subscriptions/s1/resourceGroups/rg-ab", "/subscriptions/s1/resourceGroups/rg-a")).toBe(false);
   });
 
-  it.each([
-    ["rg-a", "is not an Azure resource id"],
-    ["/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks", 'has a type "virtualNetworks" without a name'],
-    ["/subscriptions/s1/resourceGroups/rg/something", "has unexpected parts"],
-  ])("rejects %s", (id, message) => {
-    expect(() => parseArmId(id)).toThrow(message);
+  it.each(["rg-a", "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks", "/subscriptions//resourceGroups/rg"])("rejects %s", (id) => {
+    expect(parseArmId(id)).toBeUndefined();
+    expect(() => requireArmId(id)).toThrow(`"${id}" is not an Azure resource id`);
   });
 });
