@@ -87,6 +87,7 @@ export function platformProgram(input: PlatformStackInput) {
     lock: { kind: "CanNotDelete" },
   });
   const hubVnets: Record<string, pulumi.Input<string>> = { hub: hub.vnetId };
+  let drFirewallTarget: { rg: resources.ResourceGroup; vnet: VirtualNetwork; location: string } | undefined;
 
   if (platform.regions.dr.enabled && platform.network.drHub) {
     const drLocation = platform.regions.dr.location;
@@ -114,6 +115,7 @@ export function platformProgram(input: PlatformStackInput) {
       });
     peer("hub-to-hub-dr", groupsRg.hub.name, hub.vnetName, drHub.vnetId);
     peer("hub-dr-to-hub", drRg.name, drHub.vnetName, hub.vnetId);
+    if (platform.regions.dr.firewall) drFirewallTarget = { rg: drRg, vnet: drHub, location: drLocation };
   }
 
   // One explicit Network Watcher per region, so Azure never auto-creates NetworkWatcherRG.
@@ -140,13 +142,7 @@ export function platformProgram(input: PlatformStackInput) {
 
   // Firewall: isolation first, then one rule collection group per tenant.
   const shared = { dnsResolver: dnsResolverIp, sharedServices: subnetCidr("shared") };
-  const firewall = new Firewall("hub-firewall", {
-    resourceGroupName: groupsRg.hub.name,
-    location,
-    nameParts: ["grunnmur", env, region],
-    subnetId: hub.subnetIds.apply((ids) => ids.firewall),
-    tier: platform.network.hub.firewallTier,
-    ruleCollectionGroups: [
+  const ruleCollectionGroups = [
       isolationRuleCollectionGroup(platform.network.tenantPool.cidr),
       ...tenants.map((t) =>
         tenantRuleCollectionGroup(
@@ -161,10 +157,30 @@ export function platformProgram(input: PlatformStackInput) {
           shared,
         ),
       ),
-    ],
+  ];
+  const firewall = new Firewall("hub-firewall", {
+    resourceGroupName: groupsRg.hub.name,
+    location,
+    nameParts: ["grunnmur", env, region],
+    subnetId: hub.subnetIds.apply((ids) => ids.firewall),
+    tier: platform.network.hub.firewallTier,
+    ruleCollectionGroups,
     tags: withService(tags, "firewall"),
     diagnostics,
   });
+  if (drFirewallTarget) {
+    // The DR firewall enforces the same isolation and tenant rules, so a failover changes no policy.
+    new Firewall("hub-dr-firewall", {
+      resourceGroupName: drFirewallTarget.rg.name,
+      location: drFirewallTarget.location,
+      nameParts: ["grunnmur", env, REGION_CODES[drFirewallTarget.location]],
+      subnetId: drFirewallTarget.vnet.subnetIds.apply((ids) => ids.firewall),
+      tier: platform.network.hub.firewallTier,
+      ruleCollectionGroups,
+      tags: withService(tags, "firewall"),
+      diagnostics,
+    });
+  }
 
   const keyVaultName = azureName("keyVault", [host, "grunnmur", env]);
   const secretContext = { mode: input.secretMode, defaultKeyVault: keyVaultName };

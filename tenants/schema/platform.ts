@@ -125,10 +125,14 @@ export const platformSchema = z
           .strictObject({
             enabled: z.boolean().default(true),
             location: z.literal("norwaywest", { error: "must be norwaywest; data stays in Norway" }).default("norwaywest"),
+            firewall: z
+              .boolean()
+              .default(false)
+              .meta({ description: "Also run a firewall with the same rules in the DR hub (about NOK 11,000 a month); otherwise it is deployed on failover." }),
           })
-          .default({ enabled: true, location: "norwaywest" }),
+          .default({ enabled: true, location: "norwaywest", firewall: false }),
       })
-      .default({ primary: "norwayeast", dr: { enabled: true, location: "norwaywest" } }),
+      .default({ primary: "norwayeast", dr: { enabled: true, location: "norwaywest", firewall: false } }),
     network,
     logging: z
       .strictObject({

@@ -2,7 +2,6 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { runCli } from "../helpers/cli";
 import { copyExampleRegion, fakeOrgnr, type FixtureRegion } from "../helpers/region-fixture";
-import { previewFiles } from "../helpers/preview-fixture";
 
 describe("grunnmur onboard", () => {
   let region: FixtureRegion;
@@ -23,9 +22,13 @@ describe("grunnmur onboard", () => {
     expect(text.startsWith("# yaml-language-server: $schema=./schema/tenant.schema.json")).toBe(true);
     expect(text.match(/TODO/g)?.length).toBeGreaterThan(0);
     expect((await runCli(["validate", ...files()])).code).toBe(0);
-    const preview = await previewFiles(region.tenantsDir, region.platformFile, new Set(["lyngen"]));
-    expect(preview.result.tenants.map((t) => [t.stack, t.ok])).toEqual([["lyngen", true]]);
-    preview.remove();
+    // The offline preview runs the policy pack and exits 1 on any mandatory violation.
+    const out = path.join(region.dir, "preview");
+    const preview = await runCli(["preview", "--only", "lyngen", "--out", out, ...files()]);
+    expect(preview.stderr).toBe("");
+    expect(preview.code).toBe(0);
+    expect(preview.stdout).toMatch(/Policy check: 2 stacks, 0 mandatory/);
+    expect(fs.existsSync(path.join(out, "lyngen.json"))).toBe(true);
   });
 
   it("keeps nothing and explains when the identifiers are wrong", async () => {

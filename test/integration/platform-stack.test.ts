@@ -209,3 +209,23 @@ describe("adding a tenant to the platform", () => {
     ]);
   });
 });
+
+describe("a DR firewall when the platform file asks for one", () => {
+  it("runs a second firewall in Norway West with the same isolation and tenant rules", async () => {
+    const fixture = copyExampleRegion();
+    try {
+      fs.writeFileSync(fixture.platformFile, fs.readFileSync(fixture.platformFile, "utf8").replace("firewall: false", "firewall: true"));
+      const p = await previewFiles(fixture.tenantsDir, fixture.platformFile, new Set());
+      const platform = p.read("platform");
+      p.remove();
+      const firewalls = ofType(platform, "azure-native:network:AzureFirewall");
+      expect(firewalls.map((f) => f.inputs.location).sort()).toEqual(["norwayeast", "norwaywest"]);
+      const groups = ofType(platform, "azure-native:network:FirewallPolicyRuleCollectionGroup");
+      const byPolicy = (name: string) => groups.filter((g) => String(g.inputs.firewallPolicyName).includes(name)).map((g) => g.inputs.ruleCollectionGroupName).sort();
+      expect(byPolicy("-now")).toEqual(byPolicy("-noe"));
+      expect(byPolicy("-now")).toContain("rcg-isolation");
+    } finally {
+      fixture.remove();
+    }
+  });
+});
