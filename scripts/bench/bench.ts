@@ -1,0 +1,115 @@
+/**
+ * `npm run bench`: validation, full preview with policies, and a single-tenant
+ * check on synthetic regions of 5, 39 and 357 municipalities; prints the figures
+ * and the targets met or missed, and writes them to out/bench/bench.json.
+ * A script, not a test: timings on a shared machine are facts to read, not to assert.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { DEFAULT_PLATFORM_FILE } from "../paths";
+import { loadRegion } from "../../tenants/validation/load-region";
+import { previewRegion } from "../preview/run-preview";
+import { regionEnvironment } from "../../policies/core/environment";
+import { checkStackFile } from "../../policies/offline/check-file";
+import { renderTable } from "../table";
+import { writeSyntheticRegion } from "./synthetic-region";
+
+interface Figures {
+  municipalities: number;
+  validateSeconds: number;
+  fullPreviewSeconds: number;
+  singleTenantCheckSeconds: number;
+  resources: number;
+  peakWorkerRssMb: number;
+  mainRssMb: number;
+  failedStacks: number;
+  mandatoryViolations: number;
+}
+
+async function previewWithPolicies(tenantsDir: string, platformFile: string, outDir: string, only?: Set<string>) {
+  const load = loadRegion({ tenantsDir, platformFile });
+  if (!load.region) throw new Error(`synthetic region invalid: ${load.diagnostics.slice(0, 3).map((d) => `${d.file} ${d.path.join(".")}: ${d.message}`).join("; ")}`);
+  const result = await previewRegion(load.region, { outDir, only });
+  const all = [result.platform, ...result.tenants];
+  const env = regionEnvironment(load.region);
+  let mandatory = 0;
+  for (const r of all.filter((x) => x.ok)) {
+    const check = await checkStackFile(path.join(outDir, `${r.stack}.json`), env, { record: true });
+    if (check.ok) mandatory += check.report.summary.mandatory;
+  }
+  return { all, mandatory };
+}
+
+async function measure(count: number): Promise<Figures> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `grunnmur-bench-${count}-`));
+  try {
+    const { tenantsDir, platformFile, slugs } = writeSyntheticRegion(dir, count, DEFAULT_PLATFORM_FILE);
+    let t = process.hrtime.bigint();
+    const load = loadRegion({ tenantsDir, platformFile });
+    const validateSeconds = Number(process.hrtime.bigint() - t) / 1e9;
+    if (!load.region) throw new Error(`synthetic region invalid: ${load.diagnostics[0]?.message}`);
+
+    process.stderr.write(`  ${count}: full preview of ${count + 1} stacks...\n`);
+    t = process.hrtime.bigint();
+    const full = await previewWithPolicies(tenantsDir, platformFile, path.join(dir, "full"));
+    const fullPreviewSeconds = Number(process.hrtime.bigint() - t) / 1e9;
+
+    // What one onboarding PR costs: validate, preview the platform and one tenant, run the policies.
+    t = process.hrtime.bigint();
+    await previewWithPolicies(tenantsDir, platformFile, path.join(dir, "single"), new Set([slugs[Math.floor(slugs.length / 2)]]));
+    const singleTenantCheckSeconds = Number(process.hrtime.bigint() - t) / 1e9;
+
+    return {
+      municipalities: count,
+      validateSeconds,
+      fullPreviewSeconds,
+      singleTenantCheckSeconds,
+      resources: full.all.reduce((a, r) => a + r.resourceCount, 0),
+      peakWorkerRssMb: Math.max(...full.all.map((r) => r.peakRssMb)),
+      mainRssMb: Math.round(process.memoryUsage().rss / 1024 / 1024),
+      failedStacks: full.all.filter((r) => !r.ok).length,
+      mandatoryViolations: full.mandatory,
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const arg = process.argv.find((a) => a.startsWith("--sizes="));
+  const sizes = (arg ? arg.slice("--sizes=".length) : "5,39,357").split(",").map(Number);
+  process.stderr.write(`Benchmark on ${os.availableParallelism()} CPUs, sizes ${sizes.join(", ")}\n`);
+  const results: Figures[] = [];
+  for (const size of sizes) results.push(await measure(size));
+  console.log(
+    renderTable(
+      ["municipalities", "validate s", "full preview+policy s", "s per stack", "single-tenant check s", "resources", "peak worker MB", "main MB", "failed", "mandatory"],
+      results.map((r) => [r.municipalities, Number(r.validateSeconds.toFixed(2)), Number(r.fullPreviewSeconds.toFixed(1)), Number((r.fullPreviewSeconds / (r.municipalities + 1)).toFixed(2)), Number(r.singleTenantCheckSeconds.toFixed(1)), r.resources, r.peakWorkerRssMb, r.mainRssMb, r.failedStacks, r.mandatoryViolations]),
+    ),
+  );
+  const big = results.find((r) => r.municipalities === 357);
+  const mid = results.find((r) => r.municipalities === 39);
+  const targets: Array<[string, boolean | undefined, string]> = [
+    ["357-municipality full preview with policies under 180 s", big && big.fullPreviewSeconds < 180, big ? `${big.fullPreviewSeconds.toFixed(1)} s` : "not run"],
+    ["peak memory of any process under 1 GB", results.every((r) => r.peakWorkerRssMb < 1024 && r.mainRssMb < 1024), `${Math.max(...results.map((r) => Math.max(r.peakWorkerRssMb, r.mainRssMb)))} MB`],
+    ["single-tenant check under 10 s", results.every((r) => r.singleTenantCheckSeconds < 10), `${Math.max(...results.map((r) => r.singleTenantCheckSeconds)).toFixed(1)} s`],
+    ["validation of 357 tenant files under 2 s", big && big.validateSeconds < 2, big ? `${big.validateSeconds.toFixed(2)} s` : "not run"],
+    [
+      "time per tenant no more than linear from 39 to 357",
+      big && mid ? big.fullPreviewSeconds / 358 <= (mid.fullPreviewSeconds / 40) * 1.15 : undefined,
+      big && mid ? `${(mid.fullPreviewSeconds / 40).toFixed(2)} → ${(big.fullPreviewSeconds / 358).toFixed(2)} s per stack` : "needs 39 and 357",
+    ],
+  ];
+  console.log("");
+  for (const [name, met, figure] of targets) console.log(`${met === undefined ? "NOT RUN" : met ? "met    " : "MISSED "}  ${name}: ${figure}`);
+  const outDir = path.resolve("out/bench");
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, "bench.json"), `${JSON.stringify({ date: new Date().toISOString(), cpus: os.availableParallelism(), node: process.version, results, targets: targets.map(([name, met, figure]) => ({ name, met, figure })) }, null, 2)}\n`);
+  console.log(`\nFigures written to ${path.relative(process.cwd(), path.join(outDir, "bench.json"))}`);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,64 @@
+/**
+ * Synthetic but valid regions for the benchmark: N municipalities across the
+ * real counties, with varied services, sites, shares and Wi-Fi, and a tenant
+ * pool sized to fit. Identifiers are valid in form only.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { stringify } from "yaml";
+import { COUNTY_CODES, orgnrCheckDigit } from "../../tenants/validation/identifiers";
+
+function orgnr(seed: number): string {
+  for (let n = 930000000 + seed * 10; ; n += 1) {
+    const first8 = String(n).slice(0, 8);
+    const check = orgnrCheckDigit(first8);
+    if (check !== undefined) return `${first8}${check}`;
+  }
+}
+
+export function writeSyntheticRegion(dir: string, count: number, examplePlatformFile: string): { tenantsDir: string; platformFile: string; slugs: string[] } {
+  const tenantsDir = path.join(dir, "tenants");
+  fs.mkdirSync(tenantsDir, { recursive: true });
+  const counties = COUNTY_CODES.filter((c) => c !== "55").slice(0, Math.max(1, Math.ceil(count / 90)));
+  const platformText = fs
+    .readFileSync(examplePlatformFile, "utf8")
+    .replace(/cidr: 10\.96\.0\.0\/15/, "cidr: 10.96.0.0/12")
+    .replace(/counties: \[[^\]]*\]/, `counties: [${counties.map((c) => `"${c}"`).join(", ")}]`);
+  const platformFile = path.join(dir, "platform.yaml");
+  fs.writeFileSync(platformFile, platformText);
+  const slugs: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const county = counties[Math.floor(i / 90)];
+    const kommunenummer = `${county}${String((i % 90) + 1).padStart(2, "0")}`;
+    const slug = `k${kommunenummer}`;
+    const domain = `${slug}.kommune.no`;
+    const services = ["storage", "backup", ...(i % 3 === 0 ? ["wifi"] : []), ...(i % 4 === 0 ? ["secure-zone"] : []), ...(i % 5 === 0 ? ["exam-zone"] : [])];
+    const site = `172.${16 + Math.floor(i / 256)}.${i % 256}.0/24`;
+    const tenant: Record<string, unknown> = {
+      slug,
+      displayName: `Kommune ${kommunenummer}`,
+      kommunenummer,
+      organisasjonsnummer: orgnr(i),
+      population: 1000 + ((i * 7919) % 60000),
+      costCentre: "1100",
+      contacts: [{ name: "Synthetic Contact", role: "IT lead", email: `it@${domain}` }],
+      services,
+      sites: { radhus: { publicIp: `198.18.${Math.floor(i / 250)}.${(i % 250) + 1}`, prefixes: [site], preSharedKey: { keyVaultSecret: `${slug}-psk` } } },
+      storage: { shares: Object.fromEntries(Array.from({ length: 1 + (i % 3) }, (_, j) => [`share-${j + 1}`, { quotaGb: 50 * (j + 1) }])) },
+      backup: { tier: i % 2 === 0 ? "standard" : "extended", estimatedGb: 100 + i },
+      budget: { monthlyNok: 5000 + i * 10, alertRecipients: [`it@${domain}`] },
+    };
+    if (services.includes("exam-zone")) tenant.network = { zones: { exam: { allowedEgress: ["eksamen.udir.no"] } } };
+    if (services.includes("wifi")) {
+      tenant.wifi = {
+        realm: domain,
+        vlan: 100 + (i % 3000),
+        accessPoints: { wlc: { address: site.replace(/0\/24$/, "10"), secret: { keyVaultSecret: `${slug}-radius` } } },
+        userBackend: { kind: "ldap", server: `ldaps.${domain}`, baseDn: "OU=Users,DC=example,DC=no", bindDn: "CN=svc,DC=example,DC=no", bindPassword: { keyVaultSecret: `${slug}-ldap` } },
+      };
+    }
+    fs.writeFileSync(path.join(tenantsDir, `${slug}.yaml`), stringify(tenant));
+    slugs.push(slug);
+  }
+  return { tenantsDir, platformFile, slugs };
+}
