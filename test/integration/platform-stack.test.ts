@@ -229,3 +229,23 @@ describe("a DR firewall when the platform file asks for one", () => {
     }
   });
 });
+
+describe("the eduroam configuration on the platform's RADIUS servers", () => {
+  it("carries every tenant realm in the servers' userData and only static bootstrap in customData", async () => {
+    const region = await previewFiles(undefined, undefined, new Set());
+    try {
+      const vms = ofType(region.read("platform"), "azure-native:compute:VirtualMachine");
+      expect(vms).toHaveLength(2);
+      const bundle = JSON.parse(require("node:zlib").gunzipSync(Buffer.from(String(vms[0].inputs.userData), "base64")).toString("utf8"));
+      const tree = JSON.stringify(bundle.files);
+      for (const realm of ["senja.kommune.no", "alta.kommune.no", "nordreisa.kommune.no"]) expect(tree).toContain(realm);
+      expect(bundle.keyVault).toBe("kv-tromso-grunnmur-prod");
+      const customData = Buffer.from(String((vms[0].inputs.osProfile as Json).customData), "base64").toString("utf8");
+      expect(customData.startsWith("#cloud-config")).toBe(true);
+      expect(customData).not.toContain("senja");
+      expect(vms[1].inputs.userData).toBe(vms[0].inputs.userData);
+    } finally {
+      region.remove();
+    }
+  });
+});
