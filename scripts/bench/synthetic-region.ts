@@ -9,7 +9,7 @@ import { stringify } from "yaml";
 import { COUNTY_CODES, orgnrCheckDigit } from "../../tenants/validation/identifiers";
 
 function orgnr(seed: number): string {
-  for (let n = 930000000 + seed * 10; ; n += 1) {
+  for (let n = 930000000 + seed * 100; ; n += 1) {
     const first8 = String(n).slice(0, 8);
     const check = orgnrCheckDigit(first8);
     if (check !== undefined) return `${first8}${check}`;
