@@ -12,6 +12,11 @@ import { createMocks } from "./mocks";
 
 const MOCK_ORGANIZATION = "organization";
 
+// The SDK records a stack trace for every promise it creates (runtime/debuggable.js),
+// which dominates time and memory per resource under the mocks. Workers report errors by
+// message, so they skip those traces; GRUNNMUR_STACK_TRACES=1 keeps them for debugging.
+if (require.main === module && process.env.GRUNNMUR_STACK_TRACES !== "1") Error.stackTraceLimit = 0;
+
 function countTypes(types: string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const t of types) counts[t] = (counts[t] ?? 0) + 1;
