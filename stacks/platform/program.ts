@@ -158,29 +158,20 @@ export function platformProgram(input: PlatformStackInput) {
         ),
       ),
   ];
-  const firewall = new Firewall("hub-firewall", {
-    resourceGroupName: groupsRg.hub.name,
-    location,
-    nameParts: ["grunnmur", env, region],
-    subnetId: hub.subnetIds.apply((ids) => ids.firewall),
-    tier: platform.network.hub.firewallTier,
-    ruleCollectionGroups,
-    tags: withService(tags, "firewall"),
-    diagnostics,
-  });
-  if (drFirewallTarget) {
-    // The DR firewall enforces the same isolation and tenant rules, so a failover changes no policy.
-    new Firewall("hub-dr-firewall", {
-      resourceGroupName: drFirewallTarget.rg.name,
-      location: drFirewallTarget.location,
-      nameParts: ["grunnmur", env, REGION_CODES[drFirewallTarget.location]],
-      subnetId: drFirewallTarget.vnet.subnetIds.apply((ids) => ids.firewall),
+  // The DR firewall, when asked for, enforces the same isolation and tenant rules, so a failover changes no policy.
+  const firewallIn = (name: string, rg: resources.ResourceGroup, vnet: VirtualNetwork, where: string) =>
+    new Firewall(name, {
+      resourceGroupName: rg.name,
+      location: where,
+      nameParts: ["grunnmur", env, REGION_CODES[where]],
+      subnetId: vnet.subnetIds.apply((ids) => ids.firewall),
       tier: platform.network.hub.firewallTier,
       ruleCollectionGroups,
       tags: withService(tags, "firewall"),
       diagnostics,
     });
-  }
+  const firewall = firewallIn("hub-firewall", groupsRg.hub, hub, location);
+  if (drFirewallTarget) firewallIn("hub-dr-firewall", drFirewallTarget.rg, drFirewallTarget.vnet, drFirewallTarget.location);
 
   const keyVaultName = azureName("keyVault", [host, "grunnmur", env]);
   const secretContext = { mode: input.secretMode, defaultKeyVault: keyVaultName };
