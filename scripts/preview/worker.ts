@@ -2,6 +2,8 @@
  * One preview worker process runs one stack under Pulumi's mocks and exits,
  * so no runtime state or memory is carried from one stack to the next.
  */
+// Must stay the first import: it has to run before the SDK loads.
+import "./worker-preamble";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
