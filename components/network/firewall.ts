@@ -1,6 +1,7 @@
 /**
- * Azure Firewall with a firewall policy whose rule collection groups come from
- * components/network/firewall-rules.ts: one per tenant plus the isolation group.
+ * Azure Firewall with a firewall policy and the policy's own rule collection
+ * groups (the isolation group, from components/network/firewall-rules.ts).
+ * Each tenant's group is added by its TenantAttachment, after `lastRuleGroup`.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
@@ -24,6 +25,9 @@ export interface FirewallArgs extends CommonArgs {
 export class Firewall extends pulumi.ComponentResource {
   public readonly firewallId: pulumi.Output<string>;
   public readonly policyId: pulumi.Output<string>;
+  public readonly policyName: pulumi.Output<string>;
+  /** The last group this component writes; tenant groups are written after it. */
+  public readonly lastRuleGroup: pulumi.Resource | undefined;
   public readonly publicIpAddress: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: FirewallArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -88,6 +92,8 @@ export class Firewall extends pulumi.ComponentResource {
 
     this.firewallId = firewall.id;
     this.policyId = policy.id;
+    this.policyName = policy.name;
+    this.lastRuleGroup = previous;
     this.publicIpAddress = pip.ipAddress;
     this.registerOutputs({ firewallId: this.firewallId, policyId: this.policyId });
   }

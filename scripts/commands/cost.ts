@@ -50,7 +50,13 @@ export function loadCatalogue(file: string): Catalogue {
 function readPreview(dir: string, stack: string): StackPreview {
   const file = path.join(dir, `${stack}.json`);
   if (!fs.existsSync(file)) throw new UsageError(`${displayPath(file)} is missing; run "grunnmur preview --out ${displayPath(dir)}" first, or leave out --previews`);
-  return JSON.parse(fs.readFileSync(file, "utf8")) as StackPreview;
+  const preview = JSON.parse(fs.readFileSync(file, "utf8")) as StackPreview;
+  if (preview.scope) {
+    throw new UsageError(
+      `${displayPath(file)} covers only ${preview.scope.tenants.join(", ") || "no tenants"} (a preview made with --only or --changed-since), so it cannot price the whole platform; run "grunnmur preview --out ${displayPath(dir)}" without them, or leave out --previews`,
+    );
+  }
+  return preview;
 }
 
 export async function runCost(cmd: ParsedCommand): Promise<number> {

@@ -29,7 +29,8 @@ export const previewSpec: CommandSpec = {
     "mandatory policy violation.",
     "",
     "Options:",
-    "  --only a,b         preview only these tenants (the platform always runs)",
+    "  --only a,b         preview only these tenants; the platform runs its shared core",
+    "                     and only these tenants' attachments (its file records the scope)",
     "  --changed-since R  preview only the stacks whose files changed since git ref R",
     "  --out DIR          where to write the previews (default: out/preview)",
     "  --jobs N           worker processes at once (default: the number of CPUs)",
@@ -106,6 +107,7 @@ export async function runPreview(cmd: ParsedCommand): Promise<number> {
     outDir,
     concurrency: jobs,
     only,
+    scopePlatform: only !== undefined,
     onProgress: (r, done, total) =>
       console.log(`  [${String(done).padStart(String(total).length)}/${total}] ${r.stack}: ${r.ok ? `${r.resourceCount} resources, ${(r.durationMs / 1000).toFixed(1)} s` : "FAILED"}`),
   });

@@ -7,7 +7,7 @@ import { displayPath, loadPlatform } from "../../tenants/validation/load-region"
 import { formatDiagnostic } from "../../tenants/validation/diagnostic";
 import type { StackPreview } from "../preview/job";
 import { DEFAULT_ASSUMPTIONS, metersFor } from "../cost/meters";
-import { diffRegion } from "../report/diff";
+import { comparableBaseline, diffRegion } from "../report/diff";
 import { networkDiagram } from "../report/mermaid";
 import { renderReport, type PolicyViolation, type StackExtras } from "../report/markdown";
 
@@ -67,13 +67,15 @@ export function runReport(cmd: ParsedCommand): number {
   }
   const prices = platformSchema.parse(platform.platform.spec).prices.items;
   const diffs = diffRegion(baseline, current);
+  const comparable = comparableBaseline(baseline, current);
   const tenantsBefore = [...baseline.keys()].filter((s) => s !== "platform").length;
-  const tenantsAfter = [...current.keys()].filter((s) => s !== "platform").length;
+  // A scoped preview holds only the changed tenants; the region's size is in its scope.
+  const tenantsAfter = current.get("platform")?.scope?.regionTenants.length ?? [...current.keys()].filter((s) => s !== "platform").length;
   const extras = new Map<string, StackExtras>(
     diffs.map((d) => [
       d.stack,
       {
-        costBefore: monthlyCost(baseline.get(d.stack), prices, tenantsBefore),
+        costBefore: monthlyCost(comparable.get(d.stack), prices, tenantsBefore),
         costAfter: monthlyCost(current.get(d.stack), prices, tenantsAfter),
         violations: violationsOf(current.get(d.stack)),
       },

@@ -24,10 +24,22 @@ export interface PreviewResult {
   readonly peakRssMb: number;
 }
 
+export interface PreviewScope {
+  /** The tenants previewed. */
+  readonly tenants: readonly string[];
+  /** Every tenant of the region then: one missing from `tenants` was not previewed, not removed. */
+  readonly regionTenants: readonly string[];
+}
+
 /** The file written per stack: the shape other tools (policy, cost, report) read. */
 export interface StackPreview {
   readonly stack: string;
   readonly generatedBy: string;
   readonly resources: readonly CapturedResource[];
   readonly outputs: Record<string, unknown>;
+  /**
+   * Present on a platform preview of some tenants only (grunnmur preview --only or
+   * --changed-since): it holds the shared core and these tenants' attachments.
+   */
+  readonly scope?: PreviewScope;
 }

@@ -13,7 +13,7 @@ export interface PoolOptions {
   readonly concurrency: number;
   /** A stack taking longer than this is stopped and reported as failed. */
   readonly timeoutMs: number;
-  readonly onDone?: (result: PreviewResult, done: number, total: number) => void;
+  readonly onDone?: (result: PreviewResult, done: number, total: number, job: PreviewJob) => void;
 }
 
 export function runInWorker(job: PreviewJob, timeoutMs: number): Promise<PreviewResult> {
@@ -64,7 +64,7 @@ export async function runPool(jobs: readonly PreviewJob[], options: PoolOptions)
       const index = next++;
       results[index] = await runInWorker(jobs[index], options.timeoutMs);
       done += 1;
-      options.onDone?.(results[index], done, jobs.length);
+      options.onDone?.(results[index], done, jobs.length, jobs[index]);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, jobs.length)) }, lane));

@@ -7,7 +7,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { PLATFORM_STACK, PROJECT } from "../../stacks/inputs";
 import type { Region } from "../../tenants/region";
-import type { PreviewJob, PreviewResult } from "./job";
+import type { PreviewJob, PreviewResult, StackPreview } from "./job";
+import { mergePlatformParts, platformParts } from "./platform-scope";
 import { runInWorker, runPool } from "./pool";
 
 export interface PreviewOptions {
@@ -16,6 +17,14 @@ export interface PreviewOptions {
   readonly timeoutMs?: number;
   /** Tenant slugs to preview; all when undefined. */
   readonly only?: ReadonlySet<string>;
+  /**
+   * With `only`: register only those tenants' attachments in the platform (the
+   * shared core is always whole), as a pull request's check does; the platform
+   * file then records its scope. Default: the whole platform.
+   */
+  readonly scopePlatform?: boolean;
+  /** Tenants per platform worker (default TENANTS_PER_PLATFORM_PART). */
+  readonly tenantsPerPlatformPart?: number;
   readonly onProgress?: (result: PreviewResult, done: number, total: number) => void;
 }
 
@@ -27,49 +36,98 @@ export interface RegionPreview {
 
 export const OFFLINE_PLATFORM_STACK_NAME = `organization/${PROJECT}/${PLATFORM_STACK}`;
 
+type PlatformJob = Extract<PreviewJob, { kind: "platform" }>;
+
+function platformJobs(region: Region, options: PreviewOptions, partsDir: string): PlatformJob[] {
+  const input = { platform: region.platform, tenants: region.tenants, secretMode: "placeholder" as const };
+  const whole = path.join(options.outDir, `${PLATFORM_STACK}.json`);
+  if (options.only && options.scopePlatform) {
+    const scope = region.tenants.map((t) => t.spec.slug).filter((s) => options.only!.has(s));
+    return [{ kind: "platform", stack: PLATFORM_STACK, input: { ...input, tenantScope: scope }, outFile: whole }];
+  }
+  const parts = platformParts(region.tenants.map((t) => t.spec.slug), options.tenantsPerPlatformPart);
+  if (parts.length === 1) return [{ kind: "platform", stack: PLATFORM_STACK, input, outFile: whole }];
+  // A large platform runs in parts, each the shared core plus a slice of tenants, merged afterwards.
+  return parts.map((slice, i) => ({
+    kind: "platform",
+    stack: PLATFORM_STACK,
+    input: { ...input, tenantScope: slice },
+    outFile: path.join(partsDir, `${PLATFORM_STACK}.part-${i + 1}.json`),
+  }));
+}
+
+function failedResult(stack: string, error: string, durationMs = 0): PreviewResult {
+  return { stack, ok: false, error, resourceCount: 0, typeCounts: {}, durationMs, peakRssMb: 0 };
+}
+
+function countTypes(resources: StackPreview["resources"]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of resources) counts[r.type] = (counts[r.type] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** One platform result from its parts: merged file, summed time, the largest part's memory. */
+function mergeParts(jobs: readonly PlatformJob[], results: readonly PreviewResult[], outFile: string): PreviewResult {
+  const durationMs = results.reduce((sum, r) => sum + r.durationMs, 0);
+  const peakRssMb = Math.max(...results.map((r) => r.peakRssMb));
+  const failed = results.filter((r) => !r.ok);
+  if (failed.length > 0) {
+    return { ...failedResult(PLATFORM_STACK, failed.map((r, i) => `part ${i + 1}: ${r.error}`).join("; "), durationMs), peakRssMb };
+  }
+  try {
+    const merged = mergePlatformParts(jobs.map((job) => JSON.parse(fs.readFileSync(job.outFile, "utf8")) as StackPreview));
+    fs.writeFileSync(outFile, `${JSON.stringify(merged, null, 2)}\n`);
+    for (const job of jobs) fs.rmSync(job.outFile, { force: true });
+    return { stack: PLATFORM_STACK, ok: true, resourceCount: merged.resources.length, typeCounts: countTypes(merged.resources), outputs: merged.outputs, durationMs, peakRssMb };
+  } catch (err) {
+    return { ...failedResult(PLATFORM_STACK, (err as Error).message, durationMs), peakRssMb };
+  }
+}
+
 export async function previewRegion(region: Region, options: PreviewOptions): Promise<RegionPreview> {
   const started = Date.now();
   const timeoutMs = options.timeoutMs ?? 120_000;
+  const concurrency = options.concurrency ?? os.availableParallelism();
   const tenants = region.tenants.filter((t) => !options.only || options.only.has(t.spec.slug));
   const total = tenants.length + 1;
+  let done = 0;
   fs.mkdirSync(options.outDir, { recursive: true });
+  const partsDir = fs.mkdtempSync(path.join(options.outDir, ".platform-parts-"));
 
-  const platform = await runInWorker(
-    {
-      kind: "platform",
-      stack: PLATFORM_STACK,
-      input: { platform: region.platform, tenants: region.tenants, secretMode: "placeholder" },
-      outFile: path.join(options.outDir, `${PLATFORM_STACK}.json`),
-    },
-    timeoutMs,
-  );
-  options.onProgress?.(platform, 1, total);
-  if (!platform.ok || !platform.outputs) {
-    const skipped = tenants.map((t) => ({
-      stack: t.spec.slug,
-      ok: false,
-      error: "not previewed: the platform stack failed, and tenant stacks need its outputs",
-      resourceCount: 0,
-      typeCounts: {},
-      durationMs: 0,
-      peakRssMb: 0,
+  try {
+    // The first platform part gives the outputs every tenant stack reads; the other parts
+    // and the tenants then share the pool, and the parts are merged at the end.
+    const parts = platformJobs(region, options, partsDir);
+    const first = await runInWorker(parts[0], timeoutMs);
+    if (!first.ok || !first.outputs) {
+      const platform = parts.length === 1 ? first : { ...first, error: `part 1: ${first.error}` };
+      options.onProgress?.(platform, ++done, total);
+      const skipped = tenants.map((t) => failedResult(t.spec.slug, "not previewed: the platform stack failed, and tenant stacks need its outputs"));
+      return { platform, tenants: skipped, durationMs: Date.now() - started };
+    }
+    if (parts.length === 1) options.onProgress?.(first, ++done, total);
+
+    const tenantJobs: PreviewJob[] = tenants.map((tenant) => ({
+      kind: "tenant",
+      stack: tenant.spec.slug,
+      input: { platform: region.platform, tenant, platformStackName: OFFLINE_PLATFORM_STACK_NAME, secretMode: "placeholder" },
+      platformOutputs: first.outputs!,
+      outFile: path.join(options.outDir, `${tenant.spec.slug}.json`),
     }));
-    return { platform, tenants: skipped, durationMs: Date.now() - started };
+    const rest = parts.slice(1);
+    const results = await runPool([...rest, ...tenantJobs], {
+      concurrency,
+      timeoutMs,
+      onDone: (result, _done, _total, job) => {
+        if (job.kind === "tenant") options.onProgress?.(result, ++done, total);
+      },
+    });
+    const platform = parts.length === 1 ? first : mergeParts(parts, [first, ...results.slice(0, rest.length)], path.join(options.outDir, `${PLATFORM_STACK}.json`));
+    if (parts.length > 1) options.onProgress?.(platform, ++done, total);
+    return { platform, tenants: results.slice(rest.length), durationMs: Date.now() - started };
+  } finally {
+    fs.rmSync(partsDir, { recursive: true, force: true });
   }
-
-  const jobs: PreviewJob[] = tenants.map((tenant) => ({
-    kind: "tenant",
-    stack: tenant.spec.slug,
-    input: { platform: region.platform, tenant, platformStackName: OFFLINE_PLATFORM_STACK_NAME, secretMode: "placeholder" },
-    platformOutputs: platform.outputs!,
-    outFile: path.join(options.outDir, `${tenant.spec.slug}.json`),
-  }));
-  const results = await runPool(jobs, {
-    concurrency: options.concurrency ?? os.availableParallelism(),
-    timeoutMs,
-    onDone: (result, done) => options.onProgress?.(result, done + 1, total),
-  });
-  return { platform, tenants: results, durationMs: Date.now() - started };
 }
 
 /** Previews of stacks that no longer exist would mislead later tools; remove them. */

@@ -60,6 +60,7 @@ export async function runJob(job: PreviewJob): Promise<PreviewResult> {
       generatedBy: "grunnmur preview (offline, Pulumi mocks)",
       resources,
       outputs: (outputs ?? {}) as Record<string, unknown>,
+      ...(job.kind === "platform" && job.input.tenantScope ? { scope: { tenants: [...job.input.tenantScope], regionTenants: job.input.tenants.map((t) => t.spec.slug) } } : {}),
     };
     fs.mkdirSync(path.dirname(job.outFile), { recursive: true });
     fs.writeFileSync(job.outFile, `${JSON.stringify(preview, null, 2)}\n`);

@@ -5,6 +5,8 @@
  * stateful resource is blocking: it could lose a municipality's data.
  */
 import type { StackPreview } from "../preview/job";
+import { covers, restrictToScope } from "../preview/platform-scope";
+import { formerUrns } from "./aliases";
 
 type Resource = StackPreview["resources"][number];
 
@@ -61,6 +63,15 @@ export function diffStack(stack: string, before: StackPreview | undefined, after
   const leavingNow = isLeaving(after);
   const a = new Map((before?.resources ?? []).map((r) => [r.urn, r]));
   const b = new Map((after?.resources ?? []).map((r) => [r.urn, r]));
+  // A resource that moved under an alias is the same resource: compare it under its new URN.
+  for (const r of b.values()) {
+    if (a.has(r.urn)) continue;
+    const former = formerUrns(r).find((urn) => a.has(urn) && !b.has(urn));
+    if (former) {
+      a.set(r.urn, a.get(former)!);
+      a.delete(former);
+    }
+  }
   const changes: ResourceChange[] = [];
   for (const [urn, r] of b) {
     const old = a.get(urn);
@@ -110,7 +121,25 @@ export function diffStack(stack: string, before: StackPreview | undefined, after
   return { stack, status, changes };
 }
 
+/**
+ * A preview of some tenants only (a pull request's check) is compared with the
+ * same part of the baseline: the platform's shared core and those tenants'
+ * attachments, and those tenants' stacks. A tenant not previewed is left out,
+ * not counted as removed; one whose file is gone still shows as removed.
+ */
+export function comparableBaseline(baseline: ReadonlyMap<string, StackPreview>, current: ReadonlyMap<string, StackPreview>): Map<string, StackPreview> {
+  const scope = current.get("platform")?.scope;
+  if (!scope) return new Map(baseline);
+  const out = new Map<string, StackPreview>();
+  for (const [stack, preview] of baseline) {
+    if (stack === "platform") out.set(stack, restrictToScope(preview, scope));
+    else if (covers(scope, stack)) out.set(stack, preview);
+  }
+  return out;
+}
+
 export function diffRegion(baseline: ReadonlyMap<string, StackPreview>, current: ReadonlyMap<string, StackPreview>): StackDiff[] {
-  const stacks = [...new Set([...baseline.keys(), ...current.keys()])].sort((x, y) => (x === "platform" ? -1 : y === "platform" ? 1 : x.localeCompare(y)));
-  return stacks.map((s) => diffStack(s, baseline.get(s), current.get(s)));
+  const comparable = comparableBaseline(baseline, current);
+  const stacks = [...new Set([...comparable.keys(), ...current.keys()])].sort((x, y) => (x === "platform" ? -1 : y === "platform" ? 1 : x.localeCompare(y)));
+  return stacks.map((s) => diffStack(s, comparable.get(s), current.get(s)));
 }

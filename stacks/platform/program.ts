@@ -20,7 +20,8 @@ import { isolationRuleCollectionGroup, tenantRuleCollectionGroup } from "../../c
 import { denyInternetInbound, radiusSecurityRules } from "../../components/network/hub-security-rules";
 import { firstUsableAddress, hubSubnetLayout } from "../../components/network/hub-layout";
 import { VirtualNetwork } from "../../components/network/virtual-network";
-import { VpnGateway, type VpnSite } from "../../components/network/vpn-gateway";
+import { TenantAttachment } from "../../components/network/tenant-attachment";
+import { VpnGateway } from "../../components/network/vpn-gateway";
 import { KeyVault } from "../../components/security/key-vault";
 import type { RoleAssignmentArgs } from "../../components/shared/common-args";
 import { assignRoles } from "../../components/shared/role-assignments";
@@ -140,24 +141,7 @@ export function platformProgram(input: PlatformStackInput) {
     tags: withService(tags, "dns"),
   });
 
-  // Firewall: isolation first, then one rule collection group per tenant.
-  const shared = { dnsResolver: dnsResolverIp, sharedServices: subnetCidr("shared") };
-  const ruleCollectionGroups = [
-      isolationRuleCollectionGroup(platform.network.tenantPool.cidr),
-      ...tenants.map((t) =>
-        tenantRuleCollectionGroup(
-          {
-            slug: t.spec.slug,
-            kommunenummer: t.spec.kommunenummer,
-            addressSpace: t.addressSpace,
-            zones: { general: t.subnets.general, secure: t.subnets.secure, exam: t.subnets.exam },
-            examAllowedEgress: t.spec.network.zones.exam?.allowedEgress ?? [],
-            sitePrefixes: Object.values(t.spec.sites).flatMap((s) => s.prefixes),
-          },
-          shared,
-        ),
-      ),
-  ];
+  // Firewall: the isolation group first; each tenant's group follows in its TenantAttachment.
   // The DR firewall, when asked for, enforces the same isolation and tenant rules, so a failover changes no policy.
   const firewallIn = (name: string, rg: resources.ResourceGroup, vnet: VirtualNetwork, where: string) =>
     new Firewall(name, {
@@ -166,34 +150,74 @@ export function platformProgram(input: PlatformStackInput) {
       nameParts: ["grunnmur", env, REGION_CODES[where]],
       subnetId: vnet.subnetIds.apply((ids) => ids.firewall),
       tier: platform.network.hub.firewallTier,
-      ruleCollectionGroups,
+      ruleCollectionGroups: [isolationRuleCollectionGroup(platform.network.tenantPool.cidr)],
       tags: withService(tags, "firewall"),
       diagnostics,
     });
-  const firewall = firewallIn("hub-firewall", groupsRg.hub, hub, location);
-  if (drFirewallTarget) firewallIn("hub-dr-firewall", drFirewallTarget.rg, drFirewallTarget.vnet, drFirewallTarget.location);
+  const firewalls: Array<[string, Firewall, resources.ResourceGroup]> = [["hub-firewall", firewallIn("hub-firewall", groupsRg.hub, hub, location), groupsRg.hub]];
+  if (drFirewallTarget) {
+    const { rg: drRg, vnet, location: drLocation } = drFirewallTarget;
+    firewalls.push(["hub-dr-firewall", firewallIn("hub-dr-firewall", drRg, vnet, drLocation), drRg]);
+  }
+  const firewall = firewalls[0][1];
 
   const keyVaultName = azureName("keyVault", [host, "grunnmur", env]);
   const secretContext = { mode: input.secretMode, defaultKeyVault: keyVaultName };
-  const sites: VpnSite[] = tenants.flatMap((t) =>
-    Object.entries(t.spec.sites).map(([key, site]) => ({
-      tenant: t.spec.slug,
-      key,
-      publicIp: site.publicIp,
-      prefixes: site.prefixes,
-      preSharedKey: resolveSecret(site.preSharedKey, secretContext),
-    })),
-  );
-  new VpnGateway("hub-vpn", {
+  const vpn = new VpnGateway("hub-vpn", {
     resourceGroupName: groupsRg.hub.name,
     location,
     nameParts: ["grunnmur", env, region],
     gatewaySubnetId: hub.subnetIds.apply((ids) => ids.gateway),
     sku: platform.network.hub.vpnGatewaySku,
-    sites,
     tags: withService(tags, "vpn"),
     diagnostics,
   });
+
+  // Each tenant's share of the hub, in file order: its rule groups are written after the previous tenant's.
+  const shared = { dnsResolver: dnsResolverIp, sharedServices: subnetCidr("shared") };
+  const inScope = input.tenantScope ? new Set(input.tenantScope) : undefined;
+  let previous: { slug: string; groups?: Record<string, pulumi.Resource> } | undefined;
+  const writtenAfter = (firewallName: string, fw: Firewall): pulumi.Input<pulumi.Resource[]> => {
+    if (!previous) return fw.lastRuleGroup ? [fw.lastRuleGroup] : [];
+    if (previous.groups) return [previous.groups[firewallName]];
+    return TenantAttachment.ruleGroupStandIn(previous.slug, firewallName, previous.slug);
+  };
+  for (const t of tenants) {
+    const slug = t.spec.slug;
+    if (inScope && !inScope.has(slug)) {
+      previous = { slug };
+      continue;
+    }
+    const attachment = new TenantAttachment(slug, {
+      tenant: slug,
+      ruleCollectionGroup: tenantRuleCollectionGroup(
+        {
+          slug,
+          kommunenummer: t.spec.kommunenummer,
+          addressSpace: t.addressSpace,
+          zones: { general: t.subnets.general, secure: t.subnets.secure, exam: t.subnets.exam },
+          examAllowedEgress: t.spec.network.zones.exam?.allowedEgress ?? [],
+          sitePrefixes: Object.values(t.spec.sites).flatMap((s) => s.prefixes),
+        },
+        shared,
+      ),
+      firewalls: firewalls.map(([name, fw, rg]) => ({ name, component: fw, resourceGroupName: rg.name, policyName: fw.policyName, after: writtenAfter(name, fw) })),
+      vpn: {
+        component: vpn,
+        gatewayId: vpn.gatewayId,
+        resourceGroupName: groupsRg.hub.name,
+        location,
+        sites: Object.entries(t.spec.sites).map(([key, site]) => ({
+          key,
+          publicIp: site.publicIp,
+          prefixes: site.prefixes,
+          preSharedKey: resolveSecret(site.preSharedKey, secretContext),
+        })),
+      },
+      tags: withService(tags, "vpn"),
+    });
+    previous = { slug, groups: attachment.ruleGroups };
+  }
 
   new Bastion("hub-bastion", {
     resourceGroupName: groupsRg.hub.name,

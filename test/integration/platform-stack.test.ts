@@ -197,7 +197,8 @@ describe("adding a tenant to the platform", () => {
     const removed = [...a.keys()].filter((urn) => !b.has(urn));
     const changed = [...b.entries()].filter(([urn, r]) => a.has(urn) && JSON.stringify(a.get(urn)!.inputs) !== JSON.stringify(r.inputs));
     expect(removed).toEqual([]);
-    expect(added.map((urn) => urn.split("::").pop()).sort()).toEqual(["hub-firewall-rcg-lyngen", "site-lyngen-radhus", "site-lyngen-radhus"]);
+    expect(added.map((urn) => urn.split("::").pop()).sort()).toEqual(["hub-firewall-rcg-lyngen", "lyngen", "site-lyngen-radhus", "site-lyngen-radhus"]);
+    expect(added.every((urn) => urn.includes("grunnmur:network:TenantAttachment"))).toBe(true);
     // The realm list travels in the RADIUS servers' userData, which Azure updates without replacing the VMs.
     const changedInputs = changed.map(([, r]: [string, Resource]) => ({
       name: r.name,

@@ -1,0 +1,128 @@
+/**
+ * Everything the shared hub holds for one municipality: its firewall rule
+ * collection group in each hub firewall policy, and a local network gateway and
+ * IPsec connection per site. One component per tenant, named by its slug, so an
+ * auditor finds a municipality's share of the hub in one place, and the offline
+ * preview can split the platform stack by tenant (see stacks/platform/program.ts).
+ *
+ * These resources once sat directly under the Firewall and VpnGateway
+ * components; the aliases keep their state when an existing platform moves here.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as network from "@pulumi/azure-native/network";
+import { azureName } from "../naming/azure-names";
+import type { Tags } from "../shared/tags";
+import type { RuleCollectionGroupSpec } from "./firewall-rules";
+
+import { TENANT_ATTACHMENT_TYPE } from "./tenant-attachment-type";
+
+const RULE_GROUP_TYPE = "azure-native:network:FirewallPolicyRuleCollectionGroup";
+
+export interface VpnSite {
+  readonly key: string;
+  readonly publicIp: string;
+  readonly prefixes: readonly string[];
+  /** The pre-shared key, resolved from the site's secret reference. */
+  readonly preSharedKey: pulumi.Input<string>;
+}
+
+/** One hub firewall policy the tenant's rules go into. */
+export interface AttachedFirewall {
+  /** The Firewall component's name; the rule group's logical name starts with it. */
+  readonly name: string;
+  readonly component: pulumi.Resource;
+  readonly resourceGroupName: pulumi.Input<string>;
+  readonly policyName: pulumi.Input<string>;
+  /**
+   * The rule group written just before this tenant's: Azure rejects concurrent
+   * writes to one policy, so every policy's groups are created one after another.
+   */
+  readonly after: pulumi.Input<pulumi.Resource[]>;
+}
+
+export interface TenantAttachmentArgs {
+  readonly tenant: string;
+  readonly ruleCollectionGroup: RuleCollectionGroupSpec;
+  readonly firewalls: readonly AttachedFirewall[];
+  readonly vpn: {
+    readonly component: pulumi.Resource;
+    readonly gatewayId: pulumi.Input<string>;
+    readonly resourceGroupName: pulumi.Input<string>;
+    readonly location: string;
+    readonly sites: readonly VpnSite[];
+  };
+  readonly tags: Tags;
+}
+
+export function ruleGroupName(firewallName: string, groupKey: string): string {
+  return `${firewallName}-rcg-${groupKey}`;
+}
+
+export class TenantAttachment extends pulumi.ComponentResource {
+  /** This tenant's rule group per firewall name: the next tenant's groups wait for these. */
+  public readonly ruleGroups: Record<string, pulumi.Resource> = {};
+
+  constructor(name: string, args: TenantAttachmentArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(TENANT_ATTACHMENT_TYPE, name, {}, opts);
+    const group = args.ruleCollectionGroup;
+
+    for (const firewall of args.firewalls) {
+      this.ruleGroups[firewall.name] = new network.FirewallPolicyRuleCollectionGroup(
+        ruleGroupName(firewall.name, group.key),
+        {
+          resourceGroupName: firewall.resourceGroupName,
+          firewallPolicyName: firewall.policyName,
+          ruleCollectionGroupName: `rcg-${group.key}`,
+          priority: group.priority,
+          ruleCollections: group.ruleCollections.map((c) => ({ ...c, rules: c.rules.map((r) => ({ ...r })) })),
+        },
+        { parent: this, dependsOn: firewall.after, aliases: [{ parent: firewall.component }] },
+      );
+    }
+
+    const tags = { ...args.tags, "grunnmur:tenant": args.tenant };
+    for (const site of args.vpn.sites) {
+      const key = `${args.tenant}-${site.key}`;
+      const moved = { aliases: [{ parent: args.vpn.component }], parent: this };
+      const local = new network.LocalNetworkGateway(
+        `site-${key}`,
+        {
+          resourceGroupName: args.vpn.resourceGroupName,
+          location: args.vpn.location,
+          localNetworkGatewayName: azureName("generic", ["lgw", args.tenant, site.key]),
+          gatewayIpAddress: site.publicIp,
+          localNetworkAddressSpace: { addressPrefixes: [...site.prefixes] },
+          tags,
+        },
+        moved,
+      );
+      new network.VirtualNetworkGatewayConnection(
+        `site-${key}`,
+        {
+          resourceGroupName: args.vpn.resourceGroupName,
+          location: args.vpn.location,
+          virtualNetworkGatewayConnectionName: azureName("generic", ["con", args.tenant, site.key]),
+          connectionType: "IPsec",
+          connectionProtocol: "IKEv2",
+          virtualNetworkGateway1: { id: args.vpn.gatewayId },
+          localNetworkGateway2: { id: local.id },
+          sharedKey: site.preSharedKey,
+          tags,
+        },
+        moved,
+      );
+    }
+    this.registerOutputs({});
+  }
+
+  /**
+   * Stands in for a tenant's rule group that this run of the program does not
+   * register (the offline preview splits the platform by tenant): the next
+   * tenant's group records the same dependency as in a whole run. Never used by
+   * a deployment, where the real resource orders the writes.
+   */
+  static ruleGroupStandIn(tenant: string, firewallName: string, groupKey: string): pulumi.Output<pulumi.Resource[]> {
+    const attachment = pulumi.createUrn(tenant, TENANT_ATTACHMENT_TYPE);
+    return pulumi.createUrn(ruleGroupName(firewallName, groupKey), RULE_GROUP_TYPE, attachment).apply((urn) => [new pulumi.DependencyResource(urn)]);
+  }
+}
