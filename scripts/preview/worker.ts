@@ -11,6 +11,7 @@ import { PROJECT } from "../../stacks/inputs";
 import { startCapture } from "./capture";
 import type { PreviewJob, PreviewResult, StackPreview } from "./job";
 import { createMocks } from "./mocks";
+import { skipProviderTypeAliases } from "./skip-provider-type-aliases";
 
 const MOCK_ORGANIZATION = "organization";
 
@@ -18,6 +19,8 @@ const MOCK_ORGANIZATION = "organization";
 // which dominates time and memory per resource under the mocks. Workers report errors by
 // message, so they skip those traces; GRUNNMUR_STACK_TRACES=1 keeps them for debugging.
 if (require.main === module && process.env.GRUNNMUR_STACK_TRACES !== "1") Error.stackTraceLimit = 0;
+// GRUNNMUR_PROVIDER_ALIASES=1 keeps azure-native's own aliases, to measure the difference.
+if (require.main === module && process.env.GRUNNMUR_PROVIDER_ALIASES !== "1") skipProviderTypeAliases();
 
 function countTypes(types: string[]): Record<string, number> {
   const counts: Record<string, number> = {};
