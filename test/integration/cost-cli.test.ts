@@ -48,6 +48,19 @@ describe("grunnmur cost on the example region", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("--format must be one of table, csv, json, markdown");
   });
+
+  it("refuses previews of some tenants only, since they cannot price the whole platform", async () => {
+    const previews = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-scoped-"));
+    try {
+      const scope = { tenants: ["senja"], regionTenants: ["senja", "bardu"] };
+      fs.writeFileSync(path.join(previews, "platform.json"), JSON.stringify({ stack: "platform", generatedBy: "test", resources: [], outputs: {}, scope }));
+      const run = await runCli(["cost", "--previews", previews]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/platform\.json covers only senja \(a preview made with --only or --changed-since\)/);
+    } finally {
+      fs.rmSync(previews, { recursive: true, force: true });
+    }
+  });
 });
 
 describe("the service catalogue", () => {
