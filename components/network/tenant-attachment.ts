@@ -13,7 +13,6 @@ import * as network from "@pulumi/azure-native/network";
 import { azureName } from "../naming/azure-names";
 import type { Tags } from "../shared/tags";
 import type { RuleCollectionGroupSpec } from "./firewall-rules";
-
 import { TENANT_ATTACHMENT_TYPE } from "./tenant-attachment-type";
 
 const RULE_GROUP_TYPE = "azure-native:network:FirewallPolicyRuleCollectionGroup";

@@ -32,6 +32,8 @@ export interface CapturedResource {
  * azure-native adds type-only aliases of its own: one per older API version
  * (azure-native:network/v20230201:VirtualNetwork) and one per former module
  * (azure-native:network:VirtualNetworkLink for privatedns). They are not ours.
+ * Workers normally drop them before registration (skip-provider-type-aliases.ts);
+ * this keeps the files the same when GRUNNMUR_PROVIDER_ALIASES=1 lets them through.
  */
 function isProviderTypeAlias(type: string, name: string): boolean {
   return name === "" && type.startsWith("azure-native:");

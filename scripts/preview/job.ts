@@ -31,6 +31,18 @@ export interface PreviewScope {
   readonly regionTenants: readonly string[];
 }
 
+/** A stack that produced no preview, and why. */
+export function failedResult(stack: string, error: string, durationMs = 0, peakRssMb = 0): PreviewResult {
+  return { stack, ok: false, error, resourceCount: 0, typeCounts: {}, durationMs, peakRssMb };
+}
+
+/** Resources per type, sorted by type, for the summary table. */
+export function countTypes(resources: ReadonlyArray<{ readonly type: string }>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of resources) counts[r.type] = (counts[r.type] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+}
+
 /** The file written per stack: the shape other tools (policy, cost, report) read. */
 export interface StackPreview {
   readonly stack: string;

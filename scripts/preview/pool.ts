@@ -5,7 +5,7 @@
  */
 import { fork } from "node:child_process";
 import * as path from "node:path";
-import type { PreviewJob, PreviewResult } from "./job";
+import { failedResult, type PreviewJob, type PreviewResult } from "./job";
 
 const WORKER = path.join(__dirname, "worker.js");
 
@@ -28,15 +28,7 @@ export function runInWorker(job: PreviewJob, timeoutMs: number): Promise<Preview
       clearTimeout(timer);
       resolve(result);
     };
-    const failed = (error: string): PreviewResult => ({
-      stack: job.stack,
-      ok: false,
-      error,
-      resourceCount: 0,
-      typeCounts: {},
-      durationMs: Date.now() - started,
-      peakRssMb: 0,
-    });
+    const failed = (error: string) => failedResult(job.stack, error, Date.now() - started);
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
       finish(failed(`did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`));

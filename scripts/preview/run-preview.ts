@@ -1,13 +1,15 @@
 /**
  * The offline preview of a region: the platform stack first (its outputs feed
- * the tenants' StackReference), then every tenant stack in a worker pool.
+ * the tenants' StackReference), then every tenant stack in a worker pool. A
+ * large platform runs in parts that share the pool with the tenants and are
+ * merged at the end (see platform-scope.ts).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { PLATFORM_STACK, PROJECT } from "../../stacks/inputs";
 import type { Region } from "../../tenants/region";
-import type { PreviewJob, PreviewResult, StackPreview } from "./job";
+import { countTypes, failedResult, type PreviewJob, type PreviewResult, type StackPreview } from "./job";
 import { mergePlatformParts, platformParts } from "./platform-scope";
 import { runInWorker, runPool } from "./pool";
 
@@ -56,31 +58,19 @@ function platformJobs(region: Region, options: PreviewOptions, partsDir: string)
   }));
 }
 
-function failedResult(stack: string, error: string, durationMs = 0): PreviewResult {
-  return { stack, ok: false, error, resourceCount: 0, typeCounts: {}, durationMs, peakRssMb: 0 };
-}
-
-function countTypes(resources: StackPreview["resources"]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const r of resources) counts[r.type] = (counts[r.type] ?? 0) + 1;
-  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
-}
-
 /** One platform result from its parts: merged file, summed time, the largest part's memory. */
-function mergeParts(jobs: readonly PlatformJob[], results: readonly PreviewResult[], outFile: string): PreviewResult {
+export function mergeParts(jobs: readonly PlatformJob[], results: readonly PreviewResult[], outFile: string): PreviewResult {
   const durationMs = results.reduce((sum, r) => sum + r.durationMs, 0);
   const peakRssMb = Math.max(...results.map((r) => r.peakRssMb));
-  const failed = results.filter((r) => !r.ok);
-  if (failed.length > 0) {
-    return { ...failedResult(PLATFORM_STACK, failed.map((r, i) => `part ${i + 1}: ${r.error}`).join("; "), durationMs), peakRssMb };
-  }
+  const failed = results.map((r, i) => (r.ok ? undefined : `part ${i + 1} of ${results.length}: ${r.error}`)).filter((e) => e !== undefined);
+  if (failed.length > 0) return failedResult(PLATFORM_STACK, failed.join("; "), durationMs, peakRssMb);
   try {
     const merged = mergePlatformParts(jobs.map((job) => JSON.parse(fs.readFileSync(job.outFile, "utf8")) as StackPreview));
     fs.writeFileSync(outFile, `${JSON.stringify(merged, null, 2)}\n`);
     for (const job of jobs) fs.rmSync(job.outFile, { force: true });
     return { stack: PLATFORM_STACK, ok: true, resourceCount: merged.resources.length, typeCounts: countTypes(merged.resources), outputs: merged.outputs, durationMs, peakRssMb };
   } catch (err) {
-    return { ...failedResult(PLATFORM_STACK, (err as Error).message, durationMs), peakRssMb };
+    return failedResult(PLATFORM_STACK, (err as Error).message, durationMs, peakRssMb);
   }
 }
 
@@ -92,15 +82,16 @@ export async function previewRegion(region: Region, options: PreviewOptions): Pr
   const total = tenants.length + 1;
   let done = 0;
   fs.mkdirSync(options.outDir, { recursive: true });
-  const partsDir = fs.mkdtempSync(path.join(options.outDir, ".platform-parts-"));
+  const partsDir = path.join(options.outDir, `.platform-parts-${process.pid}`);
 
   try {
     // The first platform part gives the outputs every tenant stack reads; the other parts
     // and the tenants then share the pool, and the parts are merged at the end.
     const parts = platformJobs(region, options, partsDir);
+    if (parts.length > 1) fs.mkdirSync(partsDir, { recursive: true });
     const first = await runInWorker(parts[0], timeoutMs);
     if (!first.ok || !first.outputs) {
-      const platform = parts.length === 1 ? first : { ...first, error: `part 1: ${first.error}` };
+      const platform = parts.length === 1 ? first : { ...first, error: `part 1 of ${parts.length}: ${first.error}` };
       options.onProgress?.(platform, ++done, total);
       const skipped = tenants.map((t) => failedResult(t.spec.slug, "not previewed: the platform stack failed, and tenant stacks need its outputs"));
       return { platform, tenants: skipped, durationMs: Date.now() - started };

@@ -9,7 +9,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { PROJECT } from "../../stacks/inputs";
 import { startCapture } from "./capture";
-import type { PreviewJob, PreviewResult, StackPreview } from "./job";
+import { countTypes, failedResult, type PreviewJob, type PreviewResult, type StackPreview } from "./job";
 import { createMocks } from "./mocks";
 import { skipProviderTypeAliases } from "./skip-provider-type-aliases";
 
@@ -22,11 +22,7 @@ if (require.main === module && process.env.GRUNNMUR_STACK_TRACES !== "1") Error.
 // GRUNNMUR_PROVIDER_ALIASES=1 keeps azure-native's own aliases, to measure the difference.
 if (require.main === module && process.env.GRUNNMUR_PROVIDER_ALIASES !== "1") skipProviderTypeAliases();
 
-function countTypes(types: string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const t of types) counts[t] = (counts[t] ?? 0) + 1;
-  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
-}
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 /**
  * Failures the SDK raises outside the program's promise chain: a throw inside an
@@ -71,22 +67,14 @@ export async function runJob(job: PreviewJob): Promise<PreviewResult> {
       stack: job.stack,
       ok: true,
       resourceCount: resources.length,
-      typeCounts: countTypes(resources.map((r) => r.type)),
+      typeCounts: countTypes(resources),
       outputs: preview.outputs,
       durationMs: Date.now() - started,
-      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      peakRssMb: peakRssMb(),
     };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return {
-      stack: job.stack,
-      ok: false,
-      error: [message, ...failures.filter((f) => f !== message)].join("; "),
-      resourceCount: 0,
-      typeCounts: {},
-      durationMs: Date.now() - started,
-      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    };
+    return failedResult(job.stack, [message, ...failures.filter((f) => f !== message)].join("; "), Date.now() - started, peakRssMb());
   }
 }
 
@@ -102,15 +90,7 @@ if (require.main === module && process.send) {
     // A program whose outputs wait on a failed value never settles; when nothing is
     // left to run, report what went wrong instead of exiting silently.
     process.on("beforeExit", () =>
-      report({
-        stack: job.stack,
-        ok: false,
-        error: failures.length > 0 ? failures.join("; ") : "the program stopped before its outputs were resolved",
-        resourceCount: 0,
-        typeCounts: {},
-        durationMs: 0,
-        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-      }),
+      report(failedResult(job.stack, failures.length > 0 ? failures.join("; ") : "the program stopped before its outputs were resolved", 0, peakRssMb())),
     );
   });
 }

@@ -16,19 +16,18 @@ import { LogWorkspace } from "../../components/monitoring/log-workspace";
 import { azureName, REGION_CODES } from "../../components/naming/azure-names";
 import { Bastion } from "../../components/network/bastion";
 import { Firewall } from "../../components/network/firewall";
-import { isolationRuleCollectionGroup, tenantRuleCollectionGroup } from "../../components/network/firewall-rules";
+import { isolationRuleCollectionGroup } from "../../components/network/firewall-rules";
 import { denyInternetInbound, radiusSecurityRules } from "../../components/network/hub-security-rules";
 import { firstUsableAddress, hubSubnetLayout } from "../../components/network/hub-layout";
 import { VirtualNetwork } from "../../components/network/virtual-network";
-import { TenantAttachment } from "../../components/network/tenant-attachment";
 import { VpnGateway } from "../../components/network/vpn-gateway";
 import { KeyVault } from "../../components/security/key-vault";
 import type { RoleAssignmentArgs } from "../../components/shared/common-args";
 import { assignRoles } from "../../components/shared/role-assignments";
 import { standardTags, withService } from "../../components/shared/tags";
 import type { PlatformStackInput } from "../inputs";
-import { resolveSecret } from "../secrets";
 import { copyConfigSecrets, radiusDelivery } from "./radius-config";
+import { attachTenants } from "./tenant-attachments";
 
 export function platformProgram(input: PlatformStackInput) {
   const { platform, tenants } = input;
@@ -173,51 +172,15 @@ export function platformProgram(input: PlatformStackInput) {
     diagnostics,
   });
 
-  // Each tenant's share of the hub, in file order: its rule groups are written after the previous tenant's.
-  const shared = { dnsResolver: dnsResolverIp, sharedServices: subnetCidr("shared") };
-  const inScope = input.tenantScope ? new Set(input.tenantScope) : undefined;
-  let previous: { slug: string; groups?: Record<string, pulumi.Resource> } | undefined;
-  const writtenAfter = (firewallName: string, fw: Firewall): pulumi.Input<pulumi.Resource[]> => {
-    if (!previous) return fw.lastRuleGroup ? [fw.lastRuleGroup] : [];
-    if (previous.groups) return [previous.groups[firewallName]];
-    return TenantAttachment.ruleGroupStandIn(previous.slug, firewallName, previous.slug);
-  };
-  for (const t of tenants) {
-    const slug = t.spec.slug;
-    if (inScope && !inScope.has(slug)) {
-      previous = { slug };
-      continue;
-    }
-    const attachment = new TenantAttachment(slug, {
-      tenant: slug,
-      ruleCollectionGroup: tenantRuleCollectionGroup(
-        {
-          slug,
-          kommunenummer: t.spec.kommunenummer,
-          addressSpace: t.addressSpace,
-          zones: { general: t.subnets.general, secure: t.subnets.secure, exam: t.subnets.exam },
-          examAllowedEgress: t.spec.network.zones.exam?.allowedEgress ?? [],
-          sitePrefixes: Object.values(t.spec.sites).flatMap((s) => s.prefixes),
-        },
-        shared,
-      ),
-      firewalls: firewalls.map(([name, fw, rg]) => ({ name, component: fw, resourceGroupName: rg.name, policyName: fw.policyName, after: writtenAfter(name, fw) })),
-      vpn: {
-        component: vpn,
-        gatewayId: vpn.gatewayId,
-        resourceGroupName: groupsRg.hub.name,
-        location,
-        sites: Object.entries(t.spec.sites).map(([key, site]) => ({
-          key,
-          publicIp: site.publicIp,
-          prefixes: site.prefixes,
-          preSharedKey: resolveSecret(site.preSharedKey, secretContext),
-        })),
-      },
-      tags: withService(tags, "vpn"),
-    });
-    previous = { slug, groups: attachment.ruleGroups };
-  }
+  attachTenants(input, {
+    firewalls: firewalls.map(([name, component, rg]) => ({ name, component, resourceGroupName: rg.name })),
+    vpn,
+    resourceGroupName: groupsRg.hub.name,
+    location,
+    shared: { dnsResolver: dnsResolverIp, sharedServices: subnetCidr("shared") },
+    secretContext,
+    tags: withService(tags, "vpn"),
+  });
 
   new Bastion("hub-bastion", {
     resourceGroupName: groupsRg.hub.name,

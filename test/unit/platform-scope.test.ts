@@ -1,7 +1,8 @@
 import { attachmentTenant, mergePlatformParts, platformParts, restrictToScope } from "../../scripts/preview/platform-scope";
 import { formerUrns } from "../../scripts/report/aliases";
 import { comparableBaseline, diffRegion, diffStack } from "../../scripts/report/diff";
-import type { StackPreview } from "../../scripts/preview/job";
+import { failedResult, type PreviewResult, type StackPreview } from "../../scripts/preview/job";
+import { mergeParts } from "../../scripts/preview/run-preview";
 
 type Resource = StackPreview["resources"][number];
 const STACK = "urn:pulumi:platform::grunnmur::";
@@ -51,6 +52,13 @@ describe("splitting the platform by tenant", () => {
     const changed = { ...vnet, inputs: { addressSpace: "10.0.0.0/16" } };
     expect(() => mergePlatformParts([stack([vnet]), stack([changed])])).toThrow(/parts disagree on urn:pulumi:platform::grunnmur::azure-native:network:VirtualNetwork::hub/);
     expect(() => mergePlatformParts([stack([vnet]), stack([vnet], { tenantCount: 2 })])).toThrow(/disagree on the stack outputs/);
+  });
+
+  it("names which part of the platform failed, and reports the largest part's memory", () => {
+    const ok: PreviewResult = { stack: "platform", ok: true, resourceCount: 1, typeCounts: {}, durationMs: 1000, peakRssMb: 120 };
+    const jobs = [1, 2, 3].map((i) => ({ kind: "platform" as const, stack: "platform", input: {} as never, outFile: `/nonexistent/part-${i}.json` }));
+    const result = mergeParts(jobs, [ok, failedResult("platform", "worker exited (SIGKILL) before reporting", 500, 300), ok], "/nonexistent/platform.json");
+    expect(result).toMatchObject({ ok: false, error: "part 2 of 3: worker exited (SIGKILL) before reporting", durationMs: 2500, peakRssMb: 300 });
   });
 
   it("cuts a whole platform down to the core and the scoped tenants, keeping tenants that left the region", () => {
