@@ -7,7 +7,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type * as recoveryservices from "@pulumi/azure-native/recoveryservices";
 import type * as dataprotection from "@pulumi/azure-native/dataprotection";
 import type { PolicyResource } from "@pulumi/policy";
-import { isResourceOfType, parseArmId } from "../components/shared/arm-id";
+import { isResourceOfType, parseArmId } from "../domain/azure/arm-id";
 import { policiesOfType, resourcePolicy, stackPolicy, type GrunnmurPolicy } from "./core/define";
 import { daysBetween, type PolicyEnvironment } from "./core/environment";
 import { describeResource, expectEqual, expectSetting } from "./core/messages";

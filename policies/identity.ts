@@ -7,7 +7,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type * as authorization from "@pulumi/azure-native/authorization";
 import type * as azuread from "@pulumi/azuread";
 import type { PolicyResource } from "@pulumi/policy";
-import { lastName, parseArmId, isWithin } from "../components/shared/arm-id";
+import { lastName, parseArmId, isWithin } from "../domain/azure/arm-id";
 import { resourcePolicy, stackPolicy, type GrunnmurPolicy } from "./core/define";
 import { describeResource, expectSetting } from "./core/messages";
 import { dependsThrough, idOf, ofType, ownResourceGroups, refValue } from "./core/stack-facts";

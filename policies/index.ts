@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { PolicyPack } from "@pulumi/policy";
 import { formatDiagnostic } from "../tenants/validation/diagnostic";
 import { loadRegion } from "../tenants/validation/load-region";
-import { DEFAULT_PLATFORM_FILE, DEFAULT_TENANTS_DIR } from "../scripts/paths";
+import { DEFAULT_PLATFORM_FILE, DEFAULT_TENANTS_DIR } from "../tenants/paths";
 import { isoToday, regionEnvironment, type PolicyEnvironment } from "./core/environment";
 import { createPolicies, PACK_NAME } from "./pack";
 import { withWaivers } from "./waivers";

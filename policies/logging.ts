@@ -6,7 +6,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import type { PolicyResource, ReportViolation } from "@pulumi/policy";
-import { isWithin } from "../components/shared/arm-id";
+import { isWithin } from "../domain/azure/arm-id";
 import { resourcePolicy, stackPolicy, type GrunnmurPolicy } from "./core/define";
 import { describeResource, expectSetting } from "./core/messages";
 import {

@@ -6,7 +6,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type * as network from "@pulumi/azure-native/network";
 import type { PolicyResource } from "@pulumi/policy";
-import { isResourceOfType, lastName } from "../components/shared/arm-id";
+import { isResourceOfType, lastName } from "../domain/azure/arm-id";
 import { resourcePolicy, stackPolicy, type GrunnmurPolicy } from "./core/define";
 import { describeResource, expectEqual, expectSetting } from "./core/messages";
 import { dependsThrough, idOf, ofType, OUTPUT_HUB_VNET_ID, refValue, stackOutput } from "./core/stack-facts";

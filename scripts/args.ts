@@ -4,7 +4,7 @@
  */
 import * as path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { DEFAULT_PLATFORM_FILE, DEFAULT_TENANTS_DIR } from "./paths";
+import { DEFAULT_PLATFORM_FILE, DEFAULT_TENANTS_DIR } from "../tenants/paths";
 
 export class UsageError extends Error {}
 

@@ -5,7 +5,7 @@
  */
 import type { PlatformFile } from "./schema/platform";
 import type { TenantFile } from "./schema/tenant";
-import type { ZoneName } from "./schema/zones";
+import type { ZoneName } from "../domain/network/zones";
 
 export type SubnetKey = ZoneName | "endpoints";
 

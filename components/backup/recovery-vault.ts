@@ -9,11 +9,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as dataprotection from "@pulumi/azure-native/dataprotection";
 import * as recoveryservices from "@pulumi/azure-native/recoveryservices";
-import { azureName } from "../naming/azure-names";
+import { azureName } from "../../domain/azure/names";
 import { addDiagnostics } from "../shared/diagnostics";
 import { addLock } from "../shared/lock";
 import type { CommonArgs } from "../shared/common-args";
-import { backupPolicyProperties, type BackupTier } from "./backup-policies";
+import { backupPolicyProperties, type BackupTier } from "../../domain/backup/retention";
 import { assignRoles } from "../shared/role-assignments";
 
 export interface RecoveryVaultArgs extends CommonArgs {

@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as dnsresolver from "@pulumi/azure-native/dnsresolver";
 import * as privatedns from "@pulumi/azure-native/privatedns";
-import { azureName } from "../naming/azure-names";
+import { azureName } from "../../domain/azure/names";
 import type { CommonArgs } from "../shared/common-args";
 import { addLock } from "../shared/lock";
 import { assignRoles } from "../shared/role-assignments";

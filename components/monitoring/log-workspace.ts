@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
-import { azureName } from "../naming/azure-names";
+import { azureName } from "../../domain/azure/names";
 import { addLock } from "../shared/lock";
 import type { CommonArgs } from "../shared/common-args";
 import { assignRoles } from "../shared/role-assignments";

@@ -1,7 +1,7 @@
 /** Azure Bastion: administrators reach VMs through it; no public RDP or SSH anywhere. */
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
-import { azureName } from "../naming/azure-names";
+import { azureName } from "../../domain/azure/names";
 import { addDiagnostics } from "../shared/diagnostics";
 import type { CommonArgs } from "../shared/common-args";
 import { hasZones, publicIp } from "./public-ip";

@@ -5,10 +5,10 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
-import { azureName } from "../naming/azure-names";
+import { azureName } from "../../domain/azure/names";
 import { addDiagnostics } from "../shared/diagnostics";
 import type { CommonArgs } from "../shared/common-args";
-import type { RuleCollectionGroupSpec } from "./firewall-rules";
+import type { RuleCollectionGroupSpec } from "../../domain/network/firewall-rules";
 import { hasZones, publicIp } from "./public-ip";
 import { addLock } from "../shared/lock";
 import { assignRoles } from "../shared/role-assignments";

@@ -5,8 +5,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
-import { azureName } from "../naming/azure-names";
-import type { Tags } from "../shared/tags";
+import { azureName } from "../../domain/azure/names";
+import type { Tags } from "../../domain/azure/tags";
 
 export interface PrivateEndpointArgs {
   readonly resourceGroupName: pulumi.Input<string>;

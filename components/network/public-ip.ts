@@ -1,10 +1,10 @@
 /** Standard, static, zone-redundant public IPs: the only kind the platform uses. */
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
-import { azureName } from "../naming/azure-names";
+import { azureName } from "../../domain/azure/names";
 import { addDiagnostics } from "../shared/diagnostics";
 import type { DiagnosticsArgs } from "../shared/common-args";
-import type { Tags } from "../shared/tags";
+import type { Tags } from "../../domain/azure/tags";
 
 export interface PublicIpArgs {
   readonly resourceGroupName: pulumi.Input<string>;

@@ -8,10 +8,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import * as privatedns from "@pulumi/azure-native/privatedns";
-import { azureName } from "../naming/azure-names";
-import { lastName, requireArmId } from "../shared/arm-id";
+import { azureName } from "../../domain/azure/names";
+import { lastName, requireArmId } from "../../domain/azure/arm-id";
 import type { CommonArgs } from "../shared/common-args";
-import { spokeRoutes, zoneSecurityRules } from "./spoke-rules";
+import { spokeRoutes, zoneSecurityRules } from "../../domain/network/spoke-rules";
 import { VirtualNetwork } from "./virtual-network";
 
 export interface SpokeArgs extends CommonArgs {

@@ -10,9 +10,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
-import { azureName } from "../naming/azure-names";
-import type { Tags } from "../shared/tags";
-import type { RuleCollectionGroupSpec } from "./firewall-rules";
+import { azureName } from "../../domain/azure/names";
+import type { Tags } from "../../domain/azure/tags";
+import type { RuleCollectionGroupSpec } from "../../domain/network/firewall-rules";
 import { TENANT_ATTACHMENT_TYPE } from "./tenant-attachment-type";
 
 const RULE_GROUP_TYPE = "azure-native:network:FirewallPolicyRuleCollectionGroup";

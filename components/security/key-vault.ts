@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as keyvault from "@pulumi/azure-native/keyvault";
-import { azureName } from "../naming/azure-names";
+import { azureName } from "../../domain/azure/names";
 import { addDiagnostics } from "../shared/diagnostics";
 import { addLock } from "../shared/lock";
 import type { CommonArgs } from "../shared/common-args";

@@ -4,7 +4,7 @@
  * central workspace, and role assignments to groups.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { Tags } from "./tags";
+import type { Tags } from "../../domain/azure/tags";
 
 export interface LockArgs {
   readonly kind: "CanNotDelete" | "ReadOnly" | "None";

@@ -1,9 +1,9 @@
 /** Role assignments to groups at a given scope, named from stable keys. */
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
-import { stableGuid } from "../naming/azure-names";
-import { roleDefinitionId } from "../identity/roles";
-import { requireArmId } from "./arm-id";
+import { stableGuid } from "../../domain/azure/names";
+import { roleDefinitionId } from "../../domain/azure/roles";
+import { requireArmId } from "../../domain/azure/arm-id";
 import type { RoleAssignmentArgs } from "./common-args";
 
 function subscriptionOf(id: string): string {

@@ -7,7 +7,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as storage from "@pulumi/azure-native/storage";
-import { azureName } from "../naming/azure-names";
+import { azureName } from "../../domain/azure/names";
 import { privateEndpoint } from "../network/private-endpoint";
 import type { CommonArgs } from "../shared/common-args";
 import { addDiagnostics } from "../shared/diagnostics";

@@ -8,7 +8,7 @@
  * property dependencies the engine records (the id came from that resource).
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { isWithin } from "../../components/shared/arm-id";
+import { isWithin } from "../../domain/azure/arm-id";
 import { knownString, peek, sameText, UNKNOWN } from "./values";
 
 export const STACK_TYPE = "pulumi:pulumi:Stack";

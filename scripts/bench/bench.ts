@@ -7,11 +7,11 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { DEFAULT_PLATFORM_FILE } from "../paths";
+import { DEFAULT_PLATFORM_FILE } from "../../tenants/paths";
 import { loadRegion } from "../../tenants/validation/load-region";
 import { previewRegion } from "../preview/run-preview";
 import { regionEnvironment } from "../../policies/core/environment";
-import { checkStackFile } from "../../policies/offline/check-file";
+import { checkStackFile } from "../check/check-file";
 import { renderTable } from "../table";
 import { writeSyntheticRegion } from "./synthetic-region";
 

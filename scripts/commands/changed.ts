@@ -1,7 +1,7 @@
 /** `grunnmur changed --since REF`: the stacks a change affects, as JSON for CI matrices. */
 import * as path from "node:path";
 import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
-import { REPO_ROOT } from "../paths";
+import { REPO_ROOT } from "../../tenants/paths";
 import { listTenantFiles } from "../../tenants/validation/load-region";
 import { changedFiles, changedStacks } from "../ci/changed-stacks";
 

@@ -6,9 +6,9 @@ import { loadRegion } from "../../tenants/validation/load-region";
 import { environmentWithoutFiles, regionEnvironment } from "../../policies/core/environment";
 import { createPolicies } from "../../policies/pack";
 import { ruleIdOf } from "../../policies/core/define";
-import { checkStackFile, readPackConfig } from "../../policies/offline/check-file";
-import type { PackConfig } from "../../policies/offline/run";
-import { renderPolicyReport } from "../../policies/offline/report";
+import { checkStackFile, readPackConfig } from "../check/check-file";
+import type { PackConfig } from "../check/run-policies";
+import { renderPolicyReport } from "../check/render-report";
 
 function policyList(): string {
   const policies = createPolicies(environmentWithoutFiles());

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
-import { REPO_ROOT } from "../paths";
+import { REPO_ROOT } from "../../tenants/paths";
 import { catalogueSchema, type Catalogue } from "../../tenants/schema/catalogue";
 import { formatDiagnostic } from "../../tenants/validation/diagnostic";
 import { displayPath, loadRegion } from "../../tenants/validation/load-region";
@@ -12,8 +12,8 @@ import { parseYamlSource } from "../../tenants/validation/yaml-source";
 import type { StackPreview } from "../preview/job";
 import { previewRegion } from "../preview/run-preview";
 import { costChartSvg } from "../cost/chart";
-import { estimateCosts } from "../cost/estimate";
-import { DEFAULT_ASSUMPTIONS } from "../cost/meters";
+import { estimateCosts } from "../../domain/cost/estimate";
+import { DEFAULT_ASSUMPTIONS } from "../../domain/cost/meters";
 import { costCsv, costJson, costMarkdown, costTable } from "../cost/render";
 
 export const costSpec: CommandSpec = {

@@ -2,8 +2,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { createInterface } from "node:readline/promises";
-import { blockForKommunenummer } from "../../components/network/address-plan";
-import { cidr, formatCidr } from "../../components/network/cidr";
+import { blockForKommunenummer } from "../../domain/network/address-plan";
+import { cidr, formatCidr } from "../../domain/network/cidr";
 import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
 import { formatDiagnostic } from "../../tenants/validation/diagnostic";
 import { checkKommunenummer, checkOrganisasjonsnummer } from "../../tenants/validation/identifiers";

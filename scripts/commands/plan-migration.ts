@@ -4,7 +4,7 @@ import { UsageError } from "../args";
 import { formatDiagnostic } from "../../tenants/validation/diagnostic";
 import { loadRegion } from "../../tenants/validation/load-region";
 import { renderTable } from "../table";
-import { DependencyCycleError, planMigration, type MigrationPlan } from "../migration/waves";
+import { DependencyCycleError, planMigration, type MigrationPlan } from "../../domain/migration/waves";
 
 export const planMigrationSpec: CommandSpec = {
   name: "plan-migration",

@@ -10,9 +10,9 @@ import { PLATFORM_STACK } from "../../stacks/inputs";
 import { renderTable } from "../table";
 import { stacksSince } from "./changed";
 import { regionEnvironment } from "../../policies/core/environment";
-import { checkStackFile } from "../../policies/offline/check-file";
-import { renderPolicyReport, renderPolicyTotals } from "../../policies/offline/report";
-import type { PolicyReport } from "../../policies/offline/run";
+import { checkStackFile } from "../check/check-file";
+import { renderPolicyReport, renderPolicyTotals } from "../check/render-report";
+import type { PolicyReport } from "../check/run-policies";
 import { packConfigOption } from "./check";
 
 export const previewSpec: CommandSpec = {

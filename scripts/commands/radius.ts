@@ -4,10 +4,10 @@ import * as path from "node:path";
 import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
 import { formatDiagnostic } from "../../tenants/validation/diagnostic";
 import { loadRegion } from "../../tenants/validation/load-region";
-import { eduroamPlan } from "../../components/eduroam/plan";
-import { renderRadiusTree, type RadiusTree } from "../../components/eduroam/radius-tree";
-import { SERVER_RUNTIME } from "../../components/eduroam/runtime";
-import { secretsIn } from "../../components/eduroam/secret-placeholders";
+import { eduroamPlan } from "../../domain/eduroam/plan";
+import { renderRadiusTree, type RadiusTree } from "../../domain/eduroam/radius-tree";
+import { SERVER_RUNTIME } from "../../domain/eduroam/runtime";
+import { secretsIn } from "../../domain/eduroam/secret-placeholders";
 import { renderTable } from "../table";
 
 export const radiusSpec: CommandSpec = {

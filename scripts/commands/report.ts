@@ -6,7 +6,7 @@ import { platformSchema } from "../../tenants/schema/platform";
 import { displayPath, loadPlatform } from "../../tenants/validation/load-region";
 import { formatDiagnostic } from "../../tenants/validation/diagnostic";
 import type { StackPreview } from "../preview/job";
-import { DEFAULT_ASSUMPTIONS, metersFor } from "../cost/meters";
+import { DEFAULT_ASSUMPTIONS, metersFor } from "../../domain/cost/meters";
 import { comparableBaseline, diffRegion } from "../report/diff";
 import { networkDiagram } from "../report/mermaid";
 import { renderReport, type PolicyViolation, type StackExtras } from "../report/markdown";

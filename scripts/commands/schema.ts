@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { z } from "zod";
 import type { CommandSpec, ParsedCommand } from "../args";
-import { SCHEMA_DIR } from "../paths";
+import { SCHEMA_DIR } from "../../tenants/paths";
 import { platformSchema } from "../../tenants/schema/platform";
 import { tenantSchema } from "../../tenants/schema/tenant";
 import { catalogueSchema } from "../../tenants/schema/catalogue";

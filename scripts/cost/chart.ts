@@ -2,7 +2,7 @@
  * A horizontal stacked bar chart (SVG) of each member's yearly cost, own part
  * and platform share, for councils who would rather look than read.
  */
-import type { CostReport } from "./estimate";
+import type { CostReport } from "../../domain/cost/estimate";
 
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 

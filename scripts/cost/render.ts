@@ -1,7 +1,7 @@
 /** The cost report as a terminal table, CSV, JSON and Markdown. */
 import type { Catalogue } from "../../tenants/schema/catalogue";
 import { renderTable } from "../table";
-import type { CostReport } from "./estimate";
+import type { CostReport } from "../../domain/cost/estimate";
 
 const nok = (n: number) => Math.round(n).toLocaleString("en-US").replace(/,/g, " ");
 

@@ -3,7 +3,7 @@
  * "kvaenangen", "Gáivuotna – Kåfjord – Kaivuono" becomes "gaivuotna-kafjord-kaivuono".
  * A slug that is taken gets the kommunenummer appended, so it never collides.
  */
-import { foldToAscii } from "../../components/naming/azure-names";
+import { foldToAscii } from "../../domain/azure/names";
 
 export function slugFromName(name: string): string {
   const withoutSuffix = name.replace(/\s+(kommune|gielda|suohkan|kunta)\s*$/i, "");

@@ -6,8 +6,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as keyvault from "@pulumi/azure-native/keyvault";
-import { userDataFromBundle } from "../../components/compute/radius-bundle";
-import { radiusBundle, radiusCloudInit, renderRadiusBootstrap } from "../../components/eduroam/cloud-init";
+import { userDataFromBundle } from "../../domain/eduroam/user-data";
+import { radiusBundle, radiusCloudInit, renderRadiusBootstrap } from "../../domain/eduroam/cloud-init";
 import type { PlatformStackInput } from "../inputs";
 import { resolveSecret } from "../secrets";
 

@@ -5,10 +5,10 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { Firewall } from "../../components/network/firewall";
-import { tenantRuleCollectionGroup, type SharedServiceAddresses } from "../../components/network/firewall-rules";
+import { tenantRuleCollectionGroup, type SharedServiceAddresses } from "../../domain/network/firewall-rules";
 import { TenantAttachment } from "../../components/network/tenant-attachment";
 import type { VpnGateway } from "../../components/network/vpn-gateway";
-import type { Tags } from "../../components/shared/tags";
+import type { Tags } from "../../domain/azure/tags";
 import type { PlatformStackInput } from "../inputs";
 import { resolveSecret, type SecretContext } from "../secrets";
 

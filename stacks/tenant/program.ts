@@ -12,11 +12,11 @@ import { FileShareBackup } from "../../components/backup/file-share-backup";
 import { TenantBudget } from "../../components/cost/budget";
 import { privateDnsZoneNames } from "../../components/dns/private-dns";
 import { TenantIdentity, type TenantGroupKey } from "../../components/identity/tenant-identity";
-import { azureName, REGION_CODES } from "../../components/naming/azure-names";
+import { azureName, REGION_CODES } from "../../domain/azure/names";
 import { Spoke } from "../../components/network/spoke";
 import type { RoleAssignmentArgs } from "../../components/shared/common-args";
 import { assignRoles } from "../../components/shared/role-assignments";
-import { standardTags, withService } from "../../components/shared/tags";
+import { standardTags, withService } from "../../domain/azure/tags";
 import { TenantStorage } from "../../components/storage/tenant-storage";
 import type { TenantStackInput } from "../inputs";
 

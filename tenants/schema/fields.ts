@@ -4,7 +4,7 @@
  * that editors show on hover through the generated JSON Schema.
  */
 import { z } from "zod";
-import { parseCidr, parseIp } from "../../components/network/cidr";
+import { parseCidr, parseIp } from "../../domain/network/cidr";
 import { checkKommunenummer, checkOrganisasjonsnummer } from "../validation/identifiers";
 import { isDomainName } from "../validation/domain-names";
 import { editDistance } from "../validation/schema-messages";

@@ -3,11 +3,11 @@
  * the pool and apart from each other, the hub and on-premises networks, and
  * references to platform settings that exist.
  */
-import { type Cidr, cidr, formatCidr, overlaps, contains, parseIp } from "../../components/network/cidr";
-import { blockForKommunenummer, layoutSubnets, type SubnetRequest } from "../../components/network/address-plan";
+import { type Cidr, cidr, formatCidr, overlaps, contains, parseIp } from "../../domain/network/cidr";
+import { blockForKommunenummer, layoutSubnets, type SubnetRequest } from "../../domain/network/address-plan";
 import type { PlatformFile } from "../schema/platform";
 import type { TenantFile } from "../schema/tenant";
-import { ENDPOINTS_PREFIX, ZONE_NAMES, ZONE_RULES, type ZoneName } from "../schema/zones";
+import { ENDPOINTS_PREFIX, ZONE_NAMES, ZONE_RULES, type ZoneName } from "../../domain/network/zones";
 import type { ResolvedTenant, SubnetKey } from "../region";
 import type { Diagnostic, FieldPath } from "./diagnostic";
 import { diagnosticAt, type YamlSource } from "./yaml-source";

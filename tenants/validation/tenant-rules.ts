@@ -5,10 +5,10 @@
  */
 import type { SecretRef } from "../schema/fields";
 import type { TenantFile } from "../schema/tenant";
-import { ZONE_NAMES, ZONE_RULES } from "../schema/zones";
+import { ZONE_NAMES, ZONE_RULES } from "../../domain/network/zones";
 import type { FieldPath } from "./diagnostic";
 import { emailDomain, isDomainName, isUnderDomain } from "./domain-names";
-import { parseIp } from "../../components/network/cidr";
+import { parseIp } from "../../domain/network/cidr";
 
 export interface Finding {
   readonly path: FieldPath;

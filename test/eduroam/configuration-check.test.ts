@@ -5,9 +5,9 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { renderRadiusCloudInit } from "../../components/eduroam/cloud-init";
-import { eduroamPlan } from "../../components/eduroam/plan";
-import { SERVER_CERTIFICATE_PATH } from "../../components/eduroam/radius-tree";
+import { renderRadiusCloudInit } from "../../domain/eduroam/cloud-init";
+import { eduroamPlan } from "../../domain/eduroam/plan";
+import { SERVER_CERTIFICATE_PATH } from "../../domain/eduroam/radius-tree";
 import { loadRegion } from "../../tenants/validation/load-region";
 import { runCli } from "../helpers/cli";
 import { basePlatform, baseTenant, makeRegion } from "../helpers/region-fixture";

@@ -3,7 +3,7 @@
  * by the real boot script): the municipalities' own users, and what is refused.
  */
 import * as path from "node:path";
-import { AUTH_LOG_FILE } from "../../components/eduroam/runtime";
+import { AUTH_LOG_FILE } from "../../domain/eduroam/runtime";
 import { describeWithRadius } from "./lab/radius-tools";
 import { startEduroamLab, type EduroamLab } from "./lab/eduroam-lab";
 import { eapolTest, type EapMethod } from "./lab/eapol-test";

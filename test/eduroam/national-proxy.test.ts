@@ -3,7 +3,7 @@
  * are proxied to it, our roaming users come from it, and nothing loops back.
  */
 import * as path from "node:path";
-import { ACCOUNTING_LOG_FILE, AUTH_LOG_FILE } from "../../components/eduroam/runtime";
+import { ACCOUNTING_LOG_FILE, AUTH_LOG_FILE } from "../../domain/eduroam/runtime";
 import { describeWithRadius } from "./lab/radius-tools";
 import { startEduroamLab, type EduroamLab } from "./lab/eduroam-lab";
 import { eapolTest } from "./lab/eapol-test";

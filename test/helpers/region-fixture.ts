@@ -7,7 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { stringify } from "yaml";
 import { orgnrCheckDigit } from "../../tenants/validation/identifiers";
-import { REPO_ROOT } from "../../scripts/paths";
+import { REPO_ROOT } from "../../tenants/paths";
 
 export type Json = Record<string, unknown>;
 

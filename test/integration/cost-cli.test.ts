@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { REPO_ROOT } from "../../scripts/paths";
+import { REPO_ROOT } from "../../tenants/paths";
 import { SERVICES } from "../../tenants/schema/tenant";
 import { loadCatalogue } from "../../scripts/commands/cost";
 import { runCli } from "../helpers/cli";

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { NAME_RULES } from "../../components/naming/azure-names";
+import { NAME_RULES } from "../../domain/azure/names";
 import { copyExampleRegion, type FixtureRegion } from "../helpers/region-fixture";
 import { ofType, only, previewFiles, type PreviewedRegion, type Resource } from "../helpers/preview-fixture";
 import type { StackPreview } from "../../scripts/preview/job";

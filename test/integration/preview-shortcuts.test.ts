@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { runInWorker } from "../../scripts/preview/pool";
 import { OFFLINE_PLATFORM_STACK_NAME } from "../../scripts/preview/run-preview";
 import { loadRegion } from "../../tenants/validation/load-region";
-import { DEFAULT_PLATFORM_FILE, DEFAULT_TENANTS_DIR } from "../../scripts/paths";
+import { DEFAULT_PLATFORM_FILE, DEFAULT_TENANTS_DIR } from "../../tenants/paths";
 
 // The worker's speed-ups (deferring the SDK's function serialiser, skipping azure-native's
 // own type aliases) must not change a byte of what it writes.

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { loadRegion } from "../../tenants/validation/load-region";
-import { DEFAULT_PLATFORM_FILE, DEFAULT_TENANTS_DIR } from "../../scripts/paths";
+import { DEFAULT_PLATFORM_FILE, DEFAULT_TENANTS_DIR } from "../../tenants/paths";
 import { previewRegion, type RegionPreview } from "../../scripts/preview/run-preview";
 import { runInWorker, runPool } from "../../scripts/preview/pool";
 import type { StackPreview } from "../../scripts/preview/job";

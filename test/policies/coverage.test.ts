@@ -5,7 +5,7 @@
  */
 import { createPolicies, POLICY_NAMES } from "../../policies/pack";
 import { environmentWithoutFiles } from "../../policies/core/environment";
-import { checkStack } from "../../policies/offline/run";
+import { checkStack } from "../../scripts/check/run-policies";
 import { messagesOf, TODAY } from "../helpers/policy-cases";
 import { ALL_CASES } from "./cases/all";
 

@@ -1,13 +1,13 @@
 import { createPolicies, POLICY_NAMES } from "../../policies/pack";
 import { environmentWithoutFiles } from "../../policies/core/environment";
 import { ruleIdOf } from "../../policies/core/define";
-import { checkStack } from "../../policies/offline/run";
-import { parseStackJson } from "../../policies/offline/stack-file";
+import { checkStack } from "../../scripts/check/run-policies";
+import { parseStackJson } from "../../scripts/check/stack-file";
 import { TODAY, violationsOf } from "../helpers/policy-cases";
 import { platformStack, tenantStack, withInputs, withOptions } from "../helpers/policy-fixtures";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { REPO_ROOT } from "../../scripts/paths";
+import { REPO_ROOT } from "../../tenants/paths";
 
 const env = environmentWithoutFiles(TODAY);
 

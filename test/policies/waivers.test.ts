@@ -1,6 +1,6 @@
 import { loadRegion } from "../../tenants/validation/load-region";
 import { createPolicies } from "../../policies/pack";
-import { checkStack } from "../../policies/offline/run";
+import { checkStack } from "../../scripts/check/run-policies";
 import { withWaivers } from "../../policies/waivers";
 import { regionEnvironment } from "../../policies/core/environment";
 import { TODAY } from "../helpers/policy-cases";

@@ -1,6 +1,6 @@
-import { blockForKommunenummer, layoutSubnets, poolPrefixNeeded } from "../../components/network/address-plan";
-import { cidr, contains, formatCidr, overlaps } from "../../components/network/cidr";
-import { hubSubnetLayout } from "../../components/network/hub-layout";
+import { blockForKommunenummer, layoutSubnets, poolPrefixNeeded } from "../../domain/network/address-plan";
+import { cidr, contains, formatCidr, overlaps } from "../../domain/network/cidr";
+import { hubSubnetLayout } from "../../domain/network/hub-layout";
 
 const pool = { cidr: cidr("10.96.0.0/15"), blockPrefixLength: 23, counties: ["55", "56"] };
 

@@ -1,4 +1,4 @@
-import { isWithin, lastName, parseArmId, requireArmId } from "../../components/shared/arm-id";
+import { isWithin, lastName, parseArmId, requireArmId } from "../../domain/azure/arm-id";
 
 describe("ARM id parser", () => {
   it("reads subscription, resource group, provider and the nested type path", () => {

@@ -1,4 +1,4 @@
-import { azureName, foldToAscii, NAME_RULES, type NameKind } from "../../components/naming/azure-names";
+import { azureName, foldToAscii, NAME_RULES, type NameKind } from "../../domain/azure/names";
 
 describe("Azure names", () => {
   it("folds Norwegian and Sámi letters to ASCII", () => {

@@ -1,4 +1,4 @@
-import { backupPolicyProperties } from "../../components/backup/backup-policies";
+import { backupPolicyProperties } from "../../domain/backup/retention";
 
 const extended = { dailyRetentionDays: 35, weeklyRetentionWeeks: 12, monthlyRetentionMonths: 24, yearlyRetentionYears: 10 };
 

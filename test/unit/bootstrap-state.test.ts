@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
-import { REPO_ROOT } from "../../scripts/paths";
+import { REPO_ROOT } from "../../tenants/paths";
 
 const script = path.join(REPO_ROOT, "scripts", "bootstrap-state.sh");
 const run = (...args: string[]) => spawnSync("bash", [script, ...args], { encoding: "utf8" });

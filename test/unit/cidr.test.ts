@@ -1,4 +1,4 @@
-import { blockCount, cidr, contains, formatCidr, nthBlock, overlaps, parseCidr, parseIp, prefixForSize } from "../../components/network/cidr";
+import { blockCount, cidr, contains, formatCidr, nthBlock, overlaps, parseCidr, parseIp, prefixForSize } from "../../domain/network/cidr";
 
 describe("CIDR parsing", () => {
   it.each([

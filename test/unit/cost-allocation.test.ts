@@ -1,4 +1,4 @@
-import { allocate, splitExactly } from "../../scripts/cost/allocate";
+import { allocate, splitExactly } from "../../domain/cost/allocate";
 
 const seedMembers = [
   { slug: "tromso", population: 75000 },

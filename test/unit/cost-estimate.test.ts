@@ -1,5 +1,5 @@
-import { estimateCosts } from "../../scripts/cost/estimate";
-import { DEFAULT_ASSUMPTIONS, HOURS_PER_MONTH, metersFor } from "../../scripts/cost/meters";
+import { estimateCosts } from "../../domain/cost/estimate";
+import { DEFAULT_ASSUMPTIONS, HOURS_PER_MONTH, metersFor } from "../../domain/cost/meters";
 import type { StackPreview } from "../../scripts/preview/job";
 import { platformSchema } from "../../tenants/schema/platform";
 import { basePlatform } from "../helpers/region-fixture";

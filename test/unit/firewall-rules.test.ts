@@ -1,4 +1,4 @@
-import { isolationRuleCollectionGroup, tenantRuleCollectionGroup, type TenantFirewallInput } from "../../components/network/firewall-rules";
+import { isolationRuleCollectionGroup, tenantRuleCollectionGroup, type TenantFirewallInput } from "../../domain/network/firewall-rules";
 
 const shared = { dnsResolver: "10.95.1.196", sharedServices: "10.95.0.0/24" };
 const senja: TenantFirewallInput = {

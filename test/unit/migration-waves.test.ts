@@ -1,4 +1,4 @@
-import { DependencyCycleError, planMigration, type InventorySystem } from "../../scripts/migration/waves";
+import { DependencyCycleError, planMigration, type InventorySystem } from "../../domain/migration/waves";
 
 const sys = (runsOn: InventorySystem["runsOn"], dependsOn: string[] = [], extra: Partial<InventorySystem> = {}): InventorySystem => ({
   name: "System",

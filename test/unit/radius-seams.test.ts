@@ -1,6 +1,6 @@
-import { userDataFromBundle, USER_DATA_LIMIT_BYTES } from "../../components/compute/radius-bundle";
-import { renderRadiusBootstrap } from "../../components/eduroam/cloud-init";
-import { radiusSecurityRules } from "../../components/network/hub-security-rules";
+import { userDataFromBundle, USER_DATA_LIMIT_BYTES } from "../../domain/eduroam/user-data";
+import { renderRadiusBootstrap } from "../../domain/eduroam/cloud-init";
+import { radiusSecurityRules } from "../../domain/eduroam/radius-security-rules";
 
 describe("RADIUS configuration delivery", () => {
   it("refuses a bundle above Azure's userData limit, saying what to do", () => {

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { generatedSchemas, staleSchemas } from "../../scripts/commands/schema";
-import { REPO_ROOT, SCHEMA_DIR } from "../../scripts/paths";
+import { REPO_ROOT, SCHEMA_DIR } from "../../tenants/paths";
 
 describe("committed JSON Schemas", () => {
   it("match what the zod schemas generate (run `npm run schema` when this fails)", () => {

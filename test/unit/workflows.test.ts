@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
-import { REPO_ROOT } from "../../scripts/paths";
+import { REPO_ROOT } from "../../tenants/paths";
 
 const dir = path.join(REPO_ROOT, ".github", "workflows");
 const workflows = fs.readdirSync(dir).filter((f) => f.endsWith(".yml"));

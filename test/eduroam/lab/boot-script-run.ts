@@ -3,8 +3,8 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
-import { BOOT_SCRIPT_PATH } from "../../../components/eduroam/boot-script";
-import { BUNDLE_PATH } from "../../../components/eduroam/cloud-init";
+import { BOOT_SCRIPT_PATH } from "../../../domain/eduroam/boot-script";
+import { BUNDLE_PATH } from "../../../domain/eduroam/cloud-init";
 
 interface WriteFile {
   path: string;

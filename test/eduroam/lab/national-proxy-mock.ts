@@ -6,10 +6,10 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { block, confFile, single } from "../../../components/eduroam/conf-syntax";
-import { radiusdConf } from "../../../components/eduroam/main-config";
-import { alwaysModules, eapModule, exprModule, mschapModule, papModule, INNER_SERVER } from "../../../components/eduroam/shared-modules";
-import type { RadiusRuntime } from "../../../components/eduroam/runtime";
+import { block, confFile, single } from "../../../domain/eduroam/conf-syntax";
+import { radiusdConf } from "../../../domain/eduroam/main-config";
+import { alwaysModules, eapModule, exprModule, mschapModule, papModule, INNER_SERVER } from "../../../domain/eduroam/shared-modules";
+import type { RadiusRuntime } from "../../../domain/eduroam/runtime";
 
 export const FOREIGN_REALM = "visitor.example.org";
 export const FOREIGN_VLAN = "999";

@@ -1,7 +1,7 @@
 import { gunzipSync } from "node:zlib";
 import { parse } from "yaml";
-import { BUNDLE_PATH, renderRadiusCloudInit } from "../../../components/eduroam/cloud-init";
-import { BOOT_SCRIPT_PATH } from "../../../components/eduroam/boot-script";
+import { BUNDLE_PATH, renderRadiusCloudInit } from "../../../domain/eduroam/cloud-init";
+import { BOOT_SCRIPT_PATH } from "../../../domain/eduroam/boot-script";
 import { examplePlan } from "./example-plan";
 
 interface CloudConfig {

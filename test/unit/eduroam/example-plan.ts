@@ -1,7 +1,7 @@
 /** The eduroam plan of the repository's own example region, for generator tests. */
-import { eduroamPlan, type EduroamPlan, type EduroamTenant } from "../../../components/eduroam/plan";
+import { eduroamPlan, type EduroamPlan, type EduroamTenant } from "../../../domain/eduroam/plan";
 import { loadRegion } from "../../../tenants/validation/load-region";
-import { DEFAULT_PLATFORM_FILE, DEFAULT_TENANTS_DIR } from "../../../scripts/paths";
+import { DEFAULT_PLATFORM_FILE, DEFAULT_TENANTS_DIR } from "../../../tenants/paths";
 
 export function examplePlan(): EduroamPlan {
   const load = loadRegion({ tenantsDir: DEFAULT_TENANTS_DIR, platformFile: DEFAULT_PLATFORM_FILE });

@@ -1,6 +1,6 @@
-import { renderRadiusTree, type RadiusTree } from "../../../components/eduroam/radius-tree";
-import { secretsIn, keyVaultNameForConfig } from "../../../components/eduroam/secret-placeholders";
-import { single, plain } from "../../../components/eduroam/conf-syntax";
+import { renderRadiusTree, type RadiusTree } from "../../../domain/eduroam/radius-tree";
+import { secretsIn, keyVaultNameForConfig } from "../../../domain/eduroam/secret-placeholders";
+import { single, plain } from "../../../domain/eduroam/conf-syntax";
 import { examplePlan, withTenant } from "./example-plan";
 
 /** Paths whose text differs between two trees, including files only one has. */

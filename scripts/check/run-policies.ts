@@ -10,11 +10,11 @@ import type {
   ResourceValidationArgs,
   StackValidationArgs,
 } from "@pulumi/policy";
-import type { CapturedOptions, CapturedResource } from "../../scripts/preview/capture";
-import { ruleIdOf, type Enforcement, type GrunnmurPolicy, type ResourceOptions } from "../core/define";
-import type { PolicyEnvironment } from "../core/environment";
-import { STACK_TYPE } from "../core/stack-facts";
-import { findWaiver } from "../waivers";
+import type { CapturedOptions, CapturedResource } from "../preview/capture";
+import { ruleIdOf, type Enforcement, type GrunnmurPolicy, type ResourceOptions } from "../../policies/core/define";
+import type { PolicyEnvironment } from "../../policies/core/environment";
+import { STACK_TYPE } from "../../policies/core/stack-facts";
+import { findWaiver } from "../../policies/waivers";
 import { PROJECT } from "../../stacks/inputs";
 
 /** A captured resource; retainOnDelete may be unknown in a hand-written list. */

@@ -6,7 +6,7 @@
  * every total adds up exactly.
  */
 import type { PlatformFile } from "../../tenants/schema/platform";
-import type { StackPreview } from "../preview/job";
+import type { StackPreview } from "../../scripts/preview/job";
 import { allocate } from "./allocate";
 import { type Assumptions, describeAssumptions, metersFor } from "./meters";
 

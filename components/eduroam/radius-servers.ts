@@ -8,8 +8,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/azure-native/compute";
 import * as network from "@pulumi/azure-native/network";
-import { cidr, formatIp } from "../network/cidr";
-import { azureName } from "../naming/azure-names";
+import { cidr, formatIp } from "../../domain/network/cidr";
+import { azureName } from "../../domain/azure/names";
 import { addDiagnostics } from "../shared/diagnostics";
 import type { CommonArgs } from "../shared/common-args";
 import { hasZones, publicIp } from "../network/public-ip";

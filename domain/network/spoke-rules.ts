@@ -3,8 +3,8 @@
  * zone through the hub firewall (0.0.0.0/0 to the firewall); the secure zone
  * additionally denies internet egress in its NSG, as defence in depth.
  */
-import { denyInternetInbound } from "./common-rules";
-import type { SecurityRule } from "./virtual-network";
+import { denyInternetInbound } from "./security-rules";
+import type { SecurityRule } from "../../components/network/virtual-network";
 
 export interface Route {
   readonly name: string;

@@ -3,7 +3,7 @@
  * Pure: reads a resource's type and inputs, never Azure. Resources not listed
  * here (VNets, NSGs, role assignments, ...) cost nothing by themselves.
  */
-import type { CapturedResource } from "../preview/capture";
+import type { CapturedResource } from "../../scripts/preview/capture";
 
 export const HOURS_PER_MONTH = 730;
 

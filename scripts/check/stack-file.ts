@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import { z } from "zod";
 import { formatPath } from "../../tenants/validation/diagnostic";
 import { PROJECT } from "../../stacks/inputs";
-import type { CheckedStack } from "./run";
+import type { CheckedStack } from "./run-policies";
 
 const options = z
   .object({

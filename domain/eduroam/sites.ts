@@ -4,7 +4,7 @@
  * checked against the tenant's own backend).
  */
 import { block, confFile } from "./conf-syntax";
-import { POLICY } from "./policies";
+import { POLICY } from "./unlang-policies";
 import type { RadiusRuntime } from "./runtime";
 import { ACCOUNTING_LOG, AUTH_LOG, INNER_SERVER, OUTER_SERVER, POST_PROXY_FILTER, REALM_MODULE } from "./shared-modules";
 

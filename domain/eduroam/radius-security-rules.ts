@@ -3,8 +3,8 @@
  * on the national proxies and on address ranges that do not change when a
  * tenant joins, so onboarding never touches them.
  */
-import { denyInternetInbound as denyInbound } from "./common-rules";
-import type { SecurityRule } from "./virtual-network";
+import { denyInternetInbound as denyInbound } from "../network/security-rules";
+import type { SecurityRule } from "../../components/network/virtual-network";
 
 export function radiusSecurityRules(nationalProxyAddresses: readonly string[], bastionSubnet: string): SecurityRule[] {
   const rules: SecurityRule[] = [

@@ -4,9 +4,9 @@
  * "policy", so later tools and reviewers read it next to the resources.
  */
 import * as fs from "node:fs";
-import type { PolicyEnvironment } from "../core/environment";
-import { createPolicies, PACK_NAME, POLICY_NAMES } from "../pack";
-import { checkStack, type PackConfig, type PolicyReport } from "./run";
+import type { PolicyEnvironment } from "../../policies/core/environment";
+import { createPolicies, PACK_NAME, POLICY_NAMES } from "../../policies/pack";
+import { checkStack, type PackConfig, type PolicyReport } from "./run-policies";
 import { readStackFile } from "./stack-file";
 
 export interface PolicySection extends PolicyReport {

@@ -8,7 +8,7 @@ import { clientsConf, tenantClients, tenantClientsPath } from "./clients";
 import { confFile } from "./conf-syntax";
 import { localDictionary, radiusdConf } from "./main-config";
 import type { EduroamPlan } from "./plan";
-import { cuiKeyPolicy, eduroamPolicies } from "./policies";
+import { cuiKeyPolicy, eduroamPolicies } from "./unlang-policies";
 import { proxyConf, REALM_LIST_PATH, realmList } from "./proxy";
 import { SERVER_RUNTIME, type RadiusRuntime } from "./runtime";
 import { secretPlaceholder } from "./secret-placeholders";

@@ -1,5 +1,5 @@
 /** NSG rules every grunnmur zone shares. */
-import type { SecurityRule } from "./virtual-network";
+import type { SecurityRule } from "../../components/network/virtual-network";
 
 /** Explicit, so the intent is visible in reviews and policy reports, not only in Azure's defaults. */
 export function denyInternetInbound(description: string): SecurityRule {
