@@ -8,6 +8,8 @@ import type * as authorization from "@pulumi/azure-native/authorization";
 import type * as azuread from "@pulumi/azuread";
 import type { PolicyResource } from "@pulumi/policy";
 import { lastName, parseArmId, isWithin } from "../domain/azure/arm-id";
+import { AZURE_MANAGEMENT_APP_ID } from "../domain/azure/entra-apps";
+import { ACCESS_GRANTING_ROLES, builtInRoleName } from "../domain/azure/roles";
 import { resourcePolicy, stackPolicy, type GrunnmurPolicy } from "./core/define";
 import { describeResource, expectSetting } from "./core/messages";
 import { dependsThrough, idOf, ofType, ownResourceGroups, refValue } from "./core/stack-facts";
@@ -22,22 +24,13 @@ export const DIRECTORY_ROLE_ASSIGNMENT = "azuread:index/directoryRoleAssignment:
 export const AU_ROLE_MEMBER = "azuread:index/administrativeUnitRoleMember:AdministrativeUnitRoleMember";
 export const ADMINISTRATIVE_UNIT = "azuread:index/administrativeUnit:AdministrativeUnit";
 
-/** Built-in roles that hand out access to others (Azure's fixed role definition ids). */
-export const ACCESS_GRANTING_ROLES: Readonly<Record<string, string>> = {
-  "8e3af657-a8ff-443c-a75c-2fe8c4bcb635": "Owner",
-  "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9": "User Access Administrator",
-  "f58310d9-a9f6-439a-9e8d-f62e7b41a168": "Role Based Access Control Administrator",
-};
-
-/** The "Windows Azure Service Management API" application: the portal, CLI and ARM. */
-export const AZURE_MANAGEMENT_APP = "797f4846-ba00-4fd7-ba43-dac1f8f63013";
 
 const ID01 = "CIS 5; MCSB PA-1; NSM 2.6.1";
 
 export const roleAssignmentToGroups = () =>
   resourcePolicy<RoleAssignmentProps, { allowedPrincipalTypes: readonly string[] }>(
     {
-      id: "ID-01",
+      id: "ID-01.1",
       name: "identity-role-assignment-to-groups",
       source: ID01,
       title: "Azure roles are given to Entra groups (or workload identities), never to single users.",
@@ -57,14 +50,16 @@ export const roleAssignmentToGroups = () =>
       }),
   );
 
+/** The name of an access-granting built-in role, when the assignment is one. */
 function roleName(roleDefinitionId: string | undefined): string | undefined {
-  return roleDefinitionId ? ACCESS_GRANTING_ROLES[lastName(roleDefinitionId).toLowerCase()] : undefined;
+  const role = roleDefinitionId ? builtInRoleName(lastName(roleDefinitionId)) : undefined;
+  return role && ACCESS_GRANTING_ROLES.includes(role) ? role : undefined;
 }
 
 export const roleAssignmentInOwnResourceGroups = () =>
   stackPolicy(
     {
-      id: "ID-01",
+      id: "ID-01.2",
       name: "identity-role-assignment-in-own-resource-groups",
       source: ID01,
       title: "A tenant's role assignments are scoped inside its own resource groups; never Owner or User Access Administrator on the subscription.",
@@ -114,7 +109,7 @@ function requiresMfa(controls: ConditionalAccessProps["grantControls"]): boolean
 export const conditionalAccessRequiresMfa = () =>
   resourcePolicy<ConditionalAccessProps>(
     {
-      id: "ID-02",
+      id: "ID-02.1",
       name: "identity-conditional-access-requires-mfa",
       source: ID02,
       title: "Every conditional access policy is enforced and requires MFA (or blocks).",
@@ -134,7 +129,7 @@ export const conditionalAccessRequiresMfa = () =>
 export const mfaForAzureManagement = () =>
   stackPolicy(
     {
-      id: "ID-02",
+      id: "ID-02.2",
       name: "identity-mfa-for-azure-management",
       source: ID02,
       title: "The platform has an enforced conditional access policy that requires MFA for Azure management (portal, CLI, ARM).",
@@ -145,11 +140,11 @@ export const mfaForAzureManagement = () =>
       const covers = (policy: PolicyResource) => {
         const apps = knownList<string>(() => policy.props.conditions?.applications?.includedApplications);
         const props = { state: knownString(() => policy.props.state), grantControls: policy.props.grantControls } as ConditionalAccessProps;
-        return props.state === "enabled" && requiresMfa(props.grantControls) && apps.some((a) => a === "All" || a === AZURE_MANAGEMENT_APP);
+        return props.state === "enabled" && requiresMfa(props.grantControls) && apps.some((a) => a === "All" || a === AZURE_MANAGEMENT_APP_ID);
       };
       if (!ofType(resources, CONDITIONAL_ACCESS).some(covers)) {
         report(
-          `the platform has no enabled conditional access policy requiring MFA for Azure management; add one with conditions.applications.includedApplications ["${AZURE_MANAGEMENT_APP}"] and grantControls.builtInControls ["mfa"] (${ID02})`,
+          `the platform has no enabled conditional access policy requiring MFA for Azure management; add one with conditions.applications.includedApplications ["${AZURE_MANAGEMENT_APP_ID}"] and grantControls.builtInControls ["mfa"] (${ID02})`,
         );
       }
     },

@@ -13,7 +13,7 @@ import { formatDiagnostic } from "../tenants/validation/diagnostic";
 import { loadRegion } from "../tenants/validation/load-region";
 import { DEFAULT_PLATFORM_FILE, DEFAULT_TENANTS_DIR } from "../tenants/paths";
 import { isoToday, regionEnvironment, type PolicyEnvironment } from "./core/environment";
-import { createPolicies, PACK_NAME } from "./pack";
+import { createPolicies, PACK_NAME, POLICY_NAMES } from "./pack";
 import { withWaivers } from "./waivers";
 
 function filesEnvironment(): PolicyEnvironment {
@@ -24,7 +24,7 @@ function filesEnvironment(): PolicyEnvironment {
       const result = loadRegion({
         tenantsDir: path.resolve(process.env.GRUNNMUR_TENANTS_DIR ?? DEFAULT_TENANTS_DIR),
         platformFile: path.resolve(process.env.GRUNNMUR_PLATFORM_FILE ?? DEFAULT_PLATFORM_FILE),
-      });
+      }, { policyNames: POLICY_NAMES });
       if (!result.region) throw new Error(`the tenant or platform files are not valid; run "npx grunnmur validate":\n${result.diagnostics.map(formatDiagnostic).join("\n")}`);
       loaded = regionEnvironment(result.region, today);
     }

@@ -14,12 +14,12 @@ import {
   dependsThrough,
   idOf,
   ofType,
-  OUTPUT_WORKSPACE_ID,
   refersTo,
   refValue,
   WORKSPACE_TYPE,
   type CentralWorkspace,
 } from "./core/stack-facts";
+import { OUTPUT } from "../stacks/contract";
 import { knownList, knownString, sameText, show, UNKNOWN } from "./core/values";
 
 type WorkspaceProps = pulumi.Unwrap<operationalinsights.WorkspaceArgs>;
@@ -72,7 +72,7 @@ export const diagnosticsToCentralWorkspace = () =>
       if (targets.length === 0) return;
       const workspace = centralWorkspace(resources);
       if (!workspace) {
-        report(`the stack names no central workspace: export ${OUTPUT_WORKSPACE_ID} (tenant stacks re-export the platform's) so diagnostic settings can be checked (${source})`);
+        report(`the stack names no central workspace: export ${OUTPUT.centralWorkspaceId} (tenant stacks re-export the platform's) so diagnostic settings can be checked (${source})`);
       }
       const settings = ofType(resources, DIAGNOSTIC_SETTING);
       for (const target of targets) {
@@ -103,7 +103,7 @@ export const diagnosticsToCentralWorkspace = () =>
 export const workspaceRetention = () =>
   resourcePolicy<WorkspaceProps, { minimumRetentionDays: number }>(
     {
-      id: "LG-03",
+      id: "LG-03.1",
       name: "logging-workspace-retention",
       source: "MCSB LT-6; NSM 3.2.6",
       title: "Logs are kept long enough to investigate an incident found late (eduroam needs six months of authentication logs).",
@@ -154,7 +154,7 @@ export function lockCovers(lock: PolicyResource, target: PolicyResource): boolea
 export const workspaceDeleteLock = () =>
   stackPolicy(
     {
-      id: "LG-03",
+      id: "LG-03.2",
       name: "logging-workspace-delete-lock",
       source: "MCSB LT-6; NSM 3.2.6",
       title: "The log workspace carries a delete lock, so an intruder cannot erase the evidence.",

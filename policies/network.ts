@@ -9,7 +9,8 @@ import type { PolicyResource } from "@pulumi/policy";
 import { isResourceOfType, lastName } from "../domain/azure/arm-id";
 import { resourcePolicy, stackPolicy, type GrunnmurPolicy } from "./core/define";
 import { describeResource, expectEqual, expectSetting } from "./core/messages";
-import { dependsThrough, idOf, ofType, OUTPUT_HUB_VNET_ID, refValue, stackOutput } from "./core/stack-facts";
+import { dependsThrough, idOf, ofType, refValue, stackOutput } from "./core/stack-facts";
+import { OUTPUT } from "../stacks/contract";
 import { knownList, knownString, sameText, show, UNKNOWN } from "./core/values";
 
 type NsgProps = pulumi.Unwrap<network.NetworkSecurityGroupArgs>;
@@ -143,9 +144,9 @@ export const spokePeersHubOnly = () =>
       const source = "NSM 2.2.3; NSM 2.5.1";
       const peerings = ofType(resources, PEERING);
       if (peerings.length === 0) return;
-      const hub = stackOutput(resources, OUTPUT_HUB_VNET_ID);
+      const hub = stackOutput(resources, OUTPUT.hubVnetId);
       if (!hub) {
-        report(`the stack has no output ${OUTPUT_HUB_VNET_ID}, so its peerings cannot be checked; export the hub VNet's id from the tenant program (${source})`);
+        report(`the stack has no output ${OUTPUT.hubVnetId}, so its peerings cannot be checked; export the hub VNet's id from the tenant program (${source})`);
         return;
       }
       const own = ofType(resources, VNET);
@@ -173,7 +174,7 @@ export const spokePeersHubOnly = () =>
 export const flowLogRetention = () =>
   resourcePolicy<FlowLogProps, { minimumRetentionDays: number }>(
     {
-      id: "NW-04",
+      id: "NW-04.2",
       name: "network-flow-log-retention",
       source: "CIS 7.5",
       title: "Flow logs are on and kept long enough to investigate an incident.",
@@ -198,7 +199,7 @@ export const flowLogRetention = () =>
 export const adminThroughBastion = () =>
   stackPolicy(
     {
-      id: "NW-04",
+      id: "NW-04.1",
       name: "network-admin-through-bastion",
       source: "CIS 8.4.1",
       title: "The platform has an Azure Bastion host, so admins never need RDP or SSH from the internet.",

@@ -7,7 +7,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { formatDiagnostic } from "../tenants/validation/diagnostic";
 import { loadRegion } from "../tenants/validation/load-region";
-import { PLATFORM_STACK, PROJECT } from "./inputs";
+import { PLATFORM_STACK, PROJECT } from "./contract";
 import { platformProgram } from "./platform/program";
 import { tenantProgram } from "./tenant/program";
 

@@ -7,8 +7,8 @@ import type { PlatformFile } from "../tenants/schema/platform";
 import type { ResolvedTenant } from "../tenants/region";
 import type { SecretMode } from "./secrets";
 
-export const PROJECT = "grunnmur";
-export const PLATFORM_STACK = "platform";
+// Until every importer names stacks/contract.ts directly.
+export { PLATFORM_STACK, PROJECT } from "./contract";
 
 export interface PlatformStackInput {
   readonly platform: PlatformFile;
@@ -30,28 +30,4 @@ export interface TenantStackInput {
   /** Fully qualified name of the platform stack, for the StackReference. */
   readonly platformStackName: string;
   readonly secretMode: SecretMode;
-}
-
-/** The outputs of the platform stack that tenant stacks read through a StackReference. */
-export interface PlatformOutputs {
-  readonly location: string;
-  readonly environment: string;
-  readonly subscriptionId: string;
-  readonly hubResourceGroupName: string;
-  readonly hubVnetId: string;
-  readonly hubVnetName: string;
-  /** Next hop for every spoke route table. */
-  readonly firewallPrivateIp: string;
-  readonly dnsResolverInboundIp: string;
-  /** Private DNS zone ids by key: blob, file, vault, backup, ... */
-  readonly privateDnsZoneIds: Record<string, string>;
-  readonly workspaceId: string;
-  readonly recoveryVaultId: string;
-  readonly recoveryVaultName: string;
-  readonly recoveryVaultResourceGroupName: string;
-  /** Backup policy ids by tier, then workload (files, vms). */
-  readonly backupPolicyIds: Record<string, { files: string; vms: string }>;
-  readonly keyVaultId: string;
-  readonly keyVaultName: string;
-  readonly radiusPublicAddresses: string[];
 }

@@ -7,9 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ConditionalAccessPolicy } from "@pulumi/azuread/conditionalAccessPolicy";
 import { Group } from "@pulumi/azuread/group";
-
-/** The first-party application id of "Windows Azure Service Management API" (portal, CLI, ARM). */
-export const AZURE_MANAGEMENT_APP_ID = "797f4846-ba00-4fd7-ba43-dac1f8f63013";
+import { AZURE_MANAGEMENT_APP_ID } from "../../domain/azure/entra-apps";
 
 export const PLATFORM_GROUPS = {
   network: "Network administrators of the shared platform: hub, firewall, VPN, DNS.",

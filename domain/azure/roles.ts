@@ -7,6 +7,7 @@ export const BUILT_IN_ROLES = {
   Contributor: "b24988ac-6180-42a0-ab88-20f7382dd24c",
   Reader: "acdd72a7-3385-48ef-bd42-f606fba81ae7",
   "User Access Administrator": "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9",
+  "Role Based Access Control Administrator": "f58310d9-a9f6-439a-9e8d-f62e7b41a168",
   "Network Contributor": "4d97b98b-1d4f-4787-a291-c67834d212e7",
   "Backup Contributor": "5e467623-bb1f-42f4-a55d-6e525e11384b",
   "Backup Operator": "00c29273-979b-4161-815c-10b084fb9324",
@@ -22,6 +23,15 @@ export const BUILT_IN_ROLES = {
 } as const;
 
 export type BuiltInRole = keyof typeof BUILT_IN_ROLES;
+
+/** Roles whose holders can hand out access to others: never granted to a tenant. */
+export const ACCESS_GRANTING_ROLES: readonly BuiltInRole[] = ["Owner", "User Access Administrator", "Role Based Access Control Administrator"];
+
+/** The built-in role's name for a role definition GUID, if it is one of ours. */
+export function builtInRoleName(guid: string): BuiltInRole | undefined {
+  const lower = guid.toLowerCase();
+  return (Object.keys(BUILT_IN_ROLES) as BuiltInRole[]).find((name) => BUILT_IN_ROLES[name] === lower);
+}
 
 export function roleGuid(nameOrGuid: string): string {
   if (nameOrGuid in BUILT_IN_ROLES) return BUILT_IN_ROLES[nameOrGuid as BuiltInRole];

@@ -12,7 +12,7 @@ import type {
   ResourceValidationPolicy,
   StackValidationPolicy,
 } from "@pulumi/policy";
-import { PLATFORM_STACK } from "../../stacks/inputs";
+import { PLATFORM_STACK } from "../../stacks/contract";
 import { describeResource } from "./messages";
 
 export type Enforcement = "mandatory" | "advisory";

@@ -3,7 +3,7 @@
  * own file says (waivers, restore tests). The offline runner builds it from
  * the validated region; the pack (policies/index.ts) reads the same files.
  */
-import { PLATFORM_STACK } from "../../stacks/inputs";
+import { PLATFORM_STACK } from "../../stacks/contract";
 import type { Region } from "../../tenants/region";
 import type { Waiver } from "../../tenants/schema/fields";
 

@@ -9,6 +9,7 @@
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { isWithin } from "../../domain/azure/arm-id";
+import { OUTPUT } from "../../stacks/contract";
 import { knownString, peek, sameText, UNKNOWN } from "./values";
 
 export const STACK_TYPE = "pulumi:pulumi:Stack";
@@ -16,9 +17,6 @@ export const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
 export const RESOURCE_GROUP_TYPE = "azure-native:resources:ResourceGroup";
 export const WORKSPACE_TYPE = "azure-native:operationalinsights:Workspace";
 
-/** Stack outputs that policies read; the platform and tenant programs export them. */
-export const OUTPUT_HUB_VNET_ID = "hubVnetId";
-export const OUTPUT_WORKSPACE_ID = "logAnalyticsWorkspaceId";
 
 export function ofType(resources: readonly PolicyResource[], ...types: string[]): PolicyResource[] {
   return resources.filter((r) => types.includes(r.type));
@@ -91,7 +89,7 @@ export interface CentralWorkspace {
  * (tenant stacks re-export the platform's), else the one workspace the stack creates.
  */
 export function centralWorkspace(resources: readonly PolicyResource[]): CentralWorkspace | undefined {
-  const fromOutput = stackOutput(resources, OUTPUT_WORKSPACE_ID);
+  const fromOutput = stackOutput(resources, OUTPUT.centralWorkspaceId);
   const created = ofType(resources, WORKSPACE_TYPE);
   const match = fromOutput ? created.find((w) => sameText(idOf(w), fromOutput)) : created.length === 1 ? created[0] : undefined;
   if (fromOutput) return { id: fromOutput, resource: match };

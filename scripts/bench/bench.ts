@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { DEFAULT_PLATFORM_FILE } from "../../tenants/paths";
-import { loadRegion } from "../../tenants/validation/load-region";
+import { loadCommandRegion } from "../region";
 import { previewRegion } from "../preview/run-preview";
 import { regionEnvironment } from "../../policies/core/environment";
 import { checkStackFile } from "../check/check-file";
@@ -33,7 +33,7 @@ interface Figures {
 const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
 
 async function previewWithPolicies(tenantsDir: string, platformFile: string, outDir: string, only?: Set<string>) {
-  const load = loadRegion({ tenantsDir, platformFile });
+  const load = loadCommandRegion({ tenantsDir, platformFile });
   if (!load.region) throw new Error(`synthetic region invalid: ${load.diagnostics.slice(0, 3).map((d) => `${d.file} ${d.path.join(".")}: ${d.message}`).join("; ")}`);
   const started = process.hrtime.bigint();
   const result = await previewRegion(load.region, { outDir, only, scopePlatform: only !== undefined });
@@ -53,7 +53,7 @@ async function measure(count: number): Promise<Figures> {
   try {
     const { tenantsDir, platformFile, slugs } = writeSyntheticRegion(dir, count, DEFAULT_PLATFORM_FILE);
     let t = process.hrtime.bigint();
-    const load = loadRegion({ tenantsDir, platformFile });
+    const load = loadCommandRegion({ tenantsDir, platformFile });
     const validateSeconds = Number(process.hrtime.bigint() - t) / 1e9;
     if (!load.region) throw new Error(`synthetic region invalid: ${load.diagnostics[0]?.message}`);
 

@@ -2,7 +2,7 @@
 import * as path from "node:path";
 import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
 import { formatDiagnostic } from "../../tenants/validation/diagnostic";
-import { loadRegion } from "../../tenants/validation/load-region";
+import { loadCommandRegion } from "../region";
 import { environmentWithoutFiles, regionEnvironment } from "../../policies/core/environment";
 import { createPolicies } from "../../policies/pack";
 import { ruleIdOf } from "../../policies/core/define";
@@ -54,7 +54,7 @@ export async function runCheck(cmd: ParsedCommand): Promise<number> {
   if (typeof cmd.values.resources !== "string") throw new UsageError('--resources FILE.json is required, e.g. "grunnmur check --resources out/preview/senja.json"');
   const config = packConfigOption(cmd);
   if (!config.ok) return 1;
-  const load = loadRegion({ tenantsDir: cmd.tenantsDir, platformFile: cmd.platformFile });
+  const load = loadCommandRegion(cmd);
   if (!load.region) {
     for (const d of load.diagnostics) console.error(formatDiagnostic(d));
     console.error(`\nThe tenant or platform files are not valid (${load.diagnostics.length} problems), so their waivers cannot be read. Fix them and run again.`);

@@ -6,7 +6,8 @@ import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
 import { REPO_ROOT } from "../../tenants/paths";
 import { catalogueSchema, type Catalogue } from "../../tenants/schema/catalogue";
 import { formatDiagnostic } from "../../tenants/validation/diagnostic";
-import { displayPath, loadRegion } from "../../tenants/validation/load-region";
+import { displayPath,  } from "../../tenants/validation/load-region";
+import { loadCommandRegion } from "../region";
 import { checkAgainstSchema } from "../../tenants/validation/schema-messages";
 import { parseYamlSource } from "../../tenants/validation/yaml-source";
 import type { StackPreview } from "../preview/job";
@@ -65,7 +66,7 @@ export async function runCost(cmd: ParsedCommand): Promise<number> {
   const outDir = path.resolve(String(cmd.values.out ?? "out/cost"));
   const catalogue = loadCatalogue(path.resolve(String(cmd.values.catalogue ?? path.join(REPO_ROOT, "catalogue.yaml"))));
 
-  const load = loadRegion({ tenantsDir: cmd.tenantsDir, platformFile: cmd.platformFile });
+  const load = loadCommandRegion(cmd);
   if (!load.region) {
     for (const d of load.diagnostics) console.error(formatDiagnostic(d));
     console.error(`\nThe files are not valid (${load.diagnostics.length} problems); no cost was estimated.`);

@@ -7,7 +7,8 @@ import { cidr, formatCidr } from "../../domain/network/cidr";
 import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
 import { formatDiagnostic } from "../../tenants/validation/diagnostic";
 import { checkKommunenummer, checkOrganisasjonsnummer } from "../../tenants/validation/identifiers";
-import { displayPath, listTenantFiles, loadPlatform, loadRegion } from "../../tenants/validation/load-region";
+import { displayPath, listTenantFiles, loadPlatform,  } from "../../tenants/validation/load-region";
+import { loadCommandRegion } from "../region";
 import { uniqueSlug } from "../onboarding/slug";
 import { ONBOARDING_CHECKLIST, tenantFileText } from "../onboarding/tenant-template";
 
@@ -91,7 +92,7 @@ export async function runOnboard(cmd: ParsedCommand): Promise<number> {
   const file = path.join(cmd.tenantsDir, `${slug}.yaml`);
   const email = values.email ?? `postmottak@${slug}.kommune.no`;
   fs.writeFileSync(file, tenantFileText({ slug, name, kommunenummer, organisasjonsnummer: orgnr, population, email, addressSpace: formatCidr(block.block) }), { flag: "wx" });
-  const load = loadRegion({ tenantsDir: cmd.tenantsDir, platformFile: cmd.platformFile });
+  const load = loadCommandRegion(cmd);
   if (!load.region) {
     // Leave the region as it was: the new file goes, the problems are shown.
     fs.rmSync(file);

@@ -2,7 +2,7 @@
 import type { CommandSpec, ParsedCommand } from "../args";
 import { UsageError } from "../args";
 import { formatDiagnostic } from "../../tenants/validation/diagnostic";
-import { loadRegion } from "../../tenants/validation/load-region";
+import { loadCommandRegion } from "../region";
 import { renderTable } from "../table";
 import { DependencyCycleError, planMigration, type MigrationPlan } from "../../domain/migration/waves";
 
@@ -54,7 +54,7 @@ export function runPlanMigration(cmd: ParsedCommand): number {
   const format = String(cmd.values.format ?? "table");
   if (format !== "table" && format !== "markdown") throw new UsageError(`--format must be table or markdown, not "${format}"`);
 
-  const load = loadRegion({ tenantsDir: cmd.tenantsDir, platformFile: cmd.platformFile });
+  const load = loadCommandRegion(cmd);
   if (!load.region) {
     // A cycle in the inventory is one of these findings, named with the systems in it.
     for (const d of load.diagnostics) console.error(formatDiagnostic(d));

@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
 import { formatDiagnostic } from "../../tenants/validation/diagnostic";
-import { loadRegion } from "../../tenants/validation/load-region";
+import { loadCommandRegion } from "../region";
 import { previewRegion, removeStalePreviews } from "../preview/run-preview";
 import type { PreviewResult } from "../preview/job";
 import { PLATFORM_STACK } from "../../stacks/inputs";
@@ -84,7 +84,7 @@ export async function runPreview(cmd: ParsedCommand): Promise<number> {
   const policyConfig = packConfigOption(cmd);
   if (!policyConfig.ok) return 1;
 
-  const load = loadRegion({ tenantsDir: cmd.tenantsDir, platformFile: cmd.platformFile });
+  const load = loadCommandRegion(cmd);
   if (!load.region) {
     for (const d of load.diagnostics) console.error(formatDiagnostic(d));
     console.error(`\nThe files are not valid (${load.diagnostics.length} problems); nothing was previewed. Fix them and run again.`);

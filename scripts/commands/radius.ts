@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
 import { formatDiagnostic } from "../../tenants/validation/diagnostic";
-import { loadRegion } from "../../tenants/validation/load-region";
+import { loadCommandRegion } from "../region";
 import { eduroamPlan } from "../../domain/eduroam/plan";
 import { renderRadiusTree, type RadiusTree } from "../../domain/eduroam/radius-tree";
 import { SERVER_RUNTIME } from "../../domain/eduroam/runtime";
@@ -56,7 +56,7 @@ export function runRadius(cmd: ParsedCommand): number {
   const outDir = path.resolve(cmd.values.out);
   const configDir = typeof cmd.values["config-dir"] === "string" ? path.resolve(cmd.values["config-dir"]) : SERVER_RUNTIME.configDir;
 
-  const load = loadRegion({ tenantsDir: cmd.tenantsDir, platformFile: cmd.platformFile });
+  const load = loadCommandRegion(cmd);
   if (!load.region) {
     for (const d of load.diagnostics) console.error(formatDiagnostic(d));
     console.error(`\nThe files are not valid (${load.diagnostics.length} problems); no RADIUS configuration was written.`);

@@ -7,6 +7,8 @@ import { SCHEMA_DIR } from "../../tenants/paths";
 import { platformSchema } from "../../tenants/schema/platform";
 import { tenantSchema } from "../../tenants/schema/tenant";
 import { catalogueSchema } from "../../tenants/schema/catalogue";
+import { waiverPolicyName } from "../../tenants/schema/fields";
+import { POLICY_NAMES } from "../../policies/pack";
 
 export const schemaSpec: CommandSpec = {
   name: "schema",
@@ -26,8 +28,12 @@ export const schemaSpec: CommandSpec = {
 
 /** The generated JSON Schema files, by file name, as their exact text. */
 export function generatedSchemas(): Record<string, string> {
+  // Editors complete and check waiver policy names from the pack the schema itself does not import.
+  const override = (ctx: { zodSchema: unknown; jsonSchema: Record<string, unknown> }) => {
+    if (ctx.zodSchema === waiverPolicyName) ctx.jsonSchema.enum = [...POLICY_NAMES];
+  };
   const render = (schema: z.ZodType, id: string) =>
-    `${JSON.stringify({ ...z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }), $id: id }, null, 2)}\n`;
+    `${JSON.stringify({ ...z.toJSONSchema(schema, { io: "input", unrepresentable: "any", override }), $id: id }, null, 2)}\n`;
   return {
     "tenant.schema.json": render(tenantSchema, "https://grunnmur.example/schema/tenant.schema.json"),
     "platform.schema.json": render(platformSchema, "https://grunnmur.example/schema/platform.schema.json"),

@@ -1,7 +1,7 @@
 /** `grunnmur validate`: checks every file and shows each tenant's address plan. */
 import type { CommandSpec, ParsedCommand } from "../args";
 import { formatDiagnostic } from "../../tenants/validation/diagnostic";
-import { loadRegion } from "../../tenants/validation/load-region";
+import { loadCommandRegion } from "../region";
 import type { Region } from "../../tenants/region";
 import { renderTable } from "../table";
 
@@ -36,7 +36,7 @@ export function addressPlanTable(region: Region): string {
 }
 
 export function runValidate(cmd: ParsedCommand): number {
-  const load = loadRegion({ tenantsDir: cmd.tenantsDir, platformFile: cmd.platformFile });
+  const load = loadCommandRegion(cmd);
   if (!load.region) {
     for (const d of load.diagnostics) console.error(formatDiagnostic(d));
     const files = new Set(load.diagnostics.map((d) => d.file)).size;

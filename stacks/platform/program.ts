@@ -25,11 +25,12 @@ import { KeyVault } from "../../components/security/key-vault";
 import type { RoleAssignmentArgs } from "../../components/shared/common-args";
 import { assignRoles } from "../../components/shared/role-assignments";
 import { standardTags, withService } from "../../domain/azure/tags";
+import type { PlatformOutputs, StackOutputs } from "../contract";
 import type { PlatformStackInput } from "../inputs";
 import { copyConfigSecrets, radiusDelivery } from "./radius-config";
 import { attachTenants } from "./tenant-attachments";
 
-export function platformProgram(input: PlatformStackInput) {
+export function platformProgram(input: PlatformStackInput): StackOutputs<PlatformOutputs> {
   const { platform, tenants } = input;
   const env = platform.environment;
   const location = platform.regions.primary;

@@ -18,9 +18,10 @@ import type { RoleAssignmentArgs } from "../../components/shared/common-args";
 import { assignRoles } from "../../components/shared/role-assignments";
 import { standardTags, withService } from "../../domain/azure/tags";
 import { TenantStorage } from "../../components/storage/tenant-storage";
+import { platformOutputs, type StackOutputs, type TenantOutputs } from "../contract";
 import type { TenantStackInput } from "../inputs";
 
-export function tenantProgram(input: TenantStackInput) {
+export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutputs> {
   const { platform, tenant } = input;
   const spec = tenant.spec;
   const slug = spec.slug;
@@ -30,8 +31,7 @@ export function tenantProgram(input: TenantStackInput) {
   const tags = standardTags({ tenant: slug, service: "network", costCentre: spec.costCentre, environment: env });
   const services = new Set(spec.services);
 
-  const hub = new pulumi.StackReference("platform", { name: input.platformStackName });
-  const fromPlatform = (key: string) => hub.requireOutput(key);
+  const fromPlatform = platformOutputs(new pulumi.StackReference("platform", { name: input.platformStackName }));
 
   // A municipality with its own subscription gets its resources there; hub-side
   // peering, DNS links and backup registration stay in the platform's subscription.
@@ -62,7 +62,7 @@ export function tenantProgram(input: TenantStackInput) {
     );
   }
 
-  const diagnostics = { workspaceResourceId: fromPlatform("workspaceId") as pulumi.Output<string> };
+  const diagnostics = { workspaceResourceId: fromPlatform("workspaceId") };
   const spoke = new Spoke(
     "spoke",
     {
@@ -95,7 +95,7 @@ export function tenantProgram(input: TenantStackInput) {
         nameParts: [slug, platform.host.slug],
         shares: spec.storage.shares,
         endpointSubnetId: spoke.subnetIds.apply((ids) => ids.endpoints),
-        fileDnsZoneId: fromPlatform("privateDnsZoneIds").apply((ids: Record<string, string>) => ids.file),
+        fileDnsZoneId: fromPlatform("privateDnsZoneIds").apply((ids) => ids.file),
         softDeleteDays: 30,
         tags: withService(tags, "storage"),
         diagnostics,
@@ -111,7 +111,7 @@ export function tenantProgram(input: TenantStackInput) {
       storageAccountId: storage.accountId,
       storageResourceGroupName: groups.data.name,
       storageAccountName: storage.accountName,
-      policyId: fromPlatform("backupPolicyIds").apply((ids: Record<string, { files: string }>) => ids[spec.backup!.tier].files),
+      policyId: fromPlatform("backupPolicyIds").apply((ids) => ids[spec.backup!.tier].files),
       shares: storage.shareNames,
       previousKeys: Object.fromEntries(
         Object.entries(spec.storage!.shares).flatMap(([key, share]) => (share.previousKey ? [[key, share.previousKey]] : [])),

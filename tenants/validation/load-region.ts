@@ -12,11 +12,17 @@ import { type Diagnostic, sortDiagnostics } from "./diagnostic";
 import { checkAgainstSchema } from "./schema-messages";
 import { checkPlatform, checkRegion, type PlatformInput, type TenantInput } from "./region-rules";
 import { checkTenant } from "./tenant-rules";
+import { checkWaiverPolicies } from "./waiver-rules";
 import { diagnosticAt, parseYamlSource } from "./yaml-source";
 
 export interface RegionPaths {
   readonly tenantsDir: string;
   readonly platformFile: string;
+}
+
+export interface RegionRules {
+  /** The policy pack's names: waivers must name one. Left out, waivers' policy names are not checked. */
+  readonly policyNames?: readonly string[];
 }
 
 export interface RegionLoad {
@@ -54,7 +60,7 @@ function readSource(file: string) {
   return parseYamlSource(displayPath(file), fs.readFileSync(file, "utf8"));
 }
 
-export function loadPlatform(platformFile: string): { platform?: PlatformInput; diagnostics: Diagnostic[] } {
+export function loadPlatform(platformFile: string, rules: RegionRules = {}): { platform?: PlatformInput; diagnostics: Diagnostic[] } {
   if (!fs.existsSync(platformFile)) {
     return { diagnostics: [{ file: displayPath(platformFile), path: [], message: "does not exist; pass --platform FILE with the host's platform file" }] };
   }
@@ -63,12 +69,13 @@ export function loadPlatform(platformFile: string): { platform?: PlatformInput; 
   const parsed = checkAgainstSchema(platformSchema, source);
   if (!parsed.ok) return { diagnostics: parsed.diagnostics };
   const platform = { source, spec: parsed.value };
-  return { platform, diagnostics: checkPlatform(platform) };
+  const waivers = rules.policyNames ? checkWaiverPolicies(platform.spec.waivers, rules.policyNames) : [];
+  return { platform, diagnostics: [...checkPlatform(platform), ...waivers.map((f) => diagnosticAt(source, f.path, f.message, f.at))] };
 }
 
-export function loadRegion(paths: RegionPaths, only?: ReadonlySet<string>): RegionLoad {
+export function loadRegion(paths: RegionPaths, rules: RegionRules = {}): RegionLoad {
   const diagnostics: Diagnostic[] = [];
-  const { platform, diagnostics: platformDiagnostics } = loadPlatform(paths.platformFile);
+  const { platform, diagnostics: platformDiagnostics } = loadPlatform(paths.platformFile, rules);
   diagnostics.push(...platformDiagnostics);
 
   const listing = listTenantFiles(paths.tenantsDir);
@@ -86,7 +93,8 @@ export function loadRegion(paths: RegionPaths, only?: ReadonlySet<string>): Regi
       continue;
     }
     const fileSlug = path.basename(file, ".yaml");
-    for (const finding of checkTenant(parsed.value, fileSlug)) {
+    const waivers = rules.policyNames ? checkWaiverPolicies(parsed.value.waivers, rules.policyNames) : [];
+    for (const finding of [...checkTenant(parsed.value, fileSlug), ...waivers]) {
       diagnostics.push(diagnosticAt(source, finding.path, finding.message, finding.at));
     }
     tenants.push({ source, spec: parsed.value });
@@ -96,9 +104,7 @@ export function loadRegion(paths: RegionPaths, only?: ReadonlySet<string>): Regi
     const { diagnostics: regionDiagnostics, resolved } = checkRegion(platform, tenants);
     diagnostics.push(...regionDiagnostics);
     if (diagnostics.length === 0) {
-      const selected = resolved
-        .filter((t) => !only || only.has(t.spec.slug))
-        .sort((a, b) => a.spec.slug.localeCompare(b.spec.slug));
+      const selected = [...resolved].sort((a, b) => a.spec.slug.localeCompare(b.spec.slug));
       return {
         region: { platformFile: platform.source.file, platform: platform.spec, tenants: selected },
         diagnostics,

@@ -6,7 +6,7 @@
  */
 import { armId, mockGuid, MOCK_SUBSCRIPTION_ID } from "../../scripts/preview/arm-ids";
 import type { CheckedResource, CheckedStack } from "../../scripts/check/run-policies";
-import { AZURE_MANAGEMENT_APP } from "../../policies/identity";
+import { AZURE_MANAGEMENT_APP_ID } from "../../domain/azure/entra-apps";
 
 export type Inputs = Record<string, unknown>;
 export type Patch = Record<string, unknown>;
@@ -265,7 +265,7 @@ export function safePlatformResources(): CheckedResource[] {
     r("azuread:index/conditionalAccessPolicy:ConditionalAccessPolicy", "mfa-azure-management", {
       displayName: "grunnmur: MFA for Azure management",
       state: "enabled",
-      conditions: { applications: { includedApplications: [AZURE_MANAGEMENT_APP] }, users: { includedUsers: ["All"] }, clientAppTypes: ["all"] },
+      conditions: { applications: { includedApplications: [AZURE_MANAGEMENT_APP_ID] }, users: { includedUsers: ["All"] }, clientAppTypes: ["all"] },
       grantControls: { operator: "OR", builtInControls: ["mfa"] },
     }),
     r("azure-native:network:FlowLog", "hub-flow-log", located(stack, "network", "NetworkWatcherRG", {

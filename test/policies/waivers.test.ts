@@ -1,4 +1,4 @@
-import { loadRegion } from "../../tenants/validation/load-region";
+import { loadCommandRegion } from "../../scripts/region";
 import { createPolicies } from "../../policies/pack";
 import { checkStack } from "../../scripts/check/run-policies";
 import { withWaivers } from "../../policies/waivers";
@@ -73,7 +73,7 @@ describe("waivers in tenant and platform files", () => {
     edit(senja, platform);
     const region = makeRegion({ senja }, platform);
     try {
-      return loadRegion({ tenantsDir: region.tenantsDir, platformFile: region.platformFile });
+      return loadCommandRegion({ tenantsDir: region.tenantsDir, platformFile: region.platformFile });
     } finally {
       region.remove();
     }
@@ -97,6 +97,14 @@ describe("waivers in tenant and platform files", () => {
     expect(result.diagnostics.map((d) => `${d.path.join(".")}: ${d.message}`)).toEqual([
       'waivers.0.policy: "storage-no-public-blob-acess" is not a policy of the pack; did you mean "storage-no-public-blob-access"? the names are listed by "npx grunnmur check --help" and in policies/README.md',
     ]);
+  });
+
+  it("in the platform file must name a policy of the pack too", () => {
+    const result = load((_senja, platform) => {
+      platform.waivers = [{ ...waiver("2027-02-28", "bastion-ip"), policy: "network-no-publicip-in-tenant" }];
+    });
+    expect(result.diagnostics.map((d) => `${d.file} ${d.path.join(".")}`)).toEqual([expect.stringMatching(/platform\.yaml waivers\.0\.policy$/)]);
+    expect(result.diagnostics[0].message).toMatch(/^"network-no-publicip-in-tenant" is not a policy of the pack; did you mean "network-no-public-ip-in-tenant"\?/);
   });
 
   it("must give a reason and an expiry date", () => {

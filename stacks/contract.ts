@@ -1,0 +1,107 @@
+/**
+ * The contract between the stacks of the one Pulumi project `grunnmur`: the
+ * project and stack names, and the outputs each program exports. Tenant stacks
+ * read the platform's outputs through a StackReference, the policy pack and the
+ * pull-request report read them from previews, so an output renamed here fails
+ * to compile everywhere it is used instead of breaking another stack at deploy
+ * time.
+ *
+ * A leaf module: types and constants only, so the policy pack and the command
+ * line tools import it without loading the Pulumi SDK.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+
+export const PROJECT = "grunnmur";
+/** The shared platform's stack; every other stack is named after a tenant slug. */
+export const PLATFORM_STACK = "platform";
+
+/** The component holding one tenant's share of the hub; previews split the platform along it. */
+export const TENANT_ATTACHMENT_TYPE = "grunnmur:network:TenantAttachment";
+
+/** Backup policy ids of one tier, by workload. */
+export interface TierPolicyIds {
+  readonly files: string;
+  readonly vms: string;
+}
+
+/** What the platform stack exports, once Azure has created it. */
+export interface PlatformOutputs {
+  readonly location: string;
+  readonly environment: string;
+  readonly subscriptionId: string;
+  readonly hubResourceGroupName: string;
+  readonly hubVnetId: string;
+  readonly hubVnetName: string;
+  /** Next hop for every spoke route table. */
+  readonly firewallPrivateIp: string;
+  readonly firewallPublicIp: string | undefined;
+  readonly dnsResolverInboundIp: string;
+  /** Private DNS zone ids by key: blob, file, vault, backup, ... */
+  readonly privateDnsZoneIds: Readonly<Record<string, string>>;
+  readonly workspaceId: string;
+  /** The central workspace again, under the name the policy pack reads in every stack. */
+  readonly logAnalyticsWorkspaceId: string;
+  readonly recoveryVaultId: string;
+  readonly recoveryVaultName: string;
+  readonly recoveryVaultResourceGroupName: string;
+  /** Backup policy ids by tier. */
+  readonly backupPolicyIds: Readonly<Record<string, TierPolicyIds>>;
+  readonly keyVaultId: string;
+  readonly keyVaultName: string;
+  readonly radiusPublicAddresses: readonly string[];
+  /** Object ids of the platform's Entra ID groups, by key (network, backup, security, readers). */
+  readonly platformGroupIds: Readonly<Record<string, string>>;
+  readonly tenantCount: number;
+}
+
+/** What a tenant stack exports. */
+export interface TenantOutputs {
+  readonly tenant: string;
+  /** A leaving tenant takes no new resources; only a tenant marked leaving on main may lose its resources. */
+  readonly leaving: boolean;
+  readonly addressSpace: string;
+  readonly addressSource: "file" | "allocated";
+  readonly zones: readonly string[];
+  readonly subnets: Readonly<Record<string, string>>;
+  readonly resourceGroups: { readonly network: string; readonly data: string; readonly workloads: string };
+  readonly spokeVnetId: string;
+  readonly hubVnetId: string;
+  /** Re-exported from the platform so the policy pack can check this stack's diagnostic settings. */
+  readonly logAnalyticsWorkspaceId: string;
+  readonly storageAccount: string | undefined;
+  readonly fileEndpoint: string | undefined;
+  readonly shares: Readonly<Record<string, string>>;
+  readonly administrativeUnitId: string;
+  readonly groupIds: Readonly<Record<string, string>>;
+}
+
+/** Output names that the policy pack and the report read in stacks of both kinds. */
+export const OUTPUT = {
+  hubVnetId: "hubVnetId",
+  centralWorkspaceId: "logAnalyticsWorkspaceId",
+  leaving: "leaving",
+} as const satisfies {
+  hubVnetId: keyof PlatformOutputs & keyof TenantOutputs;
+  centralWorkspaceId: keyof PlatformOutputs & keyof TenantOutputs;
+  leaving: keyof TenantOutputs;
+};
+
+/** A value as a program may return it: plain, or still waiting on Azure, at any depth. */
+export type Deferred<T> = [T] extends [string | number | boolean | undefined]
+  ? pulumi.Input<T>
+  : pulumi.Input<T> | { readonly [K in keyof T]: Deferred<T[K]> };
+
+/** What a program returns for an outputs contract: every key, each possibly deferred. */
+export type StackOutputs<T> = { readonly [K in keyof T]-?: Deferred<T[K]> };
+
+/** Anything that reads another stack's outputs by name: a StackReference, or a test double. */
+export interface OutputSource {
+  requireOutput(name: pulumi.Input<string>): pulumi.Output<any>;
+}
+
+/** A typed view of the platform's outputs: `platform("hubVnetId")` is an Output<string>. */
+export function platformOutputs(source: OutputSource) {
+  return <K extends keyof PlatformOutputs>(key: K): pulumi.Output<PlatformOutputs[K]> =>
+    // requireOutput is untyped; the keys and types are this file's promise, checked where the platform returns them.
+    source.requireOutput(key) as pulumi.Output<PlatformOutputs[K]>;
+}
