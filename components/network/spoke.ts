@@ -11,7 +11,8 @@ import * as privatedns from "@pulumi/azure-native/privatedns";
 import { azureName } from "../../domain/azure/names";
 import { lastName, requireArmId } from "../../domain/azure/arm-id";
 import type { CommonArgs } from "../shared/common-args";
-import { spokeRoutes, zoneSecurityRules } from "../../domain/network/spoke-rules";
+import { spokeRoutes } from "../../domain/network/routes";
+import { zoneSecurityRules, type SubnetKey } from "../../domain/network/zones";
 import { VirtualNetwork } from "./virtual-network";
 
 export interface SpokeArgs extends CommonArgs {
@@ -21,8 +22,8 @@ export interface SpokeArgs extends CommonArgs {
   readonly resourceGroupName: pulumi.Input<string>;
   readonly location: string;
   readonly addressSpace: string;
-  /** Subnet CIDRs by zone key (general, secure, exam, endpoints). */
-  readonly subnets: Readonly<Record<string, string>>;
+  /** Subnet CIDRs of the zones in use and the private endpoints. */
+  readonly subnets: Readonly<Partial<Record<SubnetKey, string>>>;
   readonly hubVnetId: pulumi.Input<string>;
   readonly firewallPrivateIp: pulumi.Input<string>;
   readonly dnsServers: readonly pulumi.Input<string>[];
@@ -41,8 +42,9 @@ export class Spoke extends pulumi.ComponentResource {
     super("grunnmur:network:Spoke", name, {}, opts);
     const base = [args.tenant, args.environment, args.regionCode];
 
-    const routeTables: Record<string, network.RouteTable> = {};
-    for (const zone of Object.keys(args.subnets)) {
+    const subnets = Object.entries(args.subnets) as Array<[SubnetKey, string]>;
+    const routeTables: Partial<Record<SubnetKey, network.RouteTable>> = {};
+    for (const [zone] of subnets) {
       routeTables[zone] = new network.RouteTable(
         `${name}-${zone}`,
         {
@@ -66,12 +68,12 @@ export class Spoke extends pulumi.ComponentResource {
         vnetName: azureName("virtualNetwork", ["grunnmur", ...base]),
         addressSpace: args.addressSpace,
         dnsServers: args.dnsServers,
-        subnets: Object.entries(args.subnets).map(([zone, prefix]) => ({
+        subnets: subnets.map(([zone, prefix]) => ({
           key: zone,
           addressPrefix: prefix,
           withNsg: true,
-          securityRules: zoneSecurityRules(zone as "general" | "secure" | "exam" | "endpoints"),
-          routeTableId: routeTables[zone].id,
+          securityRules: zoneSecurityRules(zone),
+          routeTableId: routeTables[zone]!.id,
         })),
         tags: args.tags,
         diagnostics: args.diagnostics,

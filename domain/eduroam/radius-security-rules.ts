@@ -1,10 +1,9 @@
 /**
- * NSG rules for the hub's ordinary subnets. Pure. The RADIUS rules depend only
+ * NSG rules for the hub's RADIUS subnet. Pure. They depend only
  * on the national proxies and on address ranges that do not change when a
  * tenant joins, so onboarding never touches them.
  */
-import { denyInternetInbound as denyInbound } from "../network/security-rules";
-import type { SecurityRule } from "../../components/network/virtual-network";
+import { denyInternetInbound, type SecurityRule } from "../network/security-rules";
 
 export function radiusSecurityRules(nationalProxyAddresses: readonly string[], bastionSubnet: string): SecurityRule[] {
   const rules: SecurityRule[] = [
@@ -32,7 +31,7 @@ export function radiusSecurityRules(nationalProxyAddresses: readonly string[], b
       destinationAddressPrefix: "*",
       destinationPortRange: "22",
     },
-    denyInbound("Nothing else from the internet."),
+    denyInternetInbound("Nothing else from the internet."),
   ];
   if (nationalProxyAddresses.length > 0) {
     rules.push({
@@ -49,9 +48,4 @@ export function radiusSecurityRules(nationalProxyAddresses: readonly string[], b
     });
   }
   return rules.sort((a, b) => a.priority - b.priority);
-}
-
-/** Ordinary hub subnets other than RADIUS accept nothing from the internet. */
-export function denyInternetInbound(): SecurityRule[] {
-  return [denyInbound("Shared services are reached privately only.")];
 }

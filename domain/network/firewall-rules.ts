@@ -4,7 +4,9 @@
  * no other), plus one platform group that denies spoke-to-spoke traffic.
  * Azure Firewall evaluates all network rules before application rules, by group
  * priority, so the isolation deny at priority 200 wins over any tenant allow.
+ * What each zone may reach is declared with the zones (zones.ts).
  */
+import { ZONE_NAMES, ZONE_RULES, type ZoneName } from "./zones";
 
 export interface NetworkRule {
   readonly ruleType: "NetworkRule";
@@ -51,8 +53,10 @@ export interface TenantFirewallInput {
   /** Sets the group's priority: unique and stable, so priorities never collide or move. */
   readonly kommunenummer: string;
   readonly addressSpace: string;
-  readonly zones: { general?: string; secure?: string; exam?: string };
-  readonly examAllowedEgress: readonly string[];
+  /** The tenant's zone subnets, for the zones it has. */
+  readonly zones: Readonly<Partial<Record<ZoneName, string>>>;
+  /** Hosts a zone with internet access "allow-list" may reach, by zone. */
+  readonly allowedEgress: Readonly<Partial<Record<ZoneName, readonly string[]>>>;
   /** On-premises prefixes of the tenant's own sites, reached over its VPN. */
   readonly sitePrefixes: readonly string[];
 }
@@ -87,14 +91,16 @@ export function isolationRuleCollectionGroup(tenantPool: string): RuleCollection
 }
 
 export function tenantRuleCollectionGroup(tenant: TenantFirewallInput, shared: SharedServiceAddresses): RuleCollectionGroupSpec {
-  const zones = Object.values(tenant.zones).filter((z): z is string => Boolean(z));
+  const present = ZONE_NAMES.filter((zone) => tenant.zones[zone]);
+  const subnet = (zone: ZoneName) => tenant.zones[zone]!;
+  const withOwnSites = present.filter((zone) => ZONE_RULES[zone].ownSites).map(subnet);
   const network: NetworkRule[] = [
     {
       ruleType: "NetworkRule",
       name: "dns",
       description: `${tenant.slug}: name resolution through the shared DNS resolver`,
       ipProtocols: ["UDP", "TCP"],
-      sourceAddresses: zones,
+      sourceAddresses: present.map(subnet),
       destinationAddresses: [shared.dnsResolver],
       destinationPorts: ["53"],
     },
@@ -106,7 +112,7 @@ export function tenantRuleCollectionGroup(tenant: TenantFirewallInput, shared: S
         name: "spoke-to-own-sites",
         description: `${tenant.slug}: cloud zones to the municipality's own premises over its VPN`,
         ipProtocols: ["Any"],
-        sourceAddresses: [tenant.zones.general, tenant.zones.secure].filter((z): z is string => Boolean(z)),
+        sourceAddresses: withOwnSites,
         destinationAddresses: [...tenant.sitePrefixes],
         destinationPorts: ["*"],
       },
@@ -116,36 +122,39 @@ export function tenantRuleCollectionGroup(tenant: TenantFirewallInput, shared: S
         description: `${tenant.slug}: the municipality's own premises to its cloud zones`,
         ipProtocols: ["Any"],
         sourceAddresses: [...tenant.sitePrefixes],
-        destinationAddresses: [tenant.zones.general, tenant.zones.secure].filter((z): z is string => Boolean(z)),
+        destinationAddresses: withOwnSites,
         destinationPorts: ["*"],
       },
     );
   }
   const application: ApplicationRule[] = [];
-  if (tenant.zones.general) {
-    application.push({
-      ruleType: "ApplicationRule",
-      name: "general-internet",
-      description: `${tenant.slug}: web access from the general zone, inspected by the firewall`,
-      sourceAddresses: [tenant.zones.general],
-      protocols: [
-        { protocolType: "Https", port: 443 },
-        { protocolType: "Http", port: 80 },
-      ],
-      targetFqdns: ["*"],
-    });
+  for (const zone of present) {
+    const access = ZONE_RULES[zone].internet;
+    const allowList = tenant.allowedEgress[zone] ?? [];
+    if (access === "web") {
+      application.push({
+        ruleType: "ApplicationRule",
+        name: `${zone}-internet`,
+        description: `${tenant.slug}: web access from the ${zone} zone, inspected by the firewall`,
+        sourceAddresses: [subnet(zone)],
+        protocols: [
+          { protocolType: "Https", port: 443 },
+          { protocolType: "Http", port: 80 },
+        ],
+        targetFqdns: ["*"],
+      });
+    } else if (access === "allow-list" && allowList.length > 0) {
+      application.push({
+        ruleType: "ApplicationRule",
+        name: `${zone}-allow-list`,
+        description: `${tenant.slug}: the ${zone} zone reaches only the hosts in its allow-list`,
+        sourceAddresses: [subnet(zone)],
+        protocols: [{ protocolType: "Https", port: 443 }],
+        targetFqdns: [...allowList],
+      });
+    }
+    // A zone with access "none" (the secure zone) gets no internet rule at all: only DNS and private endpoints.
   }
-  if (tenant.zones.exam && tenant.examAllowedEgress.length > 0) {
-    application.push({
-      ruleType: "ApplicationRule",
-      name: "exam-allow-list",
-      description: `${tenant.slug}: the exam zone reaches only the hosts in its allow-list`,
-      sourceAddresses: [tenant.zones.exam],
-      protocols: [{ protocolType: "Https", port: 443 }],
-      targetFqdns: [...tenant.examAllowedEgress],
-    });
-  }
-  // The secure zone gets no internet rule at all: only DNS and private endpoints.
   const collections: RuleCollection[] = [
     { ruleCollectionType: "FirewallPolicyFilterRuleCollection", name: `${tenant.slug}-network`, priority: 100, action: { type: "Allow" }, rules: network },
   ];

@@ -5,6 +5,7 @@
  */
 import { cidr, formatCidr, formatIp } from "./cidr";
 import { layoutSubnets } from "./address-plan";
+import { denyInternetInbound, type SecurityRule } from "./security-rules";
 
 export interface HubSubnet {
   readonly key: string;
@@ -41,4 +42,9 @@ export function hubSubnetLayout(addressSpace: string): PlacedHubSubnet[] {
   const layout = layoutSubnets(cidr(addressSpace), HUB_SUBNETS.map((s) => ({ key: s.key, prefix: s.prefix })));
   if (!layout.ok) throw new Error(`hub address space ${addressSpace}: ${layout.reason}; use a /23 or larger`);
   return HUB_SUBNETS.map((s) => ({ ...s, addressPrefix: formatCidr(layout.subnets[s.key]) }));
+}
+
+/** Ordinary hub subnets other than RADIUS (domain/eduroam/radius-security-rules.ts) accept nothing from the internet. */
+export function sharedSubnetSecurityRules(): SecurityRule[] {
+  return [denyInternetInbound("Shared services are reached privately only.")];
 }

@@ -17,8 +17,8 @@ import { azureName, REGION_CODES } from "../../domain/azure/names";
 import { Bastion } from "../../components/network/bastion";
 import { Firewall } from "../../components/network/firewall";
 import { isolationRuleCollectionGroup } from "../../domain/network/firewall-rules";
-import { denyInternetInbound, radiusSecurityRules } from "../../domain/eduroam/radius-security-rules";
-import { firstUsableAddress, hubSubnetLayout } from "../../domain/network/hub-layout";
+import { radiusSecurityRules } from "../../domain/eduroam/radius-security-rules";
+import { firstUsableAddress, hubSubnetLayout, sharedSubnetSecurityRules } from "../../domain/network/hub-layout";
 import { VirtualNetwork } from "../../components/network/virtual-network";
 import { VpnGateway } from "../../components/network/vpn-gateway";
 import { KeyVault } from "../../components/security/key-vault";
@@ -75,7 +75,7 @@ export function platformProgram(input: PlatformStackInput): StackOutputs<Platfor
       addressPrefix: s.addressPrefix,
       withNsg: s.ordinary,
       delegation: s.delegation,
-      securityRules: !s.ordinary ? undefined : s.key === "radius" ? radiusSecurityRules(proxyAddresses, subnetCidr("bastion")) : denyInternetInbound(),
+      securityRules: !s.ordinary ? undefined : s.key === "radius" ? radiusSecurityRules(proxyAddresses, subnetCidr("bastion")) : sharedSubnetSecurityRules(),
     }));
   const hub = new VirtualNetwork("hub", {
     resourceGroupName: groupsRg.hub.name,

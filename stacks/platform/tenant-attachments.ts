@@ -49,7 +49,7 @@ export function attachTenants(input: PlatformStackInput, hub: HubForTenants): vo
           kommunenummer: t.spec.kommunenummer,
           addressSpace: t.addressSpace,
           zones: { general: t.subnets.general, secure: t.subnets.secure, exam: t.subnets.exam },
-          examAllowedEgress: t.spec.network.zones.exam?.allowedEgress ?? [],
+          allowedEgress: { exam: t.spec.network.zones.exam?.allowedEgress ?? [] },
           sitePrefixes: Object.values(t.spec.sites).flatMap((s) => s.prefixes),
         },
         hub.shared,

@@ -72,7 +72,7 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
       resourceGroupName: groups.network.name,
       location,
       addressSpace: tenant.addressSpace,
-      subnets: tenant.subnets as Record<string, string>,
+      subnets: tenant.subnets,
       hubVnetId: fromPlatform("hubVnetId"),
       firewallPrivateIp: fromPlatform("firewallPrivateIp"),
       dnsServers: [fromPlatform("dnsResolverInboundIp")],

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { parseCidr, parseIp } from "../../domain/network/cidr";
 import { checkKommunenummer, checkOrganisasjonsnummer } from "../validation/identifiers";
-import { isDomainName } from "../validation/domain-names";
+import { isDomainName } from "../../domain/network/domain-names";
 
 /** Keys that become parts of Azure resource names and Pulumi logical names. */
 export const keyName = z

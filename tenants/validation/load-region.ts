@@ -10,7 +10,9 @@ import { tenantSchema } from "../schema/tenant";
 import type { Region } from "../region";
 import { type Diagnostic, sortDiagnostics } from "./diagnostic";
 import { checkAgainstSchema } from "./schema-messages";
-import { checkPlatform, checkRegion, type PlatformInput, type TenantInput } from "./region-rules";
+import { resolveAddressPlan } from "../resolve";
+import type { PlatformInput, TenantInput } from "./checked-files";
+import { checkPlatform, checkRegion } from "./region-rules";
 import { checkTenant } from "./tenant-rules";
 import { checkWaiverPolicies } from "./waiver-rules";
 import { diagnosticAt, parseYamlSource } from "./yaml-source";
@@ -101,8 +103,10 @@ export function loadRegion(paths: RegionPaths, rules: RegionRules = {}): RegionL
   }
 
   if (platform) {
-    const { diagnostics: regionDiagnostics, resolved } = checkRegion(platform, tenants);
-    diagnostics.push(...regionDiagnostics);
+    diagnostics.push(...checkRegion(platform, tenants));
+    const plan = resolveAddressPlan(platform, tenants);
+    diagnostics.push(...plan.diagnostics);
+    const resolved = plan.tenants;
     if (diagnostics.length === 0) {
       const selected = [...resolved].sort((a, b) => a.spec.slug.localeCompare(b.spec.slug));
       return {

@@ -1,33 +1,14 @@
 /**
- * Rules across files: identifiers unique in the region, address spaces inside
- * the pool and apart from each other, the hub and on-premises networks, and
- * references to platform settings that exist.
+ * Rules across files: identifiers unique in the region and references to
+ * platform settings that exist. Address spaces are checked where they are
+ * computed, in the address plan (tenants/resolve.ts).
  */
-import { type Cidr, cidr, formatCidr, overlaps, contains, parseIp } from "../../domain/network/cidr";
-import { blockForKommunenummer, layoutSubnets, type SubnetRequest } from "../../domain/network/address-plan";
-import type { PlatformFile } from "../schema/platform";
+import { cidr, formatCidr, overlaps } from "../../domain/network/cidr";
 import type { TenantFile } from "../schema/tenant";
-import { ENDPOINTS_PREFIX, ZONE_NAMES, ZONE_RULES, type ZoneName } from "../../domain/network/zones";
-import type { ResolvedTenant, SubnetKey } from "../region";
+import type { PlatformInput, TenantInput } from "./checked-files";
 import type { Diagnostic, FieldPath } from "./diagnostic";
-import { diagnosticAt, type YamlSource } from "./yaml-source";
-import { checkSecretRef, type Finding } from "./tenant-rules";
-
-export interface TenantInput {
-  readonly source: YamlSource;
-  readonly spec: TenantFile;
-}
-
-export interface PlatformInput {
-  readonly source: YamlSource;
-  readonly spec: PlatformFile;
-}
-
-interface Claimed {
-  readonly owner: string;
-  readonly what: string;
-  readonly block: Cidr;
-}
+import { diagnosticAt } from "./yaml-source";
+import { checkAccessPointAddresses, checkEduroamSettings, checkWifiAgainstPlatform } from "../../domain/eduroam/validation";
 
 export function checkPlatform(platform: PlatformInput): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -69,110 +50,19 @@ export function checkPlatform(platform: PlatformInput): Diagnostic[] {
   if (Object.keys(spec.backup.tiers).length === 0) {
     out.push(diagnosticAt(source, ["backup", "tiers"], "has no tiers; define at least one, e.g. standard"));
   }
-  out.push(...checkEduroamPlatform(platform));
+  out.push(...checkEduroamSettings(spec).map((f) => diagnosticAt(source, f.path, f.message, f.at)));
   return out;
 }
 
-function checkEduroamPlatform({ spec, source }: PlatformInput): Diagnostic[] {
-  if (!spec.eduroam) return [];
-  const findings: Finding[] = [
-    ...checkSecretRef(spec.eduroam.serverCertificate, ["eduroam", "serverCertificate"]),
-    ...checkSecretRef(spec.eduroam.cuiKey, ["eduroam", "cuiKey"]),
-  ];
-  const proxies = Object.entries(spec.eduroam.nationalProxies);
-  if (proxies.length === 0) {
-    findings.push({ path: ["eduroam", "nationalProxies"], message: "lists no national proxy; add the servers Sikt assigned, e.g. proxy-1: { address: ..., secret: { keyVaultSecret: ... } }" });
+/** Rules across files: identifiers unique in the region, references to platform settings, eduroam's shared address space. */
+export function checkRegion(platform: PlatformInput, tenants: readonly TenantInput[]): Diagnostic[] {
+  const out: Diagnostic[] = [...checkUnique(platform, tenants), ...checkReferences(platform, tenants)];
+  const specs = tenants.map((t) => t.spec);
+  for (const f of [...checkAccessPointAddresses(platform.spec, platform.source.file, specs), ...checkWifiAgainstPlatform(platform.spec, platform.source.file, specs)]) {
+    const source = f.owner === "platform" ? platform.source : tenants[f.owner.tenant].source;
+    out.push(diagnosticAt(source, f.path, f.message, f.at));
   }
-  proxies.forEach(([key, proxy], i) => {
-    findings.push(...checkSecretRef(proxy.secret, ["eduroam", "nationalProxies", key, "secret"]));
-    const first = proxies.findIndex(([, other]) => other.address === proxy.address);
-    if (first < i) {
-      findings.push({ path: ["eduroam", "nationalProxies", key, "address"], message: `${proxy.address} is already national proxy ${proxies[first][0]}; list each server once` });
-    }
-  });
-  return findings.map((f) => diagnosticAt(source, f.path, f.message, f.at));
-}
-
-/** Resolves address spaces and subnets, and reports every conflict across files. */
-export function checkRegion(platform: PlatformInput, tenants: readonly TenantInput[]): { diagnostics: Diagnostic[]; resolved: ResolvedTenant[] } {
-  const out: Diagnostic[] = [];
-  const resolved: ResolvedTenant[] = [];
-  const pool = {
-    cidr: cidr(platform.spec.network.tenantPool.cidr),
-    blockPrefixLength: platform.spec.network.tenantPool.blockPrefixLength,
-    counties: platform.spec.network.tenantPool.counties,
-  };
-
-  out.push(...checkUnique(platform, tenants));
-
-  const claimed: Claimed[] = [{ owner: platform.source.file, what: "the hub", block: cidr(platform.spec.network.hub.addressSpace) }];
-  if (platform.spec.network.drHub) {
-    claimed.push({ owner: platform.source.file, what: "the DR hub", block: cidr(platform.spec.network.drHub.addressSpace) });
-  }
-  // On-premises prefixes first, so a spoke that overlaps one is the one reported.
-  for (const { source, spec } of tenants) {
-    for (const [key, site] of Object.entries(spec.sites)) {
-      site.prefixes.forEach((text, i) => {
-        const block = cidr(text);
-        const clash = claimed.find((c) => overlaps(c.block, block));
-        if (clash) {
-          out.push(diagnosticAt(source, ["sites", key, "prefixes", i], `${text} overlaps ${clash.what} (${formatCidr(clash.block)}) in ${clash.owner}; the hub cannot route both, so renumber or NAT this site`));
-        }
-        claimed.push({ owner: source.file, what: `site ${key} of ${spec.slug}`, block });
-      });
-    }
-  }
-
-  // Allocated blocks first: they cannot collide with each other, so when an explicit
-  // address space overlaps one, the explicit one is the file to fix.
-  const allocatedFirst = [...tenants].sort(
-    (a, b) => Number(a.spec.network.addressSpace !== undefined) - Number(b.spec.network.addressSpace !== undefined),
-  );
-  for (const { source, spec } of allocatedFirst) {
-    let space: Cidr | undefined;
-    let addressSource: "file" | "allocated" = "file";
-    if (spec.network.addressSpace !== undefined) {
-      space = cidr(spec.network.addressSpace);
-      if (!contains(pool.cidr, space)) {
-        out.push(diagnosticAt(source, ["network", "addressSpace"], `${spec.network.addressSpace} is outside the tenant pool ${formatCidr(pool.cidr)}; pick a block inside it, or leave addressSpace out to have one allocated`));
-      }
-    } else {
-      const result = blockForKommunenummer(pool, spec.kommunenummer);
-      if (!result.ok) {
-        out.push(diagnosticAt(source, ["kommunenummer"], `no address space can be allocated: ${result.reason}`));
-        continue;
-      }
-      space = result.block;
-      addressSource = "allocated";
-    }
-    const clash = claimed.find((c) => c.owner !== source.file && overlaps(c.block, space!));
-    if (clash) {
-      const field: FieldPath = addressSource === "file" ? ["network", "addressSpace"] : ["kommunenummer"];
-      out.push(diagnosticAt(source, field, `the address space ${formatCidr(space)}${addressSource === "allocated" ? " allocated from this kommunenummer" : ""} overlaps ${clash.what} (${formatCidr(clash.block)}) in ${clash.owner}; set network.addressSpace to a free block in the pool`));
-    }
-    const ownSites = claimed.filter((c) => c.owner === source.file && overlaps(c.block, space!));
-    for (const site of ownSites) {
-      out.push(diagnosticAt(source, ["network"], `the spoke ${formatCidr(space)} overlaps this municipality's own ${site.what} (${formatCidr(site.block)}); the spoke must not reuse on-premises addresses`, "key"));
-    }
-    claimed.push({ owner: source.file, what: `the spoke of ${spec.slug}`, block: space });
-
-    const zones = ZONE_NAMES.filter((z) => !ZONE_RULES[z].service || spec.services.includes(ZONE_RULES[z].service as never));
-    const requests: SubnetRequest[] = ZONE_NAMES.map((z) => ({ key: z, prefix: spec.network.zones[z]?.size ?? ZONE_RULES[z].defaultPrefix }));
-    requests.push({ key: "endpoints", prefix: ENDPOINTS_PREFIX });
-    const layout = layoutSubnets(space, requests);
-    if (!layout.ok) {
-      out.push(diagnosticAt(source, ["network", "zones"], `${layout.reason}; set network.addressSpace to a larger block or make the zones smaller`, "key"));
-      continue;
-    }
-    const subnets: Partial<Record<SubnetKey, string>> = {};
-    for (const zone of [...zones, "endpoints" as const]) subnets[zone] = formatCidr(layout.subnets[zone]);
-    resolved.push({ file: source.file, spec, addressSpace: formatCidr(space), addressSource, zones: zones as ZoneName[], subnets });
-  }
-
-  out.push(...checkReferences(platform, tenants));
-  out.push(...checkAccessPoints(platform, tenants));
-  out.push(...checkWifi(platform, tenants));
-  return { diagnostics: out, resolved };
+  return out;
 }
 
 function checkUnique(platform: PlatformInput, tenants: readonly TenantInput[]): Diagnostic[] {
@@ -233,56 +123,6 @@ function checkReferences(platform: PlatformInput, tenants: readonly TenantInput[
     const sum = Object.values(allocation.percentages).reduce((a, b) => a + b, 0);
     if (Math.abs(sum - 100) > 1e-9) {
       out.push(diagnosticAt(platform.source, ["costAllocation", "percentages"], `add up to ${sum}; they must add up to 100`));
-    }
-  }
-  return out;
-}
-
-/**
- * RADIUS tells clients apart by source address only: two access points (of two
- * municipalities, or of one) or an access point and a national proxy at
- * overlapping addresses would share or shadow each other's secret.
- */
-function checkAccessPoints(platform: PlatformInput, tenants: readonly TenantInput[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const seen: Array<{ owner?: string; key: string; block: Cidr }> = Object.entries(platform.spec.eduroam?.nationalProxies ?? {}).map(([key, proxy]) => ({
-    key,
-    block: { base: parseIp(proxy.address)!, prefix: 32 },
-  }));
-  for (const { source, spec } of tenants) {
-    for (const [key, ap] of Object.entries(spec.wifi?.accessPoints ?? {})) {
-      const ip = parseIp(ap.address);
-      const block = ip !== undefined ? { base: ip, prefix: 32 } : cidr(ap.address);
-      const clash = seen.find((s) => overlaps(s.block, block));
-      if (clash) {
-        const other =
-          clash.owner === undefined
-            ? `national proxy ${clash.key} in ${platform.source.file}`
-            : `access point ${clash.key} of ${clash.owner === spec.slug ? "this municipality" : clash.owner}`;
-        out.push(diagnosticAt(source, ["wifi", "accessPoints", key, "address"], `${ap.address} overlaps ${other}; RADIUS tells clients apart by address, so each needs its own`));
-      }
-      seen.push({ owner: spec.slug, key, block });
-    }
-  }
-  return out;
-}
-
-/** Wi-Fi needs the platform's eduroam settings; a files backend only on a test platform. */
-function checkWifi(platform: PlatformInput, tenants: readonly TenantInput[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const { source, spec } of tenants) {
-    if (!spec.wifi) continue;
-    if (!platform.spec.eduroam) {
-      out.push(diagnosticAt(source, ["wifi"], `is set but ${platform.source.file} has no eduroam section; the host adds eduroam.nationalProxies (from Sikt) before any municipality gets Wi-Fi`, "key"));
-    }
-    if (spec.wifi.userBackend.kind === "files" && platform.spec.environment !== "test") {
-      out.push(
-        diagnosticAt(
-          source,
-          ["wifi", "userBackend", "kind"],
-          `"files" keeps users and passwords on the RADIUS servers and is for labs and tests only; use kind: ldap (Entra Domain Services or AD), or set environment: test in ${platform.source.file} for a lab`,
-        ),
-      );
     }
   }
   return out;

@@ -1,35 +1,14 @@
 /**
  * Rules inside one tenant file that the schema's shape cannot express:
  * services against their sections, zone sizes, secret references, the system
- * inventory's dependencies.
+ * inventory's dependencies. The Wi-Fi section's rules are eduroam's
+ * (domain/eduroam/validation.ts).
  */
-import type { SecretRef } from "../schema/fields";
 import type { TenantFile } from "../schema/tenant";
 import { ZONE_NAMES, ZONE_RULES } from "../../domain/network/zones";
-import type { FieldPath } from "./diagnostic";
-import { emailDomain, isDomainName, isUnderDomain } from "./domain-names";
-import { parseIp } from "../../domain/network/cidr";
-
-export interface Finding {
-  readonly path: FieldPath;
-  readonly message: string;
-  readonly at?: "key" | "value";
-}
-
-export function checkSecretRef(ref: SecretRef, path: FieldPath): Finding[] {
-  const hasVault = ref.keyVaultSecret !== undefined;
-  const hasConfig = ref.pulumiConfig !== undefined;
-  if (hasVault && hasConfig) {
-    return [{ path, message: "names both keyVaultSecret and pulumiConfig; keep one" }];
-  }
-  if (!hasVault && !hasConfig) {
-    return [{ path, message: "names no secret; set keyVaultSecret: <secret name in Key Vault> or pulumiConfig: <config key>" }];
-  }
-  if (ref.keyVault !== undefined && !hasVault) {
-    return [{ path: [...path, "keyVault"], message: "only applies together with keyVaultSecret" }];
-  }
-  return [];
-}
+import { checkWifiSection } from "../../domain/eduroam/validation";
+import type { Finding } from "./finding";
+import { checkSecretRef } from "./secret-rules";
 
 export function checkTenant(tenant: TenantFile, fileSlug: string): Finding[] {
   const findings: Finding[] = [];
@@ -106,7 +85,7 @@ export function checkTenant(tenant: TenantFile, fileSlug: string): Finding[] {
   for (const [key, site] of Object.entries(tenant.sites)) {
     findings.push(...checkSecretRef(site.preSharedKey, ["sites", key, "preSharedKey"]));
   }
-  findings.push(...checkWifi(tenant));
+  findings.push(...checkWifiSection(tenant));
 
   const emails = new Set<string>();
   tenant.identity.externalAdmins.forEach((admin, i) => {
@@ -116,48 +95,6 @@ export function checkTenant(tenant: TenantFile, fileSlug: string): Finding[] {
   });
 
   findings.push(...checkSystems(tenant));
-  return findings;
-}
-
-/**
- * The municipality's own domains: `domains` when set, otherwise the domains of
- * its contacts' e-mail addresses (contacts are its own staff; external admins are not counted).
- */
-export function ownDomains(tenant: TenantFile): { domains: string[]; from: string } {
-  if (tenant.domains) return { domains: [...new Set(tenant.domains)], from: "domains" };
-  return { domains: [...new Set(tenant.contacts.map((c) => emailDomain(c.email)))], from: "the contacts' e-mail addresses" };
-}
-
-/** Characters the RADIUS configuration cannot hold in a quoted LDAP setting, or would expand. */
-const UNSAFE_IN_RADIUS = /['"\\%{}$\x00-\x1f\x7f]/;
-
-function checkWifi(tenant: TenantFile): Finding[] {
-  const wifi = tenant.wifi;
-  if (!wifi) return [];
-  const findings: Finding[] = [];
-  const own = ownDomains(tenant);
-  if (!own.domains.some((domain) => isUnderDomain(wifi.realm, domain))) {
-    findings.push({
-      path: ["wifi", "realm"],
-      message: `"${wifi.realm}" is not under the municipality's own domains (${own.domains.join(", ")}, from ${own.from}); eduroam realms must be a domain the municipality controls, e.g. "${own.domains[0]}", or list the domain under domains`,
-    });
-  }
-  for (const [key, ap] of Object.entries(wifi.accessPoints)) {
-    findings.push(...checkSecretRef(ap.secret, ["wifi", "accessPoints", key, "secret"]));
-  }
-  const backend = wifi.userBackend;
-  if (backend.kind === "ldap") {
-    findings.push(...checkSecretRef(backend.bindPassword, ["wifi", "userBackend", "bindPassword"]));
-    if (!isDomainName(backend.server) && parseIp(backend.server) === undefined) {
-      findings.push({ path: ["wifi", "userBackend", "server"], message: `"${backend.server}" is not a host name or IPv4 address; write the LDAPS host alone, like "ldaps.senja.kommune.no" (no ldaps:// and no port)` });
-    }
-    for (const field of ["baseDn", "bindDn"] as const) {
-      const bad = UNSAFE_IN_RADIUS.exec(backend[field]);
-      if (bad) {
-        findings.push({ path: ["wifi", "userBackend", field], message: `contains ${JSON.stringify(bad[0])}, which the RADIUS configuration cannot hold safely; use a DN without quotes, backslashes, %, $ or braces` });
-      }
-    }
-  }
   return findings;
 }
 

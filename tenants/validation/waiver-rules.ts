@@ -4,7 +4,7 @@
  * of the pack, and the pack can load the files without loading itself.
  */
 import type { Waiver } from "../schema/fields";
-import type { Finding } from "./tenant-rules";
+import type { Finding } from "./finding";
 import { editDistance } from "./schema-messages";
 
 export function checkWaiverPolicies(waivers: readonly Waiver[], policyNames: readonly string[]): Finding[] {

@@ -6,7 +6,7 @@ const senja: TenantFirewallInput = {
   kommunenummer: "5530",
   addressSpace: "10.96.60.0/23",
   zones: { general: "10.96.60.0/24", secure: "10.96.61.0/26" },
-  examAllowedEgress: [],
+  allowedEgress: {},
   sitePrefixes: ["10.10.0.0/16"],
 };
 
@@ -34,7 +34,7 @@ describe("firewall rules", () => {
   });
 
   it("limits the exam zone to its allow-list", () => {
-    const alta = tenantRuleCollectionGroup({ ...senja, slug: "alta", zones: { general: "10.96.202.0/24", exam: "10.96.203.64/26" }, examAllowedEgress: ["eksamen.udir.no"] }, shared);
+    const alta = tenantRuleCollectionGroup({ ...senja, slug: "alta", zones: { general: "10.96.202.0/24", exam: "10.96.203.64/26" }, allowedEgress: { exam: ["eksamen.udir.no"] } }, shared);
     const exam = rulesOf(alta).filter((r) => r.sourceAddresses.includes("10.96.203.64/26"));
     expect(exam.map((r) => r.name)).toEqual(["dns", "exam-allow-list"]);
     expect(exam[1]).toMatchObject({ targetFqdns: ["eksamen.udir.no"], protocols: [{ protocolType: "Https", port: 443 }] });
