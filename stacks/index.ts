@@ -6,20 +6,19 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { formatDiagnostic } from "../tenants/validation/diagnostic";
+import { REPO_ROOT } from "../tenants/paths";
 import { loadRegion } from "../tenants/validation/load-region";
 import { PLATFORM_STACK, PROJECT } from "./contract";
 import { platformProgram } from "./platform/program";
 import { tenantProgram } from "./tenant/program";
 
-// Compiled to dist/stacks/index.js, so the repository root is two levels up.
-const root = path.resolve(__dirname, "..", path.basename(path.dirname(__dirname)) === "dist" ? ".." : "");
 
 export = async () => {
   const config = new pulumi.Config(PROJECT);
   const stack = pulumi.getStack();
   const load = loadRegion({
-    tenantsDir: path.resolve(root, config.get("tenantsDir") ?? "tenants"),
-    platformFile: path.resolve(root, config.get("platformFile") ?? "platform.yaml"),
+    tenantsDir: path.resolve(REPO_ROOT, config.get("tenantsDir") ?? "tenants"),
+    platformFile: path.resolve(REPO_ROOT, config.get("platformFile") ?? "platform.yaml"),
   });
   if (!load.region) {
     throw new Error(`the tenant or platform files are not valid; run "npx grunnmur validate":\n${load.diagnostics.map(formatDiagnostic).join("\n")}`);

@@ -1,7 +1,7 @@
 /**
  * How the generated RADIUS configuration reaches the servers: as the VMs'
  * `userData`, which Azure updates in place (no VM replacement) and the VMs read
- * from the instance metadata service (see components/eduroam/cloud-init.ts).
+ * from the instance metadata service (see domain/eduroam/cloud-init.ts).
  */
 
 /** Azure's limit for userData, base64-encoded. */
