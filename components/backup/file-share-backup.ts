@@ -6,6 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as recoveryservices from "@pulumi/azure-native/recoveryservices";
+import type { ComponentOutputs } from "../shared/common-args";
 
 export interface FileShareBackupArgs {
   readonly vaultResourceGroupName: pulumi.Input<string>;
@@ -21,7 +22,11 @@ export interface FileShareBackupArgs {
   readonly tags: Readonly<Record<string, string>>;
 }
 
-export class FileShareBackup extends pulumi.ComponentResource {
+/** Its principal resource is the storage account's protection container in the vault. */
+export class FileShareBackup extends pulumi.ComponentResource implements ComponentOutputs {
+  public readonly resourceId: pulumi.Output<string>;
+  public readonly name: pulumi.Output<string>;
+
   constructor(name: string, args: FileShareBackupArgs, opts?: pulumi.ComponentResourceOptions) {
     super("grunnmur:backup:FileShareBackup", name, {}, opts);
     const container = new recoveryservices.ProtectionContainer(
@@ -55,6 +60,8 @@ export class FileShareBackup extends pulumi.ComponentResource {
         },
       );
     }
-    this.registerOutputs({});
+    this.resourceId = container.id;
+    this.name = container.name;
+    this.registerOutputs({ resourceId: this.resourceId, name: this.name });
   }
 }

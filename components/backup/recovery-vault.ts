@@ -12,9 +12,8 @@ import * as recoveryservices from "@pulumi/azure-native/recoveryservices";
 import { azureName } from "../../domain/azure/names";
 import { addDiagnostics } from "../shared/diagnostics";
 import { addLock } from "../shared/lock";
-import type { CommonArgs } from "../shared/common-args";
+import type { CommonArgs, ComponentOutputs } from "../shared/common-args";
 import { backupPolicyProperties, type BackupTier } from "../../domain/backup/retention";
-import { assignRoles } from "../shared/role-assignments";
 
 export interface RecoveryVaultArgs extends CommonArgs {
   readonly resourceGroupName: pulumi.Input<string>;
@@ -27,9 +26,9 @@ export interface RecoveryVaultArgs extends CommonArgs {
   readonly tiers: Readonly<Record<string, BackupTier>>;
 }
 
-export class RecoveryVault extends pulumi.ComponentResource {
-  public readonly vaultId: pulumi.Output<string>;
-  public readonly vaultName: pulumi.Output<string>;
+export class RecoveryVault extends pulumi.ComponentResource implements ComponentOutputs {
+  public readonly resourceId: pulumi.Output<string>;
+  public readonly name: pulumi.Output<string>;
   public readonly resourceGuardId: pulumi.Output<string>;
   /** Policy ids by tier, then workload. */
   public readonly policyIds: Record<string, { files: pulumi.Output<string>; vms: pulumi.Output<string> }> = {};
@@ -59,7 +58,6 @@ export class RecoveryVault extends pulumi.ComponentResource {
       { parent: this, protect: true, retainOnDelete: true },
     );
     addLock(name, vault.id, args.lock ?? { kind: "CanNotDelete" }, this);
-    assignRoles(name, vault.id, `${name}-vault`, args.roleAssignments, this);
     addDiagnostics(name, vault.id, args.diagnostics, "logs-and-metrics", this);
 
     for (const [tierKey, tier] of Object.entries(args.tiers)) {
@@ -100,9 +98,9 @@ export class RecoveryVault extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    this.vaultId = vault.id;
-    this.vaultName = vault.name;
+    this.resourceId = vault.id;
+    this.name = vault.name;
     this.resourceGuardId = guard.id;
-    this.registerOutputs({ vaultId: this.vaultId, resourceGuardId: this.resourceGuardId, policyIds: this.policyIds });
+    this.registerOutputs({ resourceId: this.resourceId, name: this.name, resourceGuardId: this.resourceGuardId, policyIds: this.policyIds });
   }
 }

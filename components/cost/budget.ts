@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as consumption from "@pulumi/azure-native/consumption";
+import type { ComponentOutputs } from "../shared/common-args";
 
 export interface TenantBudgetArgs {
   readonly tenant: string;
@@ -18,7 +19,10 @@ export interface TenantBudgetArgs {
 export const BUDGET_START = "2026-01-01T00:00:00Z";
 export const ALERT_THRESHOLDS = [80, 100] as const;
 
-export class TenantBudget extends pulumi.ComponentResource {
+export class TenantBudget extends pulumi.ComponentResource implements ComponentOutputs {
+  public readonly resourceId: pulumi.Output<string>;
+  public readonly name: pulumi.Output<string>;
+
   constructor(name: string, args: TenantBudgetArgs, opts?: pulumi.ComponentResourceOptions) {
     super("grunnmur:cost:TenantBudget", name, {}, opts);
     const notifications = Object.fromEntries(
@@ -27,7 +31,7 @@ export class TenantBudget extends pulumi.ComponentResource {
         { enabled: true, operator: "GreaterThanOrEqualTo", threshold, thresholdType: "Actual", contactEmails: [...args.alertRecipients], locale: "nb-no" },
       ]),
     );
-    new consumption.Budget(
+    const budget = new consumption.Budget(
       name,
       {
         scope: args.subscriptionScope,
@@ -41,6 +45,8 @@ export class TenantBudget extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-    this.registerOutputs({});
+    this.resourceId = budget.id;
+    this.name = budget.name;
+    this.registerOutputs({ resourceId: this.resourceId, name: this.name });
   }
 }

@@ -7,9 +7,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as dnsresolver from "@pulumi/azure-native/dnsresolver";
 import * as privatedns from "@pulumi/azure-native/privatedns";
 import { azureName } from "../../domain/azure/names";
-import type { CommonArgs } from "../shared/common-args";
+import type { CommonArgs, ComponentOutputs } from "../shared/common-args";
 import { addLock } from "../shared/lock";
-import { assignRoles } from "../shared/role-assignments";
 
 /** Zones by the key stack outputs and private endpoints use. */
 export function privateDnsZoneNames(location: string): Record<string, string> {
@@ -27,7 +26,9 @@ export function privateDnsZoneNames(location: string): Record<string, string> {
   };
 }
 
-export interface PrivateDnsArgs extends CommonArgs {
+// No diagnostics input: a DNS private resolver has no log categories and its metrics are not exportable
+// through diagnostic settings (learn.microsoft.com/azure/azure-monitor/reference/supported-metrics/microsoft-network-dnsresolvers-metrics).
+export interface PrivateDnsArgs extends Omit<CommonArgs, "diagnostics"> {
   readonly resourceGroupName: pulumi.Input<string>;
   readonly location: string;
   readonly nameParts: readonly string[];
@@ -39,7 +40,10 @@ export interface PrivateDnsArgs extends CommonArgs {
   readonly resolverInboundIp: string;
 }
 
-export class PrivateDns extends pulumi.ComponentResource {
+/** Its principal resource is the DNS private resolver; the zones are found by key in zoneIds. */
+export class PrivateDns extends pulumi.ComponentResource implements ComponentOutputs {
+  public readonly resourceId: pulumi.Output<string>;
+  public readonly name: pulumi.Output<string>;
   /** Zone ids by key (blob, file, vault, ...). */
   public readonly zoneIds: Record<string, pulumi.Output<string>> = {};
   public readonly zoneNames: Record<string, string>;
@@ -84,7 +88,6 @@ export class PrivateDns extends pulumi.ComponentResource {
       { parent: this },
     );
     addLock(name, resolver.id, args.lock, this);
-    assignRoles(name, resolver.id, `${name}-resolver`, args.roleAssignments, this);
     new dnsresolver.InboundEndpoint(
       `${name}-inbound`,
       {
@@ -97,7 +100,9 @@ export class PrivateDns extends pulumi.ComponentResource {
       },
       { parent: this },
     );
+    this.resourceId = resolver.id;
+    this.name = resolver.name;
     this.resolverInboundIp = args.resolverInboundIp;
-    this.registerOutputs({ zoneIds: this.zoneIds, resolverInboundIp: this.resolverInboundIp });
+    this.registerOutputs({ resourceId: this.resourceId, name: this.name, zoneIds: this.zoneIds, resolverInboundIp: this.resolverInboundIp });
   }
 }

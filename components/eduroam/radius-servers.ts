@@ -11,10 +11,9 @@ import * as network from "@pulumi/azure-native/network";
 import { cidr, formatIp } from "../../domain/network/cidr";
 import { azureName } from "../../domain/azure/names";
 import { addDiagnostics } from "../shared/diagnostics";
-import type { CommonArgs } from "../shared/common-args";
+import type { CollectionOutputs, CommonArgs } from "../shared/common-args";
 import { hasZones, publicIp } from "../network/public-ip";
 import { addLock } from "../shared/lock";
-import { assignRoles } from "../shared/role-assignments";
 
 export interface RadiusServersArgs extends CommonArgs {
   readonly resourceGroupName: pulumi.Input<string>;
@@ -34,7 +33,10 @@ export interface RadiusServersArgs extends CommonArgs {
   readonly configBundle: pulumi.Input<string>;
 }
 
-export class RadiusServers extends pulumi.ComponentResource {
+/** A set of like servers: resourceIds and names by server key (radius-1, radius-2, ...). */
+export class RadiusServers extends pulumi.ComponentResource implements CollectionOutputs {
+  public readonly resourceIds: Record<string, pulumi.Output<string>> = {};
+  public readonly names: Record<string, pulumi.Output<string>> = {};
   public readonly publicAddresses: pulumi.Output<string>[] = [];
   public readonly privateAddresses: string[] = [];
   public readonly principalIds: pulumi.Output<string>[] = [];
@@ -99,11 +101,12 @@ export class RadiusServers extends pulumi.ComponentResource {
       );
       addDiagnostics(key, vm.id, args.diagnostics, "metrics", this);
       addLock(key, vm.id, args.lock, this);
-      assignRoles(key, vm.id, key, args.roleAssignments, this);
+      this.resourceIds[key] = vm.id;
+      this.names[key] = vm.name;
       this.publicAddresses.push(pip.ipAddress.apply((a) => a ?? ""));
       this.privateAddresses.push(privateIp);
       this.principalIds.push(vm.identity.apply((id) => id?.principalId ?? ""));
     }
-    this.registerOutputs({ publicAddresses: this.publicAddresses, privateAddresses: this.privateAddresses });
+    this.registerOutputs({ resourceIds: this.resourceIds, names: this.names, publicAddresses: this.publicAddresses, privateAddresses: this.privateAddresses });
   }
 }

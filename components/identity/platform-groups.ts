@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ConditionalAccessPolicy } from "@pulumi/azuread/conditionalAccessPolicy";
 import { Group } from "@pulumi/azuread/group";
 import { AZURE_MANAGEMENT_APP_ID } from "../../domain/azure/entra-apps";
+import type { CollectionOutputs } from "../shared/common-args";
 
 export const PLATFORM_GROUPS = {
   network: "Network administrators of the shared platform: hub, firewall, VPN, DNS.",
@@ -25,9 +26,13 @@ export interface PlatformGroupsArgs {
   readonly conditionalAccessState: "enabled" | "enabledForReportingButNotEnforced";
 }
 
-export class PlatformGroups extends pulumi.ComponentResource {
-  public readonly groupIds = {} as Record<PlatformGroupKey, pulumi.Output<string>>;
-  public readonly breakGlassGroupId: pulumi.Output<string>;
+/** The key of the break-glass group among the component's resources. */
+export const BREAK_GLASS = "break-glass";
+
+/** A set of groups: resourceIds (object ids) and names (display names) by group key, including break-glass. */
+export class PlatformGroups extends pulumi.ComponentResource implements CollectionOutputs<PlatformGroupKey | typeof BREAK_GLASS> {
+  public readonly resourceIds = {} as Record<PlatformGroupKey | typeof BREAK_GLASS, pulumi.Output<string>>;
+  public readonly names = {} as Record<PlatformGroupKey | typeof BREAK_GLASS, pulumi.Output<string>>;
 
   constructor(name: string, args: PlatformGroupsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("grunnmur:identity:PlatformGroups", name, {}, opts);
@@ -37,7 +42,8 @@ export class PlatformGroups extends pulumi.ComponentResource {
         { displayName: `${args.displayPrefix}-platform-${key}`, description, securityEnabled: true, mailEnabled: false, preventDuplicateNames: true },
         { parent: this },
       );
-      this.groupIds[key] = group.objectId;
+      this.resourceIds[key] = group.objectId;
+      this.names[key] = group.displayName;
     }
     // Break-glass accounts are members of this group and are excluded from every policy,
     // so a broken MFA provider cannot lock the regional team out of its own platform.
@@ -52,9 +58,10 @@ export class PlatformGroups extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-    this.breakGlassGroupId = breakGlass.objectId;
+    this.resourceIds[BREAK_GLASS] = breakGlass.objectId;
+    this.names[BREAK_GLASS] = breakGlass.displayName;
 
-    const adminGroups = [this.groupIds.network, this.groupIds.backup, this.groupIds.security];
+    const adminGroups = [this.resourceIds.network, this.resourceIds.backup, this.resourceIds.security];
     new ConditionalAccessPolicy(
       `${name}-mfa-admins`,
       {
@@ -83,6 +90,6 @@ export class PlatformGroups extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-    this.registerOutputs({ groupIds: this.groupIds, breakGlassGroupId: this.breakGlassGroupId });
+    this.registerOutputs({ resourceIds: this.resourceIds, names: this.names });
   }
 }

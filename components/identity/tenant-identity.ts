@@ -8,6 +8,7 @@ import { AdministrativeUnit } from "@pulumi/azuread/administrativeUnit";
 import { Group } from "@pulumi/azuread/group";
 import { GroupMember } from "@pulumi/azuread/groupMember";
 import { Invitation } from "@pulumi/azuread/invitation";
+import type { ComponentOutputs } from "../shared/common-args";
 
 export interface ExternalAdmin {
   readonly email: string;
@@ -29,8 +30,10 @@ export function guestKey(email: string): string {
   return email.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 }
 
-export class TenantIdentity extends pulumi.ComponentResource {
-  public readonly administrativeUnitId: pulumi.Output<string>;
+/** Its principal object is the tenant's administrative unit (resourceId is its Entra object id). */
+export class TenantIdentity extends pulumi.ComponentResource implements ComponentOutputs {
+  public readonly resourceId: pulumi.Output<string>;
+  public readonly name: pulumi.Output<string>;
   public readonly groupIds = {} as Record<TenantGroupKey, pulumi.Output<string>>;
 
   constructor(name: string, args: TenantIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -78,7 +81,8 @@ export class TenantIdentity extends pulumi.ComponentResource {
       );
       new GroupMember(`${name}-guest-${key}`, { groupObjectId: this.groupIds.admins, memberObjectId: invitation.userId }, { parent: this });
     }
-    this.administrativeUnitId = unit.objectId;
-    this.registerOutputs({ administrativeUnitId: this.administrativeUnitId, groupIds: this.groupIds });
+    this.resourceId = unit.objectId;
+    this.name = unit.displayName;
+    this.registerOutputs({ resourceId: this.resourceId, name: this.name, groupIds: this.groupIds });
   }
 }

@@ -6,19 +6,19 @@ import * as pulumi from "@pulumi/pulumi";
 import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import { azureName } from "../../domain/azure/names";
 import { addLock } from "../shared/lock";
-import type { CommonArgs } from "../shared/common-args";
-import { assignRoles } from "../shared/role-assignments";
+import type { CommonArgs, ComponentOutputs } from "../shared/common-args";
 
-export interface LogWorkspaceArgs extends CommonArgs {
+// No diagnostics input: this workspace is where every diagnostic setting sends its logs.
+export interface LogWorkspaceArgs extends Omit<CommonArgs, "diagnostics"> {
   readonly resourceGroupName: pulumi.Input<string>;
   readonly location: string;
   readonly nameParts: readonly string[];
   readonly retentionDays: number;
 }
 
-export class LogWorkspace extends pulumi.ComponentResource {
-  public readonly workspaceId: pulumi.Output<string>;
-  public readonly workspaceName: pulumi.Output<string>;
+export class LogWorkspace extends pulumi.ComponentResource implements ComponentOutputs {
+  public readonly resourceId: pulumi.Output<string>;
+  public readonly name: pulumi.Output<string>;
 
   constructor(name: string, args: LogWorkspaceArgs, opts?: pulumi.ComponentResourceOptions) {
     super("grunnmur:monitoring:LogWorkspace", name, {}, opts);
@@ -36,9 +36,8 @@ export class LogWorkspace extends pulumi.ComponentResource {
       { parent: this, protect: true, retainOnDelete: true },
     );
     addLock(name, workspace.id, args.lock ?? { kind: "CanNotDelete" }, this);
-    assignRoles(name, workspace.id, `${name}-workspace`, args.roleAssignments, this);
-    this.workspaceId = workspace.id;
-    this.workspaceName = workspace.name;
-    this.registerOutputs({ workspaceId: this.workspaceId, workspaceName: this.workspaceName });
+    this.resourceId = workspace.id;
+    this.name = workspace.name;
+    this.registerOutputs({ resourceId: this.resourceId, name: this.name });
   }
 }

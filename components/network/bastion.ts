@@ -3,10 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import { azureName } from "../../domain/azure/names";
 import { addDiagnostics } from "../shared/diagnostics";
-import type { CommonArgs } from "../shared/common-args";
+import type { CommonArgs, ComponentOutputs } from "../shared/common-args";
 import { hasZones, publicIp } from "./public-ip";
 import { addLock } from "../shared/lock";
-import { assignRoles } from "../shared/role-assignments";
 
 export interface BastionArgs extends CommonArgs {
   readonly resourceGroupName: pulumi.Input<string>;
@@ -16,8 +15,9 @@ export interface BastionArgs extends CommonArgs {
   readonly sku: "Basic" | "Standard";
 }
 
-export class Bastion extends pulumi.ComponentResource {
-  public readonly bastionId: pulumi.Output<string>;
+export class Bastion extends pulumi.ComponentResource implements ComponentOutputs {
+  public readonly resourceId: pulumi.Output<string>;
+  public readonly name: pulumi.Output<string>;
 
   constructor(name: string, args: BastionArgs, opts?: pulumi.ComponentResourceOptions) {
     super("grunnmur:network:Bastion", name, {}, opts);
@@ -43,8 +43,8 @@ export class Bastion extends pulumi.ComponentResource {
     );
     addDiagnostics(name, bastion.id, args.diagnostics, "logs", this);
     addLock(name, bastion.id, args.lock, this);
-    assignRoles(name, bastion.id, `${name}-bastion`, args.roleAssignments, this);
-    this.bastionId = bastion.id;
-    this.registerOutputs({ bastionId: this.bastionId });
+    this.resourceId = bastion.id;
+    this.name = bastion.name;
+    this.registerOutputs({ resourceId: this.resourceId, name: this.name });
   }
 }

@@ -7,11 +7,10 @@ import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import { azureName } from "../../domain/azure/names";
 import { addDiagnostics } from "../shared/diagnostics";
-import type { CommonArgs } from "../shared/common-args";
+import type { CommonArgs, ComponentOutputs } from "../shared/common-args";
 import type { RuleCollectionGroupSpec } from "../../domain/network/firewall-rules";
 import { hasZones, publicIp } from "./public-ip";
 import { addLock } from "../shared/lock";
-import { assignRoles } from "../shared/role-assignments";
 
 export interface FirewallArgs extends CommonArgs {
   readonly resourceGroupName: pulumi.Input<string>;
@@ -22,8 +21,9 @@ export interface FirewallArgs extends CommonArgs {
   readonly ruleCollectionGroups: readonly RuleCollectionGroupSpec[];
 }
 
-export class Firewall extends pulumi.ComponentResource {
-  public readonly firewallId: pulumi.Output<string>;
+export class Firewall extends pulumi.ComponentResource implements ComponentOutputs {
+  public readonly resourceId: pulumi.Output<string>;
+  public readonly name: pulumi.Output<string>;
   public readonly policyId: pulumi.Output<string>;
   public readonly policyName: pulumi.Output<string>;
   /** The last group this component writes; tenant groups are written after it. */
@@ -88,13 +88,13 @@ export class Firewall extends pulumi.ComponentResource {
     );
     addDiagnostics(name, firewall.id, args.diagnostics, "logs-and-metrics", this);
     addLock(name, firewall.id, args.lock, this);
-    assignRoles(name, firewall.id, `${name}-firewall`, args.roleAssignments, this);
 
-    this.firewallId = firewall.id;
+    this.resourceId = firewall.id;
+    this.name = firewall.name;
     this.policyId = policy.id;
     this.policyName = policy.name;
     this.lastRuleGroup = previous;
     this.publicIpAddress = pip.ipAddress;
-    this.registerOutputs({ firewallId: this.firewallId, policyId: this.policyId });
+    this.registerOutputs({ resourceId: this.resourceId, name: this.name, policyId: this.policyId });
   }
 }

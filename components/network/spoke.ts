@@ -10,7 +10,7 @@ import * as network from "@pulumi/azure-native/network";
 import * as privatedns from "@pulumi/azure-native/privatedns";
 import { azureName } from "../../domain/azure/names";
 import { lastName, requireArmId } from "../../domain/azure/arm-id";
-import type { CommonArgs } from "../shared/common-args";
+import type { CommonArgs, ComponentOutputs } from "../shared/common-args";
 import { spokeRoutes } from "../../domain/network/routes";
 import { zoneSecurityRules, type SubnetKey } from "../../domain/network/zones";
 import { VirtualNetwork } from "./virtual-network";
@@ -34,8 +34,10 @@ export interface SpokeArgs extends CommonArgs {
   readonly platformOpts?: pulumi.CustomResourceOptions;
 }
 
-export class Spoke extends pulumi.ComponentResource {
-  public readonly vnetId: pulumi.Output<string>;
+/** Its principal resource is the spoke VNet. */
+export class Spoke extends pulumi.ComponentResource implements ComponentOutputs {
+  public readonly resourceId: pulumi.Output<string>;
+  public readonly name: pulumi.Output<string>;
   public readonly subnetIds: pulumi.Output<Record<string, string>>;
 
   constructor(name: string, args: SpokeArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -78,7 +80,6 @@ export class Spoke extends pulumi.ComponentResource {
         tags: args.tags,
         diagnostics: args.diagnostics,
         lock: args.lock,
-        roleAssignments: args.roleAssignments,
       },
       { parent: this },
     );
@@ -91,7 +92,7 @@ export class Spoke extends pulumi.ComponentResource {
         resourceGroupName: hub.apply((h) => h.resourceGroup!),
         virtualNetworkName: hub.apply((h) => h.name),
         virtualNetworkPeeringName: `to-${args.tenant}`,
-        remoteVirtualNetwork: { id: vnet.vnetId },
+        remoteVirtualNetwork: { id: vnet.resourceId },
         allowVirtualNetworkAccess: true,
         allowForwardedTraffic: true,
         allowGatewayTransit: true,
@@ -103,7 +104,7 @@ export class Spoke extends pulumi.ComponentResource {
       `${name}-to-hub`,
       {
         resourceGroupName: args.resourceGroupName,
-        virtualNetworkName: vnet.vnetName,
+        virtualNetworkName: vnet.name,
         virtualNetworkPeeringName: "to-hub",
         remoteVirtualNetwork: { id: args.hubVnetId },
         allowVirtualNetworkAccess: true,
@@ -123,7 +124,7 @@ export class Spoke extends pulumi.ComponentResource {
           privateZoneName: zone.apply((z) => z.name),
           location: "global",
           virtualNetworkLinkName: `link-${args.tenant}`,
-          virtualNetwork: { id: vnet.vnetId },
+          virtualNetwork: { id: vnet.resourceId },
           registrationEnabled: false,
           tags: args.tags,
         },
@@ -131,8 +132,9 @@ export class Spoke extends pulumi.ComponentResource {
       );
     }
 
-    this.vnetId = vnet.vnetId;
+    this.resourceId = vnet.resourceId;
+    this.name = vnet.name;
     this.subnetIds = vnet.subnetIds;
-    this.registerOutputs({ vnetId: this.vnetId, subnetIds: this.subnetIds });
+    this.registerOutputs({ resourceId: this.resourceId, name: this.name, subnetIds: this.subnetIds });
   }
 }

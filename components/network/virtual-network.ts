@@ -7,10 +7,9 @@ import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import { azureName } from "../../domain/azure/names";
 import type { SecurityRule } from "../../domain/network/security-rules";
-import type { CommonArgs } from "../shared/common-args";
+import type { CommonArgs, ComponentOutputs } from "../shared/common-args";
 import { addDiagnostics } from "../shared/diagnostics";
 import { addLock } from "../shared/lock";
-import { assignRoles } from "../shared/role-assignments";
 
 export interface SubnetSpec {
   /** Stable key from the file or layout; part of logical and Azure names. */
@@ -37,9 +36,9 @@ export interface VirtualNetworkArgs extends CommonArgs {
   readonly dnsServers?: readonly pulumi.Input<string>[];
 }
 
-export class VirtualNetwork extends pulumi.ComponentResource {
-  public readonly vnetId: pulumi.Output<string>;
-  public readonly vnetName: pulumi.Output<string>;
+export class VirtualNetwork extends pulumi.ComponentResource implements ComponentOutputs {
+  public readonly resourceId: pulumi.Output<string>;
+  public readonly name: pulumi.Output<string>;
   /** Subnet ids by key. */
   public readonly subnetIds: pulumi.Output<Record<string, string>>;
   public readonly nsgIds: Record<string, pulumi.Output<string>> = {};
@@ -96,14 +95,13 @@ export class VirtualNetwork extends pulumi.ComponentResource {
 
     addDiagnostics(name, vnet.id, args.diagnostics, "logs-and-metrics", this);
     addLock(name, vnet.id, args.lock, this);
-    assignRoles(name, vnet.id, `${name}-vnet`, args.roleAssignments, this);
 
-    this.vnetId = vnet.id;
-    this.vnetName = vnet.name;
+    this.resourceId = vnet.id;
+    this.name = vnet.name;
     const keys = args.subnets.map((s) => s.key);
     this.subnetIds = vnet.subnets.apply((subnets) =>
       Object.fromEntries(keys.map((key, i) => [key, subnets?.[i]?.id ?? ""])),
     );
-    this.registerOutputs({ vnetId: this.vnetId, vnetName: this.vnetName, subnetIds: this.subnetIds });
+    this.registerOutputs({ resourceId: this.resourceId, name: this.name, subnetIds: this.subnetIds });
   }
 }

@@ -6,10 +6,9 @@ import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import { azureName } from "../../domain/azure/names";
 import { addDiagnostics } from "../shared/diagnostics";
-import type { CommonArgs } from "../shared/common-args";
+import type { CommonArgs, ComponentOutputs } from "../shared/common-args";
 import { hasZones, publicIp } from "./public-ip";
 import { addLock } from "../shared/lock";
-import { assignRoles } from "../shared/role-assignments";
 
 export interface VpnGatewayArgs extends CommonArgs {
   readonly resourceGroupName: pulumi.Input<string>;
@@ -19,8 +18,9 @@ export interface VpnGatewayArgs extends CommonArgs {
   readonly sku: string;
 }
 
-export class VpnGateway extends pulumi.ComponentResource {
-  public readonly gatewayId: pulumi.Output<string>;
+export class VpnGateway extends pulumi.ComponentResource implements ComponentOutputs {
+  public readonly resourceId: pulumi.Output<string>;
+  public readonly name: pulumi.Output<string>;
   public readonly publicIpAddress: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: VpnGatewayArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -53,10 +53,10 @@ export class VpnGateway extends pulumi.ComponentResource {
     );
     addDiagnostics(name, gateway.id, args.diagnostics, "logs-and-metrics", this);
     addLock(name, gateway.id, args.lock, this);
-    assignRoles(name, gateway.id, `${name}-gateway`, args.roleAssignments, this);
 
-    this.gatewayId = gateway.id;
+    this.resourceId = gateway.id;
+    this.name = gateway.name;
     this.publicIpAddress = pip.ipAddress;
-    this.registerOutputs({ gatewayId: this.gatewayId });
+    this.registerOutputs({ resourceId: this.resourceId, name: this.name });
   }
 }

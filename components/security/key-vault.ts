@@ -7,9 +7,8 @@ import * as keyvault from "@pulumi/azure-native/keyvault";
 import { azureName } from "../../domain/azure/names";
 import { addDiagnostics } from "../shared/diagnostics";
 import { addLock } from "../shared/lock";
-import type { CommonArgs } from "../shared/common-args";
+import type { CommonArgs, ComponentOutputs } from "../shared/common-args";
 import { privateEndpoint } from "../network/private-endpoint";
-import { assignRoles } from "../shared/role-assignments";
 
 export interface KeyVaultArgs extends CommonArgs {
   readonly resourceGroupName: pulumi.Input<string>;
@@ -21,9 +20,9 @@ export interface KeyVaultArgs extends CommonArgs {
   readonly privateDnsZoneId: pulumi.Input<string>;
 }
 
-export class KeyVault extends pulumi.ComponentResource {
-  public readonly vaultId: pulumi.Output<string>;
-  public readonly vaultName: pulumi.Output<string>;
+export class KeyVault extends pulumi.ComponentResource implements ComponentOutputs {
+  public readonly resourceId: pulumi.Output<string>;
+  public readonly name: pulumi.Output<string>;
   public readonly vaultUri: pulumi.Output<string>;
 
   constructor(name: string, args: KeyVaultArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -50,7 +49,6 @@ export class KeyVault extends pulumi.ComponentResource {
       { parent: this, protect: true, retainOnDelete: true },
     );
     addLock(name, vault.id, args.lock ?? { kind: "CanNotDelete" }, this);
-    assignRoles(name, vault.id, `${name}-key-vault`, args.roleAssignments, this);
     addDiagnostics(name, vault.id, args.diagnostics, "logs-and-metrics", this);
     privateEndpoint(`${name}-pe`, {
       resourceGroupName: args.resourceGroupName,
@@ -62,9 +60,9 @@ export class KeyVault extends pulumi.ComponentResource {
       privateDnsZoneId: args.privateDnsZoneId,
       tags: args.tags,
     }, this);
-    this.vaultId = vault.id;
-    this.vaultName = vault.name;
+    this.resourceId = vault.id;
+    this.name = vault.name;
     this.vaultUri = pulumi.interpolate`https://${vaultName}.vault.azure.net/`;
-    this.registerOutputs({ vaultId: this.vaultId, vaultUri: this.vaultUri });
+    this.registerOutputs({ resourceId: this.resourceId, name: this.name, vaultUri: this.vaultUri });
   }
 }

@@ -9,10 +9,9 @@ import * as pulumi from "@pulumi/pulumi";
 import * as storage from "@pulumi/azure-native/storage";
 import { azureName } from "../../domain/azure/names";
 import { privateEndpoint } from "../network/private-endpoint";
-import type { CommonArgs } from "../shared/common-args";
+import type { CommonArgs, ComponentOutputs } from "../shared/common-args";
 import { addDiagnostics } from "../shared/diagnostics";
 import { addLock } from "../shared/lock";
-import { assignRoles } from "../shared/role-assignments";
 
 export interface ShareSpec {
   readonly quotaGb: number;
@@ -34,9 +33,9 @@ export interface TenantStorageArgs extends CommonArgs {
   readonly softDeleteDays: number;
 }
 
-export class TenantStorage extends pulumi.ComponentResource {
-  public readonly accountId: pulumi.Output<string>;
-  public readonly accountName: pulumi.Output<string>;
+export class TenantStorage extends pulumi.ComponentResource implements ComponentOutputs {
+  public readonly resourceId: pulumi.Output<string>;
+  public readonly name: pulumi.Output<string>;
   public readonly fileEndpoint: pulumi.Output<string>;
   public readonly shareIds: Record<string, pulumi.Output<string>> = {};
   public readonly shareNames: Record<string, pulumi.Output<string>> = {};
@@ -75,7 +74,6 @@ export class TenantStorage extends pulumi.ComponentResource {
     );
     addLock(name, account.id, args.lock ?? { kind: "CanNotDelete" }, this);
     addDiagnostics(name, account.id, args.diagnostics, "metrics", this);
-    assignRoles(name, account.id, `${name}-account`, args.roleAssignments, this);
 
     new storage.BlobServiceProperties(
       `${name}-blob`,
@@ -136,9 +134,9 @@ export class TenantStorage extends pulumi.ComponentResource {
       tags: args.tags,
     }, this);
 
-    this.accountId = account.id;
-    this.accountName = account.name;
+    this.resourceId = account.id;
+    this.name = account.name;
     this.fileEndpoint = pulumi.interpolate`https://${accountName}.file.core.windows.net/`;
-    this.registerOutputs({ accountId: this.accountId, fileEndpoint: this.fileEndpoint, shareIds: this.shareIds });
+    this.registerOutputs({ resourceId: this.resourceId, name: this.name, fileEndpoint: this.fileEndpoint, shareIds: this.shareIds });
   }
 }

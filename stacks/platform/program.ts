@@ -11,7 +11,7 @@ import * as resources from "@pulumi/azure-native/resources";
 import { RecoveryVault } from "../../components/backup/recovery-vault";
 import { RadiusServers } from "../../components/eduroam/radius-servers";
 import { PrivateDns } from "../../components/dns/private-dns";
-import { PlatformGroups, type PlatformGroupKey } from "../../components/identity/platform-groups";
+import { PLATFORM_GROUPS, PlatformGroups, type PlatformGroupKey } from "../../components/identity/platform-groups";
 import { LogWorkspace } from "../../components/monitoring/log-workspace";
 import { azureName, REGION_CODES } from "../../domain/azure/names";
 import { Bastion } from "../../components/network/bastion";
@@ -29,6 +29,8 @@ import type { PlatformOutputs, StackOutputs } from "../contract";
 import type { PlatformStackInput } from "../inputs";
 import { copyConfigSecrets, radiusDelivery } from "./radius-config";
 import { attachTenants } from "./tenant-attachments";
+
+const PLATFORM_GROUP_KEYS = Object.keys(PLATFORM_GROUPS) as PlatformGroupKey[];
 
 export function platformProgram(input: PlatformStackInput): StackOutputs<PlatformOutputs> {
   const { platform, tenants } = input;
@@ -62,7 +64,7 @@ export function platformProgram(input: PlatformStackInput): StackOutputs<Platfor
     retentionDays: platform.logging.retentionDays,
     tags: withService(tags, "logging"),
   });
-  const diagnostics = { workspaceResourceId: workspace.workspaceId };
+  const diagnostics = { workspaceResourceId: workspace.resourceId };
 
   // Hub network(s)
   const layout = hubSubnetLayout(platform.network.hub.addressSpace);
@@ -87,7 +89,7 @@ export function platformProgram(input: PlatformStackInput): StackOutputs<Platfor
     diagnostics,
     lock: { kind: "CanNotDelete" },
   });
-  const hubVnets: Record<string, pulumi.Input<string>> = { hub: hub.vnetId };
+  const hubVnets: Record<string, pulumi.Input<string>> = { hub: hub.resourceId };
   let drFirewallTarget: { rg: resources.ResourceGroup; vnet: VirtualNetwork; location: string } | undefined;
 
   if (platform.regions.dr.enabled && platform.network.drHub) {
@@ -103,7 +105,7 @@ export function platformProgram(input: PlatformStackInput): StackOutputs<Platfor
       diagnostics,
       lock: { kind: "CanNotDelete" },
     });
-    hubVnets["hub-dr"] = drHub.vnetId;
+    hubVnets["hub-dr"] = drHub.resourceId;
     // Global peering between the two hubs, one resource per side.
     const peer = (name: string, fromRg: pulumi.Input<string>, fromVnet: pulumi.Input<string>, toVnetId: pulumi.Input<string>) =>
       new network.VirtualNetworkPeering(name, {
@@ -114,8 +116,8 @@ export function platformProgram(input: PlatformStackInput): StackOutputs<Platfor
         allowVirtualNetworkAccess: true,
         allowForwardedTraffic: true,
       });
-    peer("hub-to-hub-dr", groupsRg.hub.name, hub.vnetName, drHub.vnetId);
-    peer("hub-dr-to-hub", drRg.name, drHub.vnetName, hub.vnetId);
+    peer("hub-to-hub-dr", groupsRg.hub.name, hub.name, drHub.resourceId);
+    peer("hub-dr-to-hub", drRg.name, drHub.name, hub.resourceId);
     if (platform.regions.dr.firewall) drFirewallTarget = { rg: drRg, vnet: drHub, location: drLocation };
   }
 
@@ -135,7 +137,7 @@ export function platformProgram(input: PlatformStackInput): StackOutputs<Platfor
     location,
     nameParts: ["grunnmur", env, region],
     hubVnets,
-    resolverVnetId: hub.vnetId,
+    resolverVnetId: hub.resourceId,
     resolverSubnetId: hub.subnetIds.apply((ids) => ids["dns-inbound"]),
     resolverInboundIp: dnsResolverIp,
     tags: withService(tags, "dns"),
@@ -222,7 +224,7 @@ export function platformProgram(input: PlatformStackInput): StackOutputs<Platfor
   });
   const grant = (group: PlatformGroupKey, role: string): RoleAssignmentArgs => ({
     roleDefinitionIdOrName: role,
-    principalId: groups.groupIds[group],
+    principalId: groups.resourceIds[group],
     principalKey: `platform-${group}`,
   });
   const roleHolder = new pulumi.ComponentResource("grunnmur:identity:PlatformRoleAssignments", "platform-roles", {});
@@ -260,7 +262,7 @@ export function platformProgram(input: PlatformStackInput): StackOutputs<Platfor
     radiusAddresses = radius.publicAddresses;
     // The servers read their RADIUS secrets from Key Vault with their own identities.
     radius.principalIds.forEach((principalId, i) =>
-      assignRoles(`radius-${i + 1}-kv`, keyVault.vaultId, "kv-platform", [
+      assignRoles(`radius-${i + 1}-kv`, keyVault.resourceId, "kv-platform", [
         { roleDefinitionIdOrName: "Key Vault Secrets User", principalId, principalKey: `radius-${i + 1}`, principalType: "ServicePrincipal" },
       ], roleHolder),
     );
@@ -271,23 +273,24 @@ export function platformProgram(input: PlatformStackInput): StackOutputs<Platfor
     environment: env,
     subscriptionId: client.subscriptionId,
     hubResourceGroupName: groupsRg.hub.name,
-    hubVnetId: hub.vnetId,
-    hubVnetName: hub.vnetName,
+    hubVnetId: hub.resourceId,
+    hubVnetName: hub.name,
     firewallPrivateIp: firstUsableAddress(subnetCidr("firewall")),
     firewallPublicIp: firewall.publicIpAddress,
     dnsResolverInboundIp: dns.resolverInboundIp,
     privateDnsZoneIds: dns.zoneIds,
-    workspaceId: workspace.workspaceId,
+    workspaceId: workspace.resourceId,
     // The policy pack finds the central workspace under this name in every stack.
-    logAnalyticsWorkspaceId: workspace.workspaceId,
-    recoveryVaultId: vault.vaultId,
-    recoveryVaultName: vault.vaultName,
+    logAnalyticsWorkspaceId: workspace.resourceId,
+    recoveryVaultId: vault.resourceId,
+    recoveryVaultName: vault.name,
     recoveryVaultResourceGroupName: groupsRg.backup.name,
     backupPolicyIds: vault.policyIds,
-    keyVaultId: keyVault.vaultId,
-    keyVaultName: keyVault.vaultName,
+    keyVaultId: keyVault.resourceId,
+    keyVaultName: keyVault.name,
     radiusPublicAddresses: radiusAddresses,
-    platformGroupIds: groups.groupIds,
+    // The four role-holding groups; break-glass stays out of the outputs.
+    platformGroupIds: Object.fromEntries(PLATFORM_GROUP_KEYS.map((key) => [key, groups.resourceIds[key]])),
     tenantCount: tenants.length,
   };
 }

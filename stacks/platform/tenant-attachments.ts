@@ -63,7 +63,7 @@ export function attachTenants(input: PlatformStackInput, hub: HubForTenants): vo
       })),
       vpn: {
         component: hub.vpn,
-        gatewayId: hub.vpn.gatewayId,
+        gatewayId: hub.vpn.resourceId,
         resourceGroupName: hub.resourceGroupName,
         location: hub.location,
         sites: Object.entries(t.spec.sites).map(([key, site]) => ({

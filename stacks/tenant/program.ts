@@ -108,9 +108,9 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
     new FileShareBackup("backup-files", {
       vaultResourceGroupName: fromPlatform("recoveryVaultResourceGroupName"),
       vaultName: fromPlatform("recoveryVaultName"),
-      storageAccountId: storage.accountId,
+      storageAccountId: storage.resourceId,
       storageResourceGroupName: groups.data.name,
-      storageAccountName: storage.accountName,
+      storageAccountName: storage.name,
       policyId: fromPlatform("backupPolicyIds").apply((ids) => ids[spec.backup!.tier].files),
       shares: storage.shareNames,
       previousKeys: Object.fromEntries(
@@ -163,14 +163,14 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
     zones: tenant.zones,
     subnets: tenant.subnets,
     resourceGroups: { network: groups.network.name, data: groups.data.name, workloads: groups.workloads.name },
-    spokeVnetId: spoke.vnetId,
+    spokeVnetId: spoke.resourceId,
     hubVnetId: fromPlatform("hubVnetId"),
     // Re-exported so the policy pack can check this stack's diagnostic settings.
     logAnalyticsWorkspaceId: fromPlatform("workspaceId"),
-    storageAccount: storage?.accountName,
+    storageAccount: storage?.name,
     fileEndpoint: storage?.fileEndpoint,
     shares: storage ? storage.shareNames : {},
-    administrativeUnitId: identity.administrativeUnitId,
+    administrativeUnitId: identity.resourceId,
     groupIds: identity.groupIds,
   };
 }

@@ -7,6 +7,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { startCapture } from "../../scripts/preview/capture";
 import { createMocks } from "../../scripts/preview/mocks";
 
+export const RESOURCE_GROUP_ID = "/subscriptions/11111111-1111-4111-8111-111111111111/resourceGroups/rg-test";
+
 const scenarios: Record<string, () => Promise<unknown>> = {
   "bastion-with-cross-cutting-inputs": async () => {
     const { Bastion } = await import("../../components/network/bastion");
@@ -19,8 +21,11 @@ const scenarios: Record<string, () => Promise<unknown>> = {
       tags: { "grunnmur:tenant": "test" },
       diagnostics: { workspaceResourceId: "/subscriptions/x/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/log" },
       lock: { kind: "CanNotDelete", notes: "test lock" },
-      roleAssignments: [{ roleDefinitionIdOrName: "Reader", principalId: "22222222-2222-4222-8222-222222222222", principalKey: "auditors" }],
     });
+    // Roles are granted by the programs on resource groups, through the same helper.
+    const { assignRoles } = await import("../../components/shared/role-assignments");
+    const holder = new pulumi.ComponentResource("grunnmur:test:Roles", "roles", {});
+    assignRoles("rg-test", RESOURCE_GROUP_ID, "rg-test", [{ roleDefinitionIdOrName: "Reader", principalId: "22222222-2222-4222-8222-222222222222", principalKey: "auditors" }], holder);
     return {};
   },
 };
@@ -34,4 +39,4 @@ async function main(name: string): Promise<void> {
   process.exit(0);
 }
 
-void main(process.argv[2]);
+if (require.main === module) void main(process.argv[2]);

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import type { CapturedResource } from "../../scripts/preview/capture";
+import { RESOURCE_GROUP_ID } from "../helpers/component-child";
 
 function runScenario(name: string): CapturedResource[] {
   const child = path.join(__dirname, "..", "helpers", "component-child.js");
@@ -17,13 +18,13 @@ describe("cross-cutting component inputs", () => {
     expect(lock?.inputs).toMatchObject({ scope: host.id, level: "CanNotDelete", notes: "test lock" });
   });
 
-  it("assigns roles to groups on the main resource, within the resource's subscription", () => {
+  it("assigns roles to groups on the given scope, within the scope's subscription", () => {
     const assignment = resources.find((r) => r.type === "azure-native:authorization:RoleAssignment");
     expect(assignment?.inputs).toMatchObject({
-      scope: host.id,
+      scope: RESOURCE_GROUP_ID,
       principalType: "Group",
       principalId: "22222222-2222-4222-8222-222222222222",
-      roleDefinitionId: `/subscriptions/${host.id!.split("/")[2]}/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7`,
+      roleDefinitionId: "/subscriptions/11111111-1111-4111-8111-111111111111/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7",
     });
     expect(String(assignment?.inputs.roleAssignmentName)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
