@@ -1,8 +1,9 @@
 /**
  * The script each RADIUS server runs at boot (as a systemd unit, before
- * freeradius): it reads the generated tree from the cloud-init bundle, fetches
- * every secret from Key Vault with the VM's managed identity, puts the values
- * in place of the placeholders and installs the tree where freeradius reads it.
+ * freeradius): it reads the generated tree from the bundle (the VM's userData,
+ * installed by the sync script, see bootstrap.ts), fetches every secret from
+ * Key Vault with the VM's managed identity, puts the values in place of the
+ * placeholders and installs the tree where freeradius reads it.
  * Python 3 is on every Debian and Ubuntu cloud image (cloud-init is written in it).
  *
  * GRUNNMUR_IMDS_ENDPOINT and GRUNNMUR_KEYVAULT_URL exist only so the tests can
@@ -10,6 +11,11 @@
  */
 export const BOOT_SCRIPT_PATH = "/usr/local/sbin/grunnmur-radius-secrets";
 
+// This text is part of every RADIUS server's customData, so any change to it
+// replaces the servers. Its header still says "see components/eduroam/boot-script.ts"
+// although the file is now domain/eduroam/boot-script.ts: the header is kept
+// byte-for-byte until the next change to the RADIUS configuration, which should
+// correct it.
 export const BOOT_SCRIPT = String.raw`#!/usr/bin/env python3
 """Install the grunnmur eduroam RADIUS tree with secrets from Key Vault.
 

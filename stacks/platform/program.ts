@@ -17,6 +17,7 @@ import { azureName, REGION_CODES } from "../../domain/azure/names";
 import { Bastion } from "../../components/network/bastion";
 import { Firewall } from "../../components/network/firewall";
 import { isolationRuleCollectionGroup } from "../../domain/network/firewall-rules";
+import { radiusDelivery } from "../../domain/eduroam/delivery";
 import { radiusSecurityRules } from "../../domain/eduroam/radius-security-rules";
 import { firstUsableAddress, hubSubnetLayout, sharedSubnetSecurityRules } from "../../domain/network/hub-layout";
 import { VirtualNetwork } from "../../components/network/virtual-network";
@@ -27,7 +28,7 @@ import { assignRoles } from "../../components/shared/role-assignments";
 import { standardTags, withService } from "../../domain/azure/tags";
 import type { PlatformOutputs, StackOutputs } from "../contract";
 import type { PlatformStackInput } from "../inputs";
-import { copyConfigSecrets, radiusDelivery } from "./radius-config";
+import { copyConfigSecrets } from "./radius-config";
 import { attachTenants } from "./tenant-attachments";
 
 const PLATFORM_GROUP_KEYS = Object.keys(PLATFORM_GROUPS) as PlatformGroupKey[];
@@ -241,9 +242,9 @@ export function platformProgram(input: PlatformStackInput): StackOutputs<Platfor
   }
 
   let radiusAddresses: pulumi.Output<string>[] = [];
-  const delivery = radiusDelivery(input, keyVaultName);
+  const delivery = radiusDelivery(input, { keyVaultName });
   if (delivery && platform.radius) {
-    copyConfigSecrets(input, keyVaultName, groupsRg.shared.name, keyVault);
+    copyConfigSecrets(delivery.secrets, { keyVaultName, resourceGroupName: groupsRg.shared.name, vault: keyVault, secretMode: input.secretMode });
     const radius = new RadiusServers("radius", {
       resourceGroupName: groupsRg.radius.name,
       location,
@@ -255,7 +256,7 @@ export function platformProgram(input: PlatformStackInput): StackOutputs<Platfor
       adminUsername: platform.radius.adminUsername,
       adminPublicKey: platform.radius.adminPublicKey,
       bootstrap: delivery.bootstrap,
-      configBundle: delivery.configBundle,
+      configBundle: delivery.userData,
       tags: withService(tags, "wifi"),
       diagnostics,
     });

@@ -1,47 +1,35 @@
 /**
- * Where the eduroam configuration plugs into the RADIUS servers: the generated
- * tree travels as the VMs' userData (updated in place), the static bootstrap as
- * their customData; secrets named by Pulumi config are copied into Key Vault,
- * the only store the servers read.
+ * The platform stack's own part in delivering the eduroam configuration: the
+ * servers read secrets only from Key Vault, so secrets named by Pulumi config
+ * are copied there. What the servers receive (bootstrap and userData) is
+ * computed by radiusDelivery in domain/eduroam/delivery.ts.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as keyvault from "@pulumi/azure-native/keyvault";
-import { userDataFromBundle } from "../../domain/eduroam/user-data";
-import { radiusBundle, radiusCloudInit, renderRadiusBootstrap } from "../../domain/eduroam/cloud-init";
-import type { PlatformStackInput } from "../inputs";
-import { resolveSecret } from "../secrets";
+import type { SecretSource } from "../../domain/eduroam/secret-placeholders";
+import { resolveSecret, type SecretMode } from "../secrets";
 
-export interface RadiusDelivery {
-  readonly bootstrap: string;
-  readonly configBundle: string;
-  /** Key Vaults the servers read secrets from, besides the platform's own. */
-  readonly otherVaults: string[];
+export interface ConfigSecretCopyArgs {
+  readonly keyVaultName: string;
+  readonly resourceGroupName: pulumi.Input<string>;
+  /** The platform Key Vault; the copies wait for it. */
+  readonly vault: pulumi.Resource;
+  readonly secretMode: SecretMode;
 }
 
-export function radiusDelivery(input: PlatformStackInput, keyVaultName: string): RadiusDelivery | undefined {
-  const init = radiusCloudInit({ platform: input.platform, tenants: input.tenants }, { keyVaultName });
-  if (!init) return undefined;
-  return {
-    bootstrap: renderRadiusBootstrap(input.platform.logging.retentionDays),
-    configBundle: userDataFromBundle(radiusBundle(init.tree, { keyVaultName })),
-    otherVaults: [...new Set(init.secrets.map((s) => s.keyVault).filter((v): v is string => v !== undefined && v !== keyVaultName))].sort(),
-  };
-}
-
-/** Copies secrets named by Pulumi config into the platform Key Vault, where the servers read them. */
-export function copyConfigSecrets(input: PlatformStackInput, keyVaultName: string, resourceGroupName: pulumi.Input<string>, vault: pulumi.Resource): void {
-  const init = radiusCloudInit({ platform: input.platform, tenants: input.tenants }, { keyVaultName });
-  for (const source of init?.secrets ?? []) {
+/** Copies the secrets named by Pulumi config (`copyFromPulumiConfig`) into the platform Key Vault, where the servers read them. */
+export function copyConfigSecrets(secrets: readonly SecretSource[], args: ConfigSecretCopyArgs): void {
+  for (const source of secrets) {
     if (!source.copyFromPulumiConfig) continue;
     new keyvault.Secret(
       `radius-secret-${source.secretName}`,
       {
-        resourceGroupName,
-        vaultName: keyVaultName,
+        resourceGroupName: args.resourceGroupName,
+        vaultName: args.keyVaultName,
         secretName: source.secretName,
-        properties: { value: resolveSecret({ pulumiConfig: source.copyFromPulumiConfig }, { mode: input.secretMode, defaultKeyVault: keyVaultName }) },
+        properties: { value: resolveSecret({ pulumiConfig: source.copyFromPulumiConfig }, { mode: args.secretMode, defaultKeyVault: args.keyVaultName }) },
       },
-      { dependsOn: [vault] },
+      { dependsOn: [args.vault] },
     );
   }
 }

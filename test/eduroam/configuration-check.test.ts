@@ -5,8 +5,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { renderRadiusCloudInit } from "../../domain/eduroam/cloud-init";
-import { eduroamPlan } from "../../domain/eduroam/plan";
+import { radiusDelivery, type RadiusDelivery } from "../../domain/eduroam/delivery";
+import { SERVER_RUNTIME } from "../../domain/eduroam/runtime";
 import { SERVER_CERTIFICATE_PATH } from "../../domain/eduroam/radius-tree";
 import { loadRegion } from "../../tenants/validation/load-region";
 import { runCli } from "../helpers/cli";
@@ -25,6 +25,12 @@ describeWithRadius("eduroam with real FreeRADIUS: configuration check", () => {
     certificates = makeTestCertificates(path.join(dir, "pki"));
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** What the platform stack delivers for the example region, with the tree going to `configDir`. */
+  function exampleDelivery(configDir: string): RadiusDelivery {
+    const load = loadRegion({ tenantsDir: path.join(__dirname, "../../../tenants"), platformFile: path.join(__dirname, "../../../platform.yaml") });
+    return radiusDelivery(load.region!, { keyVaultName: "kv-grunnmur-test", runtime: { ...SERVER_RUNTIME, configDir } })!;
+  }
 
   /** Generates with the command, then puts a fake certificate where Key Vault's would go. */
   async function generate(name: string, extra: string[] = []): Promise<string> {
@@ -54,23 +60,21 @@ describeWithRadius("eduroam with real FreeRADIUS: configuration check", () => {
   });
 
   it("the boot script refuses a secret with a quote, which FreeRADIUS could not hold, and installs nothing", async () => {
-    const load = loadRegion({ tenantsDir: path.join(__dirname, "../../../tenants"), platformFile: path.join(__dirname, "../../../platform.yaml") });
-    const cloudInit = renderRadiusCloudInit(eduroamPlan(load.region!)!, { keyVaultName: "kv-grunnmur-test" });
-    const values = new Map(cloudInit.secrets.map((s) => [`kv-grunnmur-test/${s.secretName}`, `fake-${s.secretName}`]));
+    const target = path.join(dir, "refused");
+    const delivery = exampleDelivery(target);
+    const values = new Map(delivery.secrets.map((s) => [`kv-grunnmur-test/${s.secretName}`, `fake-${s.secretName}`]));
     values.set("kv-grunnmur-test/senja-finnsnes-wlc-radius", "fake-it's-quoted");
     const vault = await startFakeKeyVault(values);
-    const target = path.join(dir, "refused");
-    const boot = await runBootScript(cloudInit.userData, path.join(dir, "boot"), target, vault.env).finally(() => vault.close());
+    const boot = await runBootScript(delivery, path.join(dir, "boot"), vault.env).finally(() => vault.close());
+    expect(boot.target).toBe(target);
     expect(boot.code).toBe(1);
     expect(boot.stderr).toContain("secret senja-finnsnes-wlc-radius in Key Vault kv-grunnmur-test contains a quote, backslash or control character");
     expect(fs.existsSync(target)).toBe(false);
   });
 
   it("the boot script names a secret that is missing from Key Vault", async () => {
-    const load = loadRegion({ tenantsDir: path.join(__dirname, "../../../tenants"), platformFile: path.join(__dirname, "../../../platform.yaml") });
-    const cloudInit = renderRadiusCloudInit(eduroamPlan(load.region!)!, { keyVaultName: "kv-grunnmur-test" });
     const vault = await startFakeKeyVault(new Map());
-    const boot = await runBootScript(cloudInit.userData, path.join(dir, "boot-missing"), path.join(dir, "missing"), vault.env).finally(() => vault.close());
+    const boot = await runBootScript(exampleDelivery(path.join(dir, "missing")), path.join(dir, "boot-missing"), vault.env).finally(() => vault.close());
     expect(boot.code).toBe(1);
     expect(boot.stderr).toMatch(/secret [a-z0-9-]+ in Key Vault kv-grunnmur-test: HTTP 404/);
   });

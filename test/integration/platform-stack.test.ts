@@ -1,6 +1,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { NAME_RULES } from "../../domain/azure/names";
+import { radiusDelivery } from "../../domain/eduroam/delivery";
+import { loadRegion } from "../../tenants/validation/load-region";
+import { DEFAULT_PLATFORM_FILE, DEFAULT_TENANTS_DIR } from "../../tenants/paths";
 import { copyExampleRegion, type FixtureRegion } from "../helpers/region-fixture";
 import { ofType, only, previewFiles, type PreviewedRegion, type Resource } from "../helpers/preview-fixture";
 import type { StackPreview } from "../../scripts/preview/job";
@@ -245,6 +248,10 @@ describe("the eduroam configuration on the platform's RADIUS servers", () => {
       expect(customData.startsWith("#cloud-config")).toBe(true);
       expect(customData).not.toContain("senja");
       expect(vms[1].inputs.userData).toBe(vms[0].inputs.userData);
+      // Exactly what the real-FreeRADIUS tests install, so they test what the servers run.
+      const delivery = radiusDelivery(loadRegion({ tenantsDir: DEFAULT_TENANTS_DIR, platformFile: DEFAULT_PLATFORM_FILE }).region!, { keyVaultName: "kv-tromso-grunnmur-prod" })!;
+      expect(vms[0].inputs.userData).toBe(delivery.userData);
+      expect(customData).toBe(delivery.bootstrap);
     } finally {
       region.remove();
     }

@@ -1,5 +1,5 @@
 import { userDataFromBundle, USER_DATA_LIMIT_BYTES } from "../../domain/eduroam/user-data";
-import { renderRadiusBootstrap } from "../../domain/eduroam/cloud-init";
+import { renderRadiusBootstrap } from "../../domain/eduroam/bootstrap";
 import { radiusSecurityRules } from "../../domain/eduroam/radius-security-rules";
 
 describe("RADIUS configuration delivery", () => {

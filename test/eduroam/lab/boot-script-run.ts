@@ -1,40 +1,111 @@
-/** Runs the boot script from rendered cloud-init user-data, the way the RADIUS servers do at boot. */
-import { execFile } from "node:child_process";
+/**
+ * Installs a RADIUS configuration the way a platform server does, from the
+ * same two artefacts the platform stack deploys (radiusDelivery): the sync
+ * script from the bootstrap's write_files receives userData from the instance
+ * metadata service, pipes it through `base64 -d` into the bundle file (0600)
+ * and restarts the secrets unit, whose ExecStart runs the boot script from
+ * write_files on that bundle. Every path, mode and argument used here is read
+ * from the bootstrap, and a bootstrap whose sync script or unit no longer
+ * looks as expected is refused, so this mirror cannot drift from production.
+ *
+ * The files the bootstrap writes under / are written under `workDir` instead;
+ * the target directory is the unit's own, i.e. the runtime the delivery was
+ * rendered for. The real sync script is not run: it talks to the metadata
+ * service's link-local address, which tests must never reach.
+ */
+import { execFile, execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
-import { BOOT_SCRIPT_PATH } from "../../../domain/eduroam/boot-script";
-import { BUNDLE_PATH } from "../../../domain/eduroam/cloud-init";
+import { SYNC_SCRIPT_PATH } from "../../../domain/eduroam/bootstrap";
+import type { RadiusDelivery } from "../../../domain/eduroam/delivery";
 
 interface WriteFile {
   path: string;
   content: string;
-  encoding?: string;
+  permissions: string;
 }
 
 export interface BootRun {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
+  /** Where the unit told the boot script to install the tree (the runtime's configDir). */
+  readonly target: string;
+  /** The bundle file, as the sync script installed it (under workDir). */
+  readonly bundle: string;
 }
 
-/** Writes the bundle and the script from `userData` into `workDir` and installs the tree into `target`. */
-export async function runBootScript(userData: string, workDir: string, target: string, env: Record<string, string>): Promise<BootRun> {
-  const files = (parse(userData) as { write_files: WriteFile[] }).write_files;
-  const find = (wanted: string) => {
-    const found = files.find((f) => f.path === wanted);
-    if (!found) throw new Error(`cloud-init user-data has no ${wanted}`);
-    return found;
-  };
-  fs.mkdirSync(workDir, { recursive: true });
-  const bundle = path.join(workDir, "bundle.json.gz");
-  const script = path.join(workDir, "grunnmur-radius-secrets");
-  fs.writeFileSync(bundle, Buffer.from(find(BUNDLE_PATH).content, "base64"));
-  fs.writeFileSync(script, find(BOOT_SCRIPT_PATH).content, { mode: 0o755 });
-  // Asynchronous: the fake Key Vault answers from this same process.
+/** What the sync script does with userData, read from its text. */
+interface SyncSteps {
+  /** Where the decoded userData is installed. */
+  readonly bundlePath: string;
+  /** Mode of the installed bundle. */
+  readonly bundleMode: string;
+  /** The unit restarted once a changed bundle is in place. */
+  readonly unit: string;
+}
+
+/** How the unit runs the boot script, read from its ExecStart. */
+interface BootCommand {
+  readonly script: string;
+  readonly bundle: string;
+  readonly target: string;
+}
+
+function refuse(what: string): never {
+  throw new Error(`the bootstrap's ${what} no longer looks as test/eduroam/lab/boot-script-run.ts expects; update the mirror to do what the VM now does`);
+}
+
+function bootstrapFiles(bootstrap: string): WriteFile[] {
+  if (!bootstrap.startsWith("#cloud-config\n")) refuse("first line");
+  return (parse(bootstrap) as { write_files: WriteFile[] }).write_files;
+}
+
+function fileIn(files: readonly WriteFile[], wanted: string): WriteFile {
+  return files.find((f) => f.path === wanted) ?? refuse(`write_files entry ${wanted}`);
+}
+
+function syncSteps(files: readonly WriteFile[]): SyncSteps {
+  const script = fileIn(files, SYNC_SCRIPT_PATH).content;
+  if (!/\| base64 -d > "\$new"/.test(script) || !/metadata\/instance\/compute\/userData/.test(script)) refuse("sync script (userData through base64 -d)");
+  const install = /^\s*install -m (\d{4}) "\$new" (\S+)$/m.exec(script) ?? refuse("sync script (install of the bundle)");
+  const cmp = /! cmp -s "\$new" (\S+); then$/m.exec(script) ?? refuse("sync script (comparison with the installed bundle)");
+  if (cmp[1] !== install[2]) refuse("sync script (compares with another file than it installs)");
+  const restart = /^\s*systemctl restart (\S+\.service)$/m.exec(script) ?? refuse("sync script (restart of the secrets unit)");
+  return { bundlePath: install[2], bundleMode: install[1], unit: restart[1] };
+}
+
+function bootCommand(files: readonly WriteFile[], unit: string): BootCommand {
+  const unitText = fileIn(files, `/etc/systemd/system/${unit}`).content;
+  const exec = /^ExecStart=(\S+) --bundle (\S+) --target (\S+)$/m.exec(unitText) ?? refuse(`${unit} (ExecStart)`);
+  return { script: exec[1], bundle: exec[2], target: exec[3] };
+}
+
+/** Receives `delivery.userData` as the sync script does and runs the boot script as the secrets unit does. */
+export async function runBootScript(delivery: Pick<RadiusDelivery, "bootstrap" | "userData">, workDir: string, env: Record<string, string>): Promise<BootRun> {
+  const files = bootstrapFiles(delivery.bootstrap);
+  const sync = syncSteps(files);
+  const command = bootCommand(files, sync.unit);
+  if (command.bundle !== sync.bundlePath) refuse(`${sync.unit} (reads another bundle than the sync script installs)`);
+  const underWorkDir = (file: string) => path.join(workDir, file);
+
+  // The same decoder as on the VM: a userData that base64 -d refuses fails here too.
+  const received = execFileSync("base64", ["-d"], { input: delivery.userData });
+  const bundle = underWorkDir(sync.bundlePath);
+  if (received.length === 0) throw new Error("userData is empty: the sync script would install nothing");
+  fs.mkdirSync(path.dirname(bundle), { recursive: true });
+  fs.writeFileSync(bundle, received, { mode: parseInt(sync.bundleMode, 8) });
+
+  const scriptFile = fileIn(files, command.script);
+  const script = underWorkDir(command.script);
+  fs.mkdirSync(path.dirname(script), { recursive: true });
+  fs.writeFileSync(script, scriptFile.content, { mode: parseInt(scriptFile.permissions, 8) });
+  // Asynchronous: the fake Key Vault answers from this same process. The script runs
+  // by its own #! line, as systemd runs it.
   return new Promise((resolve) => {
-    execFile("python3", [script, "--bundle", bundle, "--target", target], { env: { ...process.env, ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    execFile(script, ["--bundle", bundle, "--target", command.target], { env: { ...process.env, ...env } }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr, target: command.target, bundle });
     });
   });
 }

@@ -1,14 +1,14 @@
 /**
- * A running eduroam lab on loopback: the generated tree installed by the real
- * boot script from cloud-init (secrets from a fake Key Vault), served by
- * freeradius, next to a mock national proxy. Everything lives in a temp dir.
+ * A running eduroam lab on loopback: the bootstrap and userData the platform
+ * stack deploys (radiusDelivery), installed the way the servers install them
+ * (the real boot script, secrets from a fake Key Vault), served by freeradius,
+ * next to a mock national proxy. Everything lives in a temp dir.
  */
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { renderRadiusCloudInit, type RadiusCloudInit } from "../../../domain/eduroam/cloud-init";
-import { eduroamPlan } from "../../../domain/eduroam/plan";
+import { radiusDelivery, type RadiusDelivery } from "../../../domain/eduroam/delivery";
 import { SERVER_CERTIFICATE_PATH } from "../../../domain/eduroam/radius-tree";
 import type { RadiusRuntime } from "../../../domain/eduroam/runtime";
 import { loadRegion } from "../../../tenants/validation/load-region";
@@ -26,7 +26,8 @@ export interface EduroamLab {
   readonly runtime: RadiusRuntime;
   readonly nationalProxyRuntime: RadiusRuntime;
   readonly certificates: TestCertificates;
-  readonly cloudInit: RadiusCloudInit;
+  /** What the servers were given, exactly as the platform stack computes it. */
+  readonly delivery: RadiusDelivery;
   /** Secret values by Key Vault secret name, as the fake Key Vault served them. */
   readonly secrets: ReadonlyMap<string, string>;
   readonly visitor: { readonly user: string; readonly password: string };
@@ -56,18 +57,18 @@ export async function startEduroamLab(): Promise<EduroamLab> {
   const fixture = makeLabRegion(nationalProxyRuntime.authPort);
   const load = loadRegion({ tenantsDir: fixture.tenantsDir, platformFile: fixture.platformFile });
   fixture.remove();
-  const plan = load.region && eduroamPlan(load.region);
-  if (!plan) throw new Error(`the lab region is not valid:\n${JSON.stringify(load.diagnostics, null, 2)}`);
-  const cloudInit = renderRadiusCloudInit(plan, { keyVaultName: LAB_KEY_VAULT, runtime });
+  const delivery = load.region && radiusDelivery(load.region, { keyVaultName: LAB_KEY_VAULT, runtime });
+  if (!delivery) throw new Error(`the lab region is not valid:\n${JSON.stringify(load.diagnostics, null, 2)}`);
 
   const secrets = new Map<string, string>();
-  for (const secret of cloudInit.secrets) {
-    const value = secret.placeholder === cloudInit.tree[SERVER_CERTIFICATE_PATH].trim() ? certificates.serverPem : fakeSecret(secret.secretName);
+  for (const secret of delivery.secrets) {
+    const value = secret.placeholder === delivery.tree[SERVER_CERTIFICATE_PATH].trim() ? certificates.serverPem : fakeSecret(secret.secretName);
     secrets.set(secret.secretName, value);
   }
   const vault = await startFakeKeyVault(new Map([...secrets].map(([name, value]) => [`${LAB_KEY_VAULT}/${name}`, value])));
-  const boot = await runBootScript(cloudInit.userData, path.join(dir, "boot"), runtime.configDir, vault.env).finally(() => vault.close());
+  const boot = await runBootScript(delivery, path.join(dir, "boot"), vault.env).finally(() => vault.close());
   if (boot.code !== 0) throw new Error(`the boot script failed:\n${boot.stderr}`);
+  if (boot.target !== runtime.configDir) throw new Error(`the boot script installed into ${boot.target}, not the lab's ${runtime.configDir}`);
 
   for (const tenant of [ALFA, BETA]) {
     fs.appendFileSync(path.join(runtime.configDir, `mods-config/files/${tenant.slug}.users`), `"${tenant.user}" Cleartext-Password := "${tenant.password}"\n`);
@@ -93,7 +94,7 @@ export async function startEduroamLab(): Promise<EduroamLab> {
     runtime,
     nationalProxyRuntime,
     certificates,
-    cloudInit,
+    delivery,
     secrets,
     visitor,
     server,

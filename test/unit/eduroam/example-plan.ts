@@ -1,12 +1,17 @@
-/** The eduroam plan of the repository's own example region, for generator tests. */
-import { eduroamPlan, type EduroamPlan, type EduroamTenant } from "../../../domain/eduroam/plan";
+/** The repository's own example region and its eduroam plan, for generator tests. */
+import { eduroamPlan, type EduroamPlan, type EduroamRegion, type EduroamTenant } from "../../../domain/eduroam/plan";
 import { loadRegion } from "../../../tenants/validation/load-region";
 import { DEFAULT_PLATFORM_FILE, DEFAULT_TENANTS_DIR } from "../../../tenants/paths";
 
-export function examplePlan(): EduroamPlan {
+export function exampleRegion(): EduroamRegion {
   const load = loadRegion({ tenantsDir: DEFAULT_TENANTS_DIR, platformFile: DEFAULT_PLATFORM_FILE });
-  const plan = load.region && eduroamPlan(load.region);
-  if (!plan) throw new Error("the example region is not valid or has no eduroam section");
+  if (!load.region) throw new Error("the example region is not valid");
+  return load.region;
+}
+
+export function examplePlan(): EduroamPlan {
+  const plan = eduroamPlan(exampleRegion());
+  if (!plan) throw new Error("the example region has no eduroam section");
   return plan;
 }
 
