@@ -3,7 +3,7 @@
  * subnet with static public addresses (the national proxies reach them by
  * address). Seam for the eduroam configuration: `bootstrap` is the static
  * cloud-init that installs FreeRADIUS and the sync timer; `configBundle` (see
- * radius-bundle.ts) carries the generated tree and changes in place.
+ * domain/eduroam/delivery.ts) carries the generated tree and changes in place.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/azure-native/compute";
