@@ -9,9 +9,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { PLATFORM_STACK, PROJECT } from "../../stacks/inputs";
 import type { Region } from "../../tenants/region";
-import { countTypes, failedResult, type PreviewJob, type PreviewResult, type StackPreview } from "./job";
+import { countTypes, failedResult, type PreviewJob, type PreviewResult } from "./job";
 import { mergePlatformParts, platformParts } from "./platform-scope";
 import { runInWorker, runPool } from "./pool";
+import { readPreviewFile, type StackPreview, writePreviewFile } from "./preview-file";
 
 export interface PreviewOptions {
   readonly outDir: string;
@@ -64,9 +65,17 @@ export function mergeParts(jobs: readonly PlatformJob[], results: readonly Previ
   const peakRssMb = Math.max(...results.map((r) => r.peakRssMb));
   const failed = results.map((r, i) => (r.ok ? undefined : `part ${i + 1} of ${results.length}: ${r.error}`)).filter((e) => e !== undefined);
   if (failed.length > 0) return failedResult(PLATFORM_STACK, failed.join("; "), durationMs, peakRssMb);
+  const previews: StackPreview[] = [];
+  const problems: string[] = [];
+  for (const job of jobs) {
+    const read = readPreviewFile(job.outFile);
+    if (read.ok) previews.push(read.preview);
+    else problems.push(...read.problems);
+  }
+  if (problems.length > 0) return failedResult(PLATFORM_STACK, problems.join("; "), durationMs, peakRssMb);
   try {
-    const merged = mergePlatformParts(jobs.map((job) => JSON.parse(fs.readFileSync(job.outFile, "utf8")) as StackPreview));
-    fs.writeFileSync(outFile, `${JSON.stringify(merged, null, 2)}\n`);
+    const merged = mergePlatformParts(previews);
+    writePreviewFile(outFile, merged);
     for (const job of jobs) fs.rmSync(job.outFile, { force: true });
     return { stack: PLATFORM_STACK, ok: true, resourceCount: merged.resources.length, typeCounts: countTypes(merged.resources), outputs: merged.outputs, durationMs, peakRssMb };
   } catch (err) {

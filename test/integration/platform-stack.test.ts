@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { NAME_RULES } from "../../domain/azure/names";
 import { copyExampleRegion, type FixtureRegion } from "../helpers/region-fixture";
 import { ofType, only, previewFiles, type PreviewedRegion, type Resource } from "../helpers/preview-fixture";
-import type { StackPreview } from "../../scripts/preview/job";
+import type { StackPreview } from "../../scripts/preview/preview-file";
 
 type Json = Record<string, any>;
 
