@@ -1,8 +1,21 @@
 /** Messages between the preview command and its worker processes. */
 import type { PlatformStackInput, TenantStackInput } from "../../stacks/inputs";
 
+// Jobs cross a process boundary as data, so they hold no functions: the worker
+// builds what the program needs from them (tenant-scope.ts).
 export type PreviewJob =
-  | { readonly kind: "platform"; readonly stack: string; readonly input: PlatformStackInput; readonly outFile: string }
+  | {
+      readonly kind: "platform";
+      readonly stack: string;
+      readonly input: PlatformStackInput;
+      /**
+       * Register only these tenants' attachments (the shared core is always whole):
+       * one part of a platform split over workers, or a preview of some tenants.
+       * Every tenant when undefined.
+       */
+      readonly tenantScope?: readonly string[];
+      readonly outFile: string;
+    }
   | {
       readonly kind: "tenant";
       readonly stack: string;

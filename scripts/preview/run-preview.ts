@@ -46,7 +46,7 @@ function platformJobs(region: Region, options: PreviewOptions, partsDir: string)
   const whole = path.join(options.outDir, `${PLATFORM_STACK}.json`);
   if (options.only && options.scopePlatform) {
     const scope = region.tenants.map((t) => t.spec.slug).filter((s) => options.only!.has(s));
-    return [{ kind: "platform", stack: PLATFORM_STACK, input: { ...input, tenantScope: scope }, outFile: whole }];
+    return [{ kind: "platform", stack: PLATFORM_STACK, input, tenantScope: scope, outFile: whole }];
   }
   const parts = platformParts(region.tenants.map((t) => t.spec.slug), options.tenantsPerPlatformPart);
   if (parts.length === 1) return [{ kind: "platform", stack: PLATFORM_STACK, input, outFile: whole }];
@@ -54,7 +54,8 @@ function platformJobs(region: Region, options: PreviewOptions, partsDir: string)
   return parts.map((slice, i) => ({
     kind: "platform",
     stack: PLATFORM_STACK,
-    input: { ...input, tenantScope: slice },
+    input,
+    tenantScope: slice,
     outFile: path.join(partsDir, `${PLATFORM_STACK}.part-${i + 1}.json`),
   }));
 }

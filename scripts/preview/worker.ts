@@ -44,7 +44,8 @@ export async function runJob(job: PreviewJob): Promise<PreviewResult> {
     const outputs = await pulumi.runtime.runInPulumiStack(async () => {
       if (job.kind === "platform") {
         const { platformProgram } = await import("../../stacks/platform/program");
-        return platformProgram(job.input);
+        const { previewTenantScope } = await import("./tenant-scope");
+        return platformProgram(job.input, job.tenantScope ? previewTenantScope(job.tenantScope) : undefined);
       }
       const { tenantProgram } = await import("../../stacks/tenant/program");
       return tenantProgram(job.input);
@@ -58,7 +59,7 @@ export async function runJob(job: PreviewJob): Promise<PreviewResult> {
       generatedBy: "grunnmur preview (offline, Pulumi mocks)",
       resources,
       outputs: (outputs ?? {}) as Record<string, unknown>,
-      ...(job.kind === "platform" && job.input.tenantScope ? { scope: { tenants: [...job.input.tenantScope], regionTenants: job.input.tenants.map((t) => t.spec.slug) } } : {}),
+      ...(job.kind === "platform" && job.tenantScope ? { scope: { tenants: [...job.tenantScope], regionTenants: job.input.tenants.map((t) => t.spec.slug) } } : {}),
     };
     writePreviewFile(job.outFile, preview);
     return {

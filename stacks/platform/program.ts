@@ -27,9 +27,10 @@ import { assignRoles } from "../../components/shared/role-assignments";
 import { standardTags, withService } from "../../domain/azure/tags";
 import type { PlatformStackInput } from "../inputs";
 import { copyConfigSecrets, radiusDelivery } from "./radius-config";
-import { attachTenants } from "./tenant-attachments";
+import { attachTenants, type TenantScope } from "./tenant-attachments";
 
-export function platformProgram(input: PlatformStackInput) {
+/** `tenantScope` is for the offline preview only (attachTenants); a deployment passes none. */
+export function platformProgram(input: PlatformStackInput, tenantScope?: TenantScope) {
   const { platform, tenants } = input;
   const env = platform.environment;
   const location = platform.regions.primary;
@@ -180,7 +181,7 @@ export function platformProgram(input: PlatformStackInput) {
     shared: { dnsResolver: dnsResolverIp, sharedServices: subnetCidr("shared") },
     secretContext,
     tags: withService(tags, "vpn"),
-  });
+  }, tenantScope);
 
   new Bastion("hub-bastion", {
     resourceGroupName: groupsRg.hub.name,
