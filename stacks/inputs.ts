@@ -16,12 +16,6 @@ export interface PlatformStackInput {
   readonly tenants: readonly ResolvedTenant[];
   /** "placeholder" in offline previews: secrets are never read there. */
   readonly secretMode: SecretMode;
-  /**
-   * Register the hub's per-tenant resources (TenantAttachment) for these tenants
-   * only. The offline preview uses it to split the platform over workers and to
-   * check one tenant's change; deployments never set it (stacks/index.ts).
-   */
-  readonly tenantScope?: readonly string[];
 }
 
 export interface TenantStackInput {

@@ -15,7 +15,8 @@ import type { Tags } from "../../domain/azure/tags";
 import type { RuleCollectionGroupSpec } from "../../domain/network/firewall-rules";
 import { TENANT_ATTACHMENT_TYPE } from "./tenant-attachment-type";
 
-const RULE_GROUP_TYPE = "azure-native:network:FirewallPolicyRuleCollectionGroup";
+/** The type of a tenant's rule group, for what must name one by URN (scripts/preview/tenant-scope.ts). */
+export const RULE_GROUP_TYPE = "azure-native:network:FirewallPolicyRuleCollectionGroup";
 
 export interface VpnSite {
   readonly key: string;
@@ -112,16 +113,5 @@ export class TenantAttachment extends pulumi.ComponentResource {
       );
     }
     this.registerOutputs({});
-  }
-
-  /**
-   * Stands in for a tenant's rule group that this run of the program does not
-   * register (the offline preview splits the platform by tenant): the next
-   * tenant's group records the same dependency as in a whole run. Never used by
-   * a deployment, where the real resource orders the writes.
-   */
-  static ruleGroupStandIn(tenant: string, firewallName: string, groupKey: string): pulumi.Output<pulumi.Resource[]> {
-    const attachment = pulumi.createUrn(tenant, TENANT_ATTACHMENT_TYPE);
-    return pulumi.createUrn(ruleGroupName(firewallName, groupKey), RULE_GROUP_TYPE, attachment).apply((urn) => [new pulumi.DependencyResource(urn)]);
   }
 }

@@ -6,9 +6,8 @@
  * every total adds up exactly.
  */
 import type { PlatformFile } from "../../tenants/schema/platform";
-import type { StackPreview } from "../../scripts/preview/job";
 import { allocate } from "./allocate";
-import { type Assumptions, describeAssumptions, metersFor } from "./meters";
+import { type Assumptions, describeAssumptions, type MeteredResource, metersFor } from "./meters";
 
 /** Seed 000: two datacentres in Tromsø cost about NOK 1.7 million a year, about NOK 15 per inhabitant. */
 export const SEED_TWO_DATACENTRES = { yearlyNok: 1_700_000, inhabitants: 114_000, perInhabitantNok: 15 };
@@ -49,6 +48,12 @@ export interface CostReport {
   readonly lines: CostLine[];
 }
 
+/** What the estimate reads of a stack's preview; every preview file has it (scripts/preview/preview-file.ts). */
+export interface PricedStack {
+  readonly stack: string;
+  readonly resources: ReadonlyArray<MeteredResource & { readonly name: string }>;
+}
+
 export interface TenantFacts {
   readonly slug: string;
   readonly displayName: string;
@@ -56,14 +61,14 @@ export interface TenantFacts {
   readonly backupGb?: number;
 }
 
-function serviceOf(resource: StackPreview["resources"][number]): string {
+function serviceOf(resource: PricedStack["resources"][number]): string {
   const tags = resource.inputs.tags as Record<string, string> | undefined;
   if (tags?.["grunnmur:service"]) return tags["grunnmur:service"];
   if (resource.type === "azure-native:storage:FileShare") return "storage";
   return "other";
 }
 
-export function estimateCosts(platform: PlatformFile, previews: { platform: StackPreview; tenants: StackPreview[] }, tenants: readonly TenantFacts[], assumptions: Assumptions): CostReport {
+export function estimateCosts(platform: PlatformFile, previews: { platform: PricedStack; tenants: readonly PricedStack[] }, tenants: readonly TenantFacts[], assumptions: Assumptions): CostReport {
   const prices = platform.prices.items;
   const lines: CostLine[] = [];
   const price = (item: string, where: string) => {
@@ -73,7 +78,7 @@ export function estimateCosts(platform: PlatformFile, previews: { platform: Stac
     }
     return p.nok;
   };
-  const collect = (preview: StackPreview, ctx: Parameters<typeof metersFor>[1]) => {
+  const collect = (preview: PricedStack, ctx: Parameters<typeof metersFor>[1]) => {
     for (const resource of preview.resources) {
       for (const meter of metersFor(resource, ctx)) {
         const unitNok = price(meter.item, `${preview.stack}: ${resource.type.replace("azure-native:", "")} ${resource.name}`);

@@ -3,9 +3,13 @@
  * Pure: reads a resource's type and inputs, never Azure. Resources not listed
  * here (VNets, NSGs, role assignments, ...) cost nothing by themselves.
  */
-import type { CapturedResource } from "../../scripts/preview/capture";
-
 export const HOURS_PER_MONTH = 730;
+
+/** What the meters read of a resource; a resource of any preview file has it. */
+export interface MeteredResource {
+  readonly type: string;
+  readonly inputs: Readonly<Record<string, unknown>>;
+}
 
 export interface Assumptions {
   /** GB a tenant sends through the firewall per month. */
@@ -51,7 +55,7 @@ export interface MeterContext {
 
 const lower = (v: unknown) => String(v ?? "").toLowerCase();
 
-export function metersFor(resource: Pick<CapturedResource, "type" | "inputs">, ctx: MeterContext): MeterLine[] {
+export function metersFor(resource: MeteredResource, ctx: MeterContext): MeterLine[] {
   const i = resource.inputs as Record<string, any>;
   switch (resource.type) {
     case "azure-native:network:AzureFirewall":

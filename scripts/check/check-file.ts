@@ -6,14 +6,8 @@
 import * as fs from "node:fs";
 import type { PolicyEnvironment } from "../../policies/core/environment";
 import { createPolicies, PACK_NAME, POLICY_NAMES } from "../../policies/pack";
+import { readPreviewFile, readResourceList, writePreviewFile, type CheckedStack, type PolicySection } from "../preview/preview-file";
 import { checkStack, type PackConfig, type PolicyReport } from "./run-policies";
-import { readStackFile } from "./stack-file";
-
-export interface PolicySection extends PolicyReport {
-  readonly pack: string;
-  /** The date waivers and restore tests were judged against. */
-  readonly checkedOn: string;
-}
 
 export type FileCheck = { ok: true; stack: string; report: PolicyReport } | { ok: false; problems: string[] };
 
@@ -31,15 +25,21 @@ export function readPackConfig(file: string): { ok: true; config: PackConfig } |
   return { ok: true, config: data as PackConfig };
 }
 
-/** Checks one stack file; with `record`, writes the report into it under "policy". */
+/**
+ * Checks one stack file: a resource list, which may be written by hand; with
+ * `record`, a preview file, which gets the report under "policy".
+ */
 export async function checkStackFile(file: string, env: PolicyEnvironment, options: { config?: PackConfig; record?: boolean } = {}): Promise<FileCheck> {
-  const read = readStackFile(file);
-  if (!read.ok) return read;
-  const report = await checkStack(read.stack, { policies: createPolicies(env), env, config: options.config });
-  if (options.record) {
-    const data = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
-    const policy: PolicySection = { pack: PACK_NAME, checkedOn: env.today, ...report };
-    fs.writeFileSync(file, `${JSON.stringify({ ...data, policy }, null, 2)}\n`);
+  const check = (stack: CheckedStack) => checkStack(stack, { policies: createPolicies(env), env, config: options.config });
+  if (!options.record) {
+    const read = readResourceList(file);
+    if (!read.ok) return read;
+    return { ok: true, stack: read.stack.stack, report: await check(read.stack) };
   }
-  return { ok: true, stack: read.stack.stack, report };
+  const read = readPreviewFile(file);
+  if (!read.ok) return read;
+  const report = await check(read.preview);
+  const policy: PolicySection = { pack: PACK_NAME, checkedOn: env.today, ...report };
+  writePreviewFile(file, { ...read.preview, policy });
+  return { ok: true, stack: read.preview.stack, report };
 }

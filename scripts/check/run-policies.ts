@@ -10,24 +10,12 @@ import type {
   ResourceValidationArgs,
   StackValidationArgs,
 } from "@pulumi/policy";
-import type { CapturedOptions, CapturedResource } from "../preview/capture";
 import { ruleIdOf, type Enforcement, type GrunnmurPolicy, type ResourceOptions } from "../../policies/core/define";
 import type { PolicyEnvironment } from "../../policies/core/environment";
 import { STACK_TYPE } from "../../policies/core/stack-facts";
 import { findWaiver } from "../../policies/waivers";
 import { PROJECT } from "../../stacks/inputs";
-
-/** A captured resource; retainOnDelete may be unknown in a hand-written list. */
-export type CheckedResource = Omit<CapturedResource, "options"> & {
-  readonly options: Omit<CapturedOptions, "retainOnDelete"> & { readonly retainOnDelete?: boolean };
-};
-
-/** The stack shape `grunnmur preview` writes and `grunnmur check` reads. */
-export interface CheckedStack {
-  readonly stack: string;
-  readonly resources: readonly CheckedResource[];
-  readonly outputs: Record<string, unknown>;
-}
+import type { CheckedResource, CheckedStack } from "../preview/preview-file";
 
 export interface Violation {
   readonly policy: string;

@@ -10,7 +10,7 @@ import { displayPath,  } from "../../tenants/validation/load-region";
 import { loadCommandRegion } from "../region";
 import { checkAgainstSchema } from "../../tenants/validation/schema-messages";
 import { parseYamlSource } from "../../tenants/validation/yaml-source";
-import type { StackPreview } from "../preview/job";
+import { readPreviewFile, type StackPreview } from "../preview/preview-file";
 import { previewRegion } from "../preview/run-preview";
 import { costChartSvg } from "../cost/chart";
 import { estimateCosts } from "../../domain/cost/estimate";
@@ -48,16 +48,26 @@ export function loadCatalogue(file: string): Catalogue {
   return parsed.value;
 }
 
-function readPreview(dir: string, stack: string): StackPreview {
-  const file = path.join(dir, `${stack}.json`);
-  if (!fs.existsSync(file)) throw new UsageError(`${displayPath(file)} is missing; run "grunnmur preview --out ${displayPath(dir)}" first, or leave out --previews`);
-  const preview = JSON.parse(fs.readFileSync(file, "utf8")) as StackPreview;
-  if (preview.scope) {
-    throw new UsageError(
-      `${displayPath(file)} covers only ${preview.scope.tenants.join(", ") || "no tenants"} (a preview made with --only or --changed-since), so it cannot price the whole platform; run "grunnmur preview --out ${displayPath(dir)}" without them, or leave out --previews`,
-    );
+/** The previews of these stacks in `dir`, in order; every file that does not read as one is a problem. */
+function readPreviews(dir: string, stacks: readonly string[]): { ok: true; previews: StackPreview[] } | { ok: false; problems: string[] } {
+  const previews: StackPreview[] = [];
+  const problems: string[] = [];
+  for (const stack of stacks) {
+    const file = path.join(dir, `${stack}.json`);
+    if (!fs.existsSync(file)) throw new UsageError(`${displayPath(file)} is missing; run "grunnmur preview --out ${displayPath(dir)}" first, or leave out --previews`);
+    const read = readPreviewFile(displayPath(file));
+    if (!read.ok) {
+      problems.push(...read.problems);
+      continue;
+    }
+    if (read.preview.scope) {
+      throw new UsageError(
+        `${displayPath(file)} covers only ${read.preview.scope.tenants.join(", ") || "no tenants"} (a preview made with --only or --changed-since), so it cannot price the whole platform; run "grunnmur preview --out ${displayPath(dir)}" without them, or leave out --previews`,
+      );
+    }
+    previews.push(read.preview);
   }
-  return preview;
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, previews };
 }
 
 export async function runCost(cmd: ParsedCommand): Promise<number> {
@@ -87,9 +97,16 @@ export async function runCost(cmd: ParsedCommand): Promise<number> {
     }
   }
   try {
+    const read = readPreviews(previewDir, ["platform", ...region.tenants.map((t) => t.spec.slug)]);
+    if (!read.ok) {
+      for (const problem of read.problems) console.error(problem);
+      console.error(`\nThe preview files cannot be read (${read.problems.length} problem${read.problems.length === 1 ? "" : "s"}); no cost was estimated.`);
+      return 1;
+    }
+    const [platformPreview, ...tenantPreviews] = read.previews;
     const report = estimateCosts(
       region.platform,
-      { platform: readPreview(previewDir, "platform"), tenants: region.tenants.map((t) => readPreview(previewDir!, t.spec.slug)) },
+      { platform: platformPreview, tenants: tenantPreviews },
       region.tenants.map((t) => ({ slug: t.spec.slug, displayName: t.spec.displayName, population: t.spec.population, backupGb: t.spec.backup?.estimatedGb })),
       DEFAULT_ASSUMPTIONS,
     );

@@ -5,7 +5,7 @@ import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
 import { platformSchema } from "../../tenants/schema/platform";
 import { displayPath, loadPlatform } from "../../tenants/validation/load-region";
 import { formatDiagnostic } from "../../tenants/validation/diagnostic";
-import type { StackPreview } from "../preview/job";
+import { readPreviewFile, type StackPreview } from "../preview/preview-file";
 import { DEFAULT_ASSUMPTIONS, metersFor } from "../../domain/cost/meters";
 import { comparableBaseline, diffRegion } from "../report/diff";
 import { networkDiagram } from "../report/mermaid";
@@ -30,16 +30,20 @@ export const reportSpec: CommandSpec = {
   readsFiles: true,
 };
 
-export function readPreviewDir(dir: string): Map<string, StackPreview> {
+export type PreviewDirRead = { ok: true; previews: Map<string, StackPreview> } | { ok: false; problems: string[] };
+
+/** Every preview file in `dir` by stack; a file that does not read as one is a problem, never skipped. */
+export function readPreviewDir(dir: string): PreviewDirRead {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`${displayPath(dir)} is not a folder of previews; create one with "grunnmur preview --out ${displayPath(dir)}"`);
   const previews = new Map<string, StackPreview>();
+  const problems: string[] = [];
   for (const entry of fs.readdirSync(dir).sort()) {
     if (!entry.endsWith(".json")) continue;
-    const preview = JSON.parse(fs.readFileSync(path.join(dir, entry), "utf8")) as StackPreview;
-    if (typeof preview.stack !== "string" || !Array.isArray(preview.resources)) continue;
-    previews.set(preview.stack, preview);
+    const read = readPreviewFile(displayPath(path.join(dir, entry)));
+    if (read.ok) previews.set(read.preview.stack, read.preview);
+    else problems.push(...read.problems);
   }
-  return previews;
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, previews };
 }
 
 function monthlyCost(preview: StackPreview | undefined, prices: Record<string, { nok: number }>, tenantCount: number): number {
@@ -52,14 +56,21 @@ function monthlyCost(preview: StackPreview | undefined, prices: Record<string, {
 }
 
 function violationsOf(preview: StackPreview | undefined): PolicyViolation[] {
-  const policy = (preview as unknown as { policy?: { violations?: PolicyViolation[] } } | undefined)?.policy;
-  return policy?.violations ?? [];
+  return preview?.policy?.violations ?? [];
 }
 
 export function runReport(cmd: ParsedCommand): number {
   if (!cmd.values.baseline) throw new UsageError('--baseline DIR is required: the previews to compare against (e.g. "grunnmur preview --out out/baseline" on main)');
-  const baseline = readPreviewDir(path.resolve(String(cmd.values.baseline)));
-  const current = readPreviewDir(path.resolve(String(cmd.values.current ?? "out/preview")));
+  const baselineRead = readPreviewDir(path.resolve(String(cmd.values.baseline)));
+  const currentRead = readPreviewDir(path.resolve(String(cmd.values.current ?? "out/preview")));
+  if (!baselineRead.ok || !currentRead.ok) {
+    const problems = [baselineRead, currentRead].flatMap((read) => (read.ok ? [] : read.problems));
+    for (const problem of problems) console.error(problem);
+    console.error(`\nThe preview files cannot be read (${problems.length} problem${problems.length === 1 ? "" : "s"}); no report was written.`);
+    return 1;
+  }
+  const baseline = baselineRead.previews;
+  const current = currentRead.previews;
   const platform = loadPlatform(cmd.platformFile);
   if (!platform.platform) {
     for (const d of platform.diagnostics) console.error(formatDiagnostic(d));

@@ -4,29 +4,7 @@
  * the mock monitor's registerResource and reads them from the request itself.
  */
 import * as pulumi from "@pulumi/pulumi";
-
-export interface CapturedOptions {
-  readonly protect: boolean;
-  readonly retainOnDelete: boolean;
-  /** URNs this resource depends on, explicitly or through its inputs. */
-  readonly dependsOn: string[];
-  readonly ignoreChanges: string[];
-  readonly replaceOnChanges: string[];
-  readonly deleteBeforeReplace: boolean;
-  /** Aliases other than azure-native's per-API-version type aliases. */
-  readonly aliases: Array<Record<string, unknown>>;
-}
-
-export interface CapturedResource {
-  readonly urn: string;
-  readonly type: string;
-  readonly name: string;
-  readonly custom: boolean;
-  readonly parent: string | null;
-  readonly id: string | null;
-  readonly inputs: Record<string, unknown>;
-  readonly options: CapturedOptions;
-}
+import type { CapturedResource } from "./preview-file";
 
 /**
  * azure-native adds type-only aliases of its own: one per older API version

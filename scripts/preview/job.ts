@@ -1,9 +1,21 @@
 /** Messages between the preview command and its worker processes. */
-import type { CapturedResource } from "./capture";
 import type { PlatformStackInput, TenantStackInput } from "../../stacks/inputs";
 
+// Jobs cross a process boundary as data, so they hold no functions: the worker
+// builds what the program needs from them (tenant-scope.ts).
 export type PreviewJob =
-  | { readonly kind: "platform"; readonly stack: string; readonly input: PlatformStackInput; readonly outFile: string }
+  | {
+      readonly kind: "platform";
+      readonly stack: string;
+      readonly input: PlatformStackInput;
+      /**
+       * Register only these tenants' attachments (the shared core is always whole):
+       * one part of a platform split over workers, or a preview of some tenants.
+       * Every tenant when undefined.
+       */
+      readonly tenantScope?: readonly string[];
+      readonly outFile: string;
+    }
   | {
       readonly kind: "tenant";
       readonly stack: string;
@@ -24,13 +36,6 @@ export interface PreviewResult {
   readonly peakRssMb: number;
 }
 
-export interface PreviewScope {
-  /** The tenants previewed. */
-  readonly tenants: readonly string[];
-  /** Every tenant of the region then: one missing from `tenants` was not previewed, not removed. */
-  readonly regionTenants: readonly string[];
-}
-
 /** A stack that produced no preview, and why. */
 export function failedResult(stack: string, error: string, durationMs = 0, peakRssMb = 0): PreviewResult {
   return { stack, ok: false, error, resourceCount: 0, typeCounts: {}, durationMs, peakRssMb };
@@ -41,17 +46,4 @@ export function countTypes(resources: ReadonlyArray<{ readonly type: string }>):
   const counts: Record<string, number> = {};
   for (const r of resources) counts[r.type] = (counts[r.type] ?? 0) + 1;
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
-}
-
-/** The file written per stack: the shape other tools (policy, cost, report) read. */
-export interface StackPreview {
-  readonly stack: string;
-  readonly generatedBy: string;
-  readonly resources: readonly CapturedResource[];
-  readonly outputs: Record<string, unknown>;
-  /**
-   * Present on a platform preview of some tenants only (grunnmur preview --only or
-   * --changed-since): it holds the shared core and these tenants' attachments.
-   */
-  readonly scope?: PreviewScope;
 }

@@ -6,8 +6,7 @@
  * in the file so comparisons and prices know what the file covers.
  */
 import { TENANT_ATTACHMENT_TYPE } from "../../components/network/tenant-attachment-type";
-import type { CapturedResource } from "./capture";
-import type { PreviewScope, StackPreview } from "./job";
+import type { CapturedResource, PreviewScope, StackPreview } from "./preview-file";
 
 /** Tenants per platform worker: keeps the largest process well under 1 GB (see README, "Performance"). */
 export const TENANTS_PER_PLATFORM_PART = 40;

@@ -9,9 +9,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { PLATFORM_STACK, PROJECT } from "../../stacks/inputs";
 import type { Region } from "../../tenants/region";
-import { countTypes, failedResult, type PreviewJob, type PreviewResult, type StackPreview } from "./job";
+import { countTypes, failedResult, type PreviewJob, type PreviewResult } from "./job";
 import { mergePlatformParts, platformParts } from "./platform-scope";
 import { runInWorker, runPool } from "./pool";
+import { readPreviewFile, type StackPreview, writePreviewFile } from "./preview-file";
 
 export interface PreviewOptions {
   readonly outDir: string;
@@ -45,7 +46,7 @@ function platformJobs(region: Region, options: PreviewOptions, partsDir: string)
   const whole = path.join(options.outDir, `${PLATFORM_STACK}.json`);
   if (options.only && options.scopePlatform) {
     const scope = region.tenants.map((t) => t.spec.slug).filter((s) => options.only!.has(s));
-    return [{ kind: "platform", stack: PLATFORM_STACK, input: { ...input, tenantScope: scope }, outFile: whole }];
+    return [{ kind: "platform", stack: PLATFORM_STACK, input, tenantScope: scope, outFile: whole }];
   }
   const parts = platformParts(region.tenants.map((t) => t.spec.slug), options.tenantsPerPlatformPart);
   if (parts.length === 1) return [{ kind: "platform", stack: PLATFORM_STACK, input, outFile: whole }];
@@ -53,7 +54,8 @@ function platformJobs(region: Region, options: PreviewOptions, partsDir: string)
   return parts.map((slice, i) => ({
     kind: "platform",
     stack: PLATFORM_STACK,
-    input: { ...input, tenantScope: slice },
+    input,
+    tenantScope: slice,
     outFile: path.join(partsDir, `${PLATFORM_STACK}.part-${i + 1}.json`),
   }));
 }
@@ -64,9 +66,17 @@ export function mergeParts(jobs: readonly PlatformJob[], results: readonly Previ
   const peakRssMb = Math.max(...results.map((r) => r.peakRssMb));
   const failed = results.map((r, i) => (r.ok ? undefined : `part ${i + 1} of ${results.length}: ${r.error}`)).filter((e) => e !== undefined);
   if (failed.length > 0) return failedResult(PLATFORM_STACK, failed.join("; "), durationMs, peakRssMb);
+  const previews: StackPreview[] = [];
+  const problems: string[] = [];
+  for (const job of jobs) {
+    const read = readPreviewFile(job.outFile);
+    if (read.ok) previews.push(read.preview);
+    else problems.push(...read.problems);
+  }
+  if (problems.length > 0) return failedResult(PLATFORM_STACK, problems.join("; "), durationMs, peakRssMb);
   try {
-    const merged = mergePlatformParts(jobs.map((job) => JSON.parse(fs.readFileSync(job.outFile, "utf8")) as StackPreview));
-    fs.writeFileSync(outFile, `${JSON.stringify(merged, null, 2)}\n`);
+    const merged = mergePlatformParts(previews);
+    writePreviewFile(outFile, merged);
     for (const job of jobs) fs.rmSync(job.outFile, { force: true });
     return { stack: PLATFORM_STACK, ok: true, resourceCount: merged.resources.length, typeCounts: countTypes(merged.resources), outputs: merged.outputs, durationMs, peakRssMb };
   } catch (err) {

@@ -4,13 +4,12 @@
  */
 // Must stay the first import: it has to run before the SDK loads.
 import "./worker-preamble";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { PROJECT } from "../../stacks/inputs";
 import { startCapture } from "./capture";
-import { countTypes, failedResult, type PreviewJob, type PreviewResult, type StackPreview } from "./job";
+import { countTypes, failedResult, type PreviewJob, type PreviewResult } from "./job";
 import { createMocks } from "./mocks";
+import { type StackPreview, writePreviewFile } from "./preview-file";
 import { skipProviderTypeAliases } from "./skip-provider-type-aliases";
 
 const MOCK_ORGANIZATION = "organization";
@@ -45,7 +44,8 @@ export async function runJob(job: PreviewJob): Promise<PreviewResult> {
     const outputs = await pulumi.runtime.runInPulumiStack(async () => {
       if (job.kind === "platform") {
         const { platformProgram } = await import("../../stacks/platform/program");
-        return platformProgram(job.input);
+        const { previewTenantScope } = await import("./tenant-scope");
+        return platformProgram(job.input, job.tenantScope ? previewTenantScope(job.tenantScope) : undefined);
       }
       const { tenantProgram } = await import("../../stacks/tenant/program");
       return tenantProgram(job.input);
@@ -59,10 +59,9 @@ export async function runJob(job: PreviewJob): Promise<PreviewResult> {
       generatedBy: "grunnmur preview (offline, Pulumi mocks)",
       resources,
       outputs: (outputs ?? {}) as Record<string, unknown>,
-      ...(job.kind === "platform" && job.input.tenantScope ? { scope: { tenants: [...job.input.tenantScope], regionTenants: job.input.tenants.map((t) => t.spec.slug) } } : {}),
+      ...(job.kind === "platform" && job.tenantScope ? { scope: { tenants: [...job.tenantScope], regionTenants: job.input.tenants.map((t) => t.spec.slug) } } : {}),
     };
-    fs.mkdirSync(path.dirname(job.outFile), { recursive: true });
-    fs.writeFileSync(job.outFile, `${JSON.stringify(preview, null, 2)}\n`);
+    writePreviewFile(job.outFile, preview);
     return {
       stack: job.stack,
       ok: true,

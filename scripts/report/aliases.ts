@@ -1,9 +1,9 @@
 /**
  * The URNs a resource was known by before, from the aliases in its preview
- * (captured by scripts/preview/capture.ts), so a comparison sees a moved or
+ * (scripts/preview/preview-file.ts), so a comparison sees a moved or
  * renamed resource as the same resource, as Pulumi does.
  */
-import type { CapturedResource } from "../preview/capture";
+import type { CapturedResource } from "../preview/preview-file";
 
 // Under the SDK's mocks a parent URN can carry the stack's own type first; the engine's never does.
 const typeChain = (urn: string) => (urn.split("::")[2] ?? "").replace(/^pulumi:pulumi:Stack\$?/, "");

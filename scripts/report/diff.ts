@@ -4,7 +4,7 @@
  * URN, with the inputs that changed. Removing or replacing a protected or
  * stateful resource is blocking: it could lose a municipality's data.
  */
-import type { StackPreview } from "../preview/job";
+import type { StackPreview } from "../preview/preview-file";
 import { covers, restrictToScope } from "../preview/platform-scope";
 import { formerUrns } from "./aliases";
 

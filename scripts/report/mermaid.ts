@@ -2,7 +2,7 @@
  * A Mermaid diagram of the region's network (hub, spokes with their address
  * spaces and zones, VPN sites), which GitHub renders in a PR comment.
  */
-import type { StackPreview } from "../preview/job";
+import type { StackPreview } from "../preview/preview-file";
 
 const id = (s: string) => s.replace(/[^A-Za-z0-9_]/g, "_");
 const label = (s: string) => s.replace(/"/g, "'");

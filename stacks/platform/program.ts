@@ -29,11 +29,12 @@ import { standardTags, withService } from "../../domain/azure/tags";
 import type { PlatformOutputs, StackOutputs } from "../contract";
 import type { PlatformStackInput } from "../inputs";
 import { copyConfigSecrets } from "./radius-config";
-import { attachTenants } from "./tenant-attachments";
+import { attachTenants, type TenantScope } from "./tenant-attachments";
 
 const PLATFORM_GROUP_KEYS = Object.keys(PLATFORM_GROUPS) as PlatformGroupKey[];
 
-export function platformProgram(input: PlatformStackInput): StackOutputs<PlatformOutputs> {
+/** `tenantScope` is for the offline preview only (attachTenants); a deployment passes none. */
+export function platformProgram(input: PlatformStackInput, tenantScope?: TenantScope): StackOutputs<PlatformOutputs> {
   const { platform, tenants } = input;
   const env = platform.environment;
   const location = platform.regions.primary;
@@ -184,7 +185,7 @@ export function platformProgram(input: PlatformStackInput): StackOutputs<Platfor
     shared: { dnsResolver: dnsResolverIp, sharedServices: subnetCidr("shared") },
     secretContext,
     tags: withService(tags, "vpn"),
-  });
+  }, tenantScope);
 
   new Bastion("hub-bastion", {
     resourceGroupName: groupsRg.hub.name,

@@ -24,21 +24,35 @@ export interface HubForTenants {
 }
 
 /**
- * One TenantAttachment per tenant, or per tenant in `input.tenantScope` when set.
- * A tenant left out still orders the next one: its rule group is stood in for by URN.
+ * A run of the platform program that attaches some tenants only: the offline
+ * preview splits a large platform over workers, and previews a change of a few
+ * tenants (scripts/preview/tenant-scope.ts). A deployment has none
+ * (stacks/index.ts) and attaches every tenant.
  */
-export function attachTenants(input: PlatformStackInput, hub: HubForTenants): void {
-  const inScope = input.tenantScope ? new Set(input.tenantScope) : undefined;
-  let previous: { slug: string; groups?: Record<string, pulumi.Resource> } | undefined;
-  const writtenAfter = (firewallName: string, fw: Firewall): pulumi.Input<pulumi.Resource[]> => {
-    if (!previous) return fw.lastRuleGroup ? [fw.lastRuleGroup] : [];
-    if (previous.groups) return [previous.groups[firewallName]];
-    return TenantAttachment.ruleGroupStandIn(previous.slug, firewallName, previous.slug);
-  };
+export interface TenantScope {
+  /** The tenants whose attachments this run registers. */
+  readonly tenants: readonly string[];
+  /**
+   * What the next tenant's rule group in the firewall policy `firewallName` waits
+   * for when `tenant`, the one before it, is left out: it stands in for the
+   * left-out group (logical name `ruleGroupName(firewallName, groupKey)`), so the
+   * dependency reads as in a run that attaches every tenant.
+   */
+  ruleGroupStandIn(tenant: string, firewallName: string, groupKey: string): pulumi.Input<pulumi.Resource[]>;
+}
+
+/**
+ * One TenantAttachment per tenant, or per tenant of `scope` when given.
+ * A tenant left out still orders the next one, through the scope's stand-in.
+ */
+export function attachTenants(input: PlatformStackInput, hub: HubForTenants, scope?: TenantScope): void {
+  const inScope = new Set(scope?.tenants);
+  // What each firewall policy's next tenant rule group is written after.
+  let writtenAfter = (_firewallName: string, fw: Firewall): pulumi.Input<pulumi.Resource[]> => (fw.lastRuleGroup ? [fw.lastRuleGroup] : []);
   for (const t of input.tenants) {
     const slug = t.spec.slug;
-    if (inScope && !inScope.has(slug)) {
-      previous = { slug };
+    if (scope && !inScope.has(slug)) {
+      writtenAfter = (firewallName) => scope.ruleGroupStandIn(slug, firewallName, slug);
       continue;
     }
     const attachment = new TenantAttachment(slug, {
@@ -75,6 +89,6 @@ export function attachTenants(input: PlatformStackInput, hub: HubForTenants): vo
       },
       tags: hub.tags,
     });
-    previous = { slug, groups: attachment.ruleGroups };
+    writtenAfter = (firewallName) => [attachment.ruleGroups[firewallName]];
   }
 }

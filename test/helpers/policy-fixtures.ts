@@ -5,7 +5,7 @@
  * generator, so references look as they do in out/preview/<stack>.json.
  */
 import { armId, mockGuid, MOCK_SUBSCRIPTION_ID } from "../../scripts/preview/arm-ids";
-import type { CheckedResource, CheckedStack } from "../../scripts/check/run-policies";
+import type { CheckedResource, CheckedStack } from "../../scripts/preview/preview-file";
 import { AZURE_MANAGEMENT_APP_ID } from "../../domain/azure/entra-apps";
 
 export type Inputs = Record<string, unknown>;

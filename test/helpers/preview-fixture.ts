@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { DEFAULT_PLATFORM_FILE, DEFAULT_TENANTS_DIR } from "../../tenants/paths";
-import type { StackPreview } from "../../scripts/preview/job";
+import { readPreviewFile, type StackPreview } from "../../scripts/preview/preview-file";
 import { previewRegion, type RegionPreview } from "../../scripts/preview/run-preview";
 import { loadRegion } from "../../tenants/validation/load-region";
 
@@ -28,9 +28,16 @@ export async function previewFiles(
   return {
     outDir,
     result,
-    read: (stack) => JSON.parse(fs.readFileSync(path.join(outDir, `${stack}.json`), "utf8")) as StackPreview,
+    read: (stack) => readPreview(path.join(outDir, `${stack}.json`)),
     remove: () => fs.rmSync(outDir, { recursive: true, force: true }),
   };
+}
+
+/** A preview file read as every tool reads it; a file that does not read fails the test with its problems. */
+export function readPreview(file: string): StackPreview {
+  const read = readPreviewFile(file);
+  if (!read.ok) throw new Error(read.problems.join("\n"));
+  return read.preview;
 }
 
 export type Resource = StackPreview["resources"][number];

@@ -4,6 +4,9 @@ import * as path from "node:path";
 import { REPO_ROOT } from "../../tenants/paths";
 import { SERVICES } from "../../tenants/schema/tenant";
 import { loadCatalogue } from "../../scripts/commands/cost";
+import { DEFAULT_PLATFORM_FILE, DEFAULT_TENANTS_DIR } from "../../tenants/paths";
+import { loadRegion } from "../../tenants/validation/load-region";
+import { previewFileText } from "../../scripts/preview/preview-file";
 import { runCli } from "../helpers/cli";
 
 describe("grunnmur cost on the example region", () => {
@@ -47,6 +50,23 @@ describe("grunnmur cost on the example region", () => {
     const run = await runCli(["cost", "--format", "pdf"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("--format must be one of table, csv, json, markdown");
+  });
+
+  it("fails on a broken preview file, naming it", async () => {
+    const previews = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-broken-"));
+    try {
+      // Every stack has a preview of nothing, and senja's is cut off half-way.
+      const slugs = loadRegion({ tenantsDir: DEFAULT_TENANTS_DIR, platformFile: DEFAULT_PLATFORM_FILE }).region!.tenants.map((t) => t.spec.slug);
+      for (const stack of ["platform", ...slugs]) fs.writeFileSync(path.join(previews, `${stack}.json`), previewFileText({ stack, generatedBy: "test", resources: [], outputs: {} }));
+      const file = path.join(previews, "senja.json");
+      fs.writeFileSync(file, fs.readFileSync(file, "utf8").slice(0, 20));
+      const run = await runCli(["cost", "--previews", previews, "--out", path.join(previews, "cost")]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`${file}: not valid JSON (`);
+      expect(fs.existsSync(path.join(previews, "cost"))).toBe(false);
+    } finally {
+      fs.rmSync(previews, { recursive: true, force: true });
+    }
   });
 
   it("refuses previews of some tenants only, since they cannot price the whole platform", async () => {

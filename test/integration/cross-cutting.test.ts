@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
-import type { CapturedResource } from "../../scripts/preview/capture";
+import type { CapturedResource } from "../../scripts/preview/preview-file";
 import { RESOURCE_GROUP_ID } from "../helpers/component-child";
 
 function runScenario(name: string): CapturedResource[] {

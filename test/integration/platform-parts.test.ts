@@ -2,12 +2,12 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { previewRegion } from "../../scripts/preview/run-preview";
-import type { StackPreview } from "../../scripts/preview/job";
 import { attachmentTenant } from "../../scripts/preview/platform-scope";
 import { diffRegion } from "../../scripts/report/diff";
 import { readPreviewDir } from "../../scripts/commands/report";
 import { loadRegion } from "../../tenants/validation/load-region";
 import type { Region } from "../../tenants/region";
+import { readPreview } from "../helpers/preview-fixture";
 import { copyExampleRegion, type FixtureRegion } from "../helpers/region-fixture";
 
 // The example region with the DR firewall on, so rule groups chain through two firewall policies.
@@ -20,7 +20,12 @@ describe("the platform stack previewed in parts", () => {
     dirs.push(dir);
     return dir;
   };
-  const read = (dir: string, stack: string): StackPreview => JSON.parse(fs.readFileSync(path.join(dir, `${stack}.json`), "utf8"));
+  const read = (dir: string, stack: string) => readPreview(path.join(dir, `${stack}.json`));
+  const previewsIn = (dir: string) => {
+    const result = readPreviewDir(dir);
+    if (!result.ok) throw new Error(result.problems.join("\n"));
+    return result.previews;
+  };
   let whole: string;
 
   beforeAll(async () => {
@@ -64,7 +69,7 @@ describe("the platform stack previewed in parts", () => {
     expect(scoped.resources.filter((r) => attachmentTenant(r) === undefined)).toEqual(core);
     expect(scoped.resources.filter((r) => attachmentTenant(r) === "senja")).toEqual(full.resources.filter((r) => attachmentTenant(r) === "senja"));
     // Compared with a whole baseline, an unchanged tenant's check shows no change at all.
-    const diffs = diffRegion(readPreviewDir(whole), readPreviewDir(dir));
+    const diffs = diffRegion(previewsIn(whole), previewsIn(dir));
     expect(diffs.map((d) => [d.stack, d.status])).toEqual([
       ["platform", "unchanged"],
       ["senja", "unchanged"],

@@ -6,7 +6,7 @@ import { loadRegion } from "../../tenants/validation/load-region";
 import { DEFAULT_PLATFORM_FILE, DEFAULT_TENANTS_DIR } from "../../tenants/paths";
 import { copyExampleRegion, type FixtureRegion } from "../helpers/region-fixture";
 import { ofType, only, previewFiles, type PreviewedRegion, type Resource } from "../helpers/preview-fixture";
-import type { StackPreview } from "../../scripts/preview/job";
+import type { StackPreview } from "../../scripts/preview/preview-file";
 
 type Json = Record<string, any>;
 

@@ -10,7 +10,7 @@ import { runCli } from "../helpers/cli";
 import { copyExampleRegion } from "../helpers/region-fixture";
 import { find, OWNER_ROLE, resource, safePlatformResources, safeTenantResources, WORKSPACE_ID } from "../helpers/policy-fixtures";
 import { MOCK_SUBSCRIPTION_ID } from "../../scripts/preview/arm-ids";
-import type { CheckedResource, CheckedStack } from "../../scripts/check/run-policies";
+import type { CheckedResource, CheckedStack } from "../../scripts/preview/preview-file";
 
 type StackJson = CheckedStack & { policy?: { summary: { mandatory: number; advisory: number } } };
 

@@ -5,7 +5,7 @@ import { loadRegion } from "../../tenants/validation/load-region";
 import { DEFAULT_PLATFORM_FILE, DEFAULT_TENANTS_DIR } from "../../tenants/paths";
 import { previewRegion, type RegionPreview } from "../../scripts/preview/run-preview";
 import { runInWorker, runPool } from "../../scripts/preview/pool";
-import type { StackPreview } from "../../scripts/preview/job";
+import type { StackPreview } from "../../scripts/preview/preview-file";
 import type { Region } from "../../tenants/region";
 
 const ARM_ID = /^\/subscriptions\/[0-9a-f-]{36}(\/resourceGroups\/[\w.-]+)?(\/providers\/[\w.]+\/[\w]+\/[\w.;-]+(\/[\w]+\/[\w.;-]+)*)*$/;

@@ -43,6 +43,42 @@ describe("grunnmur report on a baseline and a changed preview", () => {
     fs.rmSync(changed, { recursive: true, force: true });
   });
 
+  it("reads the previews it writes and baselines from before formatVersion existed", async () => {
+    const old = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-old-baseline-"));
+    try {
+      for (const entry of fs.readdirSync(baseline)) {
+        const { formatVersion, ...rest } = JSON.parse(fs.readFileSync(path.join(baseline, entry), "utf8"));
+        expect(formatVersion).toBe(1);
+        fs.writeFileSync(path.join(old, entry), `${JSON.stringify(rest, null, 2)}\n`);
+      }
+      const run = await runCli(["report", "--baseline", old, "--current", current.outDir]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain("| Stacks changed | 0 of 3 |");
+    } finally {
+      fs.rmSync(old, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    ["broken JSON", () => "{ not json", /senja\.json: not valid JSON \(/],
+    ["another format version", (text: string) => text.replace('"formatVersion": 1', '"formatVersion": 2'), /senja\.json: formatVersion 2 is not supported by this grunnmur \(it reads 1\); preview again with this version/],
+    ["the wrong shape", (text: string) => text.replace('"protect": true', '"protect": "yes"'), /senja\.json resources\[\d+\]\.options\.protect: must be true or false/],
+  ])("fails on a preview file with %s, naming the file", async (_what, spoil, message) => {
+    const spoilt = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-spoilt-"));
+    try {
+      fs.cpSync(current.outDir, spoilt, { recursive: true });
+      const file = path.join(spoilt, "senja.json");
+      fs.writeFileSync(file, spoil(fs.readFileSync(file, "utf8")));
+      const run = await runCli(["report", "--baseline", baseline, "--current", spoilt]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr).toContain(file);
+      expect(run.stdout).toBe("");
+    } finally {
+      fs.rmSync(spoilt, { recursive: true, force: true });
+    }
+  });
+
   it("asks for a baseline when none is given", async () => {
     const run = await runCli(["report"]);
     expect(run.code).toBe(2);

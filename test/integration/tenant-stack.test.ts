@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse, stringify } from "yaml";
-import type { StackPreview } from "../../scripts/preview/job";
+import type { StackPreview } from "../../scripts/preview/preview-file";
 import { copyExampleRegion, type FixtureRegion } from "../helpers/region-fixture";
 import { ofType, only, previewFiles, type PreviewedRegion } from "../helpers/preview-fixture";
 

@@ -2,7 +2,7 @@ import { createPolicies, POLICY_NAMES } from "../../policies/pack";
 import { environmentWithoutFiles } from "../../policies/core/environment";
 import { ruleIdOf } from "../../policies/core/define";
 import { checkStack } from "../../scripts/check/run-policies";
-import { parseStackJson } from "../../scripts/check/stack-file";
+import { parseResourceList } from "../../scripts/preview/preview-file";
 import { TODAY, violationsOf } from "../helpers/policy-cases";
 import { platformStack, tenantStack, withInputs, withOptions } from "../helpers/policy-fixtures";
 import * as fs from "node:fs";
@@ -85,7 +85,7 @@ describe("the offline runner", () => {
       stack: "senja",
       resources: [{ type: "azure-native:storage:StorageAccount", name: "scratch", inputs: { accountName: "stscratch", location: "westeurope", allowBlobPublicAccess: true } }],
     });
-    const read = parseStackJson(text, "scratch.json");
+    const read = parseResourceList(text, "scratch.json");
     if (!read.ok) throw new Error(read.problems.join("\n"));
     expect(read.stack.resources[0]).toMatchObject({ urn: "urn:pulumi:senja::grunnmur::azure-native:storage:StorageAccount::scratch", custom: true, options: { protect: false } });
     const messages = (await violationsOf(read.stack)).map((v) => v.message);
@@ -94,7 +94,7 @@ describe("the offline runner", () => {
   });
 
   it("explains what is wrong with a resource list it cannot read", () => {
-    const read = parseStackJson(JSON.stringify({ stack: "senja", resources: [{ name: "x", type: "StorageAccount" }] }), "bad.json");
+    const read = parseResourceList(JSON.stringify({ stack: "senja", resources: [{ name: "x", type: "StorageAccount" }] }), "bad.json");
     expect(read).toEqual({ ok: false, problems: ['bad.json resources[0].type: must be a Pulumi type token like "azure-native:storage:StorageAccount"'] });
   });
 });

@@ -7,7 +7,7 @@
 import { startPack, type AnalyzedResource, type PackProcess } from "../helpers/pack-process";
 import { baseTenant, basePlatform, makeRegion, type FixtureRegion } from "../helpers/region-fixture";
 import { find, HUB_VNET_ID, tenantStack, withInputs } from "../helpers/policy-fixtures";
-import type { CheckedResource } from "../../scripts/check/run-policies";
+import type { CheckedResource } from "../../scripts/preview/preview-file";
 import { POLICY_NAMES } from "../../policies/pack";
 
 /** How Pulumi marks a string it cannot know during preview. */

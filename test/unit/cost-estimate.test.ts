@@ -1,6 +1,6 @@
 import { estimateCosts } from "../../domain/cost/estimate";
 import { DEFAULT_ASSUMPTIONS, HOURS_PER_MONTH, metersFor } from "../../domain/cost/meters";
-import type { StackPreview } from "../../scripts/preview/job";
+import type { StackPreview } from "../../scripts/preview/preview-file";
 import { platformSchema } from "../../tenants/schema/platform";
 import { basePlatform } from "../helpers/region-fixture";
 

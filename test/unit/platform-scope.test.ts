@@ -1,7 +1,8 @@
 import { attachmentTenant, mergePlatformParts, platformParts, restrictToScope } from "../../scripts/preview/platform-scope";
 import { formerUrns } from "../../scripts/report/aliases";
 import { comparableBaseline, diffRegion, diffStack } from "../../scripts/report/diff";
-import { failedResult, type PreviewResult, type StackPreview } from "../../scripts/preview/job";
+import { failedResult, type PreviewResult } from "../../scripts/preview/job";
+import type { StackPreview } from "../../scripts/preview/preview-file";
 import { mergeParts } from "../../scripts/preview/run-preview";
 
 type Resource = StackPreview["resources"][number];

@@ -1,7 +1,7 @@
 import { diffStack } from "../../scripts/report/diff";
 import { renderReport, summary, GITHUB_COMMENT_LIMIT, type StackExtras } from "../../scripts/report/markdown";
 import { networkDiagram } from "../../scripts/report/mermaid";
-import type { StackPreview } from "../../scripts/preview/job";
+import type { StackPreview } from "../../scripts/preview/preview-file";
 
 type Resource = StackPreview["resources"][number];
 
