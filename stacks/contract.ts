@@ -15,9 +15,6 @@ export const PROJECT = "grunnmur";
 /** The shared platform's stack; every other stack is named after a tenant slug. */
 export const PLATFORM_STACK = "platform";
 
-/** The component holding one tenant's share of the hub; previews split the platform along it. */
-export const TENANT_ATTACHMENT_TYPE = "grunnmur:network:TenantAttachment";
-
 /** Backup policy ids of one tier, by workload. */
 export interface TierPolicyIds {
   readonly files: string;

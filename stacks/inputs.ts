@@ -7,8 +7,6 @@ import type { PlatformFile } from "../tenants/schema/platform";
 import type { ResolvedTenant } from "../tenants/region";
 import type { SecretMode } from "./secrets";
 
-// Until every importer names stacks/contract.ts directly.
-export { PLATFORM_STACK, PROJECT } from "./contract";
 
 export interface PlatformStackInput {
   readonly platform: PlatformFile;

@@ -12,11 +12,9 @@ import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import { azureName } from "../../domain/azure/names";
 import type { Tags } from "../../domain/azure/tags";
+import type { CollectionOutputs } from "../shared/common-args";
 import type { RuleCollectionGroupSpec } from "../../domain/network/firewall-rules";
-import { TENANT_ATTACHMENT_TYPE } from "./tenant-attachment-type";
-
-/** The type of a tenant's rule group, for what must name one by URN (scripts/preview/tenant-scope.ts). */
-export const RULE_GROUP_TYPE = "azure-native:network:FirewallPolicyRuleCollectionGroup";
+import { ruleGroupName, TENANT_ATTACHMENT_TYPE } from "../../domain/network/tenant-attachment-names";
 
 export interface VpnSite {
   readonly key: string;
@@ -54,13 +52,16 @@ export interface TenantAttachmentArgs {
   readonly tags: Tags;
 }
 
-export function ruleGroupName(firewallName: string, groupKey: string): string {
-  return `${firewallName}-rcg-${groupKey}`;
-}
 
-export class TenantAttachment extends pulumi.ComponentResource {
+/**
+ * A set of resources: resourceIds and names hold the tenant's rule group in each
+ * firewall policy (keyed by the firewall's name) and its VPN connections (keyed site-<key>).
+ */
+export class TenantAttachment extends pulumi.ComponentResource implements CollectionOutputs {
   /** This tenant's rule group per firewall name: the next tenant's groups wait for these. */
-  public readonly ruleGroups: Record<string, pulumi.Resource> = {};
+  public readonly ruleGroups: Record<string, network.FirewallPolicyRuleCollectionGroup> = {};
+  public readonly resourceIds: Record<string, pulumi.Output<string>> = {};
+  public readonly names: Record<string, pulumi.Output<string>> = {};
 
   constructor(name: string, args: TenantAttachmentArgs, opts?: pulumi.ComponentResourceOptions) {
     super(TENANT_ATTACHMENT_TYPE, name, {}, opts);
@@ -78,6 +79,8 @@ export class TenantAttachment extends pulumi.ComponentResource {
         },
         { parent: this, dependsOn: firewall.after, aliases: [{ parent: firewall.component }] },
       );
+      this.resourceIds[firewall.name] = this.ruleGroups[firewall.name].id;
+      this.names[firewall.name] = pulumi.output(`rcg-${group.key}`);
     }
 
     const tags = { ...args.tags, "grunnmur:tenant": args.tenant };
@@ -96,7 +99,7 @@ export class TenantAttachment extends pulumi.ComponentResource {
         },
         moved,
       );
-      new network.VirtualNetworkGatewayConnection(
+      const connection = new network.VirtualNetworkGatewayConnection(
         `site-${key}`,
         {
           resourceGroupName: args.vpn.resourceGroupName,
@@ -111,7 +114,9 @@ export class TenantAttachment extends pulumi.ComponentResource {
         },
         moved,
       );
+      this.resourceIds[`site-${site.key}`] = connection.id;
+      this.names[`site-${site.key}`] = connection.name;
     }
-    this.registerOutputs({});
+    this.registerOutputs({ resourceIds: this.resourceIds, names: this.names });
   }
 }

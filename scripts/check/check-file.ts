@@ -6,8 +6,8 @@
 import * as fs from "node:fs";
 import type { PolicyEnvironment } from "../../policies/core/environment";
 import { createPolicies, PACK_NAME, POLICY_NAMES } from "../../policies/pack";
-import { readPreviewFile, readResourceList, writePreviewFile, type CheckedStack, type PolicySection } from "../preview/preview-file";
-import { checkStack, type PackConfig, type PolicyReport } from "./run-policies";
+import { checkStack, type PackConfig } from "./run-policies";
+import { readPreviewFile, readResourceList, writePreviewFile, type CheckedStack, type PolicyReport, type PolicySection } from "../preview/preview-file";
 
 export type FileCheck = { ok: true; stack: string; report: PolicyReport } | { ok: false; problems: string[] };
 

@@ -1,6 +1,6 @@
 /** The policy report as the regional IT team reads it in a terminal or a CI log. */
 import { renderTable } from "../table";
-import type { PolicyReport } from "./run-policies";
+import type { PolicyReport } from "../preview/preview-file";
 
 function counts(report: PolicyReport): string {
   const { mandatory, advisory, waived } = report.summary;

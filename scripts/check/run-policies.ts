@@ -10,41 +10,12 @@ import type {
   ResourceValidationArgs,
   StackValidationArgs,
 } from "@pulumi/policy";
-import { ruleIdOf, type Enforcement, type GrunnmurPolicy, type ResourceOptions } from "../../policies/core/define";
+import { ruleIdOf, type GrunnmurPolicy, type ResourceOptions } from "../../policies/core/define";
 import type { PolicyEnvironment } from "../../policies/core/environment";
 import { STACK_TYPE } from "../../policies/core/stack-facts";
 import { findWaiver } from "../../policies/waivers";
-import { PROJECT } from "../../stacks/inputs";
-import type { CheckedResource, CheckedStack } from "../preview/preview-file";
-
-export interface Violation {
-  readonly policy: string;
-  /** The baseline rule, e.g. "ST-03". */
-  readonly rule: string;
-  readonly enforcement: Enforcement;
-  /** Logical name of the resource; the stack's name for findings about the stack as a whole. */
-  readonly resource: string;
-  readonly urn?: string;
-  readonly message: string;
-}
-
-export interface WaivedViolation extends Violation {
-  readonly waiver: { readonly reason: string; readonly expires: string; readonly file: string };
-}
-
-export interface PolicySummary {
-  readonly mandatory: number;
-  readonly advisory: number;
-  readonly waived: number;
-  readonly policies: number;
-  readonly resources: number;
-}
-
-export interface PolicyReport {
-  readonly violations: Violation[];
-  readonly waived: WaivedViolation[];
-  readonly summary: PolicySummary;
-}
+import { PROJECT } from "../../stacks/contract";
+import type { CheckedResource, CheckedStack, PolicyReport, Violation, WaivedViolation } from "../preview/preview-file";
 
 /** Per-policy settings, in the format of `pulumi preview --policy-pack-config FILE`. */
 export type PackConfig = Readonly<Record<string, EnforcementLevel | ({ readonly enforcementLevel?: EnforcementLevel } & Record<string, unknown>)>>;

@@ -6,13 +6,13 @@ import { formatDiagnostic } from "../../tenants/validation/diagnostic";
 import { loadCommandRegion } from "../region";
 import { previewRegion, removeStalePreviews } from "../preview/run-preview";
 import type { PreviewResult } from "../preview/job";
-import { PLATFORM_STACK } from "../../stacks/inputs";
+import { PLATFORM_STACK } from "../../stacks/contract";
 import { renderTable } from "../table";
 import { stacksSince } from "./changed";
 import { regionEnvironment } from "../../policies/core/environment";
 import { checkStackFile } from "../check/check-file";
 import { renderPolicyReport, renderPolicyTotals } from "../check/render-report";
-import type { PolicyReport } from "../check/run-policies";
+import type { PolicyReport } from "../preview/preview-file";
 import { packConfigOption } from "./check";
 
 export const previewSpec: CommandSpec = {

@@ -3,8 +3,8 @@
  *
  * `@pulumi/pulumi/runtime/index.js` requires `runtime/closure/*` eagerly, and with them
  * TypeScript, npm's Arborist, pacote and sigstore: about 480 of the 820 modules a worker
- * loaded, and 0.5–0.7 s of every worker's start (measured with `npm run bench`; see README,
- * "Performance"). Our programs never serialise a function (that is for "magic" lambdas and
+ * loaded, and 0.5–0.7 s of every worker's start (measured with `npm run bench`; see
+ * docs/performance.md). Our programs never serialise a function (that is for "magic" lambdas and
  * dynamic providers), so each worker puts a stand-in for those two modules in Node's module
  * cache before the SDK loads. A stand-in forwards every call to the real module, loading it
  * on first use, so nothing the SDK can do is lost; it only stops being paid for up front.

@@ -5,10 +5,10 @@
  * preview of a few tenants registers only their attachments, recording that scope
  * in the file so comparisons and prices know what the file covers.
  */
-import { TENANT_ATTACHMENT_TYPE } from "../../components/network/tenant-attachment-type";
+import { TENANT_ATTACHMENT_TYPE } from "../../domain/network/tenant-attachment-names";
 import type { CapturedResource, PreviewScope, StackPreview } from "./preview-file";
 
-/** Tenants per platform worker: keeps the largest process well under 1 GB (see README, "Performance"). */
+/** Tenants per platform worker: keeps the largest process well under 1 GB (see docs/performance.md). */
 export const TENANTS_PER_PLATFORM_PART = 40;
 
 export function platformParts(slugs: readonly string[], perPart = TENANTS_PER_PLATFORM_PART): string[][] {

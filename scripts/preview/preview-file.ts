@@ -12,10 +12,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ZodError, ZodType } from "zod";
-import { PROJECT } from "../../stacks/inputs";
+import { PROJECT } from "../../stacks/contract";
 import { formatPath } from "../../tenants/validation/diagnostic";
 import { errorMap } from "../../tenants/validation/schema-messages";
-import type { PolicyReport } from "../check/run-policies";
+import type { Enforcement } from "../../policies/core/define";
 
 export const PREVIEW_FORMAT_VERSION = 1;
 
@@ -52,6 +52,36 @@ export interface PreviewScope {
 }
 
 /** The policy check's report, which it adds to the file (scripts/check/check-file.ts). */
+/** One finding of the policy check, as the "policy" section records it. */
+export interface Violation {
+  readonly policy: string;
+  /** The baseline rule, e.g. "ST-03". */
+  readonly rule: string;
+  readonly enforcement: Enforcement;
+  /** Logical name of the resource; the stack's name for findings about the stack as a whole. */
+  readonly resource: string;
+  readonly urn?: string;
+  readonly message: string;
+}
+
+export interface WaivedViolation extends Violation {
+  readonly waiver: { readonly reason: string; readonly expires: string; readonly file: string };
+}
+
+export interface PolicySummary {
+  readonly mandatory: number;
+  readonly advisory: number;
+  readonly waived: number;
+  readonly policies: number;
+  readonly resources: number;
+}
+
+export interface PolicyReport {
+  readonly violations: Violation[];
+  readonly waived: WaivedViolation[];
+  readonly summary: PolicySummary;
+}
+
 export interface PolicySection extends PolicyReport {
   readonly pack: string;
   /** The date waivers and restore tests were judged against. */
@@ -90,7 +120,7 @@ export type ResourceListRead = { ok: true; stack: CheckedStack } | { ok: false; 
 
 /**
  * The schemas, built on first read: preview workers only write these files, and
- * loading zod would add about 0.1 s to every worker's start (README, "Performance").
+ * loading zod would add about 0.1 s to every worker's start (docs/performance.md).
  */
 function buildSchemas() {
   const { z } = require("zod") as typeof import("zod");

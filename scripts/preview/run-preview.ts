@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { PLATFORM_STACK, PROJECT } from "../../stacks/inputs";
+import { PLATFORM_STACK, PROJECT } from "../../stacks/contract";
 import type { Region } from "../../tenants/region";
 import { countTypes, failedResult, type PreviewJob, type PreviewResult } from "./job";
 import { mergePlatformParts, platformParts } from "./platform-scope";

@@ -5,7 +5,7 @@
  * under the mocks. They only matter to a stack whose state still holds those
  * old types, and the preview files never showed them (capture.ts drops them),
  * so offline workers drop them before the SDK sees them. Measured with
- * `npm run bench`; see README, "Performance".
+ * `npm run bench`; see docs/performance.md.
  *
  * Only the preview worker installs this; `pulumi up` keeps every alias.
  */

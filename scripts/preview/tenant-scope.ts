@@ -4,8 +4,7 @@
  * It lives here, not in the program: no deployment ever leaves a tenant out.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { RULE_GROUP_TYPE, ruleGroupName } from "../../components/network/tenant-attachment";
-import { TENANT_ATTACHMENT_TYPE } from "../../components/network/tenant-attachment-type";
+import { RULE_GROUP_TYPE, ruleGroupName, TENANT_ATTACHMENT_TYPE } from "../../domain/network/tenant-attachment-names";
 import type { TenantScope } from "../../stacks/platform/tenant-attachments";
 
 /**

@@ -5,7 +5,7 @@
 // Must stay the first import: it has to run before the SDK loads.
 import "./worker-preamble";
 import * as pulumi from "@pulumi/pulumi";
-import { PROJECT } from "../../stacks/inputs";
+import { PROJECT } from "../../stacks/contract";
 import { startCapture } from "./capture";
 import { countTypes, failedResult, type PreviewJob, type PreviewResult } from "./job";
 import { createMocks } from "./mocks";

@@ -2,7 +2,7 @@
  * Policy tests as tables: for each rule, a stack that passes and one that
  * fails, and the exact message an admin reads for the failing one.
  */
-import type { Violation } from "../../scripts/check/run-policies";
+import type { Violation } from "../../scripts/preview/preview-file";
 import type { CheckedStack } from "../../scripts/preview/preview-file";
 import { checkStack } from "../../scripts/check/run-policies";
 import { createPolicies } from "../../policies/pack";
