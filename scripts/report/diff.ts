@@ -4,6 +4,7 @@
  * URN, with the inputs that changed. Removing or replacing a protected or
  * stateful resource is blocking: it could lose a municipality's data.
  */
+import { OUTPUT } from "../../stacks/contract";
 import type { StackPreview } from "../preview/preview-file";
 import { covers, restrictToScope } from "../preview/platform-scope";
 import { formerUrns } from "./aliases";
@@ -55,7 +56,7 @@ function stateful(resource: Resource): boolean {
   return resource.options.protect || STATEFUL_TYPES.has(resource.type);
 }
 
-const isLeaving = (preview: StackPreview | undefined) => preview?.outputs?.leaving === true;
+const isLeaving = (preview: StackPreview | undefined) => preview?.outputs?.[OUTPUT.leaving] === true;
 
 export function diffStack(stack: string, before: StackPreview | undefined, after: StackPreview | undefined): StackDiff {
   // Removal is allowed only once the leaving mark is on the baseline (merged and reviewed first).

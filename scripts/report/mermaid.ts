@@ -2,6 +2,7 @@
  * A Mermaid diagram of the region's network (hub, spokes with their address
  * spaces and zones, VPN sites), which GitHub renders in a PR comment.
  */
+import type { TenantOutputs } from "../../stacks/contract";
 import type { StackPreview } from "../preview/preview-file";
 
 const id = (s: string) => s.replace(/[^A-Za-z0-9_]/g, "_");
@@ -14,7 +15,8 @@ export function networkDiagram(platform: StackPreview | undefined, tenants: read
     | undefined;
   lines.push(`  hub(("Hub ${label(hubSpace?.addressPrefixes?.join(", ") ?? "")}"))`);
   for (const t of tenants) {
-    const o = t.outputs as { addressSpace?: string; zones?: string[] };
+    // A file from another version may lack outputs; the diagram shows "?" then.
+    const o = t.outputs as Partial<TenantOutputs>;
     lines.push(`  ${id(t.stack)}["${label(t.stack)}<br/>${label(o.addressSpace ?? "?")}<br/>${label((o.zones ?? []).join(", "))}"]`);
     lines.push(`  hub --- ${id(t.stack)}`);
   }
