@@ -13,6 +13,7 @@ import { onboardSpec, runOnboard } from "./commands/onboard";
 import { changedSpec, runChanged } from "./commands/changed";
 import { radiusSpec, runRadius } from "./commands/radius";
 import { checkSpec, runCheck } from "./commands/check";
+import { codeownersSpec, runCodeowners } from "./commands/codeowners";
 
 interface Command {
   readonly spec: CommandSpec;
@@ -30,6 +31,7 @@ const COMMANDS: readonly Command[] = [
   { spec: checkSpec, run: runCheck },
   { spec: schemaSpec, run: runSchema },
   { spec: radiusSpec, run: runRadius },
+  { spec: codeownersSpec, run: runCodeowners },
 ];
 
 function overview(): string {

@@ -54,8 +54,10 @@ export interface PlatformOutputs {
 /** What a tenant stack exports. */
 export interface TenantOutputs {
   readonly tenant: string;
-  /** A leaving tenant takes no new resources; only a tenant marked leaving on main may lose its resources. */
+  /** Leaving with the platform team's approval: the stack takes no new resources; only a tenant leaving on main may lose its resources. */
   readonly leaving: boolean;
+  /** The approved departure, for the report's removal guard (data exported, date passed); undefined while the tenant stays. */
+  readonly offboarding: { readonly since: string; readonly approved: string; readonly dataExportedTo: string | undefined } | undefined;
   readonly addressSpace: string;
   readonly addressSource: "file" | "allocated";
   readonly zones: readonly string[];
@@ -77,10 +79,16 @@ export const OUTPUT = {
   hubVnetId: "hubVnetId",
   centralWorkspaceId: "logAnalyticsWorkspaceId",
   leaving: "leaving",
+  offboarding: "offboarding",
+  addressSpace: "addressSpace",
+  addressSource: "addressSource",
 } as const satisfies {
   hubVnetId: keyof PlatformOutputs & keyof TenantOutputs;
   centralWorkspaceId: keyof PlatformOutputs & keyof TenantOutputs;
   leaving: keyof TenantOutputs;
+  offboarding: keyof TenantOutputs;
+  addressSpace: keyof TenantOutputs;
+  addressSource: keyof TenantOutputs;
 };
 
 /** A value as a program may return it: plain, or still waiting on Azure, at any depth. */

@@ -7,11 +7,13 @@
  */
 import { type Cidr, cidr, contains, formatCidr, overlaps } from "../domain/network/cidr";
 import { blockForKommunenummer, layoutSubnets } from "../domain/network/address-plan";
+import { findFreeBlock } from "../domain/network/free-blocks";
 import { spokeSubnetRequests, zonesInUse, type SubnetKey } from "../domain/network/zones";
 import type { ResolvedTenant } from "./region";
 import type { PlatformInput, TenantInput } from "./validation/checked-files";
 import type { Diagnostic, FieldPath } from "./validation/diagnostic";
-import { diagnosticAt } from "./validation/yaml-source";
+import { diagnosticAt, type YamlSource } from "./validation/yaml-source";
+import { SAME_AGE, type BlameOrder } from "./validation/file-age";
 
 export interface AddressPlan {
   /** Tenants whose addresses could be resolved, in the order given. */
@@ -24,9 +26,25 @@ interface Claimed {
   readonly owner: string;
   readonly what: string;
   readonly block: Cidr;
+  /** How new the owner's file is (validation/file-age.ts): of two overlapping blocks, the newer file's is reported. */
+  readonly rank: number;
+  /** This claim's diagnostic, when it is the one to change because it overlaps `other`. */
+  readonly blame: (other: Claimed) => Diagnostic;
 }
 
-export function resolveAddressPlan(platform: PlatformInput, tenants: readonly TenantInput[]): AddressPlan {
+const described = (c: Claimed) => `${c.what} (${formatCidr(c.block)}) in ${c.owner}`;
+
+/** Of two overlapping claims, the newer file's is reported; between files of the same age, the one found later (`claim`). */
+function blameNewer(claim: Claimed, clash: Claimed): Diagnostic {
+  return clash.rank > claim.rank ? clash.blame(claim) : claim.blame(clash);
+}
+
+/**
+ * `order` ranks the files by how new they are against the base branch, so an
+ * overlap is reported on the file that is new or changed; without it, sites
+ * come before spokes and allocated spokes before explicit ones.
+ */
+export function resolveAddressPlan(platform: PlatformInput, tenants: readonly TenantInput[], order: BlameOrder = SAME_AGE): AddressPlan {
   const out: Diagnostic[] = [];
   const tenantsOut: ResolvedTenant[] = [];
   const pool = {
@@ -35,20 +53,32 @@ export function resolveAddressPlan(platform: PlatformInput, tenants: readonly Te
     counties: platform.spec.network.tenantPool.counties,
   };
 
-  const claimed: Claimed[] = [{ owner: platform.source.file, what: "the hub", block: cidr(platform.spec.network.hub.addressSpace) }];
-  if (platform.spec.network.drHub) {
-    claimed.push({ owner: platform.source.file, what: "the DR hub", block: cidr(platform.spec.network.drHub.addressSpace) });
-  }
+  const rankOf = (source: YamlSource) => order.rank(source.file);
+  const hub = (key: "hub" | "drHub", what: string, text: string): Claimed => ({
+    owner: platform.source.file,
+    what,
+    block: cidr(text),
+    rank: rankOf(platform.source),
+    blame: (other) => diagnosticAt(platform.source, ["network", key, "addressSpace"], `${text} overlaps ${described(other)}; choose a hub range that no municipality uses`),
+  });
+  const claimed: Claimed[] = [hub("hub", "the hub", platform.spec.network.hub.addressSpace)];
+  if (platform.spec.network.drHub) claimed.push(hub("drHub", "the DR hub", platform.spec.network.drHub.addressSpace));
+  const suggest = freeBlockHint(platform, tenants, pool);
   // On-premises prefixes first, so a spoke that overlaps one is the one reported.
   for (const { source, spec } of tenants) {
     for (const [key, site] of Object.entries(spec.sites)) {
       site.prefixes.forEach((text, i) => {
         const block = cidr(text);
+        const claim: Claimed = {
+          owner: source.file,
+          what: `site ${key} of ${spec.slug}`,
+          block,
+          rank: rankOf(source),
+          blame: (other) => diagnosticAt(source, ["sites", key, "prefixes", i], `${text} overlaps ${described(other)}; the hub cannot route both, so renumber or NAT this site`),
+        };
         const clash = claimed.find((c) => overlaps(c.block, block));
-        if (clash) {
-          out.push(diagnosticAt(source, ["sites", key, "prefixes", i], `${text} overlaps ${clash.what} (${formatCidr(clash.block)}) in ${clash.owner}; the hub cannot route both, so renumber or NAT this site`));
-        }
-        claimed.push({ owner: source.file, what: `site ${key} of ${spec.slug}`, block });
+        if (clash) out.push(blameNewer(claim, clash));
+        claimed.push(claim);
       });
     }
   }
@@ -56,7 +86,7 @@ export function resolveAddressPlan(platform: PlatformInput, tenants: readonly Te
   // Allocated blocks first: they cannot collide with each other, so when an explicit
   // address space overlaps one, the explicit one is the file to fix.
   const allocatedFirst = [...tenants].sort(
-    (a, b) => Number(a.spec.network.addressSpace !== undefined) - Number(b.spec.network.addressSpace !== undefined),
+    (a, b) => rankOf(a.source) - rankOf(b.source) || Number(a.spec.network.addressSpace !== undefined) - Number(b.spec.network.addressSpace !== undefined),
   );
   for (const { source, spec } of allocatedFirst) {
     let space: Cidr | undefined;
@@ -64,7 +94,7 @@ export function resolveAddressPlan(platform: PlatformInput, tenants: readonly Te
     if (spec.network.addressSpace !== undefined) {
       space = cidr(spec.network.addressSpace);
       if (!contains(pool.cidr, space)) {
-        out.push(diagnosticAt(source, ["network", "addressSpace"], `${spec.network.addressSpace} is outside the tenant pool ${formatCidr(pool.cidr)}; pick a block inside it, or leave addressSpace out to have one allocated`));
+        out.push(diagnosticAt(source, ["network", "addressSpace"], `${spec.network.addressSpace} is outside the tenant pool ${formatCidr(pool.cidr)}; pick a block inside it${suggest(space, "like")}, or leave addressSpace out to have one allocated`));
       }
     } else {
       const result = blockForKommunenummer(pool, spec.kommunenummer);
@@ -75,16 +105,23 @@ export function resolveAddressPlan(platform: PlatformInput, tenants: readonly Te
       space = result.block;
       addressSource = "allocated";
     }
+    const spoke = space;
+    const field: FieldPath = addressSource === "file" ? ["network", "addressSpace"] : ["kommunenummer"];
+    const claim: Claimed = {
+      owner: source.file,
+      what: `the spoke of ${spec.slug}`,
+      block: spoke,
+      rank: rankOf(source),
+      blame: (other) =>
+        diagnosticAt(source, field, `the address space ${formatCidr(spoke)}${addressSource === "allocated" ? " allocated from this kommunenummer" : ""} overlaps ${described(other)}; set network.addressSpace to a free block in the pool${suggest(spoke, "e.g.")}`),
+    };
     const clash = claimed.find((c) => c.owner !== source.file && overlaps(c.block, space!));
-    if (clash) {
-      const field: FieldPath = addressSource === "file" ? ["network", "addressSpace"] : ["kommunenummer"];
-      out.push(diagnosticAt(source, field, `the address space ${formatCidr(space)}${addressSource === "allocated" ? " allocated from this kommunenummer" : ""} overlaps ${clash.what} (${formatCidr(clash.block)}) in ${clash.owner}; set network.addressSpace to a free block in the pool`));
-    }
+    if (clash) out.push(blameNewer(claim, clash));
     const ownSites = claimed.filter((c) => c.owner === source.file && overlaps(c.block, space!));
     for (const site of ownSites) {
       out.push(diagnosticAt(source, ["network"], `the spoke ${formatCidr(space)} overlaps this municipality's own ${site.what} (${formatCidr(site.block)}); the spoke must not reuse on-premises addresses`, "key"));
     }
-    claimed.push({ owner: source.file, what: `the spoke of ${spec.slug}`, block: space });
+    claimed.push(claim);
 
     const zones = zonesInUse(spec.services);
     const layout = layoutSubnets(space, spokeSubnetRequests(spec.network.zones));
@@ -97,4 +134,30 @@ export function resolveAddressPlan(platform: PlatformInput, tenants: readonly Te
     tenantsOut.push({ file: source.file, spec, addressSpace: formatCidr(space), addressSource, zones, subnets });
   }
   return { tenants: tenantsOut, diagnostics: out };
+}
+
+/**
+ * The hint that ends an overlap message: a block of the pool that no hub, site
+ * or spoke of any file uses (domain/network/free-blocks.ts), at least as large
+ * as the pool's block size. Each hint also counts as used, so two files told to
+ * move in one run are not sent to the same block.
+ */
+function freeBlockHint(platform: PlatformInput, tenants: readonly TenantInput[], pool: { cidr: Cidr; blockPrefixLength: number; counties: readonly string[] }) {
+  const taken: Cidr[] = [cidr(platform.spec.network.hub.addressSpace)];
+  if (platform.spec.network.drHub) taken.push(cidr(platform.spec.network.drHub.addressSpace));
+  for (const { spec } of tenants) {
+    for (const site of Object.values(spec.sites)) taken.push(...site.prefixes.map((p) => cidr(p)));
+    if (spec.network.addressSpace !== undefined) taken.push(cidr(spec.network.addressSpace));
+    else {
+      const allocated = blockForKommunenummer(pool, spec.kommunenummer);
+      if (allocated.ok) taken.push(allocated.block);
+    }
+  }
+  return (space: Cidr, lead: "e.g." | "like"): string => {
+    const prefix = Math.min(space.prefix, pool.blockPrefixLength);
+    const free = findFreeBlock(pool, prefix, taken);
+    if (!free) return ` (the pool ${formatCidr(pool.cidr)} has no free /${prefix} left; the host enlarges network.tenantPool.cidr in ${platform.source.file})`;
+    taken.push(free);
+    return `, ${lead} ${formatCidr(free)}`;
+  };
 }

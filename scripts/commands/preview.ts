@@ -3,7 +3,6 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
 import { formatDiagnostic } from "../../tenants/validation/diagnostic";
-import { loadCommandRegion } from "../region";
 import { previewRegion, removeStalePreviews } from "../preview/run-preview";
 import type { PreviewResult } from "../preview/job";
 import { PLATFORM_STACK } from "../../stacks/contract";
@@ -14,6 +13,7 @@ import { checkStackFile } from "../check/check-file";
 import { renderPolicyReport, renderPolicyTotals } from "../check/render-report";
 import type { PolicyReport } from "../preview/preview-file";
 import { packConfigOption } from "./check";
+import { loadSince } from "./validate";
 
 export const previewSpec: CommandSpec = {
   name: "preview",
@@ -84,7 +84,7 @@ export async function runPreview(cmd: ParsedCommand): Promise<number> {
   const policyConfig = packConfigOption(cmd);
   if (!policyConfig.ok) return 1;
 
-  const load = loadCommandRegion(cmd);
+  const load = loadSince(cmd);
   if (!load.region) {
     for (const d of load.diagnostics) console.error(formatDiagnostic(d));
     console.error(`\nThe files are not valid (${load.diagnostics.length} problems); nothing was previewed. Fix them and run again.`);

@@ -4,10 +4,12 @@
  * URN, with the inputs that changed. Removing or replacing a protected or
  * stateful resource is blocking: it could lose a municipality's data.
  */
-import { OUTPUT } from "../../stacks/contract";
 import type { StackPreview } from "../preview/preview-file";
 import { covers, restrictToScope } from "../preview/platform-scope";
 import { formerUrns } from "./aliases";
+import { isLeaving, removalBlocker } from "./offboarding-guard";
+import { renumbering } from "./renumbering";
+import { localToday } from "../../tenants/validation/date-rules";
 
 type Resource = StackPreview["resources"][number];
 
@@ -56,11 +58,14 @@ function stateful(resource: Resource): boolean {
   return resource.options.protect || STATEFUL_TYPES.has(resource.type);
 }
 
-const isLeaving = (preview: StackPreview | undefined) => preview?.outputs?.[OUTPUT.leaving] === true;
+export interface DiffOptions {
+  /** YYYY-MM-DD a leaving date is judged against; defaults to today. */
+  readonly today?: string;
+}
 
-export function diffStack(stack: string, before: StackPreview | undefined, after: StackPreview | undefined): StackDiff {
-  // Removal is allowed only once the leaving mark is on the baseline (merged and reviewed first).
-  const removalAllowed = isLeaving(before);
+export function diffStack(stack: string, before: StackPreview | undefined, after: StackPreview | undefined, options: DiffOptions = {}): StackDiff {
+  // Removal is allowed only once main shows the approved departure, with the data exported and the date passed.
+  const removalBlocked = removalBlocker(stack, before, options.today ?? localToday());
   const leavingNow = isLeaving(after);
   const a = new Map((before?.resources ?? []).map((r) => [r.urn, r]));
   const b = new Map((after?.resources ?? []).map((r) => [r.urn, r]));
@@ -111,10 +116,16 @@ export function diffStack(stack: string, before: StackPreview | undefined, after
       kind: "removed",
       inputs: [],
       blocking:
-        stateful(r) && !removalAllowed
-          ? `${r.name} (${r.type.replace("azure-native:", "")}) would be deleted${r.options.protect ? " although it is protected" : ""}; mark ${stack} as leaving (offboarding) on main first`
+        stateful(r) && removalBlocked
+          ? `${r.name} (${r.type.replace("azure-native:", "")}) would be deleted${r.options.protect ? " although it is protected" : ""}; ${removalBlocked}`
           : undefined,
     });
+  }
+  const moved = renumbering(stack, before, after);
+  if (moved) {
+    const vnet = changes.findIndex((c) => c.type === "azure-native:network:VirtualNetwork" && c.inputs.some((i) => i.key === "addressSpace"));
+    if (vnet >= 0) changes[vnet] = { ...changes[vnet], blocking: changes[vnet].blocking ?? `${changes[vnet].name} (network:VirtualNetwork): ${moved.message}` };
+    else changes.push({ urn: `urn:pulumi:${stack}::grunnmur::outputs::addressSpace`, type: "stack output", name: "addressSpace", kind: "changed", inputs: [{ key: "addressSpace", before: moved.before, after: moved.after }], blocking: moved.message });
   }
   const order = { removed: 0, replaced: 1, changed: 2, added: 3 };
   changes.sort((x, y) => order[x.kind] - order[y.kind] || x.urn.localeCompare(y.urn));
@@ -139,8 +150,8 @@ export function comparableBaseline(baseline: ReadonlyMap<string, StackPreview>, 
   return out;
 }
 
-export function diffRegion(baseline: ReadonlyMap<string, StackPreview>, current: ReadonlyMap<string, StackPreview>): StackDiff[] {
+export function diffRegion(baseline: ReadonlyMap<string, StackPreview>, current: ReadonlyMap<string, StackPreview>, options: DiffOptions = {}): StackDiff[] {
   const comparable = comparableBaseline(baseline, current);
   const stacks = [...new Set([...comparable.keys(), ...current.keys()])].sort((x, y) => (x === "platform" ? -1 : y === "platform" ? 1 : x.localeCompare(y)));
-  return stacks.map((s) => diffStack(s, comparable.get(s), current.get(s)));
+  return stacks.map((s) => diffStack(s, comparable.get(s), current.get(s), options));
 }

@@ -47,7 +47,7 @@ export function summary(input: ReportInput): string {
   const blocking = input.diffs.flatMap((d) => d.changes.filter((c) => c.blocking).map((c) => `${d.stack}: ${c.blocking}`));
   const lines = ["## grunnmur: what this change does", ""];
   if (blocking.length > 0) {
-    lines.push(`> **Blocking: ${blocking.length} change${blocking.length === 1 ? "" : "s"} would delete or replace stateful resources.** Mark the tenant as leaving and follow the offboarding steps, or undo the change.`, ">");
+    lines.push(`> **Blocking: ${blocking.length} change${blocking.length === 1 ? "" : "s"} would lose data or renumber a network.** Each line says what to do: follow the offboarding steps, keep the network where it is, or undo the change.`, ">");
     for (const b of blocking.slice(0, 20)) lines.push(`> - ${cell(b)}`);
     if (blocking.length > 20) lines.push(`> - ... and ${blocking.length - 20} more`);
     lines.push("");

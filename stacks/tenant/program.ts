@@ -20,6 +20,7 @@ import { standardTags, withService } from "../../domain/azure/tags";
 import { TenantStorage } from "../../components/storage/tenant-storage";
 import { platformOutputs, type StackOutputs, type TenantOutputs } from "../contract";
 import type { TenantStackInput } from "../inputs";
+import { approvedDeparture } from "../../tenants/validation/offboarding-rules";
 
 export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutputs> {
   const { platform, tenant } = input;
@@ -153,11 +154,14 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
     alertRecipients: spec.budget.alertRecipients,
   }, componentOpts);
 
+  // Read by the pull-request report: a leaving tenant takes no new resources, and only a
+  // tenant leaving on main, with its data exported and its date passed, may have its resources
+  // removed. The tenant file's mark counts only with the platform team's approval in platform.yaml.
+  const departure = approvedDeparture(platform, spec);
   return {
     tenant: slug,
-    // Read by the pull-request report: a leaving tenant takes no new resources, and only a
-    // tenant marked leaving on main may have its resources removed.
-    leaving: spec.offboarding?.leaving === true,
+    leaving: departure !== undefined,
+    offboarding: departure && { since: departure.since, approved: departure.approved, dataExportedTo: departure.dataExportedTo },
     addressSpace: tenant.addressSpace,
     addressSource: tenant.addressSource,
     zones: tenant.zones,

@@ -127,10 +127,24 @@ export const waiver = z
       .string()
       .min(20, { error: "must explain in a sentence why the policy does not fit here and what limits the risk" })
       .meta({ description: "Why the policy does not fit here, and what limits the risk meanwhile." }),
-    expires: isoDate.meta({ description: "Last day the waiver holds (YYYY-MM-DD); after it, the policy check fails until it is fixed or renewed." }),
+    granted: z.iso
+      .date({ error: (issue) => (issue.input === undefined ? "is required: write the day the waiver was agreed (YYYY-MM-DD); it holds at most 12 months from then" : "must be a date written as YYYY-MM-DD") })
+      .meta({ description: "The day the waiver was agreed (YYYY-MM-DD); not in the future. A waiver holds at most 12 months from it." }),
+    expires: isoDate.meta({ description: "Last day the waiver holds (YYYY-MM-DD), at most 12 months after granted; after it, the policy check fails until it is fixed or renewed." }),
   })
   .meta({ description: "Exemption from one policy for one resource, with a reason and an expiry date." });
 
 export type Waiver = z.output<typeof waiver>;
+
+/**
+ * A GitHub team as CODEOWNERS names it, "@organisation/team". The generated
+ * .github/CODEOWNERS gives it review of the files that name it.
+ */
+export const githubTeam = z
+  .string({ error: 'must be a GitHub team like "@grunnmur-region/senja-it"' })
+  .regex(/^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, {
+    error: 'must be a GitHub team written "@organisation/team", like "@grunnmur-region/senja-it" (letters, digits, hyphens; no spaces)',
+  })
+  .meta({ description: 'A GitHub team, "@organisation/team-slug".' });
 
 export const waivers = z.array(waiver).default([]).meta({ description: "Reviewed exemptions from the policy pack; each names a policy, a resource, a reason and an expiry date." });

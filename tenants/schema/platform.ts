@@ -7,6 +7,7 @@ import { COUNTIES, COUNTY_CODES } from "../validation/identifiers";
 import {
   isoDate,
   cidrBlock,
+  githubTeam,
   ipAddress,
   keyName,
   kommunenummer,
@@ -181,6 +182,25 @@ export const platformSchema = z
       .default({ conditionalAccess: "enabled" }),
     prices,
     costAllocation: costAllocation.default({ key: "equal-population", equalPercent: 40, populationPercent: 60 }),
+    github: z
+      .strictObject({
+        platformTeam: githubTeam.meta({ description: "The regional IT team: .github/CODEOWNERS makes it the owner of every file, and the only one of platform.yaml, policies/, code and workflows." }),
+      })
+      .optional()
+      .meta({ description: "The GitHub teams behind the generated .github/CODEOWNERS (npx grunnmur codeowners)." }),
+    offboarding: z
+      .record(
+        slug,
+        z.strictObject({
+          approved: isoDate.meta({ description: "The day the platform team approved the departure (YYYY-MM-DD); not in the future." }),
+          by: z.string().min(3, { error: "must name who approved it, e.g. \"Kari Nordmann, regional IT lead\"" }).meta({ description: "Who in the platform team approved it." }),
+        }),
+      )
+      .default({})
+      .meta({
+        description:
+          "Departures the platform team has approved, by tenant slug. A tenant file's offboarding.leaving mark takes effect only with an entry here, in the file only the platform team may change.",
+      }),
     waivers,
   })
   .meta({ title: "grunnmur platform", description: "The host municipality's settings for the shared digital foundation." });

@@ -6,6 +6,7 @@ import { z } from "zod";
 import {
   cidrBlock,
   domainName,
+  githubTeam,
   email,
   ipAddress,
   isoDate,
@@ -191,6 +192,12 @@ export const tenantSchema = z
       })
       .default({})
       .meta({ description: "Where the municipality's resources are deployed." }),
+    github: z
+      .strictObject({
+        team: githubTeam.meta({ description: "The municipality's own GitHub team; .github/CODEOWNERS gives it review of this file, beside the platform team." }),
+      })
+      .optional()
+      .meta({ description: "Who reviews changes to this file on GitHub besides the platform team (npx grunnmur codeowners)." }),
     offboarding: z
       .strictObject({
         leaving: z.literal(true, { error: "must be true; remove the offboarding section if the municipality stays" }),
@@ -199,7 +206,10 @@ export const tenantSchema = z
         dataExportedTo: z.string().min(3).optional().meta({ description: "Where the municipality's files were exported, once done." }),
       })
       .optional()
-      .meta({ description: "Marks the municipality as leaving: its stack takes no new resources, and only then may its resources be removed." }),
+      .meta({
+        description:
+          "Marks the municipality as leaving. It takes effect only with the platform team's approval (offboarding.<slug> in platform.yaml): then its stack takes no new resources, and once dataExportedTo is set and since has passed, its resources may be removed.",
+      }),
     budget,
     systems: z.record(keyName, system).default({}).meta({ description: "System inventory (systemkartlegging), keyed by a stable name." }),
     waivers,

@@ -16,6 +16,10 @@ import { checkPlatform, checkRegion } from "./region-rules";
 import { checkTenant } from "./tenant-rules";
 import { checkWaiverPolicies } from "./waiver-rules";
 import { diagnosticAt, parseYamlSource } from "./yaml-source";
+import { blameOrder, establishedFirst, type FileHistory } from "./file-age";
+import { checkTenantDates, checkWaiverDates, localToday } from "./date-rules";
+import { checkOffboarding } from "./offboarding-rules";
+import { checkGithubTeams } from "./github-rules";
 
 export interface RegionPaths {
   readonly tenantsDir: string;
@@ -25,6 +29,10 @@ export interface RegionPaths {
 export interface RegionRules {
   /** The policy pack's names: waivers must name one. Left out, waivers' policy names are not checked. */
   readonly policyNames?: readonly string[];
+  /** How new each file is against the base branch (scripts/ci/file-history.ts): conflicts are reported on the newer file. Left out, all are equally old. */
+  readonly history?: FileHistory;
+  /** YYYY-MM-DD that dates in the files are judged against; defaults to today. */
+  readonly today?: string;
 }
 
 export interface RegionLoad {
@@ -72,11 +80,14 @@ export function loadPlatform(platformFile: string, rules: RegionRules = {}): { p
   if (!parsed.ok) return { diagnostics: parsed.diagnostics };
   const platform = { source, spec: parsed.value };
   const waivers = rules.policyNames ? checkWaiverPolicies(platform.spec.waivers, rules.policyNames) : [];
-  return { platform, diagnostics: [...checkPlatform(platform), ...waivers.map((f) => diagnosticAt(source, f.path, f.message, f.at))] };
+  const dates = checkWaiverDates(platform.spec.waivers, rules.today ?? localToday());
+  return { platform, diagnostics: [...checkPlatform(platform), ...[...waivers, ...dates].map((f) => diagnosticAt(source, f.path, f.message, f.at))] };
 }
 
 export function loadRegion(paths: RegionPaths, rules: RegionRules = {}): RegionLoad {
   const diagnostics: Diagnostic[] = [];
+  const today = rules.today ?? localToday();
+  const order = blameOrder(rules.history);
   const { platform, diagnostics: platformDiagnostics } = loadPlatform(paths.platformFile, rules);
   diagnostics.push(...platformDiagnostics);
 
@@ -96,15 +107,15 @@ export function loadRegion(paths: RegionPaths, rules: RegionRules = {}): RegionL
     }
     const fileSlug = path.basename(file, ".yaml");
     const waivers = rules.policyNames ? checkWaiverPolicies(parsed.value.waivers, rules.policyNames) : [];
-    for (const finding of [...checkTenant(parsed.value, fileSlug), ...waivers]) {
+    for (const finding of [...checkTenant(parsed.value, fileSlug), ...waivers, ...checkTenantDates(parsed.value, today)]) {
       diagnostics.push(diagnosticAt(source, finding.path, finding.message, finding.at));
     }
     tenants.push({ source, spec: parsed.value });
   }
 
   if (platform) {
-    diagnostics.push(...checkRegion(platform, tenants));
-    const plan = resolveAddressPlan(platform, tenants);
+    diagnostics.push(...checkRegion(platform, tenants, order), ...checkOffboarding(platform, tenants, today), ...checkGithubTeams(platform, tenants));
+    const plan = resolveAddressPlan(platform, establishedFirst(tenants, order), order);
     diagnostics.push(...plan.diagnostics);
     const resolved = plan.tenants;
     if (diagnostics.length === 0) {

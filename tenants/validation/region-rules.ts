@@ -9,6 +9,7 @@ import type { PlatformInput, TenantInput } from "./checked-files";
 import type { Diagnostic, FieldPath } from "./diagnostic";
 import { diagnosticAt } from "./yaml-source";
 import { checkAccessPointAddresses, checkEduroamSettings, checkWifiAgainstPlatform } from "../../domain/eduroam/validation";
+import { establishedFirst, SAME_AGE, type BlameOrder } from "./file-age";
 
 export function checkPlatform(platform: PlatformInput): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -54,8 +55,12 @@ export function checkPlatform(platform: PlatformInput): Diagnostic[] {
   return out;
 }
 
-/** Rules across files: identifiers unique in the region, references to platform settings, eduroam's shared address space. */
-export function checkRegion(platform: PlatformInput, tenants: readonly TenantInput[]): Diagnostic[] {
+/**
+ * Rules across files: identifiers unique in the region, references to platform settings, eduroam's shared address space.
+ * A rule that finds two files in conflict reports the later one in `tenants`, and `order` puts the newest last (file-age.ts).
+ */
+export function checkRegion(platform: PlatformInput, unordered: readonly TenantInput[], order: BlameOrder = SAME_AGE): Diagnostic[] {
+  const tenants = establishedFirst(unordered, order);
   const out: Diagnostic[] = [...checkUnique(platform, tenants), ...checkReferences(platform, tenants)];
   const specs = tenants.map((t) => t.spec);
   for (const f of [...checkAccessPointAddresses(platform.spec, platform.source.file, specs), ...checkWifiAgainstPlatform(platform.spec, platform.source.file, specs)]) {
@@ -74,8 +79,8 @@ function checkUnique(platform: PlatformInput, tenants: readonly TenantInput[]): 
     { path: ["wifi", "realm"], label: "eduroam realm", get: (t) => t.wifi?.realm },
   ];
   const host = platform.spec.host;
-  // A file whose slug matches its name is the original; report the copy, not it.
-  const ordered = [...tenants].sort((a, b) => Number(!namedAfterSlug(a)) - Number(!namedAfterSlug(b)));
+  // Established files first, and of equally old files the one named after its slug: report the copy, not the original.
+  const ordered = tenants;
   for (const field of fields) {
     const seen = new Map<string, string>();
     if (field.label !== "eduroam realm") {
@@ -94,10 +99,6 @@ function checkUnique(platform: PlatformInput, tenants: readonly TenantInput[]): 
     }
   }
   return out;
-}
-
-function namedAfterSlug(tenant: TenantInput): boolean {
-  return tenant.source.file.replace(/\\/g, "/").split("/").pop() === `${tenant.spec.slug}.yaml`;
 }
 
 function checkReferences(platform: PlatformInput, tenants: readonly TenantInput[]): Diagnostic[] {

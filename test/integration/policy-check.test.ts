@@ -176,7 +176,7 @@ describe("grunnmur preview with an expired waiver", () => {
       const file = path.join(region.tenantsDir, "bardu.yaml");
       fs.appendFileSync(
         file,
-        ["waivers:", "  - policy: network-subnet-has-nsg", "    resource: spoke", "    reason: The old file server subnet moves in the spring migration", "    expires: 2020-01-31", ""].join("\n"),
+        ["waivers:", "  - policy: network-subnet-has-nsg", "    resource: spoke", "    reason: The old file server subnet moves in the spring migration", "    granted: 2019-06-03", "    expires: 2020-01-31", ""].join("\n"),
       );
       const run = await runCli(["preview", "--only", "bardu", "--out", outDir, "--tenants", region.tenantsDir, "--platform", region.platformFile]);
       expect(run.code).toBe(1);

@@ -36,6 +36,7 @@ const PLATFORM_KEYS = every<PlatformOutputs>({
 const TENANT_KEYS = every<TenantOutputs>({
   tenant: true,
   leaving: true,
+  offboarding: true,
   addressSpace: true,
   addressSource: true,
   zones: true,
@@ -65,9 +66,9 @@ describe("the contract between the stacks", () => {
   it("is what every tenant stack exports (an output without a value is still named)", () => {
     for (const tenant of previewed.result.tenants) {
       const outputs = previewed.read(tenant.stack).outputs;
-      // JSON drops undefined values: a tenant without storage has no storageAccount or fileEndpoint.
+      // JSON drops undefined values: a tenant without storage has no storageAccount or fileEndpoint, one that stays no offboarding.
       expect(Object.keys(outputs).filter((k) => !TENANT_KEYS.includes(k))).toEqual([]);
-      expect(TENANT_KEYS.filter((k) => !(k in outputs) && !["storageAccount", "fileEndpoint"].includes(k))).toEqual([]);
+      expect(TENANT_KEYS.filter((k) => !(k in outputs) && !["storageAccount", "fileEndpoint", "offboarding"].includes(k))).toEqual([]);
     }
   });
 

@@ -9,6 +9,7 @@ import { baseTenant, basePlatform, makeRegion, type FixtureRegion } from "../hel
 import { find, HUB_VNET_ID, tenantStack, withInputs } from "../helpers/policy-fixtures";
 import type { CheckedResource } from "../../scripts/preview/preview-file";
 import { POLICY_NAMES } from "../../policies/pack";
+import { addMonths, localToday } from "../../tenants/validation/date-rules";
 
 /** How Pulumi marks a string it cannot know during preview. */
 const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -29,7 +30,7 @@ describe("the policy pack inside Pulumi", () => {
 
   beforeAll(async () => {
     const senja = baseTenant("senja", "5530", 1);
-    senja.waivers = [{ policy: "storage-no-shared-key-access", resource: "files", reason: "Azure Files backup needs the account key until the agent supports Entra ID", expires: "2099-12-31" }];
+    senja.waivers = [{ policy: "storage-no-shared-key-access", resource: "files", reason: "Azure Files backup needs the account key until the agent supports Entra ID", granted: localToday(), expires: addMonths(localToday(), 11) }];
     region = makeRegion({ senja }, basePlatform());
     pack = await startPack(region);
   });

@@ -14,6 +14,7 @@ const waiver = (expires: string, resource = "files") => ({
   policy: "storage-no-public-blob-access",
   resource,
   reason: "The public web archive must serve files anonymously until the new portal launches",
+  granted: "2026-03-01",
   expires,
 });
 
@@ -109,7 +110,7 @@ describe("waivers in tenant and platform files", () => {
 
   it("must give a reason and an expiry date", () => {
     const result = load((senja) => {
-      senja.waivers = [{ policy: "storage-no-public-blob-access", resource: "files", reason: "because", expires: "soon" }];
+      senja.waivers = [{ policy: "storage-no-public-blob-access", resource: "files", reason: "because", granted: "2026-03-01", expires: "soon" }];
     });
     expect(result.diagnostics.map((d) => `${d.path.join(".")}: ${d.message}`).sort()).toEqual([
       "waivers.0.expires: must be a date written as YYYY-MM-DD",

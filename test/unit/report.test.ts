@@ -33,7 +33,7 @@ describe("diff of two previews", () => {
       ["added", "storage-share-skole", false],
     ]);
     expect(diff.changes[1].inputs).toEqual([{ key: "securityRules", before: [], after: [{ name: "x" }] }]);
-    expect(diff.changes[0].blocking).toBe("storage (storage:StorageAccount) would be deleted although it is protected; mark senja as leaving (offboarding) on main first");
+    expect(diff.changes[0].blocking).toBe("storage (storage:StorageAccount) would be deleted although it is protected; mark senja as leaving (offboarding) on main first, approved by the platform team in platform.yaml");
   });
 
   it("flags a stateful resource whose physical name or location changes as a blocking replacement", () => {
@@ -87,7 +87,7 @@ describe("the network diagram", () => {
 });
 
 describe("offboarding in the report", () => {
-  const leaving = { leaving: true };
+  const leaving = { leaving: true, offboarding: { since: "2026-01-15", approved: "2026-02-01", dataExportedTo: "Gamvik kommune's own file server" } };
 
   it("allows removing a tenant's stateful resources only when main already marks it as leaving", () => {
     const notMarked = diffStack("gamvik", stack("gamvik", [account]), undefined);

@@ -99,7 +99,7 @@ describe("tenant file validation", () => {
       (t) => {
         t.network = { addressSpace: "10.50.0.0/23" };
       },
-      ["network.addressSpace: 10.50.0.0/23 is outside the tenant pool 10.96.0.0/15; pick a block inside it, or leave addressSpace out to have one allocated"],
+      ["network.addressSpace: 10.50.0.0/23 is outside the tenant pool 10.96.0.0/15; pick a block inside it, like 10.96.0.0/23, or leave addressSpace out to have one allocated"],
     ],
     [
       "a dependency on an unknown system",
@@ -153,7 +153,7 @@ describe("tenant file validation", () => {
     });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(
-      /^network\.addressSpace: the address space 10\.96\.202\.0\/23 overlaps the spoke of alta \(10\.96\.202\.0\/23\) in .*alta\.yaml; set network\.addressSpace to a free block in the pool$/,
+      /^network\.addressSpace: the address space 10\.96\.202\.0\/23 overlaps the spoke of alta \(10\.96\.202\.0\/23\) in .*alta\.yaml; set network\.addressSpace to a free block in the pool, e\.g\. 10\.96\.0\.0\/23$/,
     );
   });
 

@@ -47,8 +47,8 @@ export const governanceCases: PolicyCase[] = [
     fails: "keeps a waiver past its expiry date",
     passing: tenantStack,
     failing: tenantStack,
-    passingEnv: senjaFile({ waivers: [{ policy: "storage-no-shared-key-access", resource: "files", reason: "Backup of Azure Files needs the key until ASR-123", expires: TODAY }] }),
-    failingEnv: senjaFile({ waivers: [{ policy: "storage-no-shared-key-access", resource: "files", reason: "Backup of Azure Files needs the key until ASR-123", expires: "2026-11-22" }] }),
+    passingEnv: senjaFile({ waivers: [{ policy: "storage-no-shared-key-access", resource: "files", reason: "Backup of Azure Files needs the key until ASR-123", granted: "2026-01-05", expires: TODAY }] }),
+    failingEnv: senjaFile({ waivers: [{ policy: "storage-no-shared-key-access", resource: "files", reason: "Backup of Azure Files needs the key until ASR-123", granted: "2026-01-05", expires: "2026-11-22" }] }),
     message:
       "tenants/senja.yaml: waivers[0] (storage-no-shared-key-access on files) expired on 2026-11-22; fix files so the policy passes, or renew the waiver with a current reason and a new expires date in a reviewed change",
   },
