@@ -16,6 +16,7 @@ import {
   slug,
   waivers,
 } from "./fields";
+import { keyVaults } from "./key-vaults";
 
 const host = z.strictObject({
   slug,
@@ -181,6 +182,7 @@ export const platformSchema = z
       .default({ conditionalAccess: "enabled" }),
     prices,
     costAllocation: costAllocation.default({ key: "equal-population", equalPercent: 40, populationPercent: 60 }),
+    keyVaults,
     waivers,
   })
   .meta({ title: "grunnmur platform", description: "The host municipality's settings for the shared digital foundation." });

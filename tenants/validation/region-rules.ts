@@ -9,6 +9,7 @@ import type { PlatformInput, TenantInput } from "./checked-files";
 import type { Diagnostic, FieldPath } from "./diagnostic";
 import { diagnosticAt } from "./yaml-source";
 import { checkAccessPointAddresses, checkEduroamSettings, checkWifiAgainstPlatform } from "../../domain/eduroam/validation";
+import { checkSecretOwnership } from "./secret-rules";
 
 export function checkPlatform(platform: PlatformInput): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -56,7 +57,7 @@ export function checkPlatform(platform: PlatformInput): Diagnostic[] {
 
 /** Rules across files: identifiers unique in the region, references to platform settings, eduroam's shared address space. */
 export function checkRegion(platform: PlatformInput, tenants: readonly TenantInput[]): Diagnostic[] {
-  const out: Diagnostic[] = [...checkUnique(platform, tenants), ...checkReferences(platform, tenants)];
+  const out: Diagnostic[] = [...checkUnique(platform, tenants), ...checkReferences(platform, tenants), ...checkSecretOwnership(platform, tenants)];
   const specs = tenants.map((t) => t.spec);
   for (const f of [...checkAccessPointAddresses(platform.spec, platform.source.file, specs), ...checkWifiAgainstPlatform(platform.spec, platform.source.file, specs)]) {
     const source = f.owner === "platform" ? platform.source : tenants[f.owner.tenant].source;
