@@ -7,7 +7,7 @@
 import { clientsConf, tenantClients, tenantClientsPath } from "./clients";
 import { confFile } from "./conf-syntax";
 import { localDictionary, radiusdConf } from "./main-config";
-import type { EduroamPlan } from "./plan";
+import type { EduroamPlan, EduroamTenant } from "./plan";
 import { cuiKeyPolicy, eduroamPolicies } from "./unlang-policies";
 import { proxyConf, REALM_LIST_PATH, realmList } from "./proxy";
 import { SERVER_RUNTIME, type RadiusRuntime } from "./runtime";
@@ -39,6 +39,25 @@ export type RadiusTree = Readonly<Record<string, string>>;
 /** Where the server certificate goes; the file holds only a placeholder until boot. */
 export const SERVER_CERTIFICATE_PATH = "certs/server.pem";
 
+/**
+ * A municipality's own files: its access points and its user backend. Nothing
+ * else in the tree refers to them (the realm list stays, so its users are
+ * rejected here rather than sent to the national proxies), so the boot script
+ * can leave them out when one of its secrets cannot be installed and the rest
+ * is still a valid configuration.
+ */
+export function tenantTreeFiles(tenant: EduroamTenant): Record<string, string> {
+  const paths = tenantFilePaths(tenant.slug);
+  const files: Record<string, string> = {
+    [tenantClientsPath(tenant.slug)]: tenantClients(tenant),
+    [paths.module]: backendModule(tenant),
+  };
+  if (tenant.userBackend.kind === "files") files[paths.users] = usersFile(tenant);
+  files[paths.authorize] = innerAuthorize(tenant);
+  files[paths.authenticate] = innerAuthenticate(tenant);
+  return files;
+}
+
 export function renderRadiusTree(plan: EduroamPlan, runtime: RadiusRuntime = SERVER_RUNTIME): RadiusTree {
   const files: Record<string, string> = {
     "radiusd.conf": radiusdConf(runtime),
@@ -67,14 +86,7 @@ export function renderRadiusTree(plan: EduroamPlan, runtime: RadiusRuntime = SER
   files["clients.d/README"] = confFile("One file per municipality with Wi-Fi: its access points and controllers.", []);
   files["inner-tunnel.d/authorize/README"] = confFile("One file per municipality: which backend checks users of its realm.", []);
   files["inner-tunnel.d/authenticate/README"] = confFile("One file per municipality with an LDAP backend: binding as the user for TTLS-PAP.", []);
-  for (const tenant of plan.tenants) {
-    const paths = tenantFilePaths(tenant.slug);
-    files[tenantClientsPath(tenant.slug)] = tenantClients(tenant);
-    files[paths.module] = backendModule(tenant);
-    if (tenant.userBackend.kind === "files") files[paths.users] = usersFile(tenant);
-    files[paths.authorize] = innerAuthorize(tenant);
-    files[paths.authenticate] = innerAuthenticate(tenant);
-  }
+  for (const tenant of plan.tenants) Object.assign(files, tenantTreeFiles(tenant));
   const sorted: Record<string, string> = {};
   for (const path of Object.keys(files).sort()) sorted[path] = files[path];
   return sorted;

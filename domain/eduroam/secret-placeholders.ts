@@ -18,6 +18,12 @@ export interface SecretSource {
    * under `secretName`.
    */
   readonly copyFromPulumiConfig?: string;
+  /**
+   * The municipality whose files alone use the secret (set in the bundle, see
+   * user-data.ts): if the boot script cannot install it, only that
+   * municipality's part is left out. Unset: a platform secret, which stops the install.
+   */
+  readonly tenant?: string;
 }
 
 /** Matches every placeholder; group 1 is the kind, group 2 the reference. */
@@ -31,9 +37,12 @@ export function secretPlaceholder(ref: SecretRef): string {
   throw new Error("internal: a secret reference without keyVaultSecret or pulumiConfig passed validation");
 }
 
+/** How the platform names its Key Vault copies of Pulumi config secrets; no tenant's secret may be named so. */
+export const CONFIG_COPY_PREFIX = "pulumi-config-";
+
 /** Key Vault secret names allow letters, digits and hyphens, at most 127 characters. */
 export function keyVaultNameForConfig(configKey: string): string {
-  return `pulumi-config-${configKey.replace(/[^A-Za-z0-9-]/g, "-")}`.slice(0, 127);
+  return `${CONFIG_COPY_PREFIX}${configKey.replace(/[^A-Za-z0-9-]/g, "-")}`.slice(0, 127);
 }
 
 function sourceOf(kind: string, reference: string): SecretSource {

@@ -6,18 +6,38 @@
  */
 import { gzipSync } from "node:zlib";
 import type { RadiusTree } from "./radius-tree";
-import { secretsIn } from "./secret-placeholders";
+import { secretsIn, type SecretSource } from "./secret-placeholders";
 
 /** Azure's limit for userData, base64-encoded. */
 export const USER_DATA_LIMIT_BYTES = 64 * 1024;
 
+/** Each municipality's own files in the tree, by slug (radius-tree.ts, tenantTreeFiles). */
+export type TenantParts = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * Every secret of the tree, each with the municipality it belongs to when only
+ * that municipality's files use it. The boot script leaves out that
+ * municipality's files when such a secret cannot be installed; a secret without
+ * one is the platform's, and stops the install.
+ */
+export function bundleSecrets(tree: RadiusTree, parts: TenantParts): SecretSource[] {
+  const ownerOf = new Map<string, string>();
+  for (const [slug, paths] of Object.entries(parts)) for (const path of paths) ownerOf.set(path, slug);
+  return secretsIn(tree).map((secret) => {
+    const users = new Set(Object.keys(tree).filter((path) => tree[path].includes(secret.placeholder)).map((path) => ownerOf.get(path)));
+    const [only] = [...users];
+    return users.size === 1 && only !== undefined ? { ...secret, tenant: only } : secret;
+  });
+}
+
 /**
  * The bundle the boot script reads: the tree (placeholders only, never a
- * secret) and where each placeholder's secret lives. `keyVaultName` is the
- * vault for secrets that name none.
+ * secret), where each placeholder's secret lives and whose it is, and each
+ * municipality's files. `keyVaultName` is the vault for secrets that name none.
  */
-export function radiusBundle(tree: RadiusTree, keyVaultName: string): Buffer {
-  const bundle = { keyVault: keyVaultName, secrets: secretsIn(tree), files: tree };
+export function radiusBundle(tree: RadiusTree, keyVaultName: string, parts: TenantParts): Buffer {
+  const tenants = Object.fromEntries(Object.keys(parts).sort().map((slug) => [slug, [...parts[slug]].sort()]));
+  const bundle = { keyVault: keyVaultName, secrets: bundleSecrets(tree, parts), tenants, files: tree };
   // mtime 0 in the gzip header keeps the output byte-identical between runs.
   return gzipSync(Buffer.from(JSON.stringify(bundle)), { level: 9 });
 }

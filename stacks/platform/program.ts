@@ -14,6 +14,7 @@ import { PrivateDns } from "../../components/dns/private-dns";
 import { PLATFORM_GROUPS, PlatformGroups, type PlatformGroupKey } from "../../components/identity/platform-groups";
 import { LogWorkspace } from "../../components/monitoring/log-workspace";
 import { azureName, REGION_CODES } from "../../domain/azure/names";
+import { platformKeyVaultName } from "../../domain/azure/key-vault";
 import { Bastion } from "../../components/network/bastion";
 import { Firewall } from "../../components/network/firewall";
 import { isolationRuleCollectionGroup } from "../../domain/network/firewall-rules";
@@ -28,7 +29,7 @@ import { assignRoles } from "../../components/shared/role-assignments";
 import { standardTags, withService } from "../../domain/azure/tags";
 import type { PlatformOutputs, StackOutputs } from "../contract";
 import type { PlatformStackInput } from "../inputs";
-import { copyConfigSecrets } from "./radius-config";
+import { copyConfigSecrets, grantSecretReads } from "./radius-config";
 import { attachTenants, type TenantScope } from "./tenant-attachments";
 
 const PLATFORM_GROUP_KEYS = Object.keys(PLATFORM_GROUPS) as PlatformGroupKey[];
@@ -165,7 +166,7 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
   }
   const firewall = firewalls[0][1];
 
-  const keyVaultName = azureName("keyVault", [host, "grunnmur", env]);
+  const keyVaultName = platformKeyVaultName(host, env);
   const secretContext = { mode: input.secretMode, defaultKeyVault: keyVaultName };
   const vpn = new VpnGateway("hub-vpn", {
     resourceGroupName: groupsRg.hub.name,
@@ -177,7 +178,7 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     diagnostics,
   });
 
-  attachTenants(input, {
+  const attachments = attachTenants(input, {
     firewalls: firewalls.map(([name, component, rg]) => ({ name, component, resourceGroupName: rg.name })),
     vpn,
     resourceGroupName: groupsRg.hub.name,
@@ -245,7 +246,7 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
   let radiusAddresses: pulumi.Output<string>[] = [];
   const delivery = radiusDelivery(input, { keyVaultName });
   if (delivery && platform.radius) {
-    copyConfigSecrets(delivery.secrets, { keyVaultName, resourceGroupName: groupsRg.shared.name, vault: keyVault, secretMode: input.secretMode });
+    const copies = copyConfigSecrets(delivery.secrets, { keyVaultName, resourceGroupName: groupsRg.shared.name, vault: keyVault, secretMode: input.secretMode });
     const radius = new RadiusServers("radius", {
       resourceGroupName: groupsRg.radius.name,
       location,
@@ -262,12 +263,13 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
       diagnostics,
     });
     radiusAddresses = radius.publicAddresses;
-    // The servers read their RADIUS secrets from Key Vault with their own identities.
-    radius.principalIds.forEach((principalId, i) =>
-      assignRoles(`radius-${i + 1}-kv`, keyVault.resourceId, "kv-platform", [
-        { roleDefinitionIdOrName: "Key Vault Secrets User", principalId, principalKey: `radius-${i + 1}`, principalType: "ServicePrincipal" },
-      ], roleHolder),
-    );
+    // The servers read their RADIUS secrets from Key Vault with their own identities, each secret on its own.
+    grantSecretReads(delivery.secretReads, radius.principalIds, {
+      platformVaultId: keyVault.resourceId,
+      copies,
+      parent: roleHolder,
+      tenantParent: (slug) => attachments.get(slug),
+    });
   }
 
   return {

@@ -1,12 +1,16 @@
 /**
  * The platform stack's own part in delivering the eduroam configuration: the
  * servers read secrets only from Key Vault, so secrets named by Pulumi config
- * are copied there. What the servers receive (bootstrap and userData) is
+ * are copied there, and each server's identity may read exactly the secrets
+ * its configuration uses. What the servers receive (bootstrap and userData) is
  * computed by radiusDelivery in domain/eduroam/delivery.ts.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as keyvault from "@pulumi/azure-native/keyvault";
+import { secretScope } from "../../domain/azure/key-vault";
+import type { SecretRead } from "../../domain/eduroam/delivery";
 import type { SecretSource } from "../../domain/eduroam/secret-placeholders";
+import { assignRoles } from "../../components/shared/role-assignments";
 import { resolveSecret, type SecretMode } from "../secrets";
 
 export interface ConfigSecretCopyArgs {
@@ -17,19 +21,66 @@ export interface ConfigSecretCopyArgs {
   readonly secretMode: SecretMode;
 }
 
-/** Copies the secrets named by Pulumi config (`copyFromPulumiConfig`) into the platform Key Vault, where the servers read them. */
-export function copyConfigSecrets(secrets: readonly SecretSource[], args: ConfigSecretCopyArgs): void {
+/**
+ * Copies the secrets named by Pulumi config (`copyFromPulumiConfig`) into the
+ * platform Key Vault, where the servers read them; returns the copies by secret name.
+ */
+export function copyConfigSecrets(secrets: readonly SecretSource[], args: ConfigSecretCopyArgs): ReadonlyMap<string, keyvault.Secret> {
+  const copies = new Map<string, keyvault.Secret>();
   for (const source of secrets) {
     if (!source.copyFromPulumiConfig) continue;
-    new keyvault.Secret(
-      `radius-secret-${source.secretName}`,
-      {
-        resourceGroupName: args.resourceGroupName,
-        vaultName: args.keyVaultName,
-        secretName: source.secretName,
-        properties: { value: resolveSecret({ pulumiConfig: source.copyFromPulumiConfig }, { mode: args.secretMode, defaultKeyVault: args.keyVaultName }) },
-      },
-      { dependsOn: [args.vault] },
+    copies.set(
+      source.secretName,
+      new keyvault.Secret(
+        `radius-secret-${source.secretName}`,
+        {
+          resourceGroupName: args.resourceGroupName,
+          vaultName: args.keyVaultName,
+          secretName: source.secretName,
+          properties: { value: resolveSecret({ pulumiConfig: source.copyFromPulumiConfig }, { mode: args.secretMode, defaultKeyVault: args.keyVaultName }) },
+        },
+        { dependsOn: [args.vault] },
+      ),
+    );
+  }
+  return copies;
+}
+
+export interface SecretReadGrantArgs {
+  /** ARM id of the platform Key Vault, for reads that name no other vault's id. */
+  readonly platformVaultId: pulumi.Input<string>;
+  /** The copies of config secrets: a role is assigned on a copy only once it exists. */
+  readonly copies: ReadonlyMap<string, keyvault.Secret>;
+  /** Parent of the platform's own secrets' assignments. */
+  readonly parent: pulumi.Resource;
+  /**
+   * Parent of a municipality's secrets' assignments: its TenantAttachment, so they
+   * sit with the rest of its share of the hub and the offline preview splits them
+   * with it. Undefined for a municipality this run does not attach (a scoped preview).
+   */
+  readonly tenantParent: (slug: string) => pulumi.Resource | undefined;
+}
+
+/**
+ * "Key Vault Secrets User" for every server's identity on each secret the
+ * configuration uses, scoped to `<vault id>/secrets/<name>` and never to a
+ * whole vault: a server can read no secret it does not install, so a tenant
+ * file cannot have the servers fetch one (see domain/azure/key-vault.ts for the
+ * scope format). Names and GUIDs come from the vault and secret names, so
+ * adding a secret never renames another's assignment.
+ */
+export function grantSecretReads(reads: readonly SecretRead[], principalIds: readonly pulumi.Input<string>[], args: SecretReadGrantArgs): void {
+  for (const read of reads) {
+    const parent = read.tenant === undefined ? args.parent : args.tenantParent(read.tenant);
+    if (!parent) continue;
+    const vaultKey = read.keyVaultResourceId === undefined ? "platform" : read.keyVault.toLowerCase();
+    const name = read.secretName.toLowerCase();
+    const copy = read.keyVaultResourceId === undefined ? args.copies.get(read.secretName) : undefined;
+    const scope = pulumi.all([read.keyVaultResourceId ?? args.platformVaultId, copy?.id ?? ""]).apply(([vaultId]) => secretScope(vaultId, read.secretName));
+    principalIds.forEach((principalId, i) =>
+      assignRoles(`radius-kv-${vaultKey}-${name}`, scope, `kv-${vaultKey}/secrets/${name}`, [
+        { roleDefinitionIdOrName: "Key Vault Secrets User", principalId, principalKey: `radius-${i + 1}`, principalType: "ServicePrincipal" },
+      ], parent),
     );
   }
 }

@@ -42,10 +42,11 @@ export interface TenantScope {
 }
 
 /**
- * One TenantAttachment per tenant, or per tenant of `scope` when given.
+ * One TenantAttachment per tenant, or per tenant of `scope` when given, by slug.
  * A tenant left out still orders the next one, through the scope's stand-in.
  */
-export function attachTenants(input: PlatformStackInput, hub: HubForTenants, scope?: TenantScope): void {
+export function attachTenants(input: PlatformStackInput, hub: HubForTenants, scope?: TenantScope): ReadonlyMap<string, TenantAttachment> {
+  const attachments = new Map<string, TenantAttachment>();
   const inScope = new Set(scope?.tenants);
   // What each firewall policy's next tenant rule group is written after.
   let writtenAfter = (_firewallName: string, fw: Firewall): pulumi.Input<pulumi.Resource[]> => (fw.lastRuleGroup ? [fw.lastRuleGroup] : []);
@@ -90,5 +91,7 @@ export function attachTenants(input: PlatformStackInput, hub: HubForTenants, sco
       tags: hub.tags,
     });
     writtenAfter = (firewallName) => [attachment.ruleGroups[firewallName]];
+    attachments.set(slug, attachment);
   }
+  return attachments;
 }

@@ -17,6 +17,7 @@ import {
   slug,
   waivers,
 } from "./fields";
+import { keyVaults } from "./key-vaults";
 
 const host = z.strictObject({
   slug,
@@ -201,6 +202,7 @@ export const platformSchema = z
         description:
           "Departures the platform team has approved, by tenant slug. A tenant file's offboarding.leaving mark takes effect only with an entry here, in the file only the platform team may change.",
       }),
+    keyVaults,
     waivers,
   })
   .meta({ title: "grunnmur platform", description: "The host municipality's settings for the shared digital foundation." });

@@ -10,6 +10,7 @@ import type { Diagnostic, FieldPath } from "./diagnostic";
 import { diagnosticAt } from "./yaml-source";
 import { checkAccessPointAddresses, checkEduroamSettings, checkWifiAgainstPlatform } from "../../domain/eduroam/validation";
 import { establishedFirst, SAME_AGE, type BlameOrder } from "./file-age";
+import { checkSecretOwnership } from "./secret-rules";
 
 export function checkPlatform(platform: PlatformInput): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -56,12 +57,12 @@ export function checkPlatform(platform: PlatformInput): Diagnostic[] {
 }
 
 /**
- * Rules across files: identifiers unique in the region, references to platform settings, eduroam's shared address space.
+ * Rules across files: identifiers unique in the region, references to platform settings, secret ownership, eduroam's shared address space.
  * A rule that finds two files in conflict reports the later one in `tenants`, and `order` puts the newest last (file-age.ts).
  */
 export function checkRegion(platform: PlatformInput, unordered: readonly TenantInput[], order: BlameOrder = SAME_AGE): Diagnostic[] {
   const tenants = establishedFirst(unordered, order);
-  const out: Diagnostic[] = [...checkUnique(platform, tenants), ...checkReferences(platform, tenants)];
+  const out: Diagnostic[] = [...checkUnique(platform, tenants), ...checkReferences(platform, tenants), ...checkSecretOwnership(platform, tenants)];
   const specs = tenants.map((t) => t.spec);
   for (const f of [...checkAccessPointAddresses(platform.spec, platform.source.file, specs), ...checkWifiAgainstPlatform(platform.spec, platform.source.file, specs)]) {
     const source = f.owner === "platform" ? platform.source : tenants[f.owner.tenant].source;

@@ -200,7 +200,17 @@ describe("adding a tenant to the platform", () => {
     const removed = [...a.keys()].filter((urn) => !b.has(urn));
     const changed = [...b.entries()].filter(([urn, r]) => a.has(urn) && JSON.stringify(a.get(urn)!.inputs) !== JSON.stringify(r.inputs));
     expect(removed).toEqual([]);
-    expect(added.map((urn) => urn.split("::").pop()).sort()).toEqual(["hub-firewall-rcg-lyngen", "lyngen", "site-lyngen-radhus", "site-lyngen-radhus"]);
+    expect(added.map((urn) => urn.split("::").pop()).sort()).toEqual([
+      "hub-firewall-rcg-lyngen",
+      "lyngen",
+      // Each RADIUS server may read exactly the new tenant's two secrets.
+      "radius-kv-platform-lyngen-ldap-radius-bind-radius-1-key-vault-secrets-user",
+      "radius-kv-platform-lyngen-ldap-radius-bind-radius-2-key-vault-secrets-user",
+      "radius-kv-platform-lyngen-radhus-wlc-radius-radius-1-key-vault-secrets-user",
+      "radius-kv-platform-lyngen-radhus-wlc-radius-radius-2-key-vault-secrets-user",
+      "site-lyngen-radhus",
+      "site-lyngen-radhus",
+    ]);
     expect(added.every((urn) => urn.includes("grunnmur:network:TenantAttachment"))).toBe(true);
     // The realm list travels in the RADIUS servers' userData, which Azure updates without replacing the VMs.
     const changedInputs = changed.map(([, r]: [string, Resource]) => ({

@@ -11,8 +11,9 @@ import * as path from "node:path";
 import { radiusDelivery, type RadiusDelivery } from "../../../domain/eduroam/delivery";
 import { SERVER_CERTIFICATE_PATH } from "../../../domain/eduroam/radius-tree";
 import type { RadiusRuntime } from "../../../domain/eduroam/runtime";
+import { tenantFilePaths } from "../../../domain/eduroam/tenant-backends";
 import { loadRegion } from "../../../tenants/validation/load-region";
-import { runBootScript } from "./boot-script-run";
+import { runBootScript, type BootRun } from "./boot-script-run";
 import { makeTestCertificates, type TestCertificates } from "./certificates";
 import { startFakeKeyVault } from "./fake-key-vault";
 import { freeUdpPort, RadiusServer } from "./freeradius-process";
@@ -30,6 +31,8 @@ export interface EduroamLab {
   readonly delivery: RadiusDelivery;
   /** Secret values by Key Vault secret name, as the fake Key Vault served them. */
   readonly secrets: ReadonlyMap<string, string>;
+  /** What the boot script said while it installed the tree. */
+  readonly boot: BootRun;
   readonly visitor: { readonly user: string; readonly password: string };
   readonly server: RadiusServer;
   readonly nationalProxy: RadiusServer;
@@ -48,7 +51,12 @@ function runtimeIn(dir: string, name: string, listenAddress: string, authPort: n
   return { configDir: path.join(dir, name), logDir: path.join(dir, `${name}-log`), runDir: path.join(dir, `${name}-run`), listenAddress, authPort, acctPort };
 }
 
-export async function startEduroamLab(): Promise<EduroamLab> {
+export interface LabOptions {
+  /** Values the fake Key Vault serves instead of the lab's own, by secret name: e.g. one the boot script cannot install. */
+  readonly secretOverrides?: ReadonlyMap<string, string>;
+}
+
+export async function startEduroamLab(options: LabOptions = {}): Promise<EduroamLab> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-eduroam-"));
   const certificates = makeTestCertificates(path.join(dir, "pki"));
   const runtime = runtimeIn(dir, "raddb", ADDRESSES.server, await freeUdpPort(ADDRESSES.server), await freeUdpPort(ADDRESSES.server));
@@ -63,14 +71,15 @@ export async function startEduroamLab(): Promise<EduroamLab> {
   const secrets = new Map<string, string>();
   for (const secret of delivery.secrets) {
     const value = secret.placeholder === delivery.tree[SERVER_CERTIFICATE_PATH].trim() ? certificates.serverPem : fakeSecret(secret.secretName);
-    secrets.set(secret.secretName, value);
+    secrets.set(secret.secretName, options.secretOverrides?.get(secret.secretName) ?? value);
   }
   const vault = await startFakeKeyVault(new Map([...secrets].map(([name, value]) => [`${LAB_KEY_VAULT}/${name}`, value])));
   const boot = await runBootScript(delivery, path.join(dir, "boot"), vault.env).finally(() => vault.close());
   if (boot.code !== 0) throw new Error(`the boot script failed:\n${boot.stderr}`);
   if (boot.target !== runtime.configDir) throw new Error(`the boot script installed into ${boot.target}, not the lab's ${runtime.configDir}`);
 
-  for (const tenant of [ALFA, BETA]) {
+  // A municipality the boot script left out has no backend to give users to.
+  for (const tenant of [ALFA, BETA].filter((t) => fs.existsSync(path.join(runtime.configDir, tenantFilePaths(t.slug).module)))) {
     fs.appendFileSync(path.join(runtime.configDir, `mods-config/files/${tenant.slug}.users`), `"${tenant.user}" Cleartext-Password := "${tenant.password}"\n`);
   }
   const visitor = { user: `guest@${FOREIGN_REALM}`, password: "visitor-test-password" };
@@ -96,6 +105,7 @@ export async function startEduroamLab(): Promise<EduroamLab> {
     certificates,
     delivery,
     secrets,
+    boot,
     visitor,
     server,
     nationalProxy,

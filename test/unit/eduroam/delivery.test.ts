@@ -59,11 +59,11 @@ describe("what the platform's RADIUS servers receive", () => {
   });
 
   it("carries the generated tree and where each secret lives in userData, but no secret", () => {
-    expect(Object.keys(bundle)).toEqual(["keyVault", "secrets", "files"]);
+    expect(Object.keys(bundle)).toEqual(["keyVault", "secrets", "tenants", "files"]);
     expect(bundle.files).toEqual(delivery.tree);
     expect(bundle.keyVault).toBe(KEY_VAULT);
     expect(bundle.secrets).toEqual(delivery.secrets);
-    const locationFields = ["copyFromPulumiConfig", "keyVault", "placeholder", "secretName"];
+    const locationFields = ["copyFromPulumiConfig", "keyVault", "placeholder", "secretName", "tenant"];
     for (const secret of bundle.secrets) expect(locationFields).toEqual(expect.arrayContaining(Object.keys(secret)));
     expect(Object.values(delivery.tree).join("")).not.toMatch(/BEGIN [A-Z ]*PRIVATE KEY/);
   });
@@ -90,11 +90,34 @@ describe("what the platform's RADIUS servers receive", () => {
     expect(delivery.bootstrap).not.toMatch(/senja|realm/);
   });
 
-  it("names the Key Vaults besides the platform's own that the servers read", () => {
-    expect(delivery.otherVaults).toEqual([]);
-    const other = deliveryFor(withEduroam(region, { cuiKey: { keyVault: "kv-eduroam-keys", keyVaultSecret: "cui" } }));
-    expect(other.otherVaults).toEqual(["kv-eduroam-keys"]);
+  it("names exactly the secrets the servers read, each once, in the platform vault", () => {
+    expect(delivery.secretReads).toHaveLength(delivery.secrets.length);
+    expect(delivery.secretReads).toContainEqual({ keyVault: KEY_VAULT, secretName: "eduroam-cui-key" });
+    expect(delivery.secretReads).toContainEqual({ keyVault: KEY_VAULT, secretName: "senja-ldap-radius-bind", tenant: "senja" });
+    expect(delivery.secretReads.every((read) => read.keyVaultResourceId === undefined)).toBe(true);
+  });
+
+  it("reads a secret in another vault by that vault's id from the platform file", () => {
+    const vaultId = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-keys/providers/Microsoft.KeyVault/vaults/kv-eduroam-keys";
+    const listed = withEduroam(region, { cuiKey: { keyVault: "kv-eduroam-keys", keyVaultSecret: "cui" } });
+    const other = deliveryFor({ ...listed, platform: { ...listed.platform, keyVaults: { "kv-eduroam-keys": { resourceId: vaultId } } } });
     expect(other.secrets).toContainEqual({ placeholder: "@@keyvault:kv-eduroam-keys/cui@@", keyVault: "kv-eduroam-keys", secretName: "cui" });
+    expect(other.secretReads).toContainEqual({ keyVault: "kv-eduroam-keys", keyVaultResourceId: vaultId, secretName: "cui" });
+  });
+
+  it("refuses a secret in a vault whose id the platform file does not give", () => {
+    expect(() => deliveryFor(withEduroam(region, { cuiKey: { keyVault: "kv-eduroam-keys", keyVaultSecret: "cui" } }))).toThrow(
+      "secret cui is in Key Vault kv-eduroam-keys, which the platform file does not list under keyVaults",
+    );
+  });
+
+  it("marks each municipality's secrets and files, so the boot script can leave out only that municipality", () => {
+    expect(delivery.tenantParts.senja).toEqual(["clients.d/senja.conf", "inner-tunnel.d/authenticate/senja", "inner-tunnel.d/authorize/senja", "mods-enabled/tenant_senja"]);
+    expect(bundle.tenants).toEqual(delivery.tenantParts);
+    const owners = Object.fromEntries(delivery.secrets.map((s) => [s.secretName, s.tenant]));
+    expect(owners["senja-finnsnes-wlc-radius"]).toBe("senja");
+    expect(owners["senja-ldap-radius-bind"]).toBe("senja");
+    for (const platformSecret of ["eduroam-cui-key", "eduroam-national-proxy-1", "eduroam-radius-server"]) expect(owners[platformSecret]).toBeUndefined();
   });
 
   it("is nothing when the platform file has no eduroam section", () => {

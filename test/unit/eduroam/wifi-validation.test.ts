@@ -87,7 +87,7 @@ describe("Wi-Fi section validation", () => {
     ],
     [
       "two access points of one municipality at overlapping addresses",
-      (s) => (accessPoints(s).ap2 = { address: "10.10.1.0/24", secret: { keyVaultSecret: "ap2" } }),
+      (s) => (accessPoints(s).ap2 = { address: "10.10.1.0/24", secret: { keyVaultSecret: "senja-ap2-radius" } }),
       ["wifi.accessPoints.ap2.address: 10.10.1.0/24 overlaps access point wlc of this municipality; RADIUS tells clients apart by address, so each needs its own"],
     ],
     [
