@@ -5,7 +5,7 @@
  * and file and the platform's pool only (domain/network/address-plan.ts), so
  * adding or removing one tenant never moves another's addresses.
  */
-import { type Cidr, cidr, contains, formatCidr, overlaps } from "../domain/network/cidr";
+import { type Cidr, cidr, contains, formatCidr, overlaps, parseIp } from "../domain/network/cidr";
 import { blockForKommunenummer, layoutSubnets } from "../domain/network/address-plan";
 import { spokeSubnetRequests, zonesInUse, type SubnetKey } from "../domain/network/zones";
 import type { ResolvedTenant } from "./region";
@@ -39,16 +39,26 @@ export function resolveAddressPlan(platform: PlatformInput, tenants: readonly Te
   if (platform.spec.network.drHub) {
     claimed.push({ owner: platform.source.file, what: "the DR hub", block: cidr(platform.spec.network.drHub.addressSpace) });
   }
-  // On-premises prefixes first, so a spoke that overlaps one is the one reported.
+  // A site stays apart from the hubs, the whole tenant pool (not only the spokes allocated so far:
+  // a site in a free block would break the spoke that joins later), the national eduroam proxies
+  // and every site before it. On-premises prefixes first, so a spoke that overlaps one is the one reported.
+  const apartFromSites: Claimed[] = [...claimed, { owner: platform.source.file, what: "the tenant pool for all spokes, allocated or not", block: pool.cidr }];
+  for (const [key, proxy] of Object.entries(platform.spec.eduroam?.nationalProxies ?? {})) {
+    apartFromSites.push({ owner: platform.source.file, what: `national eduroam proxy ${key}`, block: { base: parseIp(proxy.address)!, prefix: 32 } });
+  }
   for (const { source, spec } of tenants) {
     for (const [key, site] of Object.entries(spec.sites)) {
       site.prefixes.forEach((text, i) => {
         const block = cidr(text);
-        const clash = claimed.find((c) => overlaps(c.block, block));
+        const clash = apartFromSites.find((c) => overlaps(c.block, block));
         if (clash) {
           out.push(diagnosticAt(source, ["sites", key, "prefixes", i], `${text} overlaps ${clash.what} (${formatCidr(clash.block)}) in ${clash.owner}; the hub cannot route both, so renumber or NAT this site`));
+          // Reported here, so it claims nothing: a spoke it overlaps is not to blame.
+          return;
         }
-        claimed.push({ owner: source.file, what: `site ${key} of ${spec.slug}`, block });
+        const claim = { owner: source.file, what: `site ${key} of ${spec.slug}`, block };
+        apartFromSites.push(claim);
+        claimed.push(claim);
       });
     }
   }
