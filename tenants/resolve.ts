@@ -5,7 +5,7 @@
  * and file and the platform's pool only (domain/network/address-plan.ts), so
  * adding or removing one tenant never moves another's addresses.
  */
-import { type Cidr, cidr, contains, formatCidr, overlaps } from "../domain/network/cidr";
+import { type Cidr, cidr, contains, formatCidr, overlaps, parseIp } from "../domain/network/cidr";
 import { blockForKommunenummer, layoutSubnets } from "../domain/network/address-plan";
 import { findFreeBlock } from "../domain/network/free-blocks";
 import { spokeSubnetRequests, zonesInUse, type SubnetKey } from "../domain/network/zones";
@@ -63,6 +63,14 @@ export function resolveAddressPlan(platform: PlatformInput, tenants: readonly Te
   });
   const claimed: Claimed[] = [hub("hub", "the hub", platform.spec.network.hub.addressSpace)];
   if (platform.spec.network.drHub) claimed.push(hub("drHub", "the DR hub", platform.spec.network.drHub.addressSpace));
+  const hubCount = claimed.length;
+  // A site also stays apart from the whole tenant pool (not only the spokes allocated so far: a
+  // site in a free block would break the spoke that joins later) and the national eduroam
+  // proxies. These are the platform's own decisions, so a site that overlaps one is the one reported.
+  const platformFixed: Array<Pick<Claimed, "owner" | "what" | "block">> = [{ owner: platform.source.file, what: "the tenant pool for all spokes, allocated or not", block: pool.cidr }];
+  for (const [key, proxy] of Object.entries(platform.spec.eduroam?.nationalProxies ?? {})) {
+    platformFixed.push({ owner: platform.source.file, what: `national eduroam proxy ${key}`, block: { base: parseIp(proxy.address)!, prefix: 32 } });
+  }
   const suggest = freeBlockHint(platform, tenants, pool);
   // On-premises prefixes first, so a spoke that overlaps one is the one reported.
   for (const { source, spec } of tenants) {
@@ -76,8 +84,21 @@ export function resolveAddressPlan(platform: PlatformInput, tenants: readonly Te
           rank: rankOf(source),
           blame: (other) => diagnosticAt(source, ["sites", key, "prefixes", i], `${text} overlaps ${described(other)}; the hub cannot route both, so renumber or NAT this site`),
         };
-        const clash = claimed.find((c) => overlaps(c.block, block));
-        if (clash) out.push(blameNewer(claim, clash));
+        const hubClash = claimed.slice(0, hubCount).find((c) => overlaps(c.block, block));
+        const fixed = hubClash ? undefined : platformFixed.find((c) => overlaps(c.block, block));
+        if (fixed) {
+          out.push(diagnosticAt(source, ["sites", key, "prefixes", i], `${text} overlaps ${fixed.what} (${formatCidr(fixed.block)}) in ${fixed.owner}; the hub cannot route both, so renumber or NAT this site`));
+          return;
+        }
+        const clash = hubClash ?? claimed.find((c) => overlaps(c.block, block));
+        if (clash) {
+          // A prefix reported here claims nothing, so a spoke it overlaps is not blamed for it as well.
+          if (clash.rank > claim.rank) out.push(clash.blame(claim));
+          else {
+            out.push(claim.blame(clash));
+            return;
+          }
+        }
         claimed.push(claim);
       });
     }

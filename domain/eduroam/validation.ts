@@ -8,38 +8,47 @@ import type { PlatformFile } from "../../tenants/schema/platform";
 import type { TenantFile } from "../../tenants/schema/tenant";
 import type { Finding } from "../../tenants/validation/finding";
 import { checkSecretRef } from "../../tenants/validation/secret-rules";
-import { type Cidr, cidr, overlaps, parseIp } from "../network/cidr";
-import { emailDomain, isDomainName, isUnderDomain } from "../network/domain-names";
+import { type Cidr, cidr, contains, overlaps, parseIp } from "../network/cidr";
+import { domainRelation, isDomainName, isUnderDomain, normaliseDomain } from "../network/domain-names";
+import { type DomainRegistry, domainsOf, otherMembersClaim, type Registration } from "../network/domain-registry";
+import { isPublicSuffix } from "../network/public-suffixes";
+import { wellKnownRealmOf } from "./foreign-realms";
 
 /** A finding in one of several files: the platform file, or the tenant file at this index of the list given. */
 export type RegionFinding = Finding & { readonly owner: "platform" | { readonly tenant: number } };
 
-/**
- * The municipality's own domains: `domains` when set, otherwise the domains of
- * its contacts' e-mail addresses (contacts are its own staff; external admins are not counted).
- */
-export function ownDomains(tenant: TenantFile): { domains: string[]; from: string } {
-  if (tenant.domains) return { domains: [...new Set(tenant.domains)], from: "domains" };
-  return { domains: [...new Set(tenant.contacts.map((c) => emailDomain(c.email)))], from: "the contacts' e-mail addresses" };
+/** An access point's address as a block: a single address is a /32. */
+function accessPointBlock(address: string): Cidr {
+  const ip = parseIp(address);
+  return ip !== undefined ? { base: ip, prefix: 32 } : cidr(address);
 }
 
 /** Characters the RADIUS configuration cannot hold in a quoted LDAP setting, or would expand. */
 const UNSAFE_IN_RADIUS = /['"\\%{}$\x00-\x1f\x7f]/;
 
-/** The tenant file's wifi section on its own: realm, secrets, directory settings. */
+/**
+ * The tenant file's wifi section on its own: secrets, directory settings, and
+ * access points behind the municipality's own sites (they reach the RADIUS
+ * servers over its VPN, and RADIUS trusts a client by its source address).
+ * The realm needs the platform's domain registry: see `checkRealms`.
+ */
 export function checkWifiSection(tenant: TenantFile): Finding[] {
   const wifi = tenant.wifi;
   if (!wifi) return [];
   const findings: Finding[] = [];
-  const own = ownDomains(tenant);
-  if (!own.domains.some((domain) => isUnderDomain(wifi.realm, domain))) {
-    findings.push({
-      path: ["wifi", "realm"],
-      message: `"${wifi.realm}" is not under the municipality's own domains (${own.domains.join(", ")}, from ${own.from}); eduroam realms must be a domain the municipality controls, e.g. "${own.domains[0]}", or list the domain under domains`,
-    });
-  }
+  const sitePrefixes = Object.values(tenant.sites).flatMap((site) => site.prefixes);
   for (const [key, ap] of Object.entries(wifi.accessPoints)) {
     findings.push(...checkSecretRef(ap.secret, ["wifi", "accessPoints", key, "secret"]));
+    const block = accessPointBlock(ap.address);
+    if (!sitePrefixes.some((prefix) => contains(cidr(prefix), block))) {
+      findings.push({
+        path: ["wifi", "accessPoints", key, "address"],
+        message:
+          sitePrefixes.length === 0
+            ? `${ap.address} is not behind any site of this municipality, which has none; access points reach the RADIUS servers over a site's VPN, so add the site it is behind (sites.<key>.prefixes)`
+            : `${ap.address} is not inside this municipality's site prefixes (${sitePrefixes.join(", ")}); access points reach the RADIUS servers over a site's VPN, so use an address behind one of its sites, or add the site it is behind`,
+      });
+    }
   }
   const backend = wifi.userBackend;
   if (backend.kind === "ldap") {
@@ -92,8 +101,7 @@ export function checkAccessPointAddresses(platform: PlatformFile, platformFile: 
   }));
   tenants.forEach((spec, index) => {
     for (const [key, ap] of Object.entries(spec.wifi?.accessPoints ?? {})) {
-      const ip = parseIp(ap.address);
-      const block = ip !== undefined ? { base: ip, prefix: 32 } : cidr(ap.address);
+      const block = accessPointBlock(ap.address);
       const clash = seen.find((s) => overlaps(s.block, block));
       if (clash) {
         const other =
@@ -126,4 +134,69 @@ export function checkWifiAgainstPlatform(platform: PlatformFile, platformFile: s
     }
   });
   return out;
+}
+
+/**
+ * A realm is proven, not declared: it must lie under a domain the platform
+ * team registered to this municipality (platform.yaml `domains`). Whatever
+ * the registry says, it is never a public suffix, a well-known realm of
+ * someone outside the region, or the host's or another member's domain (or a
+ * name above or under one): the RADIUS servers answer locally for every realm
+ * in the plan, so such a realm would capture other people's logins.
+ */
+export function checkRealms(platform: PlatformFile, platformFile: string, tenants: readonly TenantFile[]): RegionFinding[] {
+  const out: RegionFinding[] = [];
+  tenants.forEach((spec, index) => {
+    if (!spec.wifi) return;
+    const realm = spec.wifi.realm;
+    const { own, trusted } = trustedEntries(platform.domains, spec.slug);
+    const valid = own.length > 0 ? `use a realm under this municipality's registered domains: ${own.join(", ")}` : registerHint(spec.slug, platformFile);
+    const problem = realmProblem(platform, trusted, platformFile, spec.slug, realm);
+    if (problem) {
+      out.push({ owner: { tenant: index }, path: ["wifi", "realm"], message: `"${realm}" ${problem}; ${valid}` });
+    } else if (own.length === 0) {
+      out.push({ owner: { tenant: index }, path: ["wifi", "realm"], message: `"${realm}" is not proven: no domains are registered to ${spec.slug}; ${valid}` });
+    } else if (!own.some((domain) => isUnderDomain(realm, domain))) {
+      out.push({
+        owner: { tenant: index },
+        path: ["wifi", "realm"],
+        message: `"${realm}" is not under this municipality's registered domains (${own.join(", ")} in ${platformFile}, domains.${spec.slug}); ${valid}, or ask the regional team to register the domain once it has checked that the municipality controls it`,
+      });
+    }
+  });
+  return out;
+}
+
+function registerHint(slug: string, platformFile: string): string {
+  return `the regional team registers this municipality's domains in ${platformFile} (domains.${slug}: [<domain>]) once it has checked that the municipality controls them`;
+}
+
+/**
+ * The entries of the registry to hold `slug`'s realm against: not the ones the
+ * platform rules reject anyway (public suffixes, foreign realms), nor other
+ * members' entries that clash with `slug`'s own. Those are the platform file's
+ * mistakes, reported there (tenants/validation/domain-rules.ts) and never
+ * blamed on the tenant; the region stays invalid until they are fixed.
+ */
+function trustedEntries(registry: DomainRegistry, slug: string): { own: string[]; trusted: (r: Registration) => boolean } {
+  const usable = (domain: string) => !isPublicSuffix(domain) && !wellKnownRealmOf(domain);
+  const own = domainsOf(registry, slug).filter(usable);
+  return { own, trusted: (r) => usable(r.domain) && !own.some((mine) => domainRelation(r.domain, mine)) };
+}
+
+/** Why no municipality of this region may have `realm` as its own, whatever the registry says; undefined when nothing forbids it. */
+function realmProblem(platform: PlatformFile, trusted: (r: Registration) => boolean, platformFile: string, slug: string, realm: string): string | undefined {
+  if (isPublicSuffix(realm)) return "is a public suffix (publicsuffix.org): names under it belong to many owners, so it is no municipality's realm";
+  const foreign = wellKnownRealmOf(realm);
+  if (foreign) {
+    const what = normaliseDomain(realm) === foreign.domain ? "is the well-known realm" : `lies under ${foreign.domain}, the well-known realm`;
+    return `${what} of ${foreign.holder}, whose users must reach their home through the national proxies`;
+  }
+  const claim = otherMembersClaim(platform.domains, realm, slug, trusted);
+  if (!claim) return undefined;
+  const { registration, relation } = claim;
+  const who = registration.owner === platform.host.slug ? `the host, ${registration.owner},` : registration.owner;
+  const where = `in ${platformFile} (domains.${registration.owner}[${registration.index}])`;
+  const what = relation === "same" ? `is a domain of ${who} ${where}` : `lies ${relation} ${registration.domain}, a domain of ${who} ${where}`;
+  return `${what}; a realm on another municipality's branch of the DNS tree would take its users' logins`;
 }

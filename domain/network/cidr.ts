@@ -12,10 +12,13 @@ export interface Cidr {
 const CIDR_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 const IP_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
-/** Parses a dotted IPv4 address; undefined when it is not one. */
+/** An octet written with a leading zero ("010"): inet_aton and some firewalls read it as octal, so "0177.0.0.1" is loopback to them. */
+const LEADING_ZERO = /(^|\.)0\d/;
+
+/** Parses a dotted IPv4 address; undefined when it is not one, or is ambiguous (an octet with a leading zero). */
 export function parseIp(text: string): number | undefined {
   const m = IP_PATTERN.exec(text.trim());
-  if (!m) return undefined;
+  if (!m || LEADING_ZERO.test(text.trim())) return undefined;
   const octets = m.slice(1, 5).map(Number);
   if (octets.some((o) => o > 255)) return undefined;
   return ((octets[0] << 24) | (octets[1] << 16) | (octets[2] << 8) | octets[3]) >>> 0;
@@ -36,6 +39,9 @@ export function parseCidr(text: string): CidrParse {
   if (!m) return { ok: false, reason: `"${text}" is not an IPv4 CIDR block like 10.96.0.0/23` };
   const ip = parseIp(m.slice(1, 5).join("."));
   const prefix = Number(m[5]);
+  if (LEADING_ZERO.test(text.trim())) {
+    return { ok: false, reason: `"${text}" has an octet with a leading zero, which some tools read as octal; write ${m.slice(1, 5).map(Number).join(".")}/${prefix}` };
+  }
   if (ip === undefined) return { ok: false, reason: `"${text}" has an octet above 255` };
   if (prefix > 32) return { ok: false, reason: `"${text}" has a prefix length above 32` };
   const base = (ip & maskOf(prefix)) >>> 0;

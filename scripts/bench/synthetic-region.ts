@@ -16,14 +16,33 @@ function orgnr(seed: number): string {
   }
 }
 
+/**
+ * The i-th documentation address (RFC 5737), as a site's VPN endpoint: the example
+ * platform file allows them (network.onPremises.allowDocumentationAddresses), and
+ * no real address is used. 192.0.2.1-20 are left to the national proxies.
+ */
+function endpoint(i: number): string {
+  const blocks: Array<[string, number, number]> = [["198.51.100", 1, 254], ["203.0.113", 1, 254], ["192.0.2", 21, 254]];
+  let rest = i;
+  for (const [prefix, first, last] of blocks) {
+    if (rest <= last - first) return `${prefix}.${first + rest}`;
+    rest -= last - first + 1;
+  }
+  throw new Error(`site ${i + 1} has no documentation address left; a synthetic region holds at most 742 sites`);
+}
+
 export function writeSyntheticRegion(dir: string, count: number, examplePlatformFile: string): { tenantsDir: string; platformFile: string; slugs: string[] } {
   const tenantsDir = path.join(dir, "tenants");
   fs.mkdirSync(tenantsDir, { recursive: true });
   const counties = COUNTY_CODES.filter((c) => c !== "55").slice(0, Math.max(1, Math.ceil(count / 90)));
+  const slugOf = (i: number) => `k${counties[Math.floor(i / 90)]}${String((i % 90) + 1).padStart(2, "0")}`;
+  // Each synthetic municipality's domain is registered to it, as the regional team would.
+  const registry = Array.from({ length: count }, (_, i) => `  ${slugOf(i)}: [${slugOf(i)}.kommune.no]\n`).join("");
   const platformText = fs
     .readFileSync(examplePlatformFile, "utf8")
     .replace(/cidr: 10\.96\.0\.0\/15/, "cidr: 10.96.0.0/12")
-    .replace(/counties: \[[^\]]*\]/, `counties: [${counties.map((c) => `"${c}"`).join(", ")}]`);
+    .replace(/counties: \[[^\]]*\]/, `counties: [${counties.map((c) => `"${c}"`).join(", ")}]`)
+    .replace(/^domains:\n/m, `domains:\n${registry}`);
   const platformFile = path.join(dir, "platform.yaml");
   fs.writeFileSync(platformFile, platformText);
   const slugs: string[] = [];
@@ -43,7 +62,7 @@ export function writeSyntheticRegion(dir: string, count: number, examplePlatform
       costCentre: "1100",
       contacts: [{ name: "Synthetic Contact", role: "IT lead", email: `it@${domain}` }],
       services,
-      sites: { radhus: { publicIp: `198.18.${Math.floor(i / 250)}.${(i % 250) + 1}`, prefixes: [site], preSharedKey: { keyVaultSecret: `${slug}-psk` } } },
+      sites: { radhus: { publicIp: endpoint(i), prefixes: [site], preSharedKey: { keyVaultSecret: `${slug}-psk` } } },
       storage: { shares: Object.fromEntries(Array.from({ length: 1 + (i % 3) }, (_, j) => [`share-${j + 1}`, { quotaGb: 50 * (j + 1) }])) },
       backup: { tier: i % 2 === 0 ? "standard" : "extended", estimatedGb: 100 + i },
       budget: { monthlyNok: 5000 + i * 10, alertRecipients: [`it@${domain}`] },

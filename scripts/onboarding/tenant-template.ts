@@ -53,6 +53,7 @@ export const ONBOARDING_CHECKLIST = [
   "  - approves a risk assessment and an exit plan (Datatilsynet's advice for shared services)",
   "The regional IT team:",
   "  - stores VPN and RADIUS secrets in the platform Key Vault and names them in the file",
+  "  - for eduroam: checks that the municipality controls its domain (Norid) and registers it in platform.yaml (domains.<slug>)",
   "  - runs `npx grunnmur preview --only <slug>` and opens the pull request with this one file",
   "  - after merge: `pulumi up` on the platform stack, then on the new stack <slug>",
 ];

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { parseCidr, parseIp } from "../../domain/network/cidr";
 import { checkKommunenummer, checkOrganisasjonsnummer } from "../validation/identifiers";
-import { isDomainName } from "../../domain/network/domain-names";
+import { isDomainName, normaliseDomain } from "../../domain/network/domain-names";
 
 /** Keys that become parts of Azure resource names and Pulumi logical names. */
 export const keyName = z
@@ -62,7 +62,15 @@ export const domainName = z
   .string({ error: 'must be a domain name like "senja.kommune.no"' })
   .superRefine((value, ctx) => {
     if (isDomainName(value)) return;
-    const hint = isDomainName(value.toLowerCase()) ? `write it in lower case: "${value.toLowerCase()}"` : 'a domain is lower-case labels of letters, digits and inner hyphens joined by single dots, like "senja.kommune.no"';
+    const normal = normaliseDomain(value);
+    const how = [
+      value.toLowerCase() !== value ? "in lower case" : "",
+      value.trim().endsWith(".") ? "without the trailing dot" : "",
+      value.trim() !== value ? "without spaces" : "",
+    ]
+      .filter(Boolean)
+      .join(", ");
+    const hint = isDomainName(normal) ? `write it ${how}: "${normal}"` : 'a domain is lower-case labels of letters, digits and inner hyphens joined by single dots, like "senja.kommune.no"';
     ctx.addIssue({ code: "custom", message: `"${value}" is not a domain name; ${hint}` });
   })
   .meta({ description: "A DNS domain name in lower case, e.g. senja.kommune.no.", pattern: "^([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z][a-z0-9-]*[a-z0-9]$" });

@@ -8,6 +8,7 @@ import {
   isoDate,
   cidrBlock,
   githubTeam,
+  domainName,
   ipAddress,
   keyName,
   kommunenummer,
@@ -31,6 +32,32 @@ const host = z.strictObject({
 const countyCode = z
   .string()
   .refine((code) => code in COUNTIES, { error: `must be a county number: ${COUNTY_CODES.join(", ")}` });
+
+const approvedPublicPrefix = z.strictObject({
+  prefix: cidrBlock.meta({ description: "A public block the municipality holds (e.g. from RIPE or its provider), routed through its VPN." }),
+  reason: z
+    .string()
+    .min(20, { error: "must say in a sentence why this municipality routes public space through its VPN and who assigned it" })
+    .meta({ description: "Why the site needs it and who assigned the block; read in review." }),
+});
+
+// Secure by default: a site routes private space only, and each exception is written here, in the platform team's file.
+const onPremises = z
+  .strictObject({
+    allowSharedAddressSpace: z
+      .boolean()
+      .default(false)
+      .meta({ description: "Let sites route shared address space (100.64.0.0/10, RFC 6598), e.g. behind a provider's carrier-grade NAT." }),
+    publicPrefixes: z
+      .record(slug, z.array(approvedPublicPrefix).min(1))
+      .default({})
+      .meta({ description: "Public blocks a tenant's sites may route, by tenant slug; a site prefix must lie inside one approved for its own municipality." }),
+    allowDocumentationAddresses: z
+      .boolean()
+      .default(false)
+      .meta({ description: "Accept documentation addresses (RFC 5737) as a site's publicIp. For an example region only; never in a real region." }),
+  })
+  .meta({ description: "What tenants' on-premises sites may route and use as VPN endpoints." });
 
 const network = z.strictObject({
   hub: z.strictObject({
@@ -58,6 +85,7 @@ const network = z.strictObject({
         .meta({ description: "Counties served, in a fixed order: a spoke's block is indexed by county and municipality number." }),
     })
     .meta({ description: "Spokes without an explicit address space get block (county index × 100 + last two digits of the kommunenummer)." }),
+  onPremises: onPremises.default({ allowSharedAddressSpace: false, publicPrefixes: {}, allowDocumentationAddresses: false }),
 });
 
 const backupTier = z.strictObject({
@@ -203,6 +231,13 @@ export const platformSchema = z
           "Departures the platform team has approved, by tenant slug. A tenant file's offboarding.leaving mark takes effect only with an entry here, in the file only the platform team may change.",
       }),
     keyVaults,
+    domains: z
+      .record(slug, z.array(domainName).min(1, { error: "must list at least one domain, or leave the member out" }))
+      .default({})
+      .meta({
+        description:
+          "DNS domains each member controls, by slug (the host's and each tenant's), as the platform team has checked them (e.g. in Norid's registry). A tenant's eduroam realm must be one of its own or a name under one; no two members' domains may overlap.",
+      }),
     waivers,
   })
   .meta({ title: "grunnmur platform", description: "The host municipality's settings for the shared digital foundation." });

@@ -65,11 +65,11 @@ const network = z.strictObject({
 
 const site = z.strictObject({
   description: z.string().optional(),
-  publicIp: ipAddress.meta({ description: "Public address of the site's VPN device." }),
+  publicIp: ipAddress.meta({ description: "Public unicast address of the site's VPN device on the internet; unique in the region." }),
   prefixes: z
     .array(cidrBlock)
     .min(1, { error: "must list at least one on-premises prefix reached through this site" })
-    .meta({ description: "On-premises address ranges behind this site." }),
+    .meta({ description: "On-premises address ranges behind this site: private (RFC 1918), apart from the tenant pool, the hubs and every other site; public only where the platform file approves it." }),
   preSharedKey: secretRef.meta({ description: "Where the IPsec pre-shared key is kept." }),
 });
 
@@ -89,7 +89,7 @@ const identity = z.strictObject({
 const accessPoint = z.strictObject({
   address: z
     .union([ipAddress, cidrBlock], { error: "must be an IPv4 address or CIDR block of the access point or controller" })
-    .meta({ description: "Address (or block) the RADIUS requests come from." }),
+    .meta({ description: "Address (or block) the RADIUS requests come from; inside one of the municipality's site prefixes." }),
   secret: secretRef.meta({ description: "Where the RADIUS shared secret for this client is kept." }),
 });
 
@@ -112,7 +112,7 @@ const userBackend = z.discriminatedUnion(
 
 const wifi = z.strictObject({
   realm: domainName.meta({
-    description: "eduroam realm: the part after @ in users' names; one of the municipality's own domains or a name under one.",
+    description: "eduroam realm: the part after @ in users' names; one of the municipality's domains registered in the platform file (`domains`) or a name under one.",
   }),
   vlan: z
     .number()
@@ -169,13 +169,6 @@ export const tenantSchema = z
     population,
     costCentre: z.string().min(1).meta({ description: "The municipality's cost centre (ansvar) for invoices." }),
     contacts: z.array(contact).min(1, { error: "must list at least one contact" }),
-    domains: z
-      .array(domainName)
-      .min(1, { error: "must list at least one domain, or be left out to use the contacts' e-mail domains" })
-      .optional()
-      .meta({
-        description: "DNS domains the municipality controls, e.g. [senja.kommune.no]. The eduroam realm must be one of them or under one. Left out, the domains of the contacts' e-mail addresses count.",
-      }),
     services: z.array(z.enum(SERVICES)).default([]).meta({ description: "Subscribed services from the catalogue." }),
     network: network.default({ zones: {} }),
     sites: z.record(keyName, site).default({}).meta({ description: "On-premises sites connected by VPN, keyed by a stable name." }),

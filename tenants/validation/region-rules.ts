@@ -8,9 +8,11 @@ import type { TenantFile } from "../schema/tenant";
 import type { PlatformInput, TenantInput } from "./checked-files";
 import type { Diagnostic, FieldPath } from "./diagnostic";
 import { diagnosticAt } from "./yaml-source";
-import { checkAccessPointAddresses, checkEduroamSettings, checkWifiAgainstPlatform } from "../../domain/eduroam/validation";
+import { checkAccessPointAddresses, checkEduroamSettings, checkRealms, checkWifiAgainstPlatform } from "../../domain/eduroam/validation";
+import { checkDomainRegistry } from "./domain-rules";
 import { establishedFirst, SAME_AGE, type BlameOrder } from "./file-age";
 import { checkSecretOwnership } from "./secret-rules";
+import { checkOnPremisesSettings, checkSites } from "./site-rules";
 
 export function checkPlatform(platform: PlatformInput): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -53,18 +55,25 @@ export function checkPlatform(platform: PlatformInput): Diagnostic[] {
     out.push(diagnosticAt(source, ["backup", "tiers"], "has no tiers; define at least one, e.g. standard"));
   }
   out.push(...checkEduroamSettings(spec).map((f) => diagnosticAt(source, f.path, f.message, f.at)));
+  out.push(...[...checkDomainRegistry(spec), ...checkOnPremisesSettings(spec)].map((f) => diagnosticAt(source, f.path, f.message, f.at)));
   return out;
 }
 
 /**
- * Rules across files: identifiers unique in the region, references to platform settings, secret ownership, eduroam's shared address space.
+ * Rules across files: identifiers unique in the region, references to platform settings, secret ownership,
+ * eduroam's shared address space, realms and sites against the platform's decisions.
  * A rule that finds two files in conflict reports the later one in `tenants`, and `order` puts the newest last (file-age.ts).
  */
 export function checkRegion(platform: PlatformInput, unordered: readonly TenantInput[], order: BlameOrder = SAME_AGE): Diagnostic[] {
   const tenants = establishedFirst(unordered, order);
   const out: Diagnostic[] = [...checkUnique(platform, tenants), ...checkReferences(platform, tenants), ...checkSecretOwnership(platform, tenants)];
   const specs = tenants.map((t) => t.spec);
-  for (const f of [...checkAccessPointAddresses(platform.spec, platform.source.file, specs), ...checkWifiAgainstPlatform(platform.spec, platform.source.file, specs)]) {
+  for (const f of [
+    ...checkAccessPointAddresses(platform.spec, platform.source.file, specs),
+    ...checkWifiAgainstPlatform(platform.spec, platform.source.file, specs),
+    ...checkRealms(platform.spec, platform.source.file, specs),
+    ...checkSites(platform.spec, platform.source.file, specs),
+  ]) {
     const source = f.owner === "platform" ? platform.source : tenants[f.owner.tenant].source;
     out.push(diagnosticAt(source, f.path, f.message, f.at));
   }

@@ -33,6 +33,8 @@ export function basePlatform(): Json {
     network: {
       hub: { addressSpace: "10.95.0.0/22" },
       tenantPool: { cidr: "10.96.0.0/15", blockPrefixLength: 23, counties: ["55", "56"] },
+      // As in the example region: fixture sites' VPN devices have documentation addresses (RFC 5737).
+      onPremises: { allowDocumentationAddresses: true },
     },
     backup: { tiers: { standard: { description: "Daily 30 days", dailyRetentionDays: 30 } } },
     // A public key in form only; no private half exists.

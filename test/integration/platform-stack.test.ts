@@ -184,6 +184,9 @@ describe("adding a tenant to the platform", () => {
       .replace("203.0.113.38", "203.0.113.36")
       .replace("vlan: 138", "vlan: 136");
     fs.writeFileSync(path.join(fixture.tenantsDir, "lyngen.yaml"), lyngen);
+    // The regional team registers the new municipality's domain, which proves its realm.
+    const platformText = fs.readFileSync(fixture.platformFile, "utf8");
+    fs.writeFileSync(fixture.platformFile, platformText.replace(/^domains:\n/m, "domains:\n  lyngen: [lyngen.kommune.no]\n"));
     after = await previewFiles(fixture.tenantsDir, fixture.platformFile, new Set());
   });
   afterAll(() => {

@@ -14,6 +14,7 @@ describe("CIDR parsing", () => {
     ["10.300.0.0/16", "has an octet above 255"],
     ["10.0.0.0/33", "has a prefix length above 32"],
     ["10.0.0.0", "is not an IPv4 CIDR block"],
+    ["010.0.0.0/8", "has an octet with a leading zero, which some tools read as octal; write 10.0.0.0/8"],
   ])("rejects %s", (text, reason) => {
     const parsed = parseCidr(text);
     expect(parsed.ok).toBe(false);
@@ -23,6 +24,12 @@ describe("CIDR parsing", () => {
   it("parses addresses and refuses octets above 255", () => {
     expect(parseIp("10.0.0.1")).toBe(0x0a000001);
     expect(parseIp("256.0.0.1")).toBeUndefined();
+  });
+
+  it("refuses an octet with a leading zero, which inet_aton would read as octal", () => {
+    expect(parseIp("0177.0.0.1")).toBeUndefined();
+    expect(parseIp("10.0.0.010")).toBeUndefined();
+    expect(parseIp("10.0.0.0")).toBe(0x0a000000);
   });
 });
 

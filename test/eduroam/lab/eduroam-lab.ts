@@ -17,7 +17,7 @@ import { runBootScript, type BootRun } from "./boot-script-run";
 import { makeTestCertificates, type TestCertificates } from "./certificates";
 import { startFakeKeyVault } from "./fake-key-vault";
 import { freeUdpPort, RadiusServer } from "./freeradius-process";
-import { ADDRESSES, ALFA, BETA, makeLabRegion, NATIONAL_PROXY_SECRET_NAME, type LabTenant } from "./lab-region";
+import { ADDRESSES, ALFA, BETA, makeLabRegion, NATIONAL_PROXY_SECRET_NAME, onLoopback, type LabTenant } from "./lab-region";
 import { FOREIGN_REALM, writeMockNationalProxy } from "./national-proxy-mock";
 
 export const LAB_KEY_VAULT = "kv-grunnmur-lab";
@@ -65,7 +65,7 @@ export async function startEduroamLab(options: LabOptions = {}): Promise<Eduroam
   const fixture = makeLabRegion(nationalProxyRuntime.authPort);
   const load = loadRegion({ tenantsDir: fixture.tenantsDir, platformFile: fixture.platformFile });
   fixture.remove();
-  const delivery = load.region && radiusDelivery(load.region, { keyVaultName: LAB_KEY_VAULT, runtime });
+  const delivery = load.region && radiusDelivery(onLoopback(load.region), { keyVaultName: LAB_KEY_VAULT, runtime });
   if (!delivery) throw new Error(`the lab region is not valid:\n${JSON.stringify(load.diagnostics, null, 2)}`);
 
   const secrets = new Map<string, string>();

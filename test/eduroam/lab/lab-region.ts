@@ -1,8 +1,12 @@
 /**
  * The test region for the real-server scenarios: two municipalities with
- * `files` backends (labs and tests only, so the platform is a test platform)
- * and access points on loopback addresses, and one national proxy.
+ * `files` backends (labs and tests only, so the platform is a test platform),
+ * each with one site and an access point behind it, and one national proxy.
+ * The files are validated as written; only then does the lab move the access
+ * points onto loopback addresses (`onLoopback`), since the real servers run on
+ * loopback and a site never routes loopback space.
  */
+import type { Region } from "../../../tenants/region";
 import { baseTenant, basePlatform, makeRegion, type FixtureRegion, type Json } from "../../helpers/region-fixture";
 
 /** Loopback addresses only: each role has its own so the server tells them apart by source. */
@@ -17,6 +21,9 @@ export interface LabTenant {
   readonly slug: string;
   readonly realm: string;
   readonly vlan: number;
+  /** The site behind which the access point sits in the file, and its address there. */
+  readonly site: { readonly prefix: string; readonly publicIp: string; readonly accessPoint: string };
+  /** Where the access point sends from in the lab. */
   readonly accessPoint: string;
   readonly secretName: string;
   readonly user: string;
@@ -27,6 +34,7 @@ export const ALFA: LabTenant = {
   slug: "alfa",
   realm: "alfa.example",
   vlan: 101,
+  site: { prefix: "10.10.0.0/24", publicIp: "198.51.100.1", accessPoint: "10.10.0.10" },
   accessPoint: ADDRESSES.alfaAccessPoint,
   secretName: "alfa-lab-wlc-radius",
   user: "ola@alfa.example",
@@ -38,6 +46,7 @@ export const BETA: LabTenant = {
   slug: "nord-beta",
   realm: "nord-beta.example",
   vlan: 202,
+  site: { prefix: "10.20.0.0/24", publicIp: "198.51.100.2", accessPoint: "10.20.0.10" },
   accessPoint: ADDRESSES.betaAccessPoint,
   secretName: "nord-beta-lab-wlc-radius",
   user: "kari@nord-beta.example",
@@ -50,12 +59,28 @@ function wifiTenant(tenant: LabTenant, kommunenummer: string, n: number): Json {
   return {
     ...baseTenant(tenant.slug, kommunenummer, n),
     services: ["wifi"],
+    sites: { lab: { publicIp: tenant.site.publicIp, prefixes: [tenant.site.prefix], preSharedKey: { keyVaultSecret: `${tenant.slug}-lab-psk` } } },
     wifi: {
       realm: tenant.realm,
       vlan: tenant.vlan,
-      accessPoints: { "lab-wlc": { address: tenant.accessPoint, secret: { keyVaultSecret: tenant.secretName } } },
+      accessPoints: { "lab-wlc": { address: tenant.site.accessPoint, secret: { keyVaultSecret: tenant.secretName } } },
       userBackend: { kind: "files" },
     },
+  };
+}
+
+/** The validated lab region with each lab tenant's access point at its loopback address. */
+export function onLoopback(region: Region): Region {
+  const loopback = new Map([ALFA, BETA].map((tenant) => [tenant.slug, tenant.accessPoint]));
+  return {
+    ...region,
+    tenants: region.tenants.map((tenant) => {
+      const wifi = tenant.spec.wifi;
+      const address = loopback.get(tenant.spec.slug);
+      if (!wifi || address === undefined) return tenant;
+      const accessPoints = Object.fromEntries(Object.entries(wifi.accessPoints).map(([key, ap]) => [key, { ...ap, address }]));
+      return { ...tenant, spec: { ...tenant.spec, wifi: { ...wifi, accessPoints } } };
+    }),
   };
 }
 
@@ -63,6 +88,7 @@ export function makeLabRegion(nationalProxyPort: number): FixtureRegion {
   const platform = {
     ...basePlatform(),
     environment: "test",
+    domains: { [ALFA.slug]: [ALFA.realm], [BETA.slug]: [BETA.realm] },
     eduroam: {
       nationalProxies: {
         "mock-flr": { address: ADDRESSES.nationalProxy, port: nationalProxyPort, secret: { keyVaultSecret: NATIONAL_PROXY_SECRET_NAME } },

@@ -5,11 +5,12 @@ import { loadRegion } from "../../../tenants/validation/load-region";
 import { runCli } from "../../helpers/cli";
 import { basePlatform, baseTenant, copyExampleRegion, makeRegion, type Json } from "../../helpers/region-fixture";
 
-/** A tenant with Wi-Fi whose contacts are at <slug>.example, so its realm is <slug>.example. */
-function wifiTenant(slug: string, kommunenummer: string, n: number, address: string): Json {
+/** A tenant with Wi-Fi whose realm is <slug>.example (registered to it in eduroamPlatform), its access point behind its one site. */
+function wifiTenant(slug: string, kommunenummer: string, n: number, address: string, sitePrefix: string): Json {
   return {
     ...baseTenant(slug, kommunenummer, n),
     services: ["wifi"],
+    sites: { radhus: { publicIp: `198.51.100.${n}`, prefixes: [sitePrefix], preSharedKey: { keyVaultSecret: `${slug}-psk` } } },
     wifi: {
       realm: `${slug}.example`,
       vlan: 100 + n,
@@ -20,13 +21,17 @@ function wifiTenant(slug: string, kommunenummer: string, n: number, address: str
 }
 
 function eduroamPlatform(): Json {
-  return { ...basePlatform(), eduroam: { nationalProxies: { "proxy-1": { address: "192.0.2.11", secret: { keyVaultSecret: "flr-1" } } } } };
+  return {
+    ...basePlatform(),
+    domains: { senja: ["senja.example"], alta: ["alta.example"] },
+    eduroam: { nationalProxies: { "proxy-1": { address: "192.0.2.11", secret: { keyVaultSecret: "flr-1" } } } },
+  };
 }
 
 /** "field: message" (with "platform " in front for the platform file) for every problem after the edits. */
 function problemsAfter(edit: (senja: Json, alta: Json) => void, platform: Json = eduroamPlatform()): string[] {
-  const senja = wifiTenant("senja", "5530", 1, "10.10.1.10");
-  const alta = wifiTenant("alta", "5601", 2, "10.20.1.0/28");
+  const senja = wifiTenant("senja", "5530", 1, "10.10.1.10", "10.10.0.0/16");
+  const alta = wifiTenant("alta", "5601", 2, "10.20.1.0/28", "10.20.0.0/16");
   edit(senja, alta);
   const region = makeRegion({ senja, alta }, platform);
   try {
@@ -58,32 +63,47 @@ describe("Wi-Fi section validation", () => {
     ],
     ["a realm in capitals", (s) => (wifi(s).realm = "Senja.example"), ['wifi.realm: "Senja.example" is not a domain name; write it in lower case: "senja.example"']],
     [
-      "a realm outside the municipality's own domains",
+      "a realm outside the municipality's registered domains",
       (s) => (wifi(s).realm = "senja.kommune.no"),
       [
-        'wifi.realm: "senja.kommune.no" is not under the municipality\'s own domains (senja.example, from the contacts\' e-mail addresses); eduroam realms must be a domain the municipality controls, e.g. "senja.example", or list the domain under domains',
+        expect.stringMatching(
+          /^wifi\.realm: "senja\.kommune\.no" is not under this municipality's registered domains \(senja\.example in .*platform\.yaml, domains\.senja\); use a realm under this municipality's registered domains: senja\.example, or ask the regional team/,
+        ) as unknown as string,
       ],
     ],
     [
-      "a realm outside the listed domains",
+      "a realm its contacts' e-mail domain would once have proven, but the registry does not",
       (s) => {
-        s.domains = ["senja.kommune.no"];
+        (s.contacts as Json[])[0].email = "it@senja.example.org";
         wifi(s).realm = "senja.example.org";
       },
-      ['wifi.realm: "senja.example.org" is not under the municipality\'s own domains (senja.kommune.no, from domains); eduroam realms must be a domain the municipality controls, e.g. "senja.kommune.no", or list the domain under domains'],
+      [expect.stringMatching(/^wifi\.realm: "senja\.example\.org" is not under this municipality's registered domains \(senja\.example in /) as unknown as string],
     ],
     [
       "a realm already used by another municipality",
-      (s, a) => {
-        a.domains = ["senja.example"];
-        wifi(a).realm = wifi(s).realm;
-      },
-      [expect.stringMatching(/^wifi\.realm: eduroam realm senja\.example is already used by .*alta\.yaml; each municipality has its own/) as unknown as string],
+      (s, a) => (wifi(a).realm = wifi(s).realm),
+      [
+        expect.stringMatching(/^wifi\.realm: "senja\.example" is a domain of senja in .*platform\.yaml \(domains\.senja\[0\]\); a realm on another municipality's branch/) as unknown as string,
+        expect.stringMatching(/^wifi\.realm: eduroam realm senja\.example is already used by .*alta\.yaml; each municipality has its own/) as unknown as string,
+      ],
+    ],
+    [
+      "a tenant file that still declares its own domains",
+      (s) => (s.domains = ["senja.kommune.no"]),
+      [expect.stringMatching(/^domains: unknown field "domains"; valid fields here: /) as unknown as string],
+    ],
+    [
+      "an access point outside the municipality's sites",
+      (s) => (accessPoints(s).wlc.address = "10.11.1.10"),
+      ["wifi.accessPoints.wlc.address: 10.11.1.10 is not inside this municipality's site prefixes (10.10.0.0/16); access points reach the RADIUS servers over a site's VPN, so use an address behind one of its sites, or add the site it is behind"],
     ],
     [
       "an access point inside another municipality's access point block",
       (s) => (accessPoints(s).wlc.address = "10.20.1.5"),
-      ["wifi.accessPoints.wlc.address: 10.20.1.5 overlaps access point wlc of alta; RADIUS tells clients apart by address, so each needs its own"],
+      [
+        "wifi.accessPoints.wlc.address: 10.20.1.5 is not inside this municipality's site prefixes (10.10.0.0/16); access points reach the RADIUS servers over a site's VPN, so use an address behind one of its sites, or add the site it is behind",
+        "wifi.accessPoints.wlc.address: 10.20.1.5 overlaps access point wlc of alta; RADIUS tells clients apart by address, so each needs its own",
+      ],
     ],
     [
       "two access points of one municipality at overlapping addresses",
@@ -93,7 +113,10 @@ describe("Wi-Fi section validation", () => {
     [
       "an access point at a national proxy's address",
       (s) => (accessPoints(s).wlc.address = "192.0.2.11"),
-      [expect.stringMatching(/^wifi\.accessPoints\.wlc\.address: 192\.0\.2\.11 overlaps national proxy proxy-1 in .*platform\.yaml; RADIUS tells/) as unknown as string],
+      [
+        "wifi.accessPoints.wlc.address: 192.0.2.11 is not inside this municipality's site prefixes (10.10.0.0/16); access points reach the RADIUS servers over a site's VPN, so use an address behind one of its sites, or add the site it is behind",
+        expect.stringMatching(/^wifi\.accessPoints\.wlc\.address: 192\.0\.2\.11 overlaps national proxy proxy-1 in .*platform\.yaml; RADIUS tells/) as unknown as string,
+      ],
     ],
     [
       "an access point without a secret reference",
@@ -134,7 +157,7 @@ describe("Wi-Fi section validation", () => {
   });
 
   it("asks for the platform's eduroam section before any municipality gets Wi-Fi", () => {
-    const problems = problemsAfter(() => undefined, basePlatform());
+    const problems = problemsAfter(() => undefined, { ...basePlatform(), domains: eduroamPlatform().domains });
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/^wifi: is set but .*platform\.yaml has no eduroam section; the host adds eduroam\.nationalProxies \(from Sikt\)/);
   });
@@ -156,7 +179,7 @@ describe("Wi-Fi section validation", () => {
       fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("realm: senja.kommune.no", "realm: senja.example.org"));
       const run = await runCli(["validate", "--tenants", region.tenantsDir, "--platform", region.platformFile]);
       expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(/senja\.yaml:32:10 wifi\.realm: "senja\.example\.org" is not under the municipality's own domains \(senja\.kommune\.no, from the contacts' e-mail addresses\)/);
+      expect(run.stderr).toMatch(/senja\.yaml:32:10 wifi\.realm: "senja\.example\.org" is not under this municipality's registered domains \(senja\.kommune\.no in .*platform\.yaml, domains\.senja\)/);
     } finally {
       region.remove();
     }

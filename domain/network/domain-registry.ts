@@ -1,0 +1,46 @@
+/**
+ * The region's domain registry: which member (the host or a tenant, by slug)
+ * controls which DNS domains. The platform team keeps it in platform.yaml
+ * (`domains`) after checking each claim, e.g. in Norid's registry; a tenant
+ * file cannot add to it. A domain belongs to one member together with every
+ * name under it, so two members' entries never lie on one branch of the tree.
+ */
+import { type DomainRelation, domainRelation } from "./domain-names";
+
+/** Member slug → the domains registered to it, as written in the platform file. */
+export type DomainRegistry = Readonly<Record<string, readonly string[]>>;
+
+export interface Registration {
+  readonly owner: string;
+  /** Position in the owner's list, for pointing at the entry. */
+  readonly index: number;
+  readonly domain: string;
+}
+
+export function registrations(registry: DomainRegistry): Registration[] {
+  return Object.entries(registry).flatMap(([owner, domains]) => domains.map((domain, index) => ({ owner, index, domain })));
+}
+
+/** The domains registered to `owner`; empty when none are. */
+export function domainsOf(registry: DomainRegistry, owner: string): readonly string[] {
+  return Object.prototype.hasOwnProperty.call(registry, owner) ? registry[owner] : [];
+}
+
+/**
+ * The first registration of a member other than `except` that `name` is,
+ * lies under, or lies above; what a member may not claim. `consider` leaves
+ * out registrations the caller does not trust.
+ */
+export function otherMembersClaim(
+  registry: DomainRegistry,
+  name: string,
+  except: string,
+  consider: (registration: Registration) => boolean = () => true,
+): { registration: Registration; relation: DomainRelation } | undefined {
+  for (const registration of registrations(registry)) {
+    if (registration.owner === except || !consider(registration)) continue;
+    const relation = domainRelation(name, registration.domain);
+    if (relation) return { registration, relation };
+  }
+  return undefined;
+}
