@@ -36,6 +36,8 @@ function platform(): Json {
         "proxy-2": { address: "192.0.2.12", secret: { pulumiConfig: "flrProxy2Secret" } },
       },
     },
+    // Realms are proven by the platform's registry (realms.test.ts); these are the two municipalities' own.
+    domains: { senja: ["senja.example"], alta: ["alta.example"], "senja-nord": ["senja-nord.example"] },
     keyVaults: {
       "kv-senja-eduroam": { resourceId: vaultId("rg-senja-secrets", "kv-senja-eduroam"), tenant: "senja" },
       "kv-alta-eduroam": { resourceId: vaultId("rg-alta-secrets", "kv-alta-eduroam"), tenant: "alta" },

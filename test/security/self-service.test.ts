@@ -74,8 +74,8 @@ describe("a tenant file cannot leave the platform on its own word", () => {
   it("rejects an approval dated in the future, and one for a municipality that does not ask to leave", () => {
     const platform = { ...basePlatform(), offboarding: { gamvik: { approved: "2027-01-15", by: "Kari Nordmann" }, senja: { approved: "2026-06-15", by: "Kari Nordmann" } } };
     expect(problems({ gamvik: gamvik(leaving()), senja: baseTenant("senja", "5530", 1) }, platform)).toEqual([
-      "<region>/platform.yaml:37:15 offboarding.gamvik.approved: 2027-01-15 is in the future (today is 2026-12-01); write the day the platform team approved the departure",
-      "<region>/platform.yaml:39:3 offboarding.senja: approves the departure of senja, but <region>/tenants/senja.yaml does not ask to leave; remove the approval, or add offboarding: { leaving: true, since, reason } to the tenant file",
+      "<region>/platform.yaml:39:15 offboarding.gamvik.approved: 2027-01-15 is in the future (today is 2026-12-01); write the day the platform team approved the departure",
+      "<region>/platform.yaml:41:3 offboarding.senja: approves the departure of senja, but <region>/tenants/senja.yaml does not ask to leave; remove the approval, or add offboarding: { leaving: true, since, reason } to the tenant file",
     ]);
   });
 
@@ -117,7 +117,7 @@ describe("waivers and restore tests state dates that hold", () => {
   it("holds the platform's own waivers to the same 12 months", () => {
     const platform = { ...basePlatform(), waivers: [{ ...waiver("2026-11-01", "2028-11-01"), policy: "network-no-public-ip-in-tenant", resource: "bastion-ip" }] };
     expect(problems({ gamvik: gamvik() }, platform)).toEqual([
-      "<region>/platform.yaml:41:14 waivers[0].expires: 2028-11-01 is more than 12 months after granted (2026-11-01); a waiver holds at most 12 months, so expire it on or before 2027-11-01 and renew it in a reviewed change if it is still needed",
+      "<region>/platform.yaml:43:14 waivers[0].expires: 2028-11-01 is more than 12 months after granted (2026-11-01); a waiver holds at most 12 months, so expire it on or before 2027-11-01 and renew it in a reviewed change if it is still needed",
     ]);
   });
 
