@@ -10,6 +10,43 @@ import { peek, show, UNKNOWN } from "./core/values";
 
 const RG01 = "Archive Act; Digdir guidance";
 
+/**
+ * azure-native types that take no location of their own: extension resources
+ * (role assignments, locks, diagnostic settings), children of another resource
+ * (subnets, rules, peerings, storage services and shares, DNS zone groups) and
+ * the Recovery Services vault's own items, which live in its region (their
+ * `location` input is optional and unused). Every other Azure type without a
+ * location is a finding: azure-native then falls back to the resource group's
+ * location, which the resource itself does not show. A type used for the first
+ * time must carry a location or be added here with its reason
+ * (test/unit/location-types.test.ts checks the list against azure-native).
+ */
+export const LOCATIONLESS_TYPES: ReadonlySet<string> = new Set([
+  "azure-native:authorization:ManagementLockAtResourceGroupLevel",
+  "azure-native:authorization:ManagementLockAtResourceLevel",
+  "azure-native:authorization:ManagementLockByScope",
+  "azure-native:authorization:RoleAssignment",
+  "azure-native:consumption:Budget",
+  "azure-native:keyvault:Secret",
+  "azure-native:monitor:DiagnosticSetting",
+  "azure-native:network:FirewallPolicyRuleCollectionGroup",
+  "azure-native:network:PrivateDnsZoneGroup",
+  "azure-native:network:Route",
+  "azure-native:network:SecurityRule",
+  "azure-native:network:Subnet",
+  "azure-native:network:VirtualNetworkPeering",
+  "azure-native:privatedns:PrivateRecordSet",
+  "azure-native:recoveryservices:ProtectedItem",
+  "azure-native:recoveryservices:ProtectionContainer",
+  "azure-native:recoveryservices:ProtectionPolicy",
+  "azure-native:recoveryservices:ResourceGuardProxy",
+  "azure-native:storage:BlobContainer",
+  "azure-native:storage:BlobServiceProperties",
+  "azure-native:storage:FileServiceProperties",
+  "azure-native:storage:FileShare",
+  "azure-native:storage:LocalUser",
+]);
+
 export const norwegianRegions = () =>
   resourcePolicy<{ location?: unknown }, { allowedLocations: readonly string[] }>(
     {
@@ -24,7 +61,27 @@ export const norwegianRegions = () =>
     (r, report, config) => {
       // Often the resource group's location, unknown during a first preview: checked at `pulumi up`.
       const location = peek(() => r.props.location);
-      if (typeof location !== "string") return;
+      if (location === UNKNOWN) return;
+      if (location === undefined || location === null) {
+        // Entra ID objects have no region; the types listed take none of their own.
+        if (r.type.startsWith("azure-native:") && !LOCATIONLESS_TYPES.has(r.type)) {
+          report(
+            settingMessage({
+              resource: r.label,
+              property: "location",
+              current: location,
+              safe: '"norwayeast" ("norwaywest" only for disaster-recovery copies)',
+              source: RG01,
+              unsetMeans: "azure-native then takes the resource group's, which the resource does not show",
+            }),
+          );
+        }
+        return;
+      }
+      if (typeof location !== "string") {
+        report(settingMessage({ resource: r.label, property: "location", current: location, safe: '"norwayeast"', source: RG01 }));
+        return;
+      }
       // Azure accepts "Norway East" as well as "norwayeast".
       const normalised = location.replace(/\s+/g, "").toLowerCase();
       if (!config.allowedLocations.includes(normalised)) {
@@ -91,7 +148,8 @@ export const statefulProtected = (): ResourceValidationPolicy =>
     STATEFUL_TYPES,
     (r, report) => {
       expectEqual(report, r.label, "options.protect", r.opts.protect, true, DL01);
-      // The engine does not pass retainOnDelete to policies; the offline preview records it.
+      // The engine does not pass retainOnDelete to policies (undefined there); the offline runner
+      // always does, null when a hand-written list leaves it out, which is a finding like false.
       if (r.opts.retainOnDelete !== undefined) expectEqual(report, r.label, "options.retainOnDelete", r.opts.retainOnDelete, true, DL01);
     },
   );

@@ -9,10 +9,11 @@ import type * as azuread from "@pulumi/azuread";
 import type { PolicyResource } from "@pulumi/policy";
 import { lastName, parseArmId, isWithin } from "../domain/azure/arm-id";
 import { AZURE_MANAGEMENT_APP_ID } from "../domain/azure/entra-apps";
-import { ACCESS_GRANTING_ROLES, builtInRoleName } from "../domain/azure/roles";
+import { ACCESS_GRANTING_ROLES, builtInRoleName, type BuiltInRole } from "../domain/azure/roles";
+import { OUTPUT } from "../stacks/contract";
 import { resourcePolicy, stackPolicy, type GrunnmurPolicy } from "./core/define";
 import { describeResource, expectSetting } from "./core/messages";
-import { dependsThrough, idOf, ofType, ownResourceGroups, refValue } from "./core/stack-facts";
+import { dependsThrough, idOf, ofType, ownResourceGroups, ownStackOutput, refValue } from "./core/stack-facts";
 import { knownList, knownString, sameText, show, UNKNOWN } from "./core/values";
 
 type RoleAssignmentProps = pulumi.Unwrap<authorization.RoleAssignmentArgs>;
@@ -92,6 +93,42 @@ export const roleAssignmentInOwnResourceGroups = () =>
         } else {
           report(`${label}: scope is ${show(scope)}, outside the tenant's own resource groups (${names}); set scope to one of them or a resource in them (${ID01})`, assignment.urn);
         }
+      }
+    },
+  );
+
+/** Roles that can change or hand out everything below their scope. */
+const PRIVILEGED_ROLES: readonly BuiltInRole[] = ["Owner", "User Access Administrator", "Role Based Access Control Administrator", "Contributor"];
+
+export const noPrivilegedRoleAboveResourceGroup = () =>
+  stackPolicy(
+    {
+      id: "ID-01.3",
+      name: "identity-no-privileged-role-above-resource-group",
+      source: ID01,
+      title: "Nobody holds Owner, User Access Administrator, RBAC Administrator or Contributor on a subscription, management group or the tenant root, in any stack, except the platform's declared break-glass group.",
+      enforcementLevel: "mandatory",
+    },
+    "any",
+    ({ resources, kind }, report) => {
+      // Declared by the platform stack's own output; a tenant stack never gets the exception.
+      const breakGlass = kind === "platform" ? ownStackOutput(resources, OUTPUT.breakGlassGroupId) : undefined;
+      for (const assignment of ofType(resources, ROLE_ASSIGNMENT)) {
+        const roleId = knownString(() => assignment.props.roleDefinitionId);
+        const role = roleId ? builtInRoleName(lastName(roleId)) : undefined;
+        if (!role || !PRIVILEGED_ROLES.includes(role)) continue;
+        const scope = refValue(() => assignment.props.scope);
+        if (scope === UNKNOWN) continue;
+        // "/" (the tenant root) and anything the parser cannot read count as above a resource group.
+        const level = scope === undefined ? undefined : (parseArmId(scope)?.level ?? "tenant");
+        if (level === "resourceGroup" || level === "resource") continue;
+        const principal = refValue(() => assignment.props.principalId);
+        if (breakGlass && typeof principal === "string" && sameText(principal, breakGlass)) continue;
+        const at = scope === undefined ? "with no scope (Azure then needs one; read as the whole subscription)" : `at ${level === "managementGroup" ? "management group" : level === "tenant" ? "tenant root" : level} scope ${show(scope)}`;
+        report(
+          `${describeResource(assignment.type, assignment.props, assignment.name)}: assigns ${role} ${at} to ${show(principal)}; only the break-glass group (the platform's output ${OUTPUT.breakGlassGroupId}) may hold ${role} above a resource group: scope the role to a resource group (${ID01})`,
+          assignment.urn,
+        );
       }
     },
   );
@@ -195,5 +232,12 @@ export const adminRolesInAdministrativeUnit = () =>
   );
 
 export function identityPolicies(): GrunnmurPolicy[] {
-  return [roleAssignmentToGroups(), roleAssignmentInOwnResourceGroups(), conditionalAccessRequiresMfa(), mfaForAzureManagement(), adminRolesInAdministrativeUnit()];
+  return [
+    roleAssignmentToGroups(),
+    roleAssignmentInOwnResourceGroups(),
+    noPrivilegedRoleAboveResourceGroup(),
+    conditionalAccessRequiresMfa(),
+    mfaForAzureManagement(),
+    adminRolesInAdministrativeUnit(),
+  ];
 }

@@ -11,7 +11,8 @@ import { resourcePolicy, stackPolicy, type GrunnmurPolicy } from "./core/define"
 import { describeResource, expectEqual, expectSetting } from "./core/messages";
 import { dependsThrough, idOf, ofType, refValue, stackOutput } from "./core/stack-facts";
 import { OUTPUT } from "../stacks/contract";
-import { knownList, knownString, sameText, show, UNKNOWN } from "./core/values";
+import { knownList, knownString, peek, sameText, show, UNKNOWN } from "./core/values";
+import { internetIn, readAddress, type Span } from "./core/address-ranges";
 
 type NsgProps = pulumi.Unwrap<network.NetworkSecurityGroupArgs>;
 type RuleProps = pulumi.Unwrap<network.SecurityRuleArgs>;
@@ -30,9 +31,6 @@ export const PUBLIC_IP = "azure-native:network:PublicIPAddress";
 export const PUBLIC_IP_PREFIX = "azure-native:network:PublicIPPrefix";
 export const NIC = "azure-native:network:NetworkInterface";
 
-/** Sources that mean "anyone on the internet". */
-const OPEN_SOURCES = new Set(["*", "internet", "any", "0.0.0.0", "0.0.0.0/0", "::/0"]);
-
 /** TCP ports never open to the internet, with the CIS control for each. */
 const CLOSED_TCP_PORTS: ReadonlyArray<[number, string]> = [
   [22, "SSH, CIS 7.2"],
@@ -41,49 +39,100 @@ const CLOSED_TCP_PORTS: ReadonlyArray<[number, string]> = [
   [443, "HTTPS, CIS 7.4"],
 ];
 
-function portsCover(ranges: readonly string[], port: number): boolean {
-  return ranges.some((range) => {
-    const text = range.trim();
-    if (text === "*") return true;
-    const [from, to = from] = text.split("-").map(Number);
-    return port >= from && port <= to;
+const ALL_PORTS: Span = { from: 0, to: 65535 };
+
+/** A rule's field, inline (azure-native's shape) or under `properties` (ARM's, in a hand-written list). */
+function field(rule: AnyRule, key: string): unknown {
+  const own = (rule as Record<string, unknown>)[key];
+  if (own !== undefined) return own;
+  const nested = (rule as { properties?: Record<string, unknown> }).properties;
+  return typeof nested === "object" && nested !== null ? nested[key] : undefined;
+}
+
+const words = (value: unknown): string | undefined => (typeof value === "string" ? value.trim().toLowerCase() : undefined);
+const listOf = (...values: unknown[]): unknown[] => values.flatMap((v) => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]));
+
+/**
+ * The ports a rule opens. Azure takes "22", "20-25", "*" and lists; a hand-written
+ * rule may give numbers or "22,3389". What cannot be read counts as every port.
+ */
+export function portSpans(values: readonly unknown[]): Span[] {
+  if (values.length === 0) return [ALL_PORTS];
+  return values.flatMap((value): Span[] => {
+    if (typeof value === "number") return Number.isInteger(value) ? [{ from: value, to: value }] : [ALL_PORTS];
+    if (typeof value !== "string") return [ALL_PORTS];
+    return value.split(",").map((part): Span => {
+      const text = part.trim().toLowerCase();
+      const single = /^\d+$/.exec(text);
+      if (single) return { from: Number(text), to: Number(text) };
+      const range = /^(\d+)\s*-\s*(\d+)$/.exec(text);
+      if (range && Number(range[1]) <= Number(range[2])) return { from: Number(range[1]), to: Number(range[2]) };
+      return ALL_PORTS;
+    });
   });
 }
 
-/** What an inbound rule opens to the internet, in words; empty when nothing forbidden. */
-export function internetExposure(rule: AnyRule): string[] {
-  if (rule.direction !== "Inbound" || rule.access !== "Allow") return [];
-  const sources = [rule.sourceAddressPrefix, ...(rule.sourceAddressPrefixes ?? [])].filter((s): s is string => typeof s === "string");
-  const open = sources.find((s) => OPEN_SOURCES.has(s.toLowerCase()));
-  if (!open) return [];
-  const ports = [rule.destinationPortRange, ...(rule.destinationPortRanges ?? [])].filter((p): p is string => typeof p === "string");
-  const protocol = rule.protocol ?? "*";
+/** The transport protocols a rule covers: "*", "Any", unset and unknown values mean all of them. */
+function protocolsOf(value: unknown): { tcp: boolean; udp: boolean } {
+  const p = words(value);
+  if (p === "tcp") return { tcp: true, udp: false };
+  if (p === "udp") return { tcp: false, udp: true };
+  if (p === "icmp" || p === "esp" || p === "ah") return { tcp: false, udp: false };
+  return { tcp: true, udp: true };
+}
+
+/** The default for NW-01's maximumPublicAddresses: a /16, larger than any partner's own block. */
+export const MAXIMUM_PUBLIC_SOURCE_ADDRESSES = 65536;
+
+/**
+ * What an inbound rule opens to the internet, in words; empty when nothing forbidden.
+ * Judged by meaning: direction, access and protocol in any case; ports as numbers,
+ * strings, ranges or lists; sources as "*", "Any", "Internet", 0.0.0.0/0, a public
+ * service tag (AzureCloud is every Azure customer's VM), or prefixes that together
+ * cover more than `maximumPublicAddresses` public addresses (0.0.0.0/1 + 128.0.0.0/1).
+ */
+export function internetExposure(rule: AnyRule, maximumPublicAddresses = MAXIMUM_PUBLIC_SOURCE_ADDRESSES): string[] {
+  // Unset direction or access is refused by Azure; read the safe way, they would still open.
+  if (words(field(rule, "direction")) === "outbound" || words(field(rule, "access")) === "deny") return [];
+  const reach = internetIn(listOf(field(rule, "sourceAddressPrefix"), field(rule, "sourceAddressPrefixes")), maximumPublicAddresses);
+  if (!reach) return [];
+  const from = `${reach.addresses.length === 1 ? show(reach.addresses[0]) : show(reach.addresses)}${reach.why ? ` (${reach.why})` : ""}`;
+  const portValues = listOf(field(rule, "destinationPortRange"), field(rule, "destinationPortRanges"));
+  const spans = portSpans(portValues);
+  const { tcp, udp } = protocolsOf(field(rule, "protocol"));
   const found: string[] = [];
-  if (protocol === "Tcp" || protocol === "*") {
+  if (tcp) {
     for (const [port, what] of CLOSED_TCP_PORTS) {
-      if (portsCover(ports, port)) found.push(`TCP port ${port} (${what}) from ${show(open)}`);
+      if (spans.some((s) => port >= s.from && port <= s.to)) found.push(`TCP port ${port} (${what}) from ${from}`);
     }
   }
-  if (protocol === "Udp" || protocol === "*") found.push(`UDP ports ${ports.join(",") || "*"} (CIS 7.3) from ${show(open)}`);
+  if (udp) found.push(`UDP ports ${portValues.map(String).join(",") || "*"} (CIS 7.3) from ${from}`);
   return found;
 }
 
 export const noOpenAdminPorts = () =>
-  resourcePolicy<NsgProps | RuleProps>(
+  resourcePolicy<NsgProps | RuleProps, { maximumPublicAddresses: number }>(
     {
       id: "NW-01",
       name: "network-no-inbound-from-internet",
       source: "CIS 7.1-7.4; NSM 2.5.2",
-      title: "No NSG rule lets the internet reach SSH, RDP, HTTP(S) or any UDP port.",
+      title: "No NSG rule lets the internet reach SSH, RDP, HTTP(S) or any UDP port, however the rule spells its source, protocol or ports.",
       enforcementLevel: "mandatory",
+      config: {
+        maximumPublicAddresses: {
+          default: MAXIMUM_PUBLIC_SOURCE_ADDRESSES,
+          minimum: 1,
+          description: "Most public IPv4 addresses a rule's sources may cover together before they count as the internet.",
+        },
+      },
     },
     [NSG, SECURITY_RULE],
-    (r, report) => {
-      const rules: AnyRule[] = r.type === NSG ? [...((r.props as NsgProps).securityRules ?? [])] : [r.props as RuleProps];
+    (r, report, config) => {
+      const rules: AnyRule[] = r.type === NSG ? knownList<AnyRule>(() => (r.props as NsgProps).securityRules) : [r.props as RuleProps];
       for (const rule of rules) {
         // A separate SecurityRule resource is the rule; an NSG names which of its rules.
-        const which = r.type === NSG ? `rule ${rule.name ?? "(unnamed)"} ` : "";
-        for (const exposure of internetExposure(rule)) {
+        const which = r.type === NSG ? `rule ${String(field(rule, "name") ?? "(unnamed)")} ` : "";
+        for (const exposure of internetExposure(rule, config.maximumPublicAddresses)) {
           report(
             `${r.label}: ${which}allows inbound ${exposure}; remove the rule or set sourceAddressPrefix to the site's own address range, and reach servers through Azure Bastion (NSM 2.5.2)`,
           );
@@ -133,7 +182,7 @@ export const subnetHasNsg = () =>
 export const spokePeersHubOnly = () =>
   stackPolicy(
     {
-      id: "NW-03",
+      id: "NW-03.1",
       name: "network-spoke-peers-hub-only",
       source: "NSM 2.2.3; NSM 2.5.1",
       title: "A tenant's spoke is peered with the hub only, never with another tenant's network.",
@@ -240,6 +289,132 @@ export const noPublicIpInTenant = () =>
     },
   );
 
+export const ROUTE_TABLE = "azure-native:network:RouteTable";
+export const ROUTE = "azure-native:network:Route";
+const NW03 = "NSM 2.2.3; MCSB NS-1";
+
+/** The spoke's own VNets and whether a peering or subnet belongs to one of them. */
+function ownNetworks(resources: readonly PolicyResource[]) {
+  const vnets = ofType(resources, VNET);
+  const names = vnets.map((v) => knownString(() => v.props.virtualNetworkName) ?? knownString(() => v.props.name));
+  return {
+    vnets,
+    isOwn: (from: PolicyResource, local: string | undefined) =>
+      local !== undefined ? names.some((n) => sameText(n, local)) : vnets.some((v) => dependsThrough(from, "virtualNetworkName", v)),
+  };
+}
+
+export const spokeRoutesThroughFirewall = () =>
+  stackPolicy(
+    {
+      id: "NW-03.4",
+      name: "network-spoke-routes-through-firewall",
+      source: NW03,
+      title: "Every spoke subnet has a route table whose 0.0.0.0/0, and every other route, leads to the hub firewall, with routes learned over the VPN kept out.",
+      enforcementLevel: "mandatory",
+    },
+    "tenant",
+    ({ resources }, report) => {
+      const tables = ofType(resources, ROUTE_TABLE);
+      const subnets: Array<{ owner: PolicyResource; where: string; name: string; table: string | typeof UNKNOWN | undefined }> = [];
+      for (const vnet of ofType(resources, VNET)) {
+        const where = describeResource(vnet.type, vnet.props, vnet.name);
+        for (const subnet of knownList<Record<string, unknown>>(() => vnet.props.subnets)) {
+          subnets.push({ owner: vnet, where, name: knownString(() => subnet.name) ?? "(unnamed)", table: refValue(() => (subnet.routeTable as { id?: string } | undefined)?.id) });
+        }
+      }
+      for (const subnet of ofType(resources, SUBNET)) {
+        subnets.push({
+          owner: subnet,
+          where: `virtual network ${knownString(() => subnet.props.virtualNetworkName) ?? "(unknown)"}`,
+          name: knownString(() => subnet.props.subnetName) ?? knownString(() => subnet.props.name) ?? "(unnamed)",
+          table: refValue(() => subnet.props.routeTable?.id),
+        });
+      }
+      if (tables.length + subnets.length === 0) return;
+      const firewall = stackOutput(resources, OUTPUT.firewallPrivateIp);
+      if (!firewall) {
+        report(`the stack has no output ${OUTPUT.firewallPrivateIp}, so its routes cannot be checked; re-export the platform's ${OUTPUT.firewallPrivateIp} from the tenant program (${NW03})`);
+        return;
+      }
+      const toFirewall = `nextHopType "VirtualAppliance" and nextHopIpAddress ${show(firewall)}, the hub firewall`;
+      for (const subnet of subnets) {
+        if (subnet.table === undefined) {
+          report(`${subnet.where}: subnet ${subnet.name} has no route table; give it the spoke's route table, whose 0.0.0.0/0 route has ${toFirewall} (${NW03})`, subnet.owner.urn);
+        } else if (subnet.table !== UNKNOWN && !tables.some((t) => sameText(idOf(t), subnet.table as string))) {
+          report(`${subnet.where}: subnet ${subnet.name} uses route table ${show(subnet.table)}, which this stack does not create, so nothing shows where its traffic goes; use the spoke's own route table (${NW03})`, subnet.owner.urn);
+        }
+      }
+      const separateRoutes = ofType(resources, ROUTE);
+      for (const table of tables) {
+        const label = describeResource(table.type, table.props, table.name);
+        const bgp = peek(() => table.props.disableBgpRoutePropagation);
+        if (bgp !== true && bgp !== UNKNOWN) {
+          report(`${label}: disableBgpRoutePropagation is ${show(bgp)}; set it to true, or routes learned over the VPN lead around the hub firewall (${NW03})`, table.urn);
+        }
+        const tableName = knownString(() => table.props.routeTableName) ?? knownString(() => table.props.name);
+        const routes = [
+          ...knownList<Record<string, unknown>>(() => table.props.routes),
+          ...separateRoutes
+            .filter((r) => {
+              const name = knownString(() => r.props.routeTableName);
+              return name !== undefined && tableName !== undefined ? sameText(name, tableName) : dependsThrough(r, "routeTableName", table);
+            })
+            .map((r) => ({ name: knownString(() => r.props.routeName) ?? r.name, ...r.props }) as Record<string, unknown>),
+        ];
+        if (!routes.some((route) => readAddress(route.addressPrefix).kind === "any")) {
+          report(`${label}: has no 0.0.0.0/0 route; add one with ${toFirewall} (${NW03})`, table.urn);
+        }
+        for (const route of routes) {
+          const hop = typeof route.nextHopType === "string" ? route.nextHopType : undefined;
+          if (hop?.toLowerCase() === "virtualappliance" && route.nextHopIpAddress === firewall) continue;
+          const now = hop?.toLowerCase() === "virtualappliance" ? `"VirtualAppliance" ${show(route.nextHopIpAddress)}` : show(route.nextHopType);
+          report(`${label}: route ${String(route.name ?? "(unnamed)")} sends ${show(route.addressPrefix)} to ${now}; every route of a spoke has ${toFirewall} (${NW03})`, table.urn);
+        }
+      }
+    },
+  );
+
+/** true, or "true" in any case as a hand-written file may say it. */
+const truthy = (value: unknown) => value === true || (typeof value === "string" && value.trim().toLowerCase() === "true");
+
+export const spokeNoGatewayTransit = () =>
+  stackPolicy(
+    {
+      id: "NW-03.5",
+      name: "network-spoke-no-gateway-transit",
+      source: NW03,
+      title: "A spoke never offers gateway transit, and the hub never uses a spoke's gateway: sites reach spokes only through the hub's VPN gateway and firewall.",
+      enforcementLevel: "mandatory",
+    },
+    "tenant",
+    ({ resources }, report) => {
+      const hub = stackOutput(resources, OUTPUT.hubVnetId);
+      const own = ownNetworks(resources);
+      for (const peering of ofType(resources, PEERING)) {
+        const label = describeResource(peering.type, peering.props, peering.name);
+        const local = knownString(() => peering.props.virtualNetworkName);
+        const transit = peek(() => peering.props.allowGatewayTransit);
+        if (own.isOwn(peering, local) && truthy(transit)) {
+          report(`${label}: allowGatewayTransit is ${show(transit)} on the spoke's side; set it to false: only the hub offers its gateway, or a gateway in the spoke would carry traffic around the hub firewall (${NW03})`, peering.urn);
+        }
+        const remote = peek(() => peering.props.useRemoteGateways);
+        if (hub && local !== undefined && sameText(local, lastName(hub)) && truthy(remote)) {
+          report(`${label}: useRemoteGateways is ${show(remote)} on the hub's side; set it to false: the hub never uses a spoke's gateway (${NW03})`, peering.urn);
+        }
+      }
+    },
+  );
+
 export function networkPolicies(): GrunnmurPolicy[] {
-  return [noOpenAdminPorts(), subnetHasNsg(), spokePeersHubOnly(), flowLogRetention(), adminThroughBastion(), noPublicIpInTenant()];
+  return [
+    noOpenAdminPorts(),
+    subnetHasNsg(),
+    spokePeersHubOnly(),
+    spokeRoutesThroughFirewall(),
+    spokeNoGatewayTransit(),
+    flowLogRetention(),
+    adminThroughBastion(),
+    noPublicIpInTenant(),
+  ];
 }

@@ -6,6 +6,7 @@
 import { backupPolicies } from "./backup";
 import type { GrunnmurPolicy } from "./core/define";
 import { environmentWithoutFiles, type PolicyEnvironment } from "./core/environment";
+import { firewallPolicies } from "./firewall";
 import { governancePolicies } from "./governance";
 import { identityPolicies } from "./identity";
 import { keyVaultPolicies } from "./keyvault";
@@ -21,6 +22,7 @@ export function createPolicies(env: PolicyEnvironment): GrunnmurPolicy[] {
     ...storagePolicies(),
     ...keyVaultPolicies(),
     ...networkPolicies(),
+    ...firewallPolicies(),
     ...loggingPolicies(),
     ...identityPolicies(),
     ...backupPolicies(env),

@@ -5,10 +5,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type * as storage from "@pulumi/azure-native/storage";
 import type { PolicyResource, ReportViolation } from "@pulumi/policy";
-import { policiesOfType, stackPolicy, type GrunnmurPolicy } from "./core/define";
+import { policiesOfType, resourcePolicy, stackPolicy, type GrunnmurPolicy } from "./core/define";
 import { describeResource, expectEqual, expectSetting } from "./core/messages";
 import { dependsThrough, ofType } from "./core/stack-facts";
-import { knownString, peek, sameText, show } from "./core/values";
+import { knownString, peek, sameText, show, UNKNOWN } from "./core/values";
 
 type AccountProps = pulumi.Unwrap<storage.StorageAccountArgs>;
 type BlobServiceProps = pulumi.Unwrap<storage.BlobServicePropertiesArgs>;
@@ -52,9 +52,58 @@ export const noPublicBlobAccess = () =>
 
 export const noSharedKeyAccess = () =>
   account(
-    { id: "ST-04", name: "storage-no-shared-key-access", source: "CIS 9.3.1.3", title: "Storage accounts accept Entra ID only, not account keys.", enforcementLevel: "mandatory" },
+    { id: "ST-04.1", name: "storage-no-shared-key-access", source: "CIS 9.3.1.3", title: "Storage accounts accept Entra ID only, not account keys.", enforcementLevel: "mandatory" },
     (r, report) =>
       expectEqual(report, r.label, "allowSharedKeyAccess", r.props.allowSharedKeyAccess, false, "CIS 9.3.1.3", "Azure treats that as true"),
+  );
+
+export const LOCAL_USER = "azure-native:storage:LocalUser";
+const ST04 = "CIS 9.3.1.3; MCSB IM-1";
+
+export const noLocalUsersOrSftp = () =>
+  resourcePolicy<AccountProps>(
+    {
+      id: "ST-04.2",
+      name: "storage-no-local-users-or-sftp",
+      source: ST04,
+      title: "Storage accounts have no local users and no SFTP: every sign-in is an Entra ID identity.",
+      enforcementLevel: "mandatory",
+    },
+    [STORAGE_ACCOUNT, LOCAL_USER],
+    (r, report) => {
+      if (r.type === LOCAL_USER) {
+        report(`${r.label}: a storage account's local user signs in with its own password or SSH key, not Entra ID; remove it (${ST04})`);
+        return;
+      }
+      expectEqual(report, r.label, "isLocalUserEnabled", r.props.isLocalUserEnabled, false, ST04);
+      expectEqual(report, r.label, "isSftpEnabled", r.props.isSftpEnabled, false, ST04);
+    },
+  );
+
+const ST04_SHARES = "CIS 9.1; MCSB PA-7";
+
+export const defaultSharePermissionNone = () =>
+  account(
+    {
+      id: "ST-04.3",
+      name: "storage-share-default-permission-none",
+      source: ST04_SHARES,
+      title: "No file share grants a default share-level permission: only the groups given a role on a share reach it.",
+      enforcementLevel: "mandatory",
+    },
+    (r, report) => {
+      const auth = peek(() => r.props.azureFilesIdentityBasedAuthentication);
+      // Without identity-based authentication nobody signs in to a share with Entra ID, so nobody gets a default.
+      if (auth === undefined || auth === null || auth === UNKNOWN) return;
+      expectSetting(report, {
+        resource: r.label,
+        property: "azureFilesIdentityBasedAuthentication.defaultSharePermission",
+        current: peek(() => (auth as { defaultSharePermission?: unknown }).defaultSharePermission),
+        ok: (v) => typeof v === "string" && sameText(v, "None"),
+        safe: '"None" (and give the municipality\'s groups an SMB share role)',
+        source: ST04_SHARES,
+      });
+    },
   );
 
 export const infrastructureEncryption = () =>
@@ -119,7 +168,8 @@ function checkRetention(report: (m: string) => void, resource: string, property:
       resource,
       property: `${property}.days`,
       current: peek(() => policy?.days),
-      ok: (v) => typeof v !== "number" || v >= minimumDays,
+      // A number: "7" as a string, or no days at all (Azure's default of 7), must not pass.
+      ok: (v) => typeof v === "number" && Number.isInteger(v) && v >= minimumDays,
       safe: `${minimumDays} or more`,
       source,
     });
@@ -230,6 +280,8 @@ export function storagePolicies(): GrunnmurPolicy[] {
     minimumTls(),
     noPublicBlobAccess(),
     noSharedKeyAccess(),
+    noLocalUsersOrSftp(),
+    defaultSharePermissionNone(),
     infrastructureEncryption(),
     privateNetworkOnly(),
     entraAuthNoCrossTenant(),

@@ -31,6 +31,10 @@ export interface PlatformOutputs {
   readonly hubVnetName: string;
   /** Next hop for every spoke route table. */
   readonly firewallPrivateIp: string;
+  /** network.tenantPool.cidr: every spoke lies in it, and the firewall's isolation group denies traffic within it. */
+  readonly tenantPool: string;
+  /** The hub subnets (shared services, RADIUS) a spoke reaches through the firewall, by key: each needs a spoke route of its own. */
+  readonly hubServicePrefixes: Readonly<Record<string, string>>;
   readonly firewallPublicIp: string | undefined;
   readonly dnsResolverInboundIp: string;
   /** Private DNS zone ids by key: blob, file, vault, backup, ... */
@@ -48,6 +52,8 @@ export interface PlatformOutputs {
   readonly radiusPublicAddresses: readonly string[];
   /** Object ids of the platform's Entra ID groups, by key (network, backup, security, readers). */
   readonly platformGroupIds: Readonly<Record<string, string>>;
+  /** Object id of the break-glass group: the one principal the policy pack lets hold Owner or Contributor above a resource group. */
+  readonly breakGlassGroupId: string;
   readonly tenantCount: number;
 }
 
@@ -67,6 +73,8 @@ export interface TenantOutputs {
   readonly hubVnetId: string;
   /** Re-exported from the platform so the policy pack can check this stack's diagnostic settings. */
   readonly logAnalyticsWorkspaceId: string;
+  /** Re-exported from the platform so the policy pack can check that every spoke route leads to it. */
+  readonly firewallPrivateIp: string;
   readonly storageAccount: string | undefined;
   readonly fileEndpoint: string | undefined;
   readonly shares: Readonly<Record<string, string>>;
@@ -78,17 +86,23 @@ export interface TenantOutputs {
 export const OUTPUT = {
   hubVnetId: "hubVnetId",
   centralWorkspaceId: "logAnalyticsWorkspaceId",
+  firewallPrivateIp: "firewallPrivateIp",
   leaving: "leaving",
   offboarding: "offboarding",
   addressSpace: "addressSpace",
   addressSource: "addressSource",
+  tenantPool: "tenantPool",
+  breakGlassGroupId: "breakGlassGroupId",
 } as const satisfies {
   hubVnetId: keyof PlatformOutputs & keyof TenantOutputs;
   centralWorkspaceId: keyof PlatformOutputs & keyof TenantOutputs;
+  firewallPrivateIp: keyof PlatformOutputs & keyof TenantOutputs;
   leaving: keyof TenantOutputs;
   offboarding: keyof TenantOutputs;
   addressSpace: keyof TenantOutputs;
   addressSource: keyof TenantOutputs;
+  tenantPool: keyof PlatformOutputs;
+  breakGlassGroupId: keyof PlatformOutputs;
 };
 
 /** A value as a program may return it: plain, or still waiting on Azure, at any depth. */

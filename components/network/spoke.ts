@@ -26,6 +26,8 @@ export interface SpokeArgs extends CommonArgs {
   readonly subnets: Readonly<Partial<Record<SubnetKey, string>>>;
   readonly hubVnetId: pulumi.Input<string>;
   readonly firewallPrivateIp: pulumi.Input<string>;
+  /** The hub subnets reached through the firewall (the platform's hubServicePrefixes), by key. */
+  readonly hubServicePrefixes: pulumi.Input<Record<string, string>>;
   readonly dnsServers: readonly pulumi.Input<string>[];
   /** Platform private DNS zone ids by key. */
   readonly privateDnsZoneIds: pulumi.Input<Record<string, string>>;
@@ -55,7 +57,7 @@ export class Spoke extends pulumi.ComponentResource implements ComponentOutputs 
           routeTableName: azureName("routeTable", ["grunnmur", ...base, zone]),
           // VPN routes must not bypass the firewall.
           disableBgpRoutePropagation: true,
-          routes: pulumi.output(args.firewallPrivateIp).apply((ip) => spokeRoutes(ip).map((r) => ({ ...r }))),
+          routes: pulumi.all([args.firewallPrivateIp, args.hubServicePrefixes]).apply(([ip, services]) => spokeRoutes(ip, services).map((r) => ({ ...r }))),
           tags: args.tags,
         },
         { parent: this },

@@ -1,11 +1,14 @@
 /**
  * A VNet whose subnets are declared inline, each ordinary subnet with its own
- * NSG. Inline subnets avoid the azure-native pitfall where separate Subnet
- * resources and the VNet's subnet list fight over the same state.
+ * NSG and, when its spec has one, its own route table (the hub's, planned in
+ * domain/network/hub-layout.ts). Inline subnets avoid the azure-native pitfall
+ * where separate Subnet resources and the VNet's subnet list fight over the
+ * same state; routes are inline in their table for the same reason.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import { azureName } from "../../domain/azure/names";
+import type { RouteTableSpec } from "../../domain/network/routes";
 import type { SecurityRule } from "../../domain/network/security-rules";
 import type { CommonArgs, ComponentOutputs } from "../shared/common-args";
 import { addDiagnostics } from "../shared/diagnostics";
@@ -20,7 +23,10 @@ export interface SubnetSpec {
   /** Whether the subnet gets an NSG of its own (false only for Azure-managed subnets). */
   readonly withNsg: boolean;
   readonly securityRules?: readonly SecurityRule[];
+  /** A route table made elsewhere (the spoke's); or `routeTable` to have this component make one. */
   readonly routeTableId?: pulumi.Input<string>;
+  /** A route table for this subnet, made beside its NSG (the hub's, from domain/network/routes.ts). */
+  readonly routeTable?: RouteTableSpec;
   /** Service the subnet is delegated to, e.g. "Microsoft.Network/dnsResolvers". */
   readonly delegation?: string;
 }
@@ -42,6 +48,8 @@ export class VirtualNetwork extends pulumi.ComponentResource implements Componen
   /** Subnet ids by key. */
   public readonly subnetIds: pulumi.Output<Record<string, string>>;
   public readonly nsgIds: Record<string, pulumi.Output<string>> = {};
+  /** Ids of the route tables this component made, by subnet key. */
+  public readonly routeTableIds: Record<string, pulumi.Output<string>> = {};
 
   constructor(name: string, args: VirtualNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("grunnmur:network:VirtualNetwork", name, {}, opts);
@@ -65,11 +73,28 @@ export class VirtualNetwork extends pulumi.ComponentResource implements Componen
         addDiagnostics(`${name}-${subnet.key}-nsg`, nsg.id, args.diagnostics, "logs", this);
         this.nsgIds[subnet.key] = nsg.id;
       }
+      let routeTableId = subnet.routeTableId;
+      if (subnet.routeTable) {
+        const table = new network.RouteTable(
+          `${name}-${subnet.key}`,
+          {
+            resourceGroupName: args.resourceGroupName,
+            location: args.location,
+            routeTableName: azureName("routeTable", [args.vnetName.replace(/^vnet-/, ""), subnet.key]),
+            disableBgpRoutePropagation: subnet.routeTable.disableBgpRoutePropagation,
+            routes: subnet.routeTable.routes.map((route) => ({ ...route })),
+            tags: args.tags,
+          },
+          { parent: this },
+        );
+        routeTableId = table.id;
+        this.routeTableIds[subnet.key] = table.id;
+      }
       return {
         name: subnetName,
         addressPrefix: subnet.addressPrefix,
         networkSecurityGroup: nsgId ? { id: nsgId } : undefined,
-        routeTable: subnet.routeTableId ? { id: subnet.routeTableId } : undefined,
+        routeTable: routeTableId ? { id: routeTableId } : undefined,
         delegations: subnet.delegation ? [{ name: subnet.delegation.split("/").pop(), serviceName: subnet.delegation }] : undefined,
         // No implicit internet egress: traffic leaves through the hub firewall only.
         defaultOutboundAccess: subnet.withNsg ? false : undefined,

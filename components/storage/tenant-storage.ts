@@ -57,6 +57,9 @@ export class TenantStorage extends pulumi.ComponentResource implements Component
         enableHttpsTrafficOnly: true,
         allowBlobPublicAccess: false,
         allowSharedKeyAccess: false,
+        // Local users (SFTP, SMB with their own passwords or SSH keys) would sign in without Entra ID.
+        isLocalUserEnabled: false,
+        isSftpEnabled: false,
         allowCrossTenantReplication: false,
         defaultToOAuthAuthentication: true,
         publicNetworkAccess: "Disabled",

@@ -1,9 +1,11 @@
 /**
  * NSG rules for the hub's RADIUS subnet. Pure. They depend only
  * on the national proxies and on address ranges that do not change when a
- * tenant joins, so onboarding never touches them.
+ * tenant joins, so onboarding never touches them. Which access points may send
+ * requests is the firewall's business (each tenant's rule group): traffic from
+ * the sites reaches this subnet through it.
  */
-import { denyInternetInbound, type SecurityRule } from "../network/security-rules";
+import { denyInternetInbound, denyVirtualNetworkInbound, type SecurityRule } from "../network/security-rules";
 
 export function radiusSecurityRules(nationalProxyAddresses: readonly string[], bastionSubnet: string): SecurityRule[] {
   const rules: SecurityRule[] = [
@@ -32,6 +34,8 @@ export function radiusSecurityRules(nationalProxyAddresses: readonly string[], b
       destinationPortRange: "22",
     },
     denyInternetInbound("Nothing else from the internet."),
+    // Without this, Azure's AllowVnetInBound lets every site and spoke reach the servers on any port.
+    denyVirtualNetworkInbound("Sites and spokes reach the RADIUS servers on 1812/1813 only (NSM 2.2.3)."),
   ];
   if (nationalProxyAddresses.length > 0) {
     rules.push({

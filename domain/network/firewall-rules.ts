@@ -46,6 +46,16 @@ export interface SharedServiceAddresses {
   readonly dnsResolver: string;
   /** The shared-services subnet (file servers, management tools). */
   readonly sharedServices: string;
+  /** The RADIUS subnet: the eduroam servers, reached from the sites through the firewall. */
+  readonly radius: string;
+}
+
+/** What a tenant with Wi-Fi needs through the firewall. */
+export interface TenantWifiInput {
+  /** Addresses (or blocks) of its access points and controllers, the RADIUS clients. */
+  readonly accessPoints: readonly string[];
+  /** Whether the RADIUS servers bind to the municipality's directory over LDAPS at its sites. */
+  readonly directoryAtSites: boolean;
 }
 
 export interface TenantFirewallInput {
@@ -59,7 +69,13 @@ export interface TenantFirewallInput {
   readonly allowedEgress: Readonly<Partial<Record<ZoneName, readonly string[]>>>;
   /** On-premises prefixes of the tenant's own sites, reached over its VPN. */
   readonly sitePrefixes: readonly string[];
+  /** Set when the tenant subscribes to Wi-Fi (eduroam). */
+  readonly wifi?: TenantWifiInput;
 }
+
+/** RADIUS authentication and accounting (RFC 2865, RFC 2866). */
+export const RADIUS_PORTS = ["1812", "1813"];
+export const LDAPS_PORT = "636";
 
 export const ISOLATION_GROUP_PRIORITY = 200;
 export const TENANT_GROUP_BASE_PRIORITY = 10000;
@@ -126,6 +142,30 @@ export function tenantRuleCollectionGroup(tenant: TenantFirewallInput, shared: S
         destinationPorts: ["*"],
       },
     );
+  }
+  // The hub routes the sites' traffic to the RADIUS subnet through the firewall (domain/network/routes.ts),
+  // so eduroam works only with these rules; the addresses are the tenant's own, never a range of the hub's.
+  if (tenant.wifi && tenant.wifi.accessPoints.length > 0) {
+    network.push({
+      ruleType: "NetworkRule",
+      name: "wifi-radius",
+      description: `${tenant.slug}: access points and controllers send eduroam requests to the RADIUS servers`,
+      ipProtocols: ["UDP"],
+      sourceAddresses: [...tenant.wifi.accessPoints],
+      destinationAddresses: [shared.radius],
+      destinationPorts: [...RADIUS_PORTS],
+    });
+  }
+  if (tenant.wifi?.directoryAtSites && tenant.sitePrefixes.length > 0) {
+    network.push({
+      ruleType: "NetworkRule",
+      name: "wifi-directory",
+      description: `${tenant.slug}: the RADIUS servers check passwords against the municipality's directory over LDAPS`,
+      ipProtocols: ["TCP"],
+      sourceAddresses: [shared.radius],
+      destinationAddresses: [...tenant.sitePrefixes],
+      destinationPorts: [LDAPS_PORT],
+    });
   }
   const application: ApplicationRule[] = [];
   for (const zone of present) {

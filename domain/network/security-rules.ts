@@ -36,6 +36,30 @@ export function denyInternetInbound(description: string): SecurityRule {
   };
 }
 
+/**
+ * Azure's default rule AllowVnetInBound (priority 65000) lets every address in
+ * the VirtualNetwork tag in: the VNet, every peered spoke and every prefix
+ * behind the VPN gateway. A hub subnet denies that explicitly, after the flows
+ * it lists, so a site or a spoke reaches a hub service only where a rule says so.
+ * AzureLoadBalancer's own default rule (65001) stays: it is not in the tag.
+ */
+export const DENY_VNET_INBOUND_PRIORITY = 4010;
+
+export function denyVirtualNetworkInbound(description: string): SecurityRule {
+  return {
+    name: "deny-vnet-inbound",
+    description,
+    priority: DENY_VNET_INBOUND_PRIORITY,
+    direction: "Inbound",
+    access: "Deny",
+    protocol: "*",
+    sourceAddressPrefix: "VirtualNetwork",
+    sourcePortRange: "*",
+    destinationAddressPrefix: "*",
+    destinationPortRange: "*",
+  };
+}
+
 export function denyInternetOutbound(description: string): SecurityRule {
   return {
     name: "deny-internet-outbound",

@@ -41,8 +41,12 @@ export interface RuleMeta<C extends Record<string, ConfigValue>> {
 
 export type GrunnmurPolicy = ResourceValidationPolicy | StackValidationPolicy;
 
-/** Options as policies see them; the offline runner also knows retainOnDelete, the engine does not pass it. */
-export type ResourceOptions = PolicyResourceOptions & { readonly retainOnDelete?: boolean };
+/**
+ * Options as policies see them. The offline runner also passes retainOnDelete
+ * (null when a hand-written resource list does not say); the engine does not
+ * pass it at all (undefined).
+ */
+export type ResourceOptions = PolicyResourceOptions & { readonly retainOnDelete?: boolean | null };
 
 export type StackKind = "platform" | "tenant";
 

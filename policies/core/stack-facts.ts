@@ -35,6 +35,15 @@ export function stackOutput(resources: readonly PolicyResource[], key: string): 
   return undefined;
 }
 
+/** An output of this stack itself, never one read from another stack through a StackReference. */
+export function ownStackOutput(resources: readonly PolicyResource[], key: string): string | undefined {
+  for (const stack of ofType(resources, STACK_TYPE)) {
+    const value = knownString(() => stack.props[key]);
+    if (value) return value;
+  }
+  return undefined;
+}
+
 /** The resource's ARM id when known (offline always; in a real preview only for existing resources). */
 export function idOf(resource: PolicyResource): string | undefined {
   return knownString(() => resource.props.id);

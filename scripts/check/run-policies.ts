@@ -49,7 +49,8 @@ function typeMatcher(type: string) {
 function optionsOf(resource: CheckedResource): ResourceOptions {
   return {
     protect: resource.options.protect,
-    ...(resource.options.retainOnDelete !== undefined ? { retainOnDelete: resource.options.retainOnDelete } : {}),
+    // Always present offline: a list that does not record it has not shown the resource is retained.
+    retainOnDelete: resource.options.retainOnDelete ?? null,
     ignoreChanges: [...resource.options.ignoreChanges],
     deleteBeforeReplace: resource.options.deleteBeforeReplace,
     aliases: [],

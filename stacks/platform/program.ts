@@ -11,7 +11,7 @@ import * as resources from "@pulumi/azure-native/resources";
 import { RecoveryVault } from "../../components/backup/recovery-vault";
 import { RadiusServers } from "../../components/eduroam/radius-servers";
 import { PrivateDns } from "../../components/dns/private-dns";
-import { PLATFORM_GROUPS, PlatformGroups, type PlatformGroupKey } from "../../components/identity/platform-groups";
+import { BREAK_GLASS, PLATFORM_GROUPS, PlatformGroups, type PlatformGroupKey } from "../../components/identity/platform-groups";
 import { LogWorkspace } from "../../components/monitoring/log-workspace";
 import { azureName, REGION_CODES } from "../../domain/azure/names";
 import { platformKeyVaultName } from "../../domain/azure/key-vault";
@@ -19,8 +19,7 @@ import { Bastion } from "../../components/network/bastion";
 import { Firewall } from "../../components/network/firewall";
 import { isolationRuleCollectionGroup } from "../../domain/network/firewall-rules";
 import { radiusDelivery } from "../../domain/eduroam/delivery";
-import { radiusSecurityRules } from "../../domain/eduroam/radius-security-rules";
-import { firstUsableAddress, hubSubnetLayout, sharedSubnetSecurityRules } from "../../domain/network/hub-layout";
+import { firstUsableAddress, hubFirewallAddress, hubNetworkPlan, hubServicePrefixes, hubSubnetLayout, type PlannedHubSubnet } from "../../domain/network/hub-layout";
 import { VirtualNetwork } from "../../components/network/virtual-network";
 import { VpnGateway } from "../../components/network/vpn-gateway";
 import { KeyVault } from "../../components/security/key-vault";
@@ -69,25 +68,34 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
   });
   const diagnostics = { workspaceResourceId: workspace.resourceId };
 
-  // Hub network(s)
+  // Hub network(s): every subnet's NSG rules and route table come from domain/network/hub-layout.ts.
   const layout = hubSubnetLayout(platform.network.hub.addressSpace);
   const subnetCidr = (key: string) => layout.find((s) => s.key === key)!.addressPrefix;
-  const proxyAddresses = Object.values(platform.eduroam?.nationalProxies ?? {}).map((p) => p.address);
-  const hubSubnets = (hubLayout: typeof layout) =>
-    hubLayout.map((s) => ({
+  const firewallPrivateIp = hubFirewallAddress(layout);
+  const hubPlanFor = (addressSpace: string, nextHop: string) =>
+    hubNetworkPlan(addressSpace, {
+      firewallPrivateIp: nextHop,
+      tenantPool: platform.network.tenantPool.cidr,
+      spokes: Object.fromEntries(tenants.map((t) => [t.spec.slug, t.addressSpace])),
+      sitePrefixes: tenants.flatMap((t) => Object.values(t.spec.sites).flatMap((site) => site.prefixes)),
+      nationalProxyAddresses: Object.values(platform.eduroam?.nationalProxies ?? {}).map((p) => p.address),
+    });
+  const hubSubnets = (plan: readonly PlannedHubSubnet[]) =>
+    plan.map((s) => ({
       key: s.key,
       name: s.ordinary ? undefined : s.name,
       addressPrefix: s.addressPrefix,
       withNsg: s.ordinary,
       delegation: s.delegation,
-      securityRules: !s.ordinary ? undefined : s.key === "radius" ? radiusSecurityRules(proxyAddresses, subnetCidr("bastion")) : sharedSubnetSecurityRules(),
+      securityRules: s.securityRules,
+      routeTable: s.routeTable,
     }));
   const hub = new VirtualNetwork("hub", {
     resourceGroupName: groupsRg.hub.name,
     location,
     vnetName: azureName("virtualNetwork", ["grunnmur", "hub", env, region]),
     addressSpace: platform.network.hub.addressSpace,
-    subnets: hubSubnets(layout),
+    subnets: hubSubnets(hubPlanFor(platform.network.hub.addressSpace, firewallPrivateIp)),
     tags: withService(tags, "network"),
     diagnostics,
     lock: { kind: "CanNotDelete" },
@@ -103,7 +111,16 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
       location: drLocation,
       vnetName: azureName("virtualNetwork", ["grunnmur", "hub", env, REGION_CODES[drLocation]]),
       addressSpace: platform.network.drHub.addressSpace,
-      subnets: hubSubnets(hubSubnetLayout(platform.network.drHub.addressSpace)),
+      // The DR hub routes through its own firewall when one runs there (regions.dr.firewall);
+      // otherwise through the primary firewall over the global hub peering, so nothing in the DR
+      // hub ever talks to a site or spoke unfiltered. Switching on the DR firewall at failover
+      // moves these routes to it in the same change.
+      subnets: hubSubnets(
+        hubPlanFor(
+          platform.network.drHub.addressSpace,
+          platform.regions.dr.firewall ? hubFirewallAddress(hubSubnetLayout(platform.network.drHub.addressSpace)) : firewallPrivateIp,
+        ),
+      ),
       tags: withService(tags, "network"),
       diagnostics,
       lock: { kind: "CanNotDelete" },
@@ -183,7 +200,7 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     vpn,
     resourceGroupName: groupsRg.hub.name,
     location,
-    shared: { dnsResolver: dnsResolverIp, sharedServices: subnetCidr("shared") },
+    shared: { dnsResolver: dnsResolverIp, sharedServices: subnetCidr("shared"), radius: subnetCidr("radius") },
     secretContext,
     tags: withService(tags, "vpn"),
   }, tenantScope);
@@ -279,7 +296,9 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     hubResourceGroupName: groupsRg.hub.name,
     hubVnetId: hub.resourceId,
     hubVnetName: hub.name,
-    firewallPrivateIp: firstUsableAddress(subnetCidr("firewall")),
+    firewallPrivateIp,
+    tenantPool: platform.network.tenantPool.cidr,
+    hubServicePrefixes: hubServicePrefixes(layout),
     firewallPublicIp: firewall.publicIpAddress,
     dnsResolverInboundIp: dns.resolverInboundIp,
     privateDnsZoneIds: dns.zoneIds,
@@ -293,8 +312,11 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     keyVaultId: keyVault.resourceId,
     keyVaultName: keyVault.name,
     radiusPublicAddresses: radiusAddresses,
-    // The four role-holding groups; break-glass stays out of the outputs.
+    // The four role-holding groups; break-glass is not among them.
     platformGroupIds: Object.fromEntries(PLATFORM_GROUP_KEYS.map((key) => [key, groups.resourceIds[key]])),
+    // Declared for the policy pack (ID-01.3): the only principal that may hold Owner, User Access
+    // Administrator or Contributor above a resource group. Tenant programs do not read it.
+    breakGlassGroupId: groups.resourceIds[BREAK_GLASS],
     tenantCount: tenants.length,
   };
 }

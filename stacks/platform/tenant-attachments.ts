@@ -66,6 +66,9 @@ export function attachTenants(input: PlatformStackInput, hub: HubForTenants, sco
           zones: { general: t.subnets.general, secure: t.subnets.secure, exam: t.subnets.exam },
           allowedEgress: { exam: t.spec.network.zones.exam?.allowedEgress ?? [] },
           sitePrefixes: Object.values(t.spec.sites).flatMap((s) => s.prefixes),
+          wifi: t.spec.wifi
+            ? { accessPoints: Object.values(t.spec.wifi.accessPoints).map((ap) => ap.address), directoryAtSites: t.spec.wifi.userBackend.kind === "ldap" }
+            : undefined,
         },
         hub.shared,
       ),

@@ -76,6 +76,7 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
       subnets: tenant.subnets,
       hubVnetId: fromPlatform("hubVnetId"),
       firewallPrivateIp: fromPlatform("firewallPrivateIp"),
+      hubServicePrefixes: fromPlatform("hubServicePrefixes"),
       dnsServers: [fromPlatform("dnsResolverInboundIp")],
       privateDnsZoneIds: fromPlatform("privateDnsZoneIds"),
       privateDnsZoneKeys: Object.keys(privateDnsZoneNames(location)),
@@ -171,6 +172,8 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
     hubVnetId: fromPlatform("hubVnetId"),
     // Re-exported so the policy pack can check this stack's diagnostic settings.
     logAnalyticsWorkspaceId: fromPlatform("workspaceId"),
+    // Re-exported so the policy pack can check that every route of the spoke leads to the hub firewall.
+    firewallPrivateIp: fromPlatform("firewallPrivateIp"),
     storageAccount: storage?.name,
     fileEndpoint: storage?.fileEndpoint,
     shares: storage ? storage.shareNames : {},

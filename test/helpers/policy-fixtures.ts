@@ -13,6 +13,9 @@ export type Patch = Record<string, unknown>;
 
 const SUB = `/subscriptions/${MOCK_SUBSCRIPTION_ID}`;
 export const LOCATION = "norwayeast";
+export const FIREWALL_IP = "10.95.1.4";
+export const TENANT_POOL = "10.96.0.0/15";
+export const BREAK_GLASS_ID = mockGuid("platform-break-glass");
 export const HUB_VNET_ID = `${SUB}/resourceGroups/rg-grunnmur-hub-prod-noe/providers/Microsoft.Network/virtualNetworks/vnet-grunnmur-hub-prod-noe`;
 export const WORKSPACE_ID = `${SUB}/resourceGroups/rg-grunnmur-logging-prod-noe/providers/Microsoft.OperationalInsights/workspaces/log-grunnmur-prod-noe`;
 export const OWNER_ROLE = `${SUB}/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635`;
@@ -92,13 +95,22 @@ export function safeTenantResources(stack = "senja"): CheckedResource[] {
       ],
     }),
   );
+  const routes = r(
+    "azure-native:network:RouteTable",
+    "spoke-general-rt",
+    located(stack, "network", networkRg, {
+      routeTableName: `rt-grunnmur-${stack}-general`,
+      disableBgpRoutePropagation: true,
+      routes: [{ name: "default-via-hub-firewall", addressPrefix: "0.0.0.0/0", nextHopType: "VirtualAppliance", nextHopIpAddress: FIREWALL_IP }],
+    }),
+  );
   const vnet = r(
     "azure-native:network:VirtualNetwork",
     "spoke",
     located(stack, "network", networkRg, {
       virtualNetworkName: `vnet-grunnmur-${stack}-prod-noe`,
       addressSpace: { addressPrefixes: ["10.96.60.0/23"] },
-      subnets: [{ name: `snet-grunnmur-${stack}-general`, addressPrefix: "10.96.60.0/24", networkSecurityGroup: { id: nsg.id } }],
+      subnets: [{ name: `snet-grunnmur-${stack}-general`, addressPrefix: "10.96.60.0/24", networkSecurityGroup: { id: nsg.id }, routeTable: { id: routes.id } }],
     }),
   );
   const peering = r("azure-native:network:VirtualNetworkPeering", "spoke-to-hub", {
@@ -120,6 +132,8 @@ export function safeTenantResources(stack = "senja"): CheckedResource[] {
       minimumTlsVersion: "TLS1_2",
       allowBlobPublicAccess: false,
       allowSharedKeyAccess: false,
+      isLocalUserEnabled: false,
+      isSftpEnabled: false,
       encryption: { keySource: "Microsoft.Storage", requireInfrastructureEncryption: true },
       publicNetworkAccess: "Disabled",
       networkRuleSet: { defaultAction: "Deny", bypass: "AzureServices" },
@@ -150,6 +164,7 @@ export function safeTenantResources(stack = "senja"): CheckedResource[] {
     rgNetwork,
     rgData,
     nsg,
+    routes,
     vnet,
     peering,
     account,
@@ -172,7 +187,11 @@ export function safeTenantResources(stack = "senja"): CheckedResource[] {
   ];
 }
 
-export function tenantStack(stack = "senja", resources = safeTenantResources(stack), outputs: Inputs = { hubVnetId: HUB_VNET_ID, logAnalyticsWorkspaceId: WORKSPACE_ID }): CheckedStack {
+export function tenantStack(
+  stack = "senja",
+  resources = safeTenantResources(stack),
+  outputs: Inputs = { hubVnetId: HUB_VNET_ID, logAnalyticsWorkspaceId: WORKSPACE_ID, firewallPrivateIp: FIREWALL_IP },
+): CheckedStack {
   return { stack, resources, outputs };
 }
 
@@ -239,6 +258,30 @@ export function safePlatformResources(): CheckedResource[] {
     }),
     PROTECTED,
   );
+  const hubNsg = r(
+    "azure-native:network:NetworkSecurityGroup",
+    "hub-shared",
+    located(stack, "network", hubRg, {
+      networkSecurityGroupName: "nsg-grunnmur-hub-shared",
+      securityRules: [
+        { name: "deny-vnet-inbound", priority: 4010, direction: "Inbound", access: "Deny", protocol: "*", sourceAddressPrefix: "VirtualNetwork", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "*" },
+      ],
+    }),
+  );
+  const hubVnet = r(
+    "azure-native:network:VirtualNetwork",
+    "hub",
+    located(stack, "network", hubRg, {
+      virtualNetworkName: "vnet-grunnmur-hub-prod-noe",
+      addressSpace: { addressPrefixes: ["10.95.0.0/22"] },
+      subnets: [
+        { name: "snet-grunnmur-hub-shared", addressPrefix: "10.95.0.0/24", networkSecurityGroup: { id: hubNsg.id } },
+        { name: "AzureFirewallSubnet", addressPrefix: "10.95.1.0/26" },
+        { name: "GatewaySubnet", addressPrefix: "10.95.1.128/27" },
+      ],
+    }),
+  );
+  const firewallPolicy = r("azure-native:network:FirewallPolicy", "hub-firewall-policy", located(stack, "firewall", hubRg, { firewallPolicyName: "afwp-grunnmur-prod-noe", sku: { tier: "Standard" } }));
   const bastion = r("azure-native:network:BastionHost", "bastion", located(stack, "network", hubRg, { bastionHostName: "bas-grunnmur-prod-noe", sku: { name: "Basic" } }));
   const publicIp = r("azure-native:network:PublicIPAddress", "bastion-ip", located(stack, "network", hubRg, { publicIpAddressName: "pip-grunnmur-bastion", sku: { name: "Standard" }, publicIPAllocationMethod: "Static" }));
   return [
@@ -258,6 +301,19 @@ export function safePlatformResources(): CheckedResource[] {
     }),
     backupVault,
     diagnosticSetting(stack, "backup-disks-diagnostics", backupVault.id!),
+    hubNsg,
+    hubVnet,
+    firewallPolicy,
+    ruleGroup("isolation", 200, [
+      {
+        ruleCollectionType: "FirewallPolicyFilterRuleCollection",
+        name: "deny-spoke-to-spoke",
+        priority: 100,
+        action: { type: "Deny" },
+        rules: [{ ruleType: "NetworkRule", name: "deny-between-tenants", ipProtocols: ["Any"], sourceAddresses: [TENANT_POOL], destinationAddresses: [TENANT_POOL], destinationPorts: ["*"] }],
+      },
+    ]),
+    ruleGroup("senja", 15530, tenantCollections("senja", "10.96.60.0/24", "10.10.0.0/16")),
     bastion,
     diagnosticSetting(stack, "bastion-diagnostics", bastion.id!),
     publicIp,
@@ -279,8 +335,39 @@ export function safePlatformResources(): CheckedResource[] {
   ];
 }
 
+/** A tenant's rule collections as domain/network/firewall-rules.ts writes them: DNS to the resolver, and its own sites. */
+export function tenantCollections(slug: string, zone: string, site: string): Inputs[] {
+  return [
+    {
+      ruleCollectionType: "FirewallPolicyFilterRuleCollection",
+      name: `${slug}-network`,
+      priority: 100,
+      action: { type: "Allow" },
+      rules: [
+        { ruleType: "NetworkRule", name: "dns", ipProtocols: ["UDP", "TCP"], sourceAddresses: [zone], destinationAddresses: ["10.95.1.196"], destinationPorts: ["53"] },
+        { ruleType: "NetworkRule", name: "own-sites-to-spoke", ipProtocols: ["Any"], sourceAddresses: [site], destinationAddresses: [zone], destinationPorts: ["*"] },
+      ],
+    },
+  ];
+}
+
+/** A rule collection group of the platform's firewall policy, named rcg-<key> as the program names them. */
+export function ruleGroup(key: string, priority: number, ruleCollections: Inputs[]): CheckedResource {
+  return resource("platform", "azure-native:network:FirewallPolicyRuleCollectionGroup", `hub-firewall-rcg-${key}`, {
+    resourceGroupName: "rg-grunnmur-hub-prod-noe",
+    firewallPolicyName: "afwp-grunnmur-prod-noe",
+    ruleCollectionGroupName: `rcg-${key}`,
+    priority,
+    ruleCollections,
+  });
+}
+
 export function platformStack(resources = safePlatformResources()): CheckedStack {
-  return { stack: "platform", resources, outputs: { hubVnetId: HUB_VNET_ID, logAnalyticsWorkspaceId: WORKSPACE_ID } };
+  return {
+    stack: "platform",
+    resources,
+    outputs: { hubVnetId: HUB_VNET_ID, logAnalyticsWorkspaceId: WORKSPACE_ID, tenantPool: TENANT_POOL, firewallPrivateIp: FIREWALL_IP, breakGlassGroupId: BREAK_GLASS_ID },
+  };
 }
 
 /** The stack with one resource's inputs changed (deep merge; undefined removes a field); its id follows, as in the preview. */

@@ -195,7 +195,7 @@ describe("adding a tenant to the platform", () => {
     fixture.remove();
   });
 
-  it("adds only the new tenant's rule group and site, and changes only the RADIUS configuration in place", () => {
+  it("adds only the new tenant's rule group and site, and changes only the RADIUS configuration and the hub's routes in place", () => {
     const byUrn = (p: StackPreview) => new Map(p.resources.map((r) => [r.urn, r]));
     const a = byUrn(before.read("platform"));
     const b = byUrn(after.read("platform"));
@@ -220,10 +220,18 @@ describe("adding a tenant to the platform", () => {
       name: r.name,
       keys: Object.keys(r.inputs).filter((k) => JSON.stringify(r.inputs[k]) !== JSON.stringify(a.get(r.urn)!.inputs[k])),
     }));
+    // Each hub route table gains the new spoke's route (a pool route would lose to its peering route), nothing else.
+    const routeTables = ["hub-dr-gateway", "hub-dr-radius", "hub-dr-shared", "hub-gateway", "hub-radius", "hub-shared"];
     expect(changedInputs).toEqual([
       { name: "radius-1", keys: ["userData"] },
       { name: "radius-2", keys: ["userData"] },
+      ...routeTables.map((name) => ({ name, keys: ["routes"] })),
     ]);
+    for (const [urn, table] of changed.filter(([, r]) => r.type === "azure-native:network:RouteTable")) {
+      const names = (t: Resource) => (t.inputs.routes as Array<{ name: string }>).map((route) => route.name);
+      expect(names(table).filter((n) => !names(a.get(urn)!).includes(n))).toEqual(["spoke-lyngen"]);
+      expect(names(a.get(urn)!).filter((n) => !names(table).includes(n))).toEqual([]);
+    }
   });
 });
 

@@ -17,6 +17,8 @@ const PLATFORM_KEYS = every<PlatformOutputs>({
   hubVnetId: true,
   hubVnetName: true,
   firewallPrivateIp: true,
+  tenantPool: true,
+  hubServicePrefixes: true,
   firewallPublicIp: true,
   dnsResolverInboundIp: true,
   privateDnsZoneIds: true,
@@ -30,6 +32,7 @@ const PLATFORM_KEYS = every<PlatformOutputs>({
   keyVaultName: true,
   radiusPublicAddresses: true,
   platformGroupIds: true,
+  breakGlassGroupId: true,
   tenantCount: true,
 });
 
@@ -45,6 +48,7 @@ const TENANT_KEYS = every<TenantOutputs>({
   spokeVnetId: true,
   hubVnetId: true,
   logAnalyticsWorkspaceId: true,
+  firewallPrivateIp: true,
   storageAccount: true,
   fileEndpoint: true,
   shares: true,

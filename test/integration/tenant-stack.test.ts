@@ -42,7 +42,13 @@ describe("tenant stacks of the example region", () => {
     const vnet = only(ofType(senja, "azure-native:network:VirtualNetwork"), "spoke");
     for (const subnet of vnet.inputs.subnets as Json[]) {
       const table = tables.get(subnet.routeTable.id)!;
-      expect(table.inputs.routes).toEqual([{ name: "default-via-hub-firewall", addressPrefix: "0.0.0.0/0", nextHopType: "VirtualAppliance", nextHopIpAddress: firewallIp }]);
+      // The hub's service subnets too: their peering route is more specific than 0.0.0.0/0.
+      const services = platform.outputs.hubServicePrefixes as Record<string, string>;
+      expect(table.inputs.routes).toEqual([
+        { name: "default-via-hub-firewall", addressPrefix: "0.0.0.0/0", nextHopType: "VirtualAppliance", nextHopIpAddress: firewallIp },
+        { name: "hub-radius-via-hub-firewall", addressPrefix: services.radius, nextHopType: "VirtualAppliance", nextHopIpAddress: firewallIp },
+        { name: "hub-shared-via-hub-firewall", addressPrefix: services.shared, nextHopType: "VirtualAppliance", nextHopIpAddress: firewallIp },
+      ]);
       expect(table.inputs.disableBgpRoutePropagation).toBe(true);
     }
     const nsgs = new Map(ofType(senja, "azure-native:network:NetworkSecurityGroup").map((n) => [n.id, n]));

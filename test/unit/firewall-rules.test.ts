@@ -1,6 +1,6 @@
 import { isolationRuleCollectionGroup, tenantRuleCollectionGroup, type TenantFirewallInput } from "../../domain/network/firewall-rules";
 
-const shared = { dnsResolver: "10.95.1.196", sharedServices: "10.95.0.0/24" };
+const shared = { dnsResolver: "10.95.1.196", sharedServices: "10.95.0.0/24", radius: "10.95.1.160/27" };
 const senja: TenantFirewallInput = {
   slug: "senja",
   kommunenummer: "5530",
@@ -44,6 +44,14 @@ describe("firewall rules", () => {
     const rules = rulesOf(tenantRuleCollectionGroup(senja, shared));
     const destinations = rules.flatMap((r) => ("destinationAddresses" in r ? r.destinationAddresses : []));
     expect(destinations.sort()).toEqual(["10.10.0.0/16", "10.96.60.0/24", "10.96.61.0/26", "10.95.1.196"].sort());
+  });
+
+  it("lets a tenant's access points reach RADIUS, and RADIUS its directory at the sites, through the firewall", () => {
+    const rules = rulesOf(tenantRuleCollectionGroup({ ...senja, wifi: { accessPoints: ["10.10.1.10"], directoryAtSites: true } }, shared));
+    expect(rules.find((r) => r.name === "wifi-radius")).toMatchObject({ sourceAddresses: ["10.10.1.10"], destinationAddresses: ["10.95.1.160/27"], destinationPorts: ["1812", "1813"], ipProtocols: ["UDP"] });
+    expect(rules.find((r) => r.name === "wifi-directory")).toMatchObject({ sourceAddresses: ["10.95.1.160/27"], destinationAddresses: ["10.10.0.0/16"], destinationPorts: ["636"] });
+    const filesBackend = rulesOf(tenantRuleCollectionGroup({ ...senja, wifi: { accessPoints: ["10.10.1.10"], directoryAtSites: false } }, shared));
+    expect(filesBackend.map((r) => r.name)).not.toContain("wifi-directory");
   });
 
   it("has no site rules for a tenant without sites", () => {

@@ -1,5 +1,6 @@
 import type { PolicyCase } from "../../helpers/policy-cases";
 import { backupCases } from "./backup";
+import { firewallCases } from "./firewall";
 import { governanceCases } from "./governance";
 import { identityCases } from "./identity";
 import { keyVaultCases } from "./keyvault";
@@ -7,4 +8,4 @@ import { loggingCases } from "./logging";
 import { networkCases } from "./network";
 import { storageCases } from "./storage";
 
-export const ALL_CASES: readonly PolicyCase[] = [...storageCases, ...keyVaultCases, ...networkCases, ...loggingCases, ...identityCases, ...backupCases, ...governanceCases];
+export const ALL_CASES: readonly PolicyCase[] = [...storageCases, ...keyVaultCases, ...networkCases, ...firewallCases, ...loggingCases, ...identityCases, ...backupCases, ...governanceCases];

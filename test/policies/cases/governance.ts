@@ -15,6 +15,14 @@ export const governanceCases: PolicyCase[] = [
     message: `${account}: location is "westeurope"; set it to "norwayeast" ("norwaywest" only for disaster-recovery copies) (Archive Act; Digdir guidance)`,
   },
   {
+    policy: "location-norway-only",
+    fails: "leaves the location out, so Azure would take the resource group's",
+    // Types without a location of their own (a file share lives in its account) need none.
+    passing: () => withInputs(tenantStack(), "share-felles", { location: undefined }),
+    failing: () => withInputs(tenantStack(), "files", { location: undefined }),
+    message: `${account}: location is not set (azure-native then takes the resource group's, which the resource does not show); set it to "norwayeast" ("norwaywest" only for disaster-recovery copies) (Archive Act; Digdir guidance)`,
+  },
+  {
     policy: "tags-cost-allocation",
     fails: "leaves out the cost centre tag",
     passing: tenantStack,
@@ -41,6 +49,13 @@ export const governanceCases: PolicyCase[] = [
     passing: tenantStack,
     failing: () => withOptions(tenantStack(), "share-felles", { retainOnDelete: false }),
     message: "file share felles: options.retainOnDelete is false; set it to true (grunnmur baseline DL-01)",
+  },
+  {
+    policy: "stateful-resources-protected",
+    fails: "comes as a hand-written list that does not say the account is retained on delete",
+    passing: tenantStack,
+    failing: () => withOptions(tenantStack(), "files", { retainOnDelete: undefined }),
+    message: `${account}: options.retainOnDelete is not set; set it to true (grunnmur baseline DL-01)`,
   },
   {
     policy: "waiver-not-expired",

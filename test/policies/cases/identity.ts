@@ -1,5 +1,5 @@
 import type { PolicyCase } from "../../helpers/policy-cases";
-import { OWNER_ROLE, platformStack, resource, tenantStack, withInputs, withResources } from "../../helpers/policy-fixtures";
+import { BREAK_GLASS_ID, OWNER_ROLE, platformStack, resource, tenantStack, withInputs, withResources } from "../../helpers/policy-fixtures";
 import { MOCK_SUBSCRIPTION_ID } from "../../../scripts/preview/arm-ids";
 
 const groups = "rg-grunnmur-senja-network-prod-noe, rg-grunnmur-senja-data-prod-noe";
@@ -11,7 +11,36 @@ const tenantWithAssignment = (scope: string, roleDefinitionId = OWNER_ROLE) => (
     resource("senja", "azure-native:authorization:RoleAssignment", "admins-owner", { scope, principalId: "x", principalType: "Group", roleDefinitionId }),
   );
 
+const CONTRIBUTOR_ROLE = `/subscriptions/${MOCK_SUBSCRIPTION_ID}/providers/Microsoft.Authorization/roleDefinitions/B24988AC-6180-42A0-AB88-20F7382DD24C`;
+const UAA_ROLE = "/providers/Microsoft.Authorization/roleDefinitions/18d7d88d-d35e-4fb5-a5c3-7773c20a72d9";
+const platformWithAssignment = (scope: string, principalId: string, roleDefinitionId = OWNER_ROLE) => () =>
+  withResources(platformStack(), resource("platform", "azure-native:authorization:RoleAssignment", "platform-owner", { scope, principalId, principalType: "Group", roleDefinitionId }));
+const ONLY_BREAK_GLASS = "only the break-glass group (the platform's output breakGlassGroupId) may hold";
+
 export const identityCases: PolicyCase[] = [
+  {
+    policy: "identity-no-privileged-role-above-resource-group",
+    fails: "makes a platform group Owner of the subscription",
+    // The declared break-glass group is the one exception.
+    passing: platformWithAssignment(`/subscriptions/${MOCK_SUBSCRIPTION_ID}`, BREAK_GLASS_ID),
+    failing: platformWithAssignment(`/subscriptions/${MOCK_SUBSCRIPTION_ID}`, "platform-network"),
+    message: `role assignment platform-owner: assigns Owner at subscription scope "/subscriptions/${MOCK_SUBSCRIPTION_ID}" to "platform-network"; ${ONLY_BREAK_GLASS} Owner above a resource group: scope the role to a resource group (${SOURCE})`,
+  },
+  {
+    policy: "identity-no-privileged-role-above-resource-group",
+    fails: "gives a tenant's group Contributor on a management group, with the role id in upper case",
+    passing: tenantWithAssignment(`/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/rg-grunnmur-senja-data-prod-noe`, CONTRIBUTOR_ROLE),
+    failing: tenantWithAssignment("/providers/Microsoft.Management/managementGroups/kommuner", CONTRIBUTOR_ROLE),
+    message: `role assignment admins-owner: assigns Contributor at management group scope "/providers/Microsoft.Management/managementGroups/kommuner" to "x"; ${ONLY_BREAK_GLASS} Contributor above a resource group: scope the role to a resource group (${SOURCE})`,
+  },
+  {
+    policy: "identity-no-privileged-role-above-resource-group",
+    fails: "makes a tenant stack's group User Access Administrator at the tenant root, even the platform's break-glass group",
+    passing: tenantStack,
+    failing: () =>
+      withResources(tenantStack(), resource("senja", "azure-native:authorization:RoleAssignment", "root-uaa", { scope: "/", principalId: BREAK_GLASS_ID, principalType: "Group", roleDefinitionId: UAA_ROLE })),
+    message: `role assignment root-uaa: assigns User Access Administrator at tenant root scope "/" to "${BREAK_GLASS_ID}"; ${ONLY_BREAK_GLASS} User Access Administrator above a resource group: scope the role to a resource group (${SOURCE})`,
+  },
   {
     policy: "identity-role-assignment-to-groups",
     fails: "gives a role to a single user",

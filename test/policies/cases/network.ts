@@ -1,5 +1,5 @@
 import type { PolicyCase } from "../../helpers/policy-cases";
-import { find, HUB_VNET_ID, platformStack, resource, tags, tenantStack, withInputs, withoutResource, withResources } from "../../helpers/policy-fixtures";
+import { FIREWALL_IP, find, HUB_VNET_ID, platformStack, resource, tags, tenantStack, withInputs, withoutResource, withResources } from "../../helpers/policy-fixtures";
 
 const nsg = "network security group nsg-grunnmur-senja-general";
 const ALTA_VNET = HUB_VNET_ID.replace("rg-grunnmur-hub-prod-noe", "rg-grunnmur-alta-network-prod-noe").replace("vnet-grunnmur-hub-prod-noe", "vnet-grunnmur-alta-prod-noe");
@@ -23,6 +23,22 @@ const withRule = (rule: Record<string, unknown>) => () => {
 };
 
 const tenantWith = (...added: ReturnType<typeof resource>[]) => withResources(tenantStack(), ...added);
+
+const FIX = "remove the rule or set sourceAddressPrefix to the site's own address range, and reach servers through Azure Bastion (NSM 2.5.2)";
+const NW03 = "NSM 2.2.3; MCSB NS-1";
+const table = "route table rt-grunnmur-senja-general";
+const viaFirewall = `nextHopType "VirtualAppliance" and nextHopIpAddress "${FIREWALL_IP}", the hub firewall`;
+const defaultRoute = { name: "default-via-hub-firewall", addressPrefix: "0.0.0.0/0", nextHopType: "VirtualAppliance", nextHopIpAddress: FIREWALL_IP };
+const withRoutes = (...routes: Record<string, unknown>[]) => () => withInputs(tenantStack(), "spoke-general-rt", { routes });
+const hubSide = (patch: Record<string, unknown>) =>
+  resource("senja", "azure-native:network:VirtualNetworkPeering", "spoke-from-hub", {
+    resourceGroupName: "rg-grunnmur-hub-prod-noe",
+    virtualNetworkName: "vnet-grunnmur-hub-prod-noe",
+    virtualNetworkPeeringName: "to-senja",
+    remoteVirtualNetwork: { id: find(tenantStack(), "spoke").id },
+    allowForwardedTraffic: true,
+    ...patch,
+  });
 
 export const networkCases: PolicyCase[] = [
   {
@@ -60,6 +76,43 @@ export const networkCases: PolicyCase[] = [
         }),
       ),
     message: `security rule allow-web: allows inbound TCP port 443 (HTTPS, CIS 7.4) from "Any"; remove the rule or set sourceAddressPrefix to the site's own address range, and reach servers through Azure Bastion (NSM 2.5.2)`,
+  },
+  // NW-01 judges a rule by what it means, not how it is spelled.
+  {
+    policy: "network-no-inbound-from-internet",
+    fails: "spells the Internet tag, direction, access and protocol in lower case",
+    passing: withRule({ ...inboundRule("allow-ssh", "tcp", "virtualnetwork", "22"), direction: "inbound", access: "allow" }),
+    failing: withRule({ ...inboundRule("allow-ssh", "tcp", "internet", "22"), direction: "inbound", access: "allow" }),
+    message: `${nsg}: rule allow-ssh allows inbound TCP port 22 (SSH, CIS 7.2) from "internet"; ${FIX}`,
+  },
+  {
+    policy: "network-no-inbound-from-internet",
+    fails: "opens every port as the range 0-65535",
+    passing: withRule(inboundRule("allow-all-from-bastion", "Tcp", "10.95.1.64/26", "0-65535")),
+    failing: withRule(inboundRule("allow-all", "TCP", "Any", "0-65535")),
+    message: `${nsg}: rule allow-all allows inbound TCP port 3389 (RDP, CIS 7.1) from "Any"; ${FIX}`,
+  },
+  {
+    policy: "network-no-inbound-from-internet",
+    fails: "covers the whole internet with the two halves 0.0.0.0/1 and 128.0.0.0/1",
+    // A partner's own public block is no internet.
+    passing: withRule({ ...inboundRule("allow-partner", "Tcp", "", "443"), sourceAddressPrefix: undefined, sourceAddressPrefixes: ["203.0.113.0/24"] }),
+    failing: withRule({ ...inboundRule("allow-halves", "Tcp", "", "3389"), sourceAddressPrefix: undefined, sourceAddressPrefixes: ["0.0.0.0/1", "128.0.0.0/1"] }),
+    message: `${nsg}: rule allow-halves allows inbound TCP port 3389 (RDP, CIS 7.1) from ["0.0.0.0/1", "128.0.0.0/1"] (together 3702390784 public addresses, more than the 65536 allowed); ${FIX}`,
+  },
+  {
+    policy: "network-no-inbound-from-internet",
+    fails: "lets every Azure customer's VM in through the AzureCloud service tag",
+    passing: withRule(inboundRule("allow-probes", "Tcp", "AzureLoadBalancer", "443")),
+    failing: withRule(inboundRule("allow-azure", "Tcp", "AzureCloud", "443")),
+    message: `${nsg}: rule allow-azure allows inbound TCP port 443 (HTTPS, CIS 7.4) from "AzureCloud" (a service tag of public addresses Azure shares between its customers); ${FIX}`,
+  },
+  {
+    policy: "network-no-inbound-from-internet",
+    fails: "gives the ports as a list of numbers with the protocol Any",
+    passing: tenantStack,
+    failing: withRule({ ...inboundRule("allow-list", "Any", "*", ""), destinationPortRange: undefined, destinationPortRanges: [3389, 8080] }),
+    message: `${nsg}: rule allow-list allows inbound TCP port 3389 (RDP, CIS 7.1) from "*"; ${FIX}`,
   },
   {
     policy: "network-subnet-has-nsg",
@@ -119,6 +172,56 @@ export const networkCases: PolicyCase[] = [
     passing: tenantStack,
     failing: () => ({ ...tenantStack(), outputs: {} }),
     message: "the stack has no output hubVnetId, so its peerings cannot be checked; export the hub VNet's id from the tenant program (NSM 2.2.3; NSM 2.5.1)",
+  },
+  {
+    policy: "network-spoke-routes-through-firewall",
+    fails: "adds a route that sends a spoke's traffic straight to the internet",
+    passing: withRoutes(defaultRoute, { name: "hub-shared-via-hub-firewall", addressPrefix: "10.95.0.0/24", nextHopType: "VirtualAppliance", nextHopIpAddress: FIREWALL_IP }),
+    failing: withRoutes(defaultRoute, { name: "direct", addressPrefix: "0.0.0.0/1", nextHopType: "Internet" }),
+    message: `${table}: route direct sends "0.0.0.0/1" to "Internet"; every route of a spoke has ${viaFirewall} (${NW03})`,
+  },
+  {
+    policy: "network-spoke-routes-through-firewall",
+    fails: "sends the default route to another appliance than the hub firewall",
+    passing: tenantStack,
+    failing: withRoutes({ ...defaultRoute, nextHopIpAddress: "10.96.60.10" }),
+    message: `${table}: route default-via-hub-firewall sends "0.0.0.0/0" to "VirtualAppliance" "10.96.60.10"; every route of a spoke has ${viaFirewall} (${NW03})`,
+  },
+  {
+    policy: "network-spoke-routes-through-firewall",
+    fails: "lets routes learned over the VPN into the spoke",
+    passing: tenantStack,
+    failing: () => withInputs(tenantStack(), "spoke-general-rt", { disableBgpRoutePropagation: false }),
+    message: `${table}: disableBgpRoutePropagation is false; set it to true, or routes learned over the VPN lead around the hub firewall (${NW03})`,
+  },
+  {
+    policy: "network-spoke-routes-through-firewall",
+    fails: "has a spoke subnet without a route table",
+    passing: tenantStack,
+    failing: () => withInputs(tenantStack(), "spoke", { subnets: [{ name: "snet-grunnmur-senja-general", addressPrefix: "10.96.60.0/24", networkSecurityGroup: { id: find(tenantStack(), "spoke-general").id } }] }),
+    message: `virtual network vnet-grunnmur-senja-prod-noe: subnet snet-grunnmur-senja-general has no route table; give it the spoke's route table, whose 0.0.0.0/0 route has ${viaFirewall} (${NW03})`,
+  },
+  {
+    policy: "network-spoke-routes-through-firewall",
+    fails: "has route tables but does not say where the hub firewall is",
+    passing: tenantStack,
+    failing: () => ({ ...tenantStack(), outputs: { hubVnetId: HUB_VNET_ID } }),
+    message: `the stack has no output firewallPrivateIp, so its routes cannot be checked; re-export the platform's firewallPrivateIp from the tenant program (${NW03})`,
+  },
+  {
+    policy: "network-spoke-no-gateway-transit",
+    fails: "offers gateway transit on the spoke's side of the peering",
+    // The hub's side may offer its gateway to the spoke.
+    passing: () => tenantWith(hubSide({ allowGatewayTransit: true })),
+    failing: () => withInputs(tenantStack(), "spoke-to-hub", { allowGatewayTransit: true }),
+    message: `virtual network peering peer-senja-to-hub: allowGatewayTransit is true on the spoke's side; set it to false: only the hub offers its gateway, or a gateway in the spoke would carry traffic around the hub firewall (${NW03})`,
+  },
+  {
+    policy: "network-spoke-no-gateway-transit",
+    fails: "makes the hub use the spoke's gateway",
+    passing: () => tenantWith(hubSide({ allowGatewayTransit: true, useRemoteGateways: false })),
+    failing: () => tenantWith(hubSide({ useRemoteGateways: "True" })),
+    message: `virtual network peering to-senja: useRemoteGateways is "True" on the hub's side; set it to false: the hub never uses a spoke's gateway (${NW03})`,
   },
   {
     policy: "network-flow-log-retention",

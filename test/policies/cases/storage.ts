@@ -1,5 +1,5 @@
 import type { PolicyCase } from "../../helpers/policy-cases";
-import { tenantStack, withInputs, withoutResource } from "../../helpers/policy-fixtures";
+import { resource, tenantStack, withInputs, withoutResource, withResources } from "../../helpers/policy-fixtures";
 
 const account = "storage account stgrunnmursenjaprod";
 const files = (patch: Record<string, unknown>) => () => withInputs(tenantStack(), "files", patch);
@@ -32,6 +32,46 @@ export const storageCases: PolicyCase[] = [
     passing: tenantStack,
     failing: files({ allowSharedKeyAccess: undefined }),
     message: `${account}: allowSharedKeyAccess is not set (Azure treats that as true); set it to false (CIS 9.3.1.3)`,
+  },
+  {
+    policy: "storage-no-local-users-or-sftp",
+    fails: "turns on local users, who sign in without Entra ID",
+    passing: tenantStack,
+    failing: files({ isLocalUserEnabled: true }),
+    message: `${account}: isLocalUserEnabled is true; set it to false (CIS 9.3.1.3; MCSB IM-1)`,
+  },
+  {
+    policy: "storage-no-local-users-or-sftp",
+    fails: "does not turn SFTP off",
+    passing: tenantStack,
+    failing: files({ isSftpEnabled: undefined }),
+    message: `${account}: isSftpEnabled is not set; set it to false (CIS 9.3.1.3; MCSB IM-1)`,
+  },
+  {
+    policy: "storage-no-local-users-or-sftp",
+    fails: "creates a local user on the account",
+    passing: tenantStack,
+    failing: () =>
+      withResources(
+        tenantStack(),
+        resource("senja", "azure-native:storage:LocalUser", "sftp-user", { resourceGroupName: "rg-grunnmur-senja-data-prod-noe", accountName: "stgrunnmursenjaprod", username: "vendor", hasSshPassword: true }),
+      ),
+    message: "local user sftp-user: a storage account's local user signs in with its own password or SSH key, not Entra ID; remove it (CIS 9.3.1.3; MCSB IM-1)",
+  },
+  {
+    policy: "storage-share-default-permission-none",
+    fails: "gives every identity in the directory contributor rights on every share",
+    // "none" in lower case means the same to Azure.
+    passing: files({ azureFilesIdentityBasedAuthentication: { directoryServiceOptions: "AADKERB", defaultSharePermission: "none" } }),
+    failing: files({ azureFilesIdentityBasedAuthentication: { directoryServiceOptions: "AADKERB", defaultSharePermission: "StorageFileDataSmbShareContributor" } }),
+    message: `${account}: azureFilesIdentityBasedAuthentication.defaultSharePermission is "StorageFileDataSmbShareContributor"; set it to "None" (and give the municipality's groups an SMB share role) (CIS 9.1; MCSB PA-7)`,
+  },
+  {
+    policy: "storage-share-default-permission-none",
+    fails: "turns on Entra ID Kerberos without saying the default share permission",
+    passing: tenantStack,
+    failing: files({ azureFilesIdentityBasedAuthentication: { directoryServiceOptions: "AADKERB" } }),
+    message: `${account}: azureFilesIdentityBasedAuthentication.defaultSharePermission is not set; set it to "None" (and give the municipality's groups an SMB share role) (CIS 9.1; MCSB PA-7)`,
   },
   {
     policy: "storage-infrastructure-encryption",
@@ -84,6 +124,13 @@ export const storageCases: PolicyCase[] = [
   },
   {
     policy: "storage-blob-soft-delete",
+    fails: "gives the retention days as the string \"7\"",
+    passing: tenantStack,
+    failing: () => withInputs(tenantStack(), "files-blob", { deleteRetentionPolicy: { days: "7" } }),
+    message: `blob service of ${account}: deleteRetentionPolicy.days is "7"; set it to 14 or more (CIS 9.2; NSM 2.9.4)`,
+  },
+  {
+    policy: "storage-blob-soft-delete",
     fails: "turns blob versioning off",
     passing: tenantStack,
     failing: () => withInputs(tenantStack(), "files-blob", { isVersioningEnabled: false }),
@@ -102,6 +149,13 @@ export const storageCases: PolicyCase[] = [
     passing: tenantStack,
     failing: () => withInputs(tenantStack(), "files-file", { shareDeleteRetentionPolicy: { enabled: false } }),
     message: `file service of ${account}: shareDeleteRetentionPolicy.enabled is false; set it to true (CIS 9.1)`,
+  },
+  {
+    policy: "storage-file-soft-delete-smb",
+    fails: "gives the share retention days as a string that reads like more than enough",
+    passing: tenantStack,
+    failing: () => withInputs(tenantStack(), "files-file", { shareDeleteRetentionPolicy: { days: "30" } }),
+    message: `file service of ${account}: shareDeleteRetentionPolicy.days is "30"; set it to 14 or more (CIS 9.1)`,
   },
   {
     policy: "storage-file-soft-delete-smb",

@@ -1,0 +1,106 @@
+import type { PolicyCase } from "../../helpers/policy-cases";
+import { platformStack, ruleGroup, tenantCollections, withInputs, withoutResource, withResources } from "../../helpers/policy-fixtures";
+
+const SOURCE = "NSM 2.2.3; MCSB NS-1";
+const isolation = "rule collection group rcg-isolation of firewall policy afwp-grunnmur-prod-noe";
+const OWN_RANGES = "a tenant's rules name only its own zones and sites and the shared services";
+
+/** Alta's group as the program writes it, beside Senja's: both use the shared DNS resolver. */
+const alta = (extraRules: Record<string, unknown>[] = []) => {
+  const [network] = tenantCollections("alta", "10.96.202.0/24", "10.20.0.0/16");
+  return ruleGroup("alta", 15601, [{ ...network, rules: [...(network.rules as unknown[]), ...extraRules] }]);
+};
+const withSenjaRule = (rule: Record<string, unknown>) => () => {
+  const [network] = tenantCollections("senja", "10.96.60.0/24", "10.10.0.0/16");
+  return withInputs(platformStack(), "hub-firewall-rcg-senja", { ruleCollections: [{ ...network, rules: [...(network.rules as unknown[]), rule] }] });
+};
+const networkRule = (name: string, sourceAddresses: string[], destinationAddresses: string[]) => ({ ruleType: "NetworkRule", name, ipProtocols: ["Any"], sourceAddresses, destinationAddresses, destinationPorts: ["*"] });
+
+export const firewallCases: PolicyCase[] = [
+  {
+    policy: "network-firewall-isolation-group",
+    fails: "has a firewall policy without the isolation group",
+    passing: platformStack,
+    failing: () => withoutResource(platformStack(), "hub-firewall-rcg-isolation"),
+    message: `firewall policy afwp-grunnmur-prod-noe: has no rule collection group rcg-isolation; add it (domain/network/firewall-rules.ts) so traffic between municipalities' spokes is denied before any tenant's rules (${SOURCE})`,
+  },
+  {
+    policy: "network-firewall-isolation-group",
+    fails: "lets a tenant's group be evaluated before the isolation group",
+    passing: platformStack,
+    failing: () => withInputs(platformStack(), "hub-firewall-rcg-isolation", { priority: 20000 }),
+    message: `${isolation}: priority is 20000, but rcg-senja has 15530; give rcg-isolation the lowest priority number of the policy's groups, so its deny is evaluated first (${SOURCE})`,
+  },
+  {
+    policy: "network-firewall-isolation-group",
+    fails: "denies only one spoke's traffic instead of the whole tenant pool",
+    passing: platformStack,
+    failing: () =>
+      withInputs(platformStack(), "hub-firewall-rcg-isolation", {
+        ruleCollections: [{ ruleCollectionType: "FirewallPolicyFilterRuleCollection", name: "deny-spoke-to-spoke", priority: 100, action: { type: "Deny" }, rules: [networkRule("deny-senja", ["10.96.60.0/23"], ["10.96.0.0/15"])] }],
+      }),
+    message: `${isolation}: no deny rule covers the tenant pool 10.96.0.0/15 as both source and destination for every protocol and port; add one (ipProtocols ["Any"], destinationPorts ["*"]) so no municipality reaches another's spoke (${SOURCE})`,
+  },
+  {
+    policy: "network-firewall-isolation-group",
+    fails: "slips an allow into the isolation group",
+    passing: platformStack,
+    failing: () =>
+      withInputs(platformStack(), "hub-firewall-rcg-isolation", {
+        ruleCollections: [
+          { ruleCollectionType: "FirewallPolicyFilterRuleCollection", name: "allow-first", priority: 50, action: { type: "Allow" }, rules: [networkRule("alta-to-senja", ["10.96.202.0/23"], ["10.96.60.0/23"])] },
+          { ruleCollectionType: "FirewallPolicyFilterRuleCollection", name: "deny-spoke-to-spoke", priority: 100, action: { type: "Deny" }, rules: [networkRule("deny-between-tenants", ["10.96.0.0/15"], ["10.96.0.0/15"])] },
+        ],
+      }),
+    message: `${isolation}: collection allow-first allows traffic (rule alta-to-senja); rcg-isolation holds only denies (${SOURCE})`,
+  },
+  {
+    policy: "network-firewall-rules-stay-in-tenant",
+    fails: "allows any source to any destination",
+    passing: platformStack,
+    failing: withSenjaRule(networkRule("anything", ["*"], ["*"])),
+    message: `rule collection group rcg-senja: rule anything (collection senja-network) allows "*" to "*": any source to any destination; name the zones, sites or services it is for (${SOURCE})`,
+  },
+  {
+    policy: "network-firewall-rules-stay-in-tenant",
+    fails: "lets one tenant's group name another tenant's zone",
+    // Both tenants may use the shared DNS resolver in the hub.
+    passing: () => withResources(platformStack(), alta()),
+    failing: () => withResources(platformStack(), alta([networkRule("reach-senja", ["10.96.202.0/24"], ["10.96.60.0/24"])])),
+    message: `rule collection group rcg-alta: rule reach-senja (collection alta-network) uses "10.96.60.0/24" as a destination, which overlaps "10.96.60.0/24", a source in senja's group rcg-senja; ${OWN_RANGES} (${SOURCE})`,
+  },
+  {
+    policy: "network-firewall-rules-stay-in-tenant",
+    fails: "hides a way into another tenant's zone behind a DNAT rule",
+    passing: () => withResources(platformStack(), alta()),
+    failing: () =>
+      withResources(
+        platformStack(),
+        alta(),
+        ruleGroup("alta-dnat", 15602, [
+          {
+            ruleCollectionType: "FirewallPolicyNatRuleCollection",
+            name: "alta-dnat",
+            priority: 100,
+            action: { type: "DNAT" },
+            rules: [{ ruleType: "NatRule", name: "rdp", ipProtocols: ["TCP"], sourceAddresses: ["10.20.0.0/16"], destinationAddresses: ["51.120.0.10"], destinationPorts: ["3389"], translatedAddress: "10.96.60.10", translatedPort: "3389" }],
+          },
+        ]),
+      ),
+    message: `rule collection group rcg-alta-dnat: rule rdp (collection alta-dnat) uses "10.96.60.10" as a destination, which overlaps "10.96.60.0/24", a source in senja's group rcg-senja; ${OWN_RANGES} (${SOURCE})`,
+  },
+  {
+    policy: "network-firewall-rules-stay-in-tenant",
+    fails: "names every spoke at once with a service tag",
+    passing: platformStack,
+    failing: withSenjaRule(networkRule("all-spokes", ["10.96.60.0/24"], ["VirtualNetwork"])),
+    message: `rule collection group rcg-senja: rule all-spokes (collection senja-network) uses "VirtualNetwork" as a destination, which is no IPv4 range this check can bound to the tenant; name the tenant's own zones and sites and the shared services by address (${SOURCE})`,
+  },
+  {
+    policy: "network-firewall-rules-stay-in-tenant",
+    fails: "opens a tenant's zone to every address with a network rule",
+    passing: platformStack,
+    failing: withSenjaRule(networkRule("everywhere", ["10.96.60.0/24"], ["0.0.0.0/0"])),
+    message: `rule collection group rcg-senja: rule everywhere (collection senja-network) uses "0.0.0.0/0" as a destination, which names every tenant's addresses; ${OWN_RANGES} (${SOURCE})`,
+  },
+];
