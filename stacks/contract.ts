@@ -11,9 +11,8 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 
-export const PROJECT = "grunnmur";
-/** The shared platform's stack; every other stack is named after a tenant slug. */
-export const PLATFORM_STACK = "platform";
+// Defined beside the other names of the region, which the validation computes too.
+export { PLATFORM_STACK, PROJECT } from "../domain/azure/stack-names";
 
 /** Backup policy ids of one tier, by workload. */
 export interface TierPolicyIds {

@@ -7,6 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as recoveryservices from "@pulumi/azure-native/recoveryservices";
 import type { ComponentOutputs } from "../shared/common-args";
+import { protectedItemLogicalName } from "../../domain/azure/tenant-names";
 
 export interface FileShareBackupArgs {
   readonly vaultResourceGroupName: pulumi.Input<string>;
@@ -42,7 +43,7 @@ export class FileShareBackup extends pulumi.ComponentResource implements Compone
     );
     for (const [key, shareName] of Object.entries(args.shares)) {
       new recoveryservices.ProtectedItem(
-        `${name}-${key}`,
+        protectedItemLogicalName(name, key),
         {
           resourceGroupName: args.vaultResourceGroupName,
           vaultName: args.vaultName,
@@ -56,7 +57,7 @@ export class FileShareBackup extends pulumi.ComponentResource implements Compone
           parent: this,
           protect: true,
           retainOnDelete: true,
-          aliases: args.previousKeys?.[key] ? [{ name: `${name}-${args.previousKeys[key]}` }] : undefined,
+          aliases: args.previousKeys?.[key] ? [{ name: protectedItemLogicalName(name, args.previousKeys[key]) }] : undefined,
         },
       );
     }

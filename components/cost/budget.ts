@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as consumption from "@pulumi/azure-native/consumption";
 import type { ComponentOutputs } from "../shared/common-args";
+import { tenantBudgetName } from "../../domain/azure/tenant-names";
 
 export interface TenantBudgetArgs {
   readonly tenant: string;
@@ -35,7 +36,7 @@ export class TenantBudget extends pulumi.ComponentResource implements ComponentO
       name,
       {
         scope: args.subscriptionScope,
-        budgetName: `budget-grunnmur-${args.tenant}`,
+        budgetName: tenantBudgetName(args.tenant),
         amount: args.monthlyNok,
         category: "Cost",
         timeGrain: "Monthly",

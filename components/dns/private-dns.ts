@@ -9,6 +9,7 @@ import * as privatedns from "@pulumi/azure-native/privatedns";
 import { azureName } from "../../domain/azure/names";
 import type { CommonArgs, ComponentOutputs } from "../shared/common-args";
 import { addLock } from "../shared/lock";
+import { dnsLinkName } from "../../domain/network/hub-names";
 
 /** Zones by the key stack outputs and private endpoints use. */
 export function privateDnsZoneNames(location: string): Record<string, string> {
@@ -66,7 +67,7 @@ export class PrivateDns extends pulumi.ComponentResource implements ComponentOut
             resourceGroupName: args.resourceGroupName,
             location: "global",
             privateZoneName: zone.name,
-            virtualNetworkLinkName: `link-${hubKey}`,
+            virtualNetworkLinkName: dnsLinkName(hubKey),
             virtualNetwork: { id: vnetId },
             registrationEnabled: false,
             tags: args.tags,

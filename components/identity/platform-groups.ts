@@ -9,15 +9,9 @@ import { ConditionalAccessPolicy } from "@pulumi/azuread/conditionalAccessPolicy
 import { Group } from "@pulumi/azuread/group";
 import { AZURE_MANAGEMENT_APP_ID } from "../../domain/azure/entra-apps";
 import type { CollectionOutputs } from "../shared/common-args";
+import { BREAK_GLASS, PLATFORM_GROUPS, platformGroupDisplayName, type PlatformGroupKey } from "../../domain/azure/group-names";
 
-export const PLATFORM_GROUPS = {
-  network: "Network administrators of the shared platform: hub, firewall, VPN, DNS.",
-  backup: "Backup operators: the Recovery Services vault and its policies, not the Resource Guard.",
-  security: "Security team: Key Vault, Resource Guard (approves destructive backup operations), conditional access.",
-  readers: "Read-only access to the platform for auditors and the regional service desk.",
-} as const;
-
-export type PlatformGroupKey = keyof typeof PLATFORM_GROUPS;
+export { BREAK_GLASS, PLATFORM_GROUPS, type PlatformGroupKey };
 
 export interface PlatformGroupsArgs {
   /** Prefix of group display names, e.g. "grunnmur-tromso". */
@@ -25,9 +19,6 @@ export interface PlatformGroupsArgs {
   /** "enabled" in production; "enabledForReportingButNotEnforced" lets a host trial the policies. */
   readonly conditionalAccessState: "enabled" | "enabledForReportingButNotEnforced";
 }
-
-/** The key of the break-glass group among the component's resources. */
-export const BREAK_GLASS = "break-glass";
 
 /** A set of groups: resourceIds (object ids) and names (display names) by group key, including break-glass. */
 export class PlatformGroups extends pulumi.ComponentResource implements CollectionOutputs<PlatformGroupKey | typeof BREAK_GLASS> {
@@ -39,7 +30,7 @@ export class PlatformGroups extends pulumi.ComponentResource implements Collecti
     for (const [key, description] of Object.entries(PLATFORM_GROUPS) as Array<[PlatformGroupKey, string]>) {
       const group = new Group(
         `${name}-${key}`,
-        { displayName: `${args.displayPrefix}-platform-${key}`, description, securityEnabled: true, mailEnabled: false, preventDuplicateNames: true },
+        { displayName: platformGroupDisplayName(args.displayPrefix, key), description, securityEnabled: true, mailEnabled: false, preventDuplicateNames: true },
         { parent: this },
       );
       this.resourceIds[key] = group.objectId;
@@ -50,7 +41,7 @@ export class PlatformGroups extends pulumi.ComponentResource implements Collecti
     const breakGlass = new Group(
       `${name}-break-glass`,
       {
-        displayName: `${args.displayPrefix}-break-glass`,
+        displayName: platformGroupDisplayName(args.displayPrefix, BREAK_GLASS),
         description: "Emergency access accounts, excluded from conditional access. Sign-ins are alerted on.",
         securityEnabled: true,
         mailEnabled: false,

@@ -9,6 +9,8 @@ import { Group } from "@pulumi/azuread/group";
 import { GroupMember } from "@pulumi/azuread/groupMember";
 import { Invitation } from "@pulumi/azuread/invitation";
 import type { ComponentOutputs } from "../shared/common-args";
+import { TENANT_GROUP_KEYS, type TenantGroupKey } from "../../domain/azure/group-names";
+import { guestLogicalName } from "../../domain/azure/tenant-names";
 
 export interface ExternalAdmin {
   readonly email: string;
@@ -23,12 +25,7 @@ export interface TenantIdentityArgs {
   readonly externalAdmins: readonly ExternalAdmin[];
 }
 
-export type TenantGroupKey = "admins" | "users" | "readers";
-
-/** A stable logical-name key from an e-mail address. */
-export function guestKey(email: string): string {
-  return email.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-}
+export type { TenantGroupKey };
 
 /** Its principal object is the tenant's administrative unit (resourceId is its Entra object id). */
 export class TenantIdentity extends pulumi.ComponentResource implements ComponentOutputs {
@@ -52,7 +49,7 @@ export class TenantIdentity extends pulumi.ComponentResource implements Componen
       users: `Users of ${args.displayName}'s file shares.`,
       readers: `Read-only access to ${args.displayName}'s resources.`,
     };
-    for (const key of ["admins", "users", "readers"] as const) {
+    for (const key of TENANT_GROUP_KEYS) {
       const group = new Group(
         `${name}-${key}`,
         {
@@ -68,9 +65,9 @@ export class TenantIdentity extends pulumi.ComponentResource implements Componen
       this.groupIds[key] = group.objectId;
     }
     for (const admin of args.externalAdmins) {
-      const key = guestKey(admin.email);
+      const logicalName = guestLogicalName(name, admin.email);
       const invitation = new Invitation(
-        `${name}-guest-${key}`,
+        logicalName,
         {
           userEmailAddress: admin.email,
           userDisplayName: `${admin.name} (${admin.organisation})`,
@@ -79,7 +76,7 @@ export class TenantIdentity extends pulumi.ComponentResource implements Componen
         },
         { parent: this },
       );
-      new GroupMember(`${name}-guest-${key}`, { groupObjectId: this.groupIds.admins, memberObjectId: invitation.userId }, { parent: this });
+      new GroupMember(logicalName, { groupObjectId: this.groupIds.admins, memberObjectId: invitation.userId }, { parent: this });
     }
     this.resourceId = unit.objectId;
     this.name = unit.displayName;

@@ -11,6 +11,7 @@ import type { CommonArgs, ComponentOutputs } from "../shared/common-args";
 import type { RuleCollectionGroupSpec } from "../../domain/network/firewall-rules";
 import { hasZones, publicIp } from "./public-ip";
 import { addLock } from "../shared/lock";
+import { ruleCollectionGroupAzureName, ruleGroupName } from "../../domain/network/tenant-attachment-names";
 
 export interface FirewallArgs extends CommonArgs {
   readonly resourceGroupName: pulumi.Input<string>;
@@ -51,11 +52,11 @@ export class Firewall extends pulumi.ComponentResource implements ComponentOutpu
     let previous: pulumi.Resource | undefined;
     for (const group of args.ruleCollectionGroups) {
       previous = new network.FirewallPolicyRuleCollectionGroup(
-        `${name}-rcg-${group.key}`,
+        ruleGroupName(name, group.key),
         {
           resourceGroupName: args.resourceGroupName,
           firewallPolicyName: policy.name,
-          ruleCollectionGroupName: `rcg-${group.key}`,
+          ruleCollectionGroupName: ruleCollectionGroupAzureName(group.key),
           priority: group.priority,
           ruleCollections: group.ruleCollections.map((c) => ({ ...c, rules: c.rules.map((r) => ({ ...r })) })),
         },

@@ -14,6 +14,7 @@ import type { CommonArgs, ComponentOutputs } from "../shared/common-args";
 import { spokeRoutes } from "../../domain/network/routes";
 import { zoneSecurityRules, type SubnetKey } from "../../domain/network/zones";
 import { VirtualNetwork } from "./virtual-network";
+import { dnsLinkName, hubPeeringName } from "../../domain/network/hub-names";
 
 export interface SpokeArgs extends CommonArgs {
   readonly tenant: string;
@@ -93,7 +94,7 @@ export class Spoke extends pulumi.ComponentResource implements ComponentOutputs 
       {
         resourceGroupName: hub.apply((h) => h.resourceGroup!),
         virtualNetworkName: hub.apply((h) => h.name),
-        virtualNetworkPeeringName: `to-${args.tenant}`,
+        virtualNetworkPeeringName: hubPeeringName(args.tenant),
         remoteVirtualNetwork: { id: vnet.resourceId },
         allowVirtualNetworkAccess: true,
         allowForwardedTraffic: true,
@@ -125,7 +126,7 @@ export class Spoke extends pulumi.ComponentResource implements ComponentOutputs 
           resourceGroupName: zone.apply((z) => z.resourceGroup!),
           privateZoneName: zone.apply((z) => z.name),
           location: "global",
-          virtualNetworkLinkName: `link-${args.tenant}`,
+          virtualNetworkLinkName: dnsLinkName(args.tenant),
           virtualNetwork: { id: vnet.resourceId },
           registrationEnabled: false,
           tags: args.tags,

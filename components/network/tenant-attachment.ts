@@ -10,11 +10,17 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
-import { azureName } from "../../domain/azure/names";
 import type { Tags } from "../../domain/azure/tags";
 import type { CollectionOutputs } from "../shared/common-args";
 import type { RuleCollectionGroupSpec } from "../../domain/network/firewall-rules";
-import { ruleGroupName, TENANT_ATTACHMENT_TYPE } from "../../domain/network/tenant-attachment-names";
+import {
+  localNetworkGatewayName,
+  ruleCollectionGroupAzureName,
+  ruleGroupName,
+  siteConnectionName,
+  siteLogicalName,
+  TENANT_ATTACHMENT_TYPE,
+} from "../../domain/network/tenant-attachment-names";
 
 export interface VpnSite {
   readonly key: string;
@@ -73,26 +79,26 @@ export class TenantAttachment extends pulumi.ComponentResource implements Collec
         {
           resourceGroupName: firewall.resourceGroupName,
           firewallPolicyName: firewall.policyName,
-          ruleCollectionGroupName: `rcg-${group.key}`,
+          ruleCollectionGroupName: ruleCollectionGroupAzureName(group.key),
           priority: group.priority,
           ruleCollections: group.ruleCollections.map((c) => ({ ...c, rules: c.rules.map((r) => ({ ...r })) })),
         },
         { parent: this, dependsOn: firewall.after, aliases: [{ parent: firewall.component }] },
       );
       this.resourceIds[firewall.name] = this.ruleGroups[firewall.name].id;
-      this.names[firewall.name] = pulumi.output(`rcg-${group.key}`);
+      this.names[firewall.name] = pulumi.output(ruleCollectionGroupAzureName(group.key));
     }
 
     const tags = { ...args.tags, "grunnmur:tenant": args.tenant };
     for (const site of args.vpn.sites) {
-      const key = `${args.tenant}-${site.key}`;
+      const logicalName = siteLogicalName(args.tenant, site.key);
       const moved = { aliases: [{ parent: args.vpn.component }], parent: this };
       const local = new network.LocalNetworkGateway(
-        `site-${key}`,
+        logicalName,
         {
           resourceGroupName: args.vpn.resourceGroupName,
           location: args.vpn.location,
-          localNetworkGatewayName: azureName("generic", ["lgw", args.tenant, site.key]),
+          localNetworkGatewayName: localNetworkGatewayName(args.tenant, site.key),
           gatewayIpAddress: site.publicIp,
           localNetworkAddressSpace: { addressPrefixes: [...site.prefixes] },
           tags,
@@ -100,11 +106,11 @@ export class TenantAttachment extends pulumi.ComponentResource implements Collec
         moved,
       );
       const connection = new network.VirtualNetworkGatewayConnection(
-        `site-${key}`,
+        logicalName,
         {
           resourceGroupName: args.vpn.resourceGroupName,
           location: args.vpn.location,
-          virtualNetworkGatewayConnectionName: azureName("generic", ["con", args.tenant, site.key]),
+          virtualNetworkGatewayConnectionName: siteConnectionName(args.tenant, site.key),
           connectionType: "IPsec",
           connectionProtocol: "IKEv2",
           virtualNetworkGateway1: { id: args.vpn.gatewayId },

@@ -1,7 +1,7 @@
 /** Role assignments to groups at a given scope, named from stable keys. */
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
-import { stableGuid } from "../../domain/azure/names";
+import { roleAssignmentName } from "../../domain/azure/names";
 import { roleDefinitionId } from "../../domain/azure/roles";
 import { requireArmId } from "../../domain/azure/arm-id";
 import type { RoleAssignmentArgs } from "./common-args";
@@ -26,7 +26,7 @@ export function assignRoles(
       `${name}-${key}`,
       {
         scope,
-        roleAssignmentName: stableGuid(scopeKey, a.principalKey, a.roleDefinitionIdOrName),
+        roleAssignmentName: roleAssignmentName(scopeKey, a.principalKey, a.roleDefinitionIdOrName),
         // Role definitions are addressed within the scope's own subscription.
         roleDefinitionId: pulumi.output(scope).apply((id) => roleDefinitionId(subscriptionOf(id), a.roleDefinitionIdOrName)),
         principalId: a.principalId,

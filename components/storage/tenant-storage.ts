@@ -7,7 +7,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as storage from "@pulumi/azure-native/storage";
-import { azureName } from "../../domain/azure/names";
+import { shareAzureName, shareLogicalName, storageAccountName } from "../../domain/azure/tenant-names";
 import { privateEndpoint } from "../network/private-endpoint";
 import type { CommonArgs, ComponentOutputs } from "../shared/common-args";
 import { addDiagnostics } from "../shared/diagnostics";
@@ -42,7 +42,7 @@ export class TenantStorage extends pulumi.ComponentResource implements Component
 
   constructor(name: string, args: TenantStorageArgs, opts?: pulumi.ComponentResourceOptions) {
     super("grunnmur:storage:TenantStorage", name, {}, opts);
-    const accountName = azureName("storageAccount", [...args.nameParts]);
+    const accountName = storageAccountName(args.nameParts);
     const stateful = { parent: this, protect: true, retainOnDelete: true };
 
     const account = new storage.StorageAccount(
@@ -107,11 +107,11 @@ export class TenantStorage extends pulumi.ComponentResource implements Component
 
     for (const [key, share] of Object.entries(args.shares)) {
       const fileShare = new storage.FileShare(
-        `${name}-share-${key}`,
+        shareLogicalName(name, key),
         {
           resourceGroupName: args.resourceGroupName,
           accountName: account.name,
-          shareName: share.previousKey ?? key,
+          shareName: shareAzureName(key, share.previousKey),
           shareQuota: share.quotaGb,
           accessTier: share.tier,
           enabledProtocols: "SMB",
@@ -119,7 +119,7 @@ export class TenantStorage extends pulumi.ComponentResource implements Component
         {
           ...stateful,
           dependsOn: [fileService],
-          aliases: share.previousKey ? [{ name: `${name}-share-${share.previousKey}` }] : undefined,
+          aliases: share.previousKey ? [{ name: shareLogicalName(name, share.previousKey) }] : undefined,
         },
       );
       this.shareIds[key] = fileShare.id;

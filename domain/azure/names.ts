@@ -92,3 +92,8 @@ export function stableGuid(...keys: string[]): string {
   const h = createHash("sha256").update(keys.join("\u0000")).digest("hex");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
+
+/** A role assignment's GUID name, from the stable keys of its scope and principal and the role. */
+export function roleAssignmentName(scopeKey: string, principalKey: string, role: string): string {
+  return stableGuid(scopeKey, principalKey, role);
+}

@@ -7,6 +7,7 @@
  */
 import { TENANT_ATTACHMENT_TYPE } from "../../domain/network/tenant-attachment-names";
 import type { CapturedResource, PreviewScope, StackPreview } from "./preview-file";
+import { duplicateUrnError, urnProblems } from "./urn-checks";
 
 /** Tenants per platform worker: keeps the largest process well under 1 GB (see docs/performance.md). */
 export const TENANTS_PER_PLATFORM_PART = 40;
@@ -57,6 +58,9 @@ export function mergePlatformParts(parts: readonly StackPreview[]): StackPreview
       if (seen === undefined) {
         byUrn.set(resource.urn, resource);
         texts.set(resource.urn, text);
+      } else if (attachmentTenant(byUrn.get(resource.urn)!) !== attachmentTenant(resource)) {
+        // Two tenants' attachments in different parts: each part alone had unique URNs.
+        throw new Error(duplicateUrnError(parts[0].stack, [`2 resources have the URN ${resource.urn}`]));
       } else if (seen !== text) {
         throw new Error(`the platform's parts disagree on ${resource.urn}; the platform program must register shared resources the same way whichever tenants it is given`);
       }
@@ -66,5 +70,7 @@ export function mergePlatformParts(parts: readonly StackPreview[]): StackPreview
     }
   }
   const resources = [...byUrn.values()].sort((a, b) => a.urn.localeCompare(b.urn));
+  const problems = urnProblems(resources);
+  if (problems.length > 0) throw new Error(duplicateUrnError(parts[0].stack, problems));
   return { stack: parts[0].stack, generatedBy: parts[0].generatedBy, resources, outputs: parts[0].outputs };
 }

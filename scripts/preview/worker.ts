@@ -11,6 +11,7 @@ import { countTypes, failedResult, type PreviewJob, type PreviewResult } from ".
 import { createMocks } from "./mocks";
 import { type StackPreview, writePreviewFile } from "./preview-file";
 import { skipProviderTypeAliases } from "./skip-provider-type-aliases";
+import { duplicateUrnError, urnProblems } from "./urn-checks";
 
 const MOCK_ORGANIZATION = "organization";
 
@@ -53,6 +54,9 @@ export async function runJob(job: PreviewJob): Promise<PreviewResult> {
     await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
     if (failures.length > 0) throw new Error(failures.join("; "));
 
+    // The mock monitor keeps the last of two resources with one URN; Pulumi would refuse both.
+    const problems = urnProblems(captured);
+    if (problems.length > 0) throw new Error(duplicateUrnError(job.stack, problems));
     const resources = [...captured].sort((a, b) => a.urn.localeCompare(b.urn));
     const preview: StackPreview = {
       stack: job.stack,

@@ -20,12 +20,14 @@ import { Firewall } from "../../components/network/firewall";
 import { isolationRuleCollectionGroup } from "../../domain/network/firewall-rules";
 import { radiusDelivery } from "../../domain/eduroam/delivery";
 import { firstUsableAddress, hubFirewallAddress, hubNetworkPlan, hubServicePrefixes, hubSubnetLayout, type PlannedHubSubnet } from "../../domain/network/hub-layout";
+import { HUB_FIREWALL_NAMES, HUB_VNET_KEYS, hubsInUse } from "../../domain/network/hub-names";
 import { VirtualNetwork } from "../../components/network/virtual-network";
 import { VpnGateway } from "../../components/network/vpn-gateway";
 import { KeyVault } from "../../components/security/key-vault";
 import type { RoleAssignmentArgs } from "../../components/shared/common-args";
 import { assignRoles } from "../../components/shared/role-assignments";
 import { standardTags, withService } from "../../domain/azure/tags";
+import { platformGroupPrefix } from "../../domain/azure/group-names";
 import type { PlatformOutputs, StackOutputs } from "../contract";
 import type { PlatformStackInput } from "../inputs";
 import { copyConfigSecrets, grantSecretReads } from "./radius-config";
@@ -100,10 +102,11 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     diagnostics,
     lock: { kind: "CanNotDelete" },
   });
-  const hubVnets: Record<string, pulumi.Input<string>> = { hub: hub.resourceId };
+  const hubs = hubsInUse(platform);
+  const hubVnets: Record<string, pulumi.Input<string>> = { [HUB_VNET_KEYS.primary]: hub.resourceId };
   let drFirewallTarget: { rg: resources.ResourceGroup; vnet: VirtualNetwork; location: string } | undefined;
 
-  if (platform.regions.dr.enabled && platform.network.drHub) {
+  if (hubs.dr && platform.network.drHub) {
     const drLocation = platform.regions.dr.location;
     const drRg = rg("hub-dr", "network", drLocation);
     const drHub = new VirtualNetwork("hub-dr", {
@@ -125,7 +128,7 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
       diagnostics,
       lock: { kind: "CanNotDelete" },
     });
-    hubVnets["hub-dr"] = drHub.resourceId;
+    hubVnets[HUB_VNET_KEYS.dr] = drHub.resourceId;
     // Global peering between the two hubs, one resource per side.
     const peer = (name: string, fromRg: pulumi.Input<string>, fromVnet: pulumi.Input<string>, toVnetId: pulumi.Input<string>) =>
       new network.VirtualNetworkPeering(name, {
@@ -138,11 +141,11 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
       });
     peer("hub-to-hub-dr", groupsRg.hub.name, hub.name, drHub.resourceId);
     peer("hub-dr-to-hub", drRg.name, drHub.name, hub.resourceId);
-    if (platform.regions.dr.firewall) drFirewallTarget = { rg: drRg, vnet: drHub, location: drLocation };
+    if (hubs.drFirewall) drFirewallTarget = { rg: drRg, vnet: drHub, location: drLocation };
   }
 
   // One explicit Network Watcher per region, so Azure never auto-creates NetworkWatcherRG.
-  for (const where of Object.keys(hubVnets).map((k) => (k === "hub" ? location : platform.regions.dr.location))) {
+  for (const where of Object.keys(hubVnets).map((k) => (k === HUB_VNET_KEYS.primary ? location : platform.regions.dr.location))) {
     new network.NetworkWatcher(`network-watcher-${REGION_CODES[where]}`, {
       resourceGroupName: groupsRg.hub.name,
       location: where,
@@ -176,10 +179,12 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
       tags: withService(tags, "firewall"),
       diagnostics,
     });
-  const firewalls: Array<[string, Firewall, resources.ResourceGroup]> = [["hub-firewall", firewallIn("hub-firewall", groupsRg.hub, hub, location), groupsRg.hub]];
+  const firewalls: Array<[string, Firewall, resources.ResourceGroup]> = [
+    [HUB_FIREWALL_NAMES.primary, firewallIn(HUB_FIREWALL_NAMES.primary, groupsRg.hub, hub, location), groupsRg.hub],
+  ];
   if (drFirewallTarget) {
     const { rg: drRg, vnet, location: drLocation } = drFirewallTarget;
-    firewalls.push(["hub-dr-firewall", firewallIn("hub-dr-firewall", drRg, vnet, drLocation), drRg]);
+    firewalls.push([HUB_FIREWALL_NAMES.dr, firewallIn(HUB_FIREWALL_NAMES.dr, drRg, vnet, drLocation), drRg]);
   }
   const firewall = firewalls[0][1];
 
@@ -239,7 +244,7 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
   });
 
   const groups = new PlatformGroups("platform-groups", {
-    displayPrefix: `grunnmur-${host}`,
+    displayPrefix: platformGroupPrefix(host),
     conditionalAccessState: platform.identity.conditionalAccess === "enabled" ? "enabled" : "enabledForReportingButNotEnforced",
   });
   const grant = (group: PlatformGroupKey, role: string): RoleAssignmentArgs => ({

@@ -12,7 +12,17 @@ import { FileShareBackup } from "../../components/backup/file-share-backup";
 import { TenantBudget } from "../../components/cost/budget";
 import { privateDnsZoneNames } from "../../components/dns/private-dns";
 import { TenantIdentity, type TenantGroupKey } from "../../components/identity/tenant-identity";
+import { tenantGroupDisplayNames } from "../../domain/azure/group-names";
 import { azureName, REGION_CODES } from "../../domain/azure/names";
+import {
+  TENANT_COMPONENT_NAMES,
+  TENANT_ROLE_GRANTS,
+  tenantPrincipalKey,
+  tenantResourceGroupName,
+  tenantScopeKey,
+  tenantStorageNameParts,
+  type TenantResourceGroupKey,
+} from "../../domain/azure/tenant-names";
 import { Spoke } from "../../components/network/spoke";
 import type { RoleAssignmentArgs } from "../../components/shared/common-args";
 import { assignRoles } from "../../components/shared/role-assignments";
@@ -42,11 +52,11 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
   const componentOpts: pulumi.ComponentResourceOptions = provider ? { providers: [provider] } : {};
   const subscriptionId = ownSubscription ?? fromPlatform("subscriptionId");
 
-  const rg = (key: "network" | "data" | "workloads", service: string) =>
+  const rg = (key: TenantResourceGroupKey, service: string) =>
     new resources.ResourceGroup(
       `rg-${key}`,
       {
-        resourceGroupName: azureName("resourceGroup", ["grunnmur", slug, key, env, region]),
+        resourceGroupName: tenantResourceGroupName(slug, key, env, region),
         location,
         tags: withService(tags, service),
       },
@@ -90,11 +100,11 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
   let storage: TenantStorage | undefined;
   if (services.has("storage") && spec.storage) {
     storage = new TenantStorage(
-      "storage",
+      TENANT_COMPONENT_NAMES.storage,
       {
         resourceGroupName: groups.data.name,
         location,
-        nameParts: [slug, platform.host.slug],
+        nameParts: tenantStorageNameParts(slug, platform.host.slug),
         shares: spec.storage.shares,
         endpointSubnetId: spoke.subnetIds.apply((ids) => ids.endpoints),
         fileDnsZoneId: fromPlatform("privateDnsZoneIds").apply((ids) => ids.file),
@@ -107,7 +117,7 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
   }
 
   if (services.has("backup") && spec.backup && storage) {
-    new FileShareBackup("backup-files", {
+    new FileShareBackup(TENANT_COMPONENT_NAMES.backup, {
       vaultResourceGroupName: fromPlatform("recoveryVaultResourceGroupName"),
       vaultName: fromPlatform("recoveryVaultName"),
       storageAccountId: storage.resourceId,
@@ -122,14 +132,10 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
     });
   }
 
-  const identity = new TenantIdentity("identity", {
+  const identity = new TenantIdentity(TENANT_COMPONENT_NAMES.identity, {
     tenant: slug,
     displayName: spec.displayName,
-    groupNames: {
-      admins: spec.identity.adminGroup ?? `grunnmur-${slug}-admins`,
-      users: spec.identity.userGroup ?? `grunnmur-${slug}-users`,
-      readers: spec.identity.readerGroup ?? `grunnmur-${slug}-readers`,
-    },
+    groupNames: tenantGroupDisplayNames(slug, spec.identity),
     externalAdmins: spec.identity.externalAdmins,
   });
 
@@ -137,15 +143,12 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
   const grant = (group: TenantGroupKey, role: string): RoleAssignmentArgs => ({
     roleDefinitionIdOrName: role,
     principalId: identity.groupIds[group],
-    principalKey: `${slug}-${group}`,
+    principalKey: tenantPrincipalKey(slug, group),
   });
   const roleHolder = new pulumi.ComponentResource("grunnmur:identity:TenantRoleAssignments", "roles", {}, componentOpts);
-  const grants: Array<["network" | "data" | "workloads", RoleAssignmentArgs[]]> = [
-    ["network", [grant("admins", "Reader"), grant("readers", "Reader")]],
-    ["data", [grant("admins", "Reader"), grant("admins", "Storage File Data SMB Share Contributor"), grant("users", "Storage File Data SMB Share Contributor"), grant("readers", "Reader")]],
-    ["workloads", [grant("admins", "Contributor"), grant("readers", "Reader")]],
-  ];
-  for (const [key, assignments] of grants) assignRoles(`rg-${key}`, groups[key].id, `${slug}-rg-${key}`, assignments, roleHolder);
+  for (const [key, grants] of TENANT_ROLE_GRANTS) {
+    assignRoles(`rg-${key}`, groups[key].id, tenantScopeKey(slug, key), grants.map((g) => grant(g.group, g.role)), roleHolder);
+  }
 
   new TenantBudget("budget", {
     tenant: slug,

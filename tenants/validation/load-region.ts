@@ -10,16 +10,18 @@ import { tenantSchema } from "../schema/tenant";
 import type { Region } from "../region";
 import { type Diagnostic, sortDiagnostics } from "./diagnostic";
 import { checkAgainstSchema } from "./schema-messages";
-import { resolveAddressPlan } from "../resolve";
+import { type AddressPlan, resolveAddressPlan } from "../resolve";
 import type { PlatformInput, TenantInput } from "./checked-files";
 import { checkPlatform, checkRegion } from "./region-rules";
+import { checkRegionNames } from "./name-rules";
 import { checkTenant } from "./tenant-rules";
 import { checkWaiverPolicies } from "./waiver-rules";
-import { diagnosticAt, parseYamlSource } from "./yaml-source";
+import { diagnosticAt, parseYamlSource, type YamlSource } from "./yaml-source";
 import { blameOrder, establishedFirst, type FileHistory } from "./file-age";
 import { checkTenantDates, checkWaiverDates, localToday } from "./date-rules";
 import { checkOffboarding } from "./offboarding-rules";
 import { checkGithubTeams } from "./github-rules";
+import { readYamlText, tenantEntry } from "./file-limits";
 
 export interface RegionPaths {
   readonly tenantsDir: string;
@@ -56,32 +58,42 @@ export function listTenantFiles(tenantsDir: string): { files: string[]; diagnost
   }
   const files: string[] = [];
   for (const entry of fs.readdirSync(tenantsDir).sort()) {
-    const full = path.join(tenantsDir, entry);
-    if (!fs.statSync(full).isFile()) continue;
-    if (entry.endsWith(".yaml")) files.push(full);
-    else if (entry.endsWith(".yml")) {
-      diagnostics.push({ file: displayPath(full), path: [], message: `tenant files end in .yaml; rename it to ${entry.replace(/\.yml$/, ".yaml")}` });
-    }
+    const found = tenantEntry(tenantsDir, entry, displayPath);
+    if (found && "file" in found) files.push(found.file);
+    else if (found) diagnostics.push(found.problem);
   }
   return { files, diagnostics };
 }
 
-function readSource(file: string) {
-  return parseYamlSource(displayPath(file), fs.readFileSync(file, "utf8"));
+/** The file's YAML, or the diagnostics that say why it is not read; never an exception. */
+function readSource(file: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
+  const shown = displayPath(file);
+  const text = readYamlText(file, shown);
+  if (!text.ok) return { diagnostics: text.diagnostics };
+  try {
+    const source = parseYamlSource(shown, text.text);
+    return { source, diagnostics: source.syntaxErrors };
+  } catch (err) {
+    return { diagnostics: [{ file: shown, path: [], message: `cannot be read as YAML: ${err instanceof Error ? err.message : String(err)}` }] };
+  }
 }
 
 export function loadPlatform(platformFile: string, rules: RegionRules = {}): { platform?: PlatformInput; diagnostics: Diagnostic[] } {
   if (!fs.existsSync(platformFile)) {
     return { diagnostics: [{ file: displayPath(platformFile), path: [], message: "does not exist; pass --platform FILE with the host's platform file" }] };
   }
-  const source = readSource(platformFile);
-  if (source.syntaxErrors.length > 0) return { diagnostics: source.syntaxErrors };
-  const parsed = checkAgainstSchema(platformSchema, source);
-  if (!parsed.ok) return { diagnostics: parsed.diagnostics };
-  const platform = { source, spec: parsed.value };
-  const waivers = rules.policyNames ? checkWaiverPolicies(platform.spec.waivers, rules.policyNames) : [];
-  const dates = checkWaiverDates(platform.spec.waivers, rules.today ?? localToday());
-  return { platform, diagnostics: [...checkPlatform(platform), ...[...waivers, ...dates].map((f) => diagnosticAt(source, f.path, f.message, f.at))] };
+  const { source, diagnostics: unread } = readSource(platformFile);
+  if (!source || unread.length > 0) return { diagnostics: unread };
+  try {
+    const parsed = checkAgainstSchema(platformSchema, source);
+    if (!parsed.ok) return { diagnostics: parsed.diagnostics };
+    const platform = { source, spec: parsed.value };
+    const waivers = rules.policyNames ? checkWaiverPolicies(platform.spec.waivers, rules.policyNames) : [];
+    const dates = checkWaiverDates(platform.spec.waivers, rules.today ?? localToday());
+    return { platform, diagnostics: [...checkPlatform(platform), ...[...waivers, ...dates].map((f) => diagnosticAt(source, f.path, f.message, f.at))] };
+  } catch (err) {
+    return { diagnostics: [internalError(source.file, err)] };
+  }
 }
 
 export function loadRegion(paths: RegionPaths, rules: RegionRules = {}): RegionLoad {
@@ -95,29 +107,27 @@ export function loadRegion(paths: RegionPaths, rules: RegionRules = {}): RegionL
   diagnostics.push(...listing.diagnostics);
   const tenants: TenantInput[] = [];
   for (const file of listing.files) {
-    const source = readSource(file);
-    if (source.syntaxErrors.length > 0) {
-      diagnostics.push(...source.syntaxErrors);
-      continue;
+    // No file may stop the others being checked, nor end in a stack trace: a rule that throws is a diagnostic on the file.
+    try {
+      const checked = checkTenantFile(file, rules);
+      diagnostics.push(...checked.diagnostics);
+      if (checked.tenant) tenants.push(checked.tenant);
+    } catch (err) {
+      diagnostics.push(internalError(displayPath(file), err));
     }
-    const parsed = checkAgainstSchema(tenantSchema, source);
-    if (!parsed.ok) {
-      diagnostics.push(...parsed.diagnostics);
-      continue;
-    }
-    const fileSlug = path.basename(file, ".yaml");
-    const waivers = rules.policyNames ? checkWaiverPolicies(parsed.value.waivers, rules.policyNames) : [];
-    for (const finding of [...checkTenant(parsed.value, fileSlug), ...waivers, ...checkTenantDates(parsed.value, today)]) {
-      diagnostics.push(diagnosticAt(source, finding.path, finding.message, finding.at));
-    }
-    tenants.push({ source, spec: parsed.value });
   }
 
   if (platform) {
-    diagnostics.push(...checkRegion(platform, tenants, order), ...checkOffboarding(platform, tenants, today), ...checkGithubTeams(platform, tenants));
-    const plan = resolveAddressPlan(platform, establishedFirst(tenants, order), order);
-    diagnostics.push(...plan.diagnostics);
-    const resolved = plan.tenants;
+    let resolved: AddressPlan["tenants"] = [];
+    try {
+      diagnostics.push(...checkRegion(platform, tenants, order), ...checkOffboarding(platform, tenants, today), ...checkGithubTeams(platform, tenants));
+      diagnostics.push(...checkRegionNames(platform, establishedFirst(tenants, order)));
+      const plan = resolveAddressPlan(platform, establishedFirst(tenants, order), order);
+      diagnostics.push(...plan.diagnostics);
+      resolved = plan.tenants;
+    } catch (err) {
+      diagnostics.push(internalError(platform.source.file, err));
+    }
     if (diagnostics.length === 0) {
       const selected = [...resolved].sort((a, b) => a.spec.slug.localeCompare(b.spec.slug));
       return {
@@ -128,6 +138,23 @@ export function loadRegion(paths: RegionPaths, rules: RegionRules = {}): RegionL
     }
   }
   return { diagnostics: sortDiagnostics(dedupe(diagnostics)), fileCount: listing.files.length };
+}
+
+function checkTenantFile(file: string, rules: RegionRules): { tenant?: TenantInput; diagnostics: Diagnostic[] } {
+  const { source, diagnostics: unread } = readSource(file);
+  if (!source || unread.length > 0) return { diagnostics: unread };
+  const parsed = checkAgainstSchema(tenantSchema, source);
+  if (!parsed.ok) return { diagnostics: parsed.diagnostics };
+  const fileSlug = path.basename(file, ".yaml");
+  const waivers = rules.policyNames ? checkWaiverPolicies(parsed.value.waivers, rules.policyNames) : [];
+  const dates = checkTenantDates(parsed.value, rules.today ?? localToday());
+  const diagnostics = [...checkTenant(parsed.value, fileSlug), ...waivers, ...dates].map((finding) => diagnosticAt(source, finding.path, finding.message, finding.at));
+  return { tenant: { source, spec: parsed.value }, diagnostics };
+}
+
+function internalError(file: string, err: unknown): Diagnostic {
+  const message = err instanceof Error ? err.message : String(err);
+  return { file, path: [], message: `could not be checked: ${message}; this is a fault in grunnmur, not in the file, so report it with the file attached` };
 }
 
 function dedupe(list: Diagnostic[]): Diagnostic[] {

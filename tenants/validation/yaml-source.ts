@@ -4,6 +4,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { Diagnostic, FieldPath } from "./diagnostic";
+import { checkYamlLimits, MAX_ALIAS_EXPANSION, MAX_REPORTED_SYNTAX_ERRORS, yamlErrorMessage } from "./yaml-limits";
 
 export interface YamlSource {
   readonly file: string;
@@ -16,20 +17,35 @@ export interface YamlSource {
 
 export function parseYamlSource(file: string, text: string): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const syntaxErrors: Diagnostic[] = doc.errors.map((err) => {
-    const pos = lineCounter.linePos(err.pos[0]);
-    return { file, line: pos.line, column: pos.col, path: [], message: `YAML syntax error: ${firstLine(err.message)}` };
-  });
+  // uniqueKeys off: the package compares every key with every earlier one (75,000 keys
+  // took minutes); checkYamlLimits finds duplicates in one pass. logLevel error: the
+  // package would print warnings of its own; every problem becomes a diagnostic here.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, logLevel: "error" });
+  const diagnostic = (offset: number, message: string): Diagnostic => {
+    const pos = lineCounter.linePos(offset);
+    return { file, line: pos.line, column: pos.col, path: [], message };
+  };
+  const syntaxErrors: Diagnostic[] = doc.errors.slice(0, MAX_REPORTED_SYNTAX_ERRORS).map((err) => diagnostic(err.pos[0], yamlErrorMessage(err.code, err.message)));
+  if (doc.errors.length > MAX_REPORTED_SYNTAX_ERRORS) {
+    const last = doc.errors[MAX_REPORTED_SYNTAX_ERRORS];
+    syntaxErrors.push(diagnostic(last.pos[0], `and ${doc.errors.length - MAX_REPORTED_SYNTAX_ERRORS} more YAML errors after this point; fix the ones above first`));
+  }
   if (syntaxErrors.length === 0 && doc.contents === null) {
     syntaxErrors.push({ file, path: [], message: "the file is empty; it needs the fields described in the schema header" });
   }
-  const value = syntaxErrors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
+  if (syntaxErrors.length === 0) syntaxErrors.push(...checkYamlLimits({ file, doc, lineCounter }));
+  let value: unknown;
+  if (syntaxErrors.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+    } catch (err) {
+      const message = err instanceof ReferenceError && /Excessive alias count/.test(err.message)
+        ? `its aliases (*name) expand to more than ${MAX_ALIAS_EXPANSION} copies of their anchors' values; write the values out`
+        : `cannot be read as YAML: ${err instanceof Error ? err.message : String(err)}`;
+      syntaxErrors.push({ file, line: 1, column: 1, path: [], message });
+    }
+  }
   return { file, doc, lineCounter, value, syntaxErrors };
-}
-
-function firstLine(message: string): string {
-  return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
 }
 
 /**
