@@ -35,3 +35,28 @@ export function keyVaultNameOf(resourceId: string): string | undefined {
   if (parsed.provider?.toLowerCase() !== "microsoft.keyvault" || parsed.resourceType?.toLowerCase() !== "vaults") return undefined;
   return parsed.names[0];
 }
+
+/**
+ * Logical name of the role assignment letting RADIUS server `server` (1, 2, ...) read
+ * one secret: `vaultKey` is "platform" or the vault's name. The platform program
+ * (stacks/platform/radius-config.ts) and the region's name check use it alike.
+ */
+export function secretReadGrantName(vaultKey: string, secretName: string, server: number): string {
+  // assignRoles (components/shared/role-assignments.ts) appends "<principal key>-<role>" to the prefix.
+  return `${secretReadGrantPrefix(vaultKey, secretName)}-${radiusPrincipalKey(server)}-key-vault-secrets-user`;
+}
+
+/** The name prefix the platform program gives assignRoles for one secret's grants. */
+export function secretReadGrantPrefix(vaultKey: string, secretName: string): string {
+  return `radius-kv-${vaultKey.toLowerCase()}-${secretName.toLowerCase()}`;
+}
+
+/** The stable key of RADIUS server `server`'s identity in role assignment names. */
+export function radiusPrincipalKey(server: number): string {
+  return `radius-${server}`;
+}
+
+/** The scope key of that grant, which its role assignment GUID is built from. */
+export function secretReadScopeKey(vaultKey: string, secretName: string): string {
+  return `kv-${vaultKey.toLowerCase()}/secrets/${secretName.toLowerCase()}`;
+}

@@ -31,7 +31,10 @@ import {
   VPN_CONNECTION_TYPE,
 } from "../network/tenant-attachment-names";
 import { BREAK_GLASS, PLATFORM_GROUPS, platformGroupDisplayName, platformGroupPrefix, type PlatformGroupKey, tenantGroupDisplayNames, TENANT_GROUP_KEYS } from "./group-names";
+import { secretReadGrantName } from "./key-vault";
 import { REGION_CODES, roleAssignmentName } from "./names";
+
+const ROLE_ASSIGNMENT_TYPE = "azure-native:authorization:RoleAssignment";
 import { PLATFORM_STACK, PROJECT } from "./stack-names";
 import {
   guestLogicalName,
@@ -221,6 +224,19 @@ function tenantNames(platform: PlatformFile, tenant: TenantFile, owner: NameOwne
     const refs: Array<[FieldPath, SecretRef]> = Object.entries(tenant.wifi.accessPoints).map(([key, ap]) => [["wifi", "accessPoints", key, "secret"], ap.secret]);
     if (tenant.wifi.userBackend.kind === "ldap") refs.push([["wifi", "userBackend", "bindPassword"], tenant.wifi.userBackend.bindPassword]);
     out.push(...secretCopies(owner, refs));
+    // Each RADIUS server's read grant on each of its secrets sits in its share of the hub (stacks/platform/radius-config.ts).
+    const seenGrants = new Set<string>();
+    for (const [path, ref] of refs) {
+      // A config key's grants follow from its copy's name, which is checked above.
+      const secretName = ref.keyVaultSecret;
+      if (ref.pulumiConfig !== undefined || secretName === undefined) continue;
+      const vaultKey = ref.keyVault ?? "platform";
+      if (seenGrants.has(`${vaultKey}/${secretName}`.toLowerCase())) continue;
+      seenGrants.add(`${vaultKey}/${secretName}`.toLowerCase());
+      for (let server = 1; server <= platform.radius.count; server += 1) {
+        platformStack([TENANT_ATTACHMENT_TYPE, ROLE_ASSIGNMENT_TYPE], secretReadGrantName(vaultKey, secretName, server), path, HINT.secret);
+      }
+    }
   }
   return out;
 }

@@ -7,7 +7,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as keyvault from "@pulumi/azure-native/keyvault";
-import { secretScope } from "../../domain/azure/key-vault";
+import { radiusPrincipalKey, secretReadGrantPrefix, secretReadScopeKey, secretScope } from "../../domain/azure/key-vault";
 import type { SecretRead } from "../../domain/eduroam/delivery";
 import type { SecretSource } from "../../domain/eduroam/secret-placeholders";
 import { assignRoles } from "../../components/shared/role-assignments";
@@ -74,12 +74,11 @@ export function grantSecretReads(reads: readonly SecretRead[], principalIds: rea
     const parent = read.tenant === undefined ? args.parent : args.tenantParent(read.tenant);
     if (!parent) continue;
     const vaultKey = read.keyVaultResourceId === undefined ? "platform" : read.keyVault.toLowerCase();
-    const name = read.secretName.toLowerCase();
     const copy = read.keyVaultResourceId === undefined ? args.copies.get(read.secretName) : undefined;
     const scope = pulumi.all([read.keyVaultResourceId ?? args.platformVaultId, copy?.id ?? ""]).apply(([vaultId]) => secretScope(vaultId, read.secretName));
     principalIds.forEach((principalId, i) =>
-      assignRoles(`radius-kv-${vaultKey}-${name}`, scope, `kv-${vaultKey}/secrets/${name}`, [
-        { roleDefinitionIdOrName: "Key Vault Secrets User", principalId, principalKey: `radius-${i + 1}`, principalType: "ServicePrincipal" },
+      assignRoles(secretReadGrantPrefix(vaultKey, read.secretName), scope, secretReadScopeKey(vaultKey, read.secretName), [
+        { roleDefinitionIdOrName: "Key Vault Secrets User", principalId, principalKey: radiusPrincipalKey(i + 1), principalType: "ServicePrincipal" },
       ], parent),
     );
   }

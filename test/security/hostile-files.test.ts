@@ -175,7 +175,7 @@ describe("what lives in the tenants folder", () => {
 
   it("applies the same limits to the platform file", () => {
     const platform = `${stringify(basePlatform())}extra: &x [*y]\n`;
-    expect(problemsWith({ "alta.yaml": stringify(baseTenant("alta", "5601", 1)) }, platform)).toEqual(["platform.yaml:35:12 extra[0]: is the alias *y, but no anchor &y is written before it; write the value out or set the anchor first"]);
+    expect(problemsWith({ "alta.yaml": stringify(baseTenant("alta", "5601", 1)) }, platform)).toEqual(["platform.yaml:37:12 extra[0]: is the alias *y, but no anchor &y is written before it; write the value out or set the anchor first"]);
     expect(problemsWith({}, Buffer.concat([Buffer.from("host:\n"), Buffer.from([0xff])]))).toEqual([
       "platform.yaml:2:1 byte 0xff is not UTF-8; a tenant file is UTF-8 text, so save it as UTF-8 (or remove binary content)",
     ]);
