@@ -5,7 +5,7 @@
  * requests is the firewall's business (each tenant's rule group): traffic from
  * the sites reaches this subnet through it.
  */
-import { denyInternetInbound, denyVirtualNetworkInbound, type SecurityRule } from "../network/security-rules";
+import { allowSshFromBastion, denyInternetInbound, denyVirtualNetworkInbound, type SecurityRule } from "../network/security-rules";
 
 export function radiusSecurityRules(nationalProxyAddresses: readonly string[], bastionSubnet: string): SecurityRule[] {
   const rules: SecurityRule[] = [
@@ -21,18 +21,7 @@ export function radiusSecurityRules(nationalProxyAddresses: readonly string[], b
       destinationAddressPrefix: "*",
       destinationPortRanges: ["1812", "1813"],
     },
-    {
-      name: "allow-ssh-from-bastion",
-      description: "Administration only through Azure Bastion.",
-      priority: 200,
-      direction: "Inbound",
-      access: "Allow",
-      protocol: "Tcp",
-      sourceAddressPrefix: bastionSubnet,
-      sourcePortRange: "*",
-      destinationAddressPrefix: "*",
-      destinationPortRange: "22",
-    },
+    allowSshFromBastion(bastionSubnet, "*"),
     denyInternetInbound("Nothing else from the internet."),
     // Without this, Azure's AllowVnetInBound lets every site and spoke reach the servers on any port.
     denyVirtualNetworkInbound("Sites and spokes reach the RADIUS servers on 1812/1813 only (NSM 2.2.3)."),

@@ -8,7 +8,7 @@
 import { cidr, formatCidr, formatIp } from "./cidr";
 import { layoutSubnets } from "./address-plan";
 import { gatewaySubnetRouteTable, hubServiceRouteTable, type HubRoutingInput, type HubServicePrefixes, type RouteTableSpec } from "./routes";
-import { denyInternetInbound, denyVirtualNetworkInbound, type SecurityRule } from "./security-rules";
+import { allowSshFromBastion, denyInternetInbound, denyVirtualNetworkInbound, type SecurityRule } from "./security-rules";
 import { radiusSecurityRules } from "../eduroam/radius-security-rules";
 
 /**
@@ -114,18 +114,7 @@ export function sharedSubnetSecurityRules(layout: readonly PlacedHubSubnet[]): S
       destinationAddressPrefix: shared,
       destinationPortRange: "*",
     },
-    {
-      name: "allow-ssh-from-bastion",
-      description: "Administration only through Azure Bastion.",
-      priority: 200,
-      direction: "Inbound",
-      access: "Allow",
-      protocol: "Tcp",
-      sourceAddressPrefix: prefixOf(layout, "bastion"),
-      sourcePortRange: "*",
-      destinationAddressPrefix: shared,
-      destinationPortRange: "22",
-    },
+    allowSshFromBastion(prefixOf(layout, "bastion"), shared),
     denyInternetInbound("Shared services are reached privately only."),
     denyVirtualNetworkInbound(NOTHING_ELSE_FROM_SITES),
   ];

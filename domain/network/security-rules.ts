@@ -60,6 +60,22 @@ export function denyVirtualNetworkInbound(description: string): SecurityRule {
   };
 }
 
+/** Administration of a subnet's machines only through Azure Bastion's subnet. */
+export function allowSshFromBastion(bastionSubnet: string, destination: string): SecurityRule {
+  return {
+    name: "allow-ssh-from-bastion",
+    description: "Administration only through Azure Bastion.",
+    priority: 200,
+    direction: "Inbound",
+    access: "Allow",
+    protocol: "Tcp",
+    sourceAddressPrefix: bastionSubnet,
+    sourcePortRange: "*",
+    destinationAddressPrefix: destination,
+    destinationPortRange: "22",
+  };
+}
+
 export function denyInternetOutbound(description: string): SecurityRule {
   return {
     name: "deny-internet-outbound",
