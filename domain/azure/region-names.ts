@@ -233,8 +233,11 @@ function tenantNames(platform: PlatformFile, tenant: TenantFile, owner: NameOwne
       const vaultKey = ref.keyVault ?? "platform";
       if (seenGrants.has(`${vaultKey}/${secretName}`.toLowerCase())) continue;
       seenGrants.add(`${vaultKey}/${secretName}`.toLowerCase());
+      // Two files naming one secret give one grant name: the ownership rule (secret-rules.ts) reports that, not this.
+      const same = `${vaultKey}/${secretName}`.toLowerCase();
       for (let server = 1; server <= platform.radius.count; server += 1) {
-        platformStack([TENANT_ATTACHMENT_TYPE, ROLE_ASSIGNMENT_TYPE], secretReadGrantName(vaultKey, secretName, server), path, HINT.secret);
+        const name = urn(PLATFORM_STACK, [TENANT_ATTACHMENT_TYPE, ROLE_ASSIGNMENT_TYPE], secretReadGrantName(vaultKey, secretName, server));
+        out.push({ namespace: `pulumi:urn:${PLATFORM_STACK}`, name, what: "the platform stack's Pulumi resource", owner, path, hint: HINT.secret, same });
       }
     }
   }
