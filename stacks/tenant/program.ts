@@ -30,7 +30,7 @@ import { standardTags, withService } from "../../domain/azure/tags";
 import { TenantStorage } from "../../components/storage/tenant-storage";
 import { platformOutputs, type StackOutputs, type TenantOutputs } from "../contract";
 import type { TenantStackInput } from "../inputs";
-import { approvedDeparture } from "../../tenants/validation/offboarding-rules";
+import { approvedDeparture } from "../../tenants/departure";
 
 export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutputs> {
   const { platform, tenant } = input;

@@ -10,24 +10,8 @@ import type { PlatformFile } from "../schema/platform";
 import type { TenantFile } from "../schema/tenant";
 import type { PlatformInput, TenantInput } from "./checked-files";
 import type { Diagnostic } from "./diagnostic";
+import { approvedDeparture } from "../departure";
 import { diagnosticAt } from "./yaml-source";
-
-export interface ApprovedDeparture {
-  readonly since: string;
-  readonly reason: string;
-  readonly dataExportedTo?: string;
-  /** The day the platform team approved it, and who did. */
-  readonly approved: string;
-  readonly approvedBy: string;
-}
-
-/** The tenant's departure when it asks to leave and the platform team has approved it; otherwise undefined. */
-export function approvedDeparture(platform: PlatformFile, tenant: TenantFile): ApprovedDeparture | undefined {
-  const request = tenant.offboarding;
-  const approval = platform.offboarding[tenant.slug];
-  if (request?.leaving !== true || !approval) return undefined;
-  return { since: request.since, reason: request.reason, dataExportedTo: request.dataExportedTo, approved: approval.approved, approvedBy: approval.by };
-}
 
 export function checkOffboarding(platform: PlatformInput, tenants: readonly TenantInput[], today: string): Diagnostic[] {
   const out: Diagnostic[] = [];

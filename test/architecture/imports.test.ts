@@ -50,6 +50,10 @@ const DIRECTION_RULES: ReadonlyArray<DirectionRule & { readonly says: string }> 
   { says: "domain/ imports nothing from components/, stacks/, scripts/ or policies/", from: "domain/", forbidden: ["components/", "stacks/", "scripts/", "policies/"] },
   { says: "components/ imports nothing from stacks/, scripts/ or policies/", from: "components/", forbidden: ["stacks/", "scripts/", "policies/"] },
   { says: "stacks/ imports nothing from scripts/ or policies/", from: "stacks/", forbidden: ["scripts/", "policies/"] },
+  // Every preview worker loads a program and what it imports: the validation (and its YAML parser) stays in the entry point.
+  { says: "the platform program imports nothing from tenants/validation/", from: "stacks/platform/", forbidden: ["tenants/validation/"] },
+  { says: "the tenant program imports nothing from tenants/validation/", from: "stacks/tenant/", forbidden: ["tenants/validation/"] },
+  { says: "components/ imports nothing from tenants/validation/", from: "components/", forbidden: ["tenants/validation/"] },
 ];
 
 describe("the imports of the product code", () => {
