@@ -31,6 +31,7 @@ export = async () => {
     throw new Error(`stack "${stack}" has no tenant file tenants/${stack}.yaml; stack names are "platform" or a tenant slug`);
   }
   const org = pulumi.getOrganization();
-  const platformStackName = config.get("platformStack") ?? `${org}/${PROJECT}/${PLATFORM_STACK}`;
+  // Pulumi.yaml defaults platformStack to "": the organisation is known only at run time.
+  const platformStackName = config.get("platformStack") || `${org}/${PROJECT}/${PLATFORM_STACK}`;
   return tenantProgram({ platform: region.platform, tenant, platformStackName, secretMode: "live" });
 };
