@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { formatDiagnostic } from "../tenants/validation/diagnostic";
 import { REPO_ROOT } from "../tenants/paths";
 import { loadRegion } from "../tenants/validation/load-region";
+import { localToday } from "../tenants/validation/date-rules";
 import { PLATFORM_STACK, PROJECT } from "./contract";
 import { platformProgram } from "./platform/program";
 import { tenantProgram } from "./tenant/program";
@@ -33,5 +34,5 @@ export = async () => {
   const org = pulumi.getOrganization();
   // Pulumi.yaml defaults platformStack to "": the organisation is known only at run time.
   const platformStackName = config.get("platformStack") || `${org}/${PROJECT}/${PLATFORM_STACK}`;
-  return tenantProgram({ platform: region.platform, tenant, platformStackName, secretMode: "live" });
+  return tenantProgram({ platform: region.platform, tenant, platformStackName, secretMode: "live", today: localToday() });
 };

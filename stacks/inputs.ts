@@ -22,4 +22,6 @@ export interface TenantStackInput {
   /** Fully qualified name of the platform stack, for the StackReference. */
   readonly platformStackName: string;
   readonly secretMode: SecretMode;
+  /** The day of the run (YYYY-MM-DD): a new budget starts in its month at the earliest. */
+  readonly today: string;
 }

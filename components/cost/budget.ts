@@ -14,10 +14,10 @@ export interface TenantBudgetArgs {
   readonly resourceGroupNames: pulumi.Input<string>[];
   readonly monthlyNok: number;
   readonly alertRecipients: readonly string[];
+  /** First of a month (domain/cost/budget-period.ts budgetStartDate); used when the budget is created. */
+  readonly startDate: string;
 }
 
-/** Budgets need a fixed start; a date computed at run time would change every month. */
-export const BUDGET_START = "2026-01-01T00:00:00Z";
 export const ALERT_THRESHOLDS = [80, 100] as const;
 
 export class TenantBudget extends pulumi.ComponentResource implements ComponentOutputs {
@@ -40,11 +40,12 @@ export class TenantBudget extends pulumi.ComponentResource implements ComponentO
         amount: args.monthlyNok,
         category: "Cost",
         timeGrain: "Monthly",
-        timePeriod: { startDate: BUDGET_START },
+        timePeriod: { startDate: args.startDate },
         filter: { dimensions: { name: "ResourceGroupName", operator: "In", values: args.resourceGroupNames } },
         notifications,
       },
-      { parent: this },
+      // Azure refuses to change a budget's start, and the start computed next month would differ.
+      { parent: this, ignoreChanges: ["timePeriod.startDate"] },
     );
     this.resourceId = budget.id;
     this.name = budget.name;

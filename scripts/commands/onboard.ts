@@ -11,6 +11,7 @@ import { displayPath, listTenantFiles, loadPlatform,  } from "../../tenants/vali
 import { loadCommandRegion } from "../region";
 import { uniqueSlug } from "../onboarding/slug";
 import { ONBOARDING_CHECKLIST, tenantFileText } from "../onboarding/tenant-template";
+import { localToday } from "../../tenants/validation/date-rules";
 
 export const onboardSpec: CommandSpec = {
   name: "onboard",
@@ -91,7 +92,7 @@ export async function runOnboard(cmd: ParsedCommand): Promise<number> {
 
   const file = path.join(cmd.tenantsDir, `${slug}.yaml`);
   const email = values.email ?? `postmottak@${slug}.kommune.no`;
-  fs.writeFileSync(file, tenantFileText({ slug, name, kommunenummer, organisasjonsnummer: orgnr, population, email, addressSpace: formatCidr(block.block) }), { flag: "wx" });
+  fs.writeFileSync(file, tenantFileText({ slug, name, kommunenummer, organisasjonsnummer: orgnr, population, email, addressSpace: formatCidr(block.block), joined: localToday().slice(0, 7) }), { flag: "wx" });
   const load = loadCommandRegion(cmd);
   if (!load.region) {
     // Leave the region as it was: the new file goes, the problems are shown.

@@ -10,6 +10,8 @@ export interface NewTenant {
   readonly population: number;
   readonly email: string;
   readonly addressSpace: string;
+  /** YYYY-MM: the month the file is written, when the municipality joins. */
+  readonly joined: string;
 }
 
 export function tenantFileText(t: NewTenant): string {
@@ -37,6 +39,7 @@ storage:
     felles: { quotaGb: 100 }    # TODO: shares and sizes the municipality needs
 backup:
   tier: standard
+joined: ${q(t.joined)}              # the month it joins; its budget starts then or at the first deployment
 budget:
   monthlyNok: 10000             # TODO: the monthly budget the council approved
   alertRecipients: [${t.email}]

@@ -12,6 +12,7 @@ import type { Region } from "../../tenants/region";
 import { countTypes, failedResult, type PreviewJob, type PreviewResult } from "./job";
 import { mergePlatformParts, platformParts } from "./platform-scope";
 import { runInWorker, runPool } from "./pool";
+import { localToday } from "../../tenants/validation/date-rules";
 import { readPreviewFile, type StackPreview, writePreviewFile } from "./preview-file";
 
 export interface PreviewOptions {
@@ -26,6 +27,8 @@ export interface PreviewOptions {
    * file then records its scope. Default: the whole platform.
    */
   readonly scopePlatform?: boolean;
+  /** The day the preview stands for (YYYY-MM-DD), e.g. for budget start dates; default today. */
+  readonly today?: string;
   /** Tenants per platform worker (default TENANTS_PER_PLATFORM_PART). */
   readonly tenantsPerPlatformPart?: number;
   readonly onProgress?: (result: PreviewResult, done: number, total: number) => void;
@@ -111,7 +114,7 @@ export async function previewRegion(region: Region, options: PreviewOptions): Pr
     const tenantJobs: PreviewJob[] = tenants.map((tenant) => ({
       kind: "tenant",
       stack: tenant.spec.slug,
-      input: { platform: region.platform, tenant, platformStackName: OFFLINE_PLATFORM_STACK_NAME, secretMode: "placeholder" },
+      input: { platform: region.platform, tenant, platformStackName: OFFLINE_PLATFORM_STACK_NAME, secretMode: "placeholder", today: options.today ?? localToday() },
       platformOutputs: first.outputs!,
       outFile: path.join(options.outDir, `${tenant.spec.slug}.json`),
     }));

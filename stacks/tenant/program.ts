@@ -31,6 +31,7 @@ import { TenantStorage } from "../../components/storage/tenant-storage";
 import { platformOutputs, type StackOutputs, type TenantOutputs } from "../contract";
 import type { TenantStackInput } from "../inputs";
 import { approvedDeparture } from "../../tenants/departure";
+import { budgetStartDate } from "../../domain/cost/budget-period";
 
 export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutputs> {
   const { platform, tenant } = input;
@@ -156,6 +157,7 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
     resourceGroupNames: [groups.network.name, groups.data.name, groups.workloads.name],
     monthlyNok: spec.budget.monthlyNok,
     alertRecipients: spec.budget.alertRecipients,
+    startDate: budgetStartDate(spec.joined, input.today),
   }, componentOpts);
 
   // Read by the pull-request report: a leaving tenant takes no new resources, and only a

@@ -203,6 +203,11 @@ export const tenantSchema = z
         description:
           "Marks the municipality as leaving. It takes effect only with the platform team's approval (offboarding.<slug> in platform.yaml): then its stack takes no new resources, and once dataExportedTo is set and since has passed, its resources may be removed.",
       }),
+    joined: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "must be a month written as YYYY-MM, e.g. \"2027-01\"" })
+      .optional()
+      .meta({ description: "The month the municipality joins the platform (YYYY-MM); its monthly budget starts then, or in the month of its first deployment if that is later." }),
     budget,
     systems: z.record(keyName, system).default({}).meta({ description: "System inventory (systemkartlegging), keyed by a stable name." }),
     waivers,

@@ -11,6 +11,7 @@
 import type { Waiver } from "../schema/fields";
 import type { TenantFile } from "../schema/tenant";
 import type { Finding } from "./finding";
+import { BUDGET_MAX_MONTHS_AHEAD, monthOf, monthsBetween } from "../../domain/cost/budget-period";
 
 /** The longest a waiver may hold: it is renewed in a reviewed change at least once a year. */
 export const WAIVER_MAX_MONTHS = 12;
@@ -60,6 +61,13 @@ export function checkTenantDates(tenant: TenantFile, today: string): Finding[] {
     findings.push({
       path: ["backup", "lastRestoreTest"],
       message: `${tested} is in the future (today is ${today}); record the day the last test restore was done, or leave it out until one is`,
+    });
+  }
+  // The budget starts in the month joined, and Azure refuses a budget starting more than twelve months ahead.
+  if (tenant.joined !== undefined && monthsBetween(monthOf(today), tenant.joined) > BUDGET_MAX_MONTHS_AHEAD) {
+    findings.push({
+      path: ["joined"],
+      message: `${tenant.joined} is more than ${BUDGET_MAX_MONTHS_AHEAD} months ahead (today is ${today}); write the month the municipality joins the platform (YYYY-MM), at most ${BUDGET_MAX_MONTHS_AHEAD} months from now, because its Azure budget starts then`,
     });
   }
   return findings;

@@ -32,7 +32,7 @@ describe("the preview worker's shortcuts", () => {
     const platform = await runInWorker({ kind: "platform", stack: "platform", input: { platform: region.platform, tenants: region.tenants, secretMode: "placeholder" }, outFile: platformFile }, 60_000);
     expect(platform.ok).toBe(true);
     const tenant = await runInWorker(
-      { kind: "tenant", stack: "senja", input: { platform: region.platform, tenant: senja, platformStackName: OFFLINE_PLATFORM_STACK_NAME, secretMode: "placeholder" }, platformOutputs: platform.outputs!, outFile: tenantFile },
+      { kind: "tenant", stack: "senja", input: { platform: region.platform, tenant: senja, platformStackName: OFFLINE_PLATFORM_STACK_NAME, secretMode: "placeholder", today: "2026-12-02" }, platformOutputs: platform.outputs!, outFile: tenantFile },
       60_000,
     );
     expect(tenant.ok).toBe(true);

@@ -129,9 +129,9 @@ describe("preview failures", () => {
       const good = platform.outputs!;
       const results = await runPool(
         [
-          { kind: "tenant", stack: a.spec.slug, input: { platform: region.platform, tenant: a, platformStackName: "org/grunnmur/platform", secretMode: "placeholder" }, platformOutputs: good, outFile: path.join(outDir, "a.json") },
+          { kind: "tenant", stack: a.spec.slug, input: { platform: region.platform, tenant: a, platformStackName: "org/grunnmur/platform", secretMode: "placeholder", today: "2026-12-02" }, platformOutputs: good, outFile: path.join(outDir, "a.json") },
           // A platform without its outputs: the tenant's StackReference.requireOutput fails.
-          { kind: "tenant", stack: b.spec.slug, input: { platform: region.platform, tenant: b, platformStackName: "org/grunnmur/platform", secretMode: "placeholder" }, platformOutputs: {}, outFile: path.join(outDir, "b.json") },
+          { kind: "tenant", stack: b.spec.slug, input: { platform: region.platform, tenant: b, platformStackName: "org/grunnmur/platform", secretMode: "placeholder", today: "2026-12-02" }, platformOutputs: {}, outFile: path.join(outDir, "b.json") },
         ],
         { concurrency: 2, timeoutMs: 60_000 },
       );

@@ -4,6 +4,7 @@ import { parse, stringify } from "yaml";
 import type { StackPreview } from "../../scripts/preview/preview-file";
 import { copyExampleRegion, type FixtureRegion } from "../helpers/region-fixture";
 import { ofType, only, previewFiles, type PreviewedRegion } from "../helpers/preview-fixture";
+import { localToday } from "../../tenants/validation/date-rules";
 
 type Json = Record<string, any>;
 
@@ -145,6 +146,14 @@ describe("tenant stacks of the example region", () => {
     expect(notifications.map((n: Json) => n.threshold).sort()).toEqual([100, 80]);
     for (const n of notifications as Json[]) expect(n.contactEmails).toEqual(["it@senja.kommune.no", "okonomi@senja.kommune.no"]);
     expect((budget.inputs.filter as Json).dimensions.values).toHaveLength(3);
+  });
+
+  it("starts the budget this month or in the month the file says the municipality joins, and never moves it", () => {
+    const thisMonth = localToday().slice(0, 7);
+    const start = (slug: string) => (only(ofType(region.read(slug), "azure-native:consumption:Budget"), "budget").inputs.timePeriod as Json).startDate;
+    // senja joined 2026-11, in the past: a past month would be refused by Azure.
+    expect(start("senja")).toBe(`${thisMonth > "2026-11" ? thisMonth : "2026-11"}-01T00:00:00Z`);
+    expect(only(ofType(region.read("senja"), "azure-native:consumption:Budget"), "budget").options.ignoreChanges).toEqual(["timePeriod.startDate"]);
   });
 
   it("links the spoke to every platform private DNS zone", () => {
