@@ -12,7 +12,8 @@ import { cidr, formatIp } from "../../domain/network/cidr";
 import { azureName } from "../../domain/azure/names";
 import { addDiagnostics } from "../shared/diagnostics";
 import type { CollectionOutputs, CommonArgs } from "../shared/common-args";
-import { hasZones, publicIp } from "../network/public-ip";
+import { publicIp } from "../network/public-ip";
+import { hasZones } from "../../domain/azure/regions";
 import { addLock } from "../shared/lock";
 
 export interface RadiusServersArgs extends CommonArgs {
@@ -81,7 +82,7 @@ export class RadiusServers extends pulumi.ComponentResource implements Collectio
           identity: { type: "SystemAssigned" },
           storageProfile: {
             imageReference: { publisher: "Debian", offer: "debian-12", sku: "12-gen2", version: "latest" },
-            osDisk: { createOption: "FromImage", managedDisk: { storageAccountType: "StandardSSD_ZRS" }, deleteOption: "Delete" },
+            osDisk: { createOption: "FromImage", managedDisk: { storageAccountType: zoned ? "StandardSSD_ZRS" : "StandardSSD_LRS" }, deleteOption: "Delete" },
           },
           osProfile: {
             computerName: `rad${i}`,

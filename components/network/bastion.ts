@@ -4,7 +4,8 @@ import * as network from "@pulumi/azure-native/network";
 import { azureName } from "../../domain/azure/names";
 import { addDiagnostics } from "../shared/diagnostics";
 import type { CommonArgs, ComponentOutputs } from "../shared/common-args";
-import { hasZones, publicIp } from "./public-ip";
+import { publicIp } from "./public-ip";
+import { hasZones } from "../../domain/azure/regions";
 import { addLock } from "../shared/lock";
 
 export interface BastionArgs extends CommonArgs {

@@ -9,7 +9,8 @@ import { azureName } from "../../domain/azure/names";
 import { addDiagnostics } from "../shared/diagnostics";
 import type { CommonArgs, ComponentOutputs } from "../shared/common-args";
 import type { RuleCollectionGroupSpec } from "../../domain/network/firewall-rules";
-import { hasZones, publicIp } from "./public-ip";
+import { publicIp } from "./public-ip";
+import { hasZones } from "../../domain/azure/regions";
 import { addLock } from "../shared/lock";
 import { ruleCollectionGroupAzureName, ruleGroupName } from "../../domain/network/tenant-attachment-names";
 

@@ -12,7 +12,7 @@ export interface PublicIpArgs {
   readonly nameParts: readonly string[];
   readonly tags: Tags;
   readonly diagnostics?: DiagnosticsArgs;
-  /** Norway West has no availability zones. */
+  /** Only where the region has zones (domain/azure/regions.ts). */
   readonly zoneRedundant: boolean;
 }
 
@@ -33,9 +33,4 @@ export function publicIp(name: string, args: PublicIpArgs, parent: pulumi.Resour
   );
   addDiagnostics(name, ip.id, args.diagnostics, "logs-and-metrics", parent);
   return ip;
-}
-
-/** Regions with availability zones, for zone-redundant resources. */
-export function hasZones(location: string): boolean {
-  return location !== "norwaywest";
 }

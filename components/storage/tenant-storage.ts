@@ -12,6 +12,7 @@ import { privateEndpoint } from "../network/private-endpoint";
 import type { CommonArgs, ComponentOutputs } from "../shared/common-args";
 import { addDiagnostics } from "../shared/diagnostics";
 import { addLock } from "../shared/lock";
+import { redundantSku } from "../../domain/azure/regions";
 
 export interface ShareSpec {
   readonly quotaGb: number;
@@ -52,7 +53,7 @@ export class TenantStorage extends pulumi.ComponentResource implements Component
         location: args.location,
         accountName,
         kind: "StorageV2",
-        sku: { name: "Standard_ZRS" },
+        sku: { name: redundantSku(args.location, "Standard_ZRS", "Standard_LRS") },
         minimumTlsVersion: "TLS1_2",
         enableHttpsTrafficOnly: true,
         allowBlobPublicAccess: false,

@@ -55,6 +55,7 @@ export const ONBOARDING_CHECKLIST = [
   "  - for eduroam: registers its realm with Sikt and gives the access-point addresses",
   "  - approves a risk assessment and an exit plan (Datatilsynet's advice for shared services)",
   "The regional IT team:",
+  "  - once, before the first deployment with regions.dr.enabled: has Microsoft's approval for the platform subscription to deploy in Norway West (region access request, docs/deploy.md)",
   "  - stores VPN and RADIUS secrets in the platform Key Vault and names them in the file",
   "  - for eduroam: checks that the municipality controls its domain (Norid) and registers it in platform.yaml (domains.<slug>)",
   "  - runs `npx grunnmur preview --only <slug>` and opens the pull request with this one file",

@@ -23,6 +23,7 @@ import { firstUsableAddress, hubFirewallAddress, hubNetworkPlan, hubServicePrefi
 import { HUB_FIREWALL_NAMES, HUB_VNET_KEYS, hubsInUse } from "../../domain/network/hub-names";
 import { VirtualNetwork } from "../../components/network/virtual-network";
 import { VpnGateway } from "../../components/network/vpn-gateway";
+import { NetworkWatchers } from "../../components/network/network-watchers";
 import { KeyVault } from "../../components/security/key-vault";
 import type { RoleAssignmentArgs } from "../../components/shared/common-args";
 import { assignRoles } from "../../components/shared/role-assignments";
@@ -45,14 +46,20 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
   const tags = standardTags({ tenant: host, service: "platform", costCentre: platform.host.costCentre, environment: env });
   const client = authorization.getClientConfigOutput();
 
-  const rg = (key: string, service: string, where: string = location) =>
+  // Before any virtual network: Azure would otherwise create the watchers itself (network-watchers.ts).
+  const watchers = new NetworkWatchers("network-watcher", {
+    locations: platform.regions.dr.enabled ? [location, platform.regions.dr.location] : [location],
+    tags: withService(tags, "network"),
+  });
+  const rg = (key: string, service: string, where: string = location, opts?: pulumi.CustomResourceOptions) =>
     new resources.ResourceGroup(`rg-${key}`, {
       resourceGroupName: azureName("resourceGroup", ["grunnmur", key, env, REGION_CODES[where]]),
       location: where,
       tags: withService(tags, service),
-    });
+    }, opts);
   const groupsRg = {
-    hub: rg("hub", "network"),
+    // The hub's virtual network waits for the watcher through its group.
+    hub: rg("hub", "network", location, { dependsOn: [watchers.watchers[location]] }),
     shared: rg("shared", "platform"),
     monitoring: rg("monitoring", "logging"),
     backup: rg("backup", "backup"),
@@ -108,7 +115,7 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
 
   if (hubs.dr && platform.network.drHub) {
     const drLocation = platform.regions.dr.location;
-    const drRg = rg("hub-dr", "network", drLocation);
+    const drRg = rg("hub-dr", "network", drLocation, { dependsOn: [watchers.watchers[drLocation]] });
     const drHub = new VirtualNetwork("hub-dr", {
       resourceGroupName: drRg.name,
       location: drLocation,
@@ -142,16 +149,6 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     peer("hub-to-hub-dr", groupsRg.hub.name, hub.name, drHub.resourceId);
     peer("hub-dr-to-hub", drRg.name, drHub.name, hub.resourceId);
     if (hubs.drFirewall) drFirewallTarget = { rg: drRg, vnet: drHub, location: drLocation };
-  }
-
-  // One explicit Network Watcher per region, so Azure never auto-creates NetworkWatcherRG.
-  for (const where of Object.keys(hubVnets).map((k) => (k === HUB_VNET_KEYS.primary ? location : platform.regions.dr.location))) {
-    new network.NetworkWatcher(`network-watcher-${REGION_CODES[where]}`, {
-      resourceGroupName: groupsRg.hub.name,
-      location: where,
-      networkWatcherName: azureName("generic", ["nw", "grunnmur", env, REGION_CODES[where]]),
-      tags: withService(tags, "network"),
-    });
   }
 
   const dnsResolverIp = firstUsableAddress(subnetCidr("dns-inbound"));

@@ -5,7 +5,6 @@
  * DNS zones, vault, workspace) come through the StackReference.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as network from "@pulumi/azure-native/network";
 import { Provider } from "@pulumi/azure-native/provider";
 import * as resources from "@pulumi/azure-native/resources";
 import { FileShareBackup } from "../../components/backup/file-share-backup";
@@ -13,7 +12,7 @@ import { TenantBudget } from "../../components/cost/budget";
 import { privateDnsZoneNames } from "../../components/dns/private-dns";
 import { TenantIdentity, type TenantGroupKey } from "../../components/identity/tenant-identity";
 import { tenantGroupDisplayNames } from "../../domain/azure/group-names";
-import { azureName, REGION_CODES } from "../../domain/azure/names";
+import { REGION_CODES } from "../../domain/azure/names";
 import {
   TENANT_COMPONENT_NAMES,
   TENANT_ROLE_GRANTS,
@@ -24,6 +23,7 @@ import {
   type TenantResourceGroupKey,
 } from "../../domain/azure/tenant-names";
 import { Spoke } from "../../components/network/spoke";
+import { NetworkWatchers } from "../../components/network/network-watchers";
 import type { RoleAssignmentArgs } from "../../components/shared/common-args";
 import { assignRoles } from "../../components/shared/role-assignments";
 import { standardTags, withService } from "../../domain/azure/tags";
@@ -53,7 +53,10 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
   const componentOpts: pulumi.ComponentResourceOptions = provider ? { providers: [provider] } : {};
   const subscriptionId = ownSubscription ?? fromPlatform("subscriptionId");
 
-  const rg = (key: TenantResourceGroupKey, service: string) =>
+  // In its own subscription, the spoke is the first virtual network: the watcher comes first
+  // (components/network/network-watchers.ts). The platform's subscription has the platform's.
+  const watchers = ownSubscription ? new NetworkWatchers("network-watcher", { locations: [location], tags }, componentOpts) : undefined;
+  const rg = (key: TenantResourceGroupKey, service: string, dependsOn?: pulumi.Resource[]) =>
     new resources.ResourceGroup(
       `rg-${key}`,
       {
@@ -61,18 +64,13 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
         location,
         tags: withService(tags, service),
       },
-      opts,
+      { ...opts, dependsOn },
     );
-  const groups = { network: rg("network", "network"), data: rg("data", "storage"), workloads: rg("workloads", "workloads") };
-
-  if (ownSubscription) {
-    // Azure auto-creates NetworkWatcherRG in a subscription without one, which then blocks offboarding.
-    new network.NetworkWatcher(
-      "network-watcher",
-      { resourceGroupName: groups.network.name, location, networkWatcherName: azureName("generic", ["nw", "grunnmur", slug, env, region]), tags },
-      opts,
-    );
-  }
+  const groups = {
+    network: rg("network", "network", watchers ? [watchers.watchers[location]] : undefined),
+    data: rg("data", "storage"),
+    workloads: rg("workloads", "workloads"),
+  };
 
   const diagnostics = { workspaceResourceId: fromPlatform("workspaceId") };
   const spoke = new Spoke(

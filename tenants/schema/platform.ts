@@ -153,16 +153,16 @@ export const platformSchema = z
         primary: z.literal("norwayeast", { error: "must be norwayeast; data stays in Norway" }).default("norwayeast"),
         dr: z
           .strictObject({
-            enabled: z.boolean().default(true),
+            enabled: z.boolean().default(false).meta({ description: "Run the DR hub in Norway West. Opt-in: Norway West is access-restricted, so the subscription needs Microsoft's approval of a region access request first." }),
             location: z.literal("norwaywest", { error: "must be norwaywest; data stays in Norway" }).default("norwaywest"),
             firewall: z
               .boolean()
               .default(false)
               .meta({ description: "Also run a firewall with the same rules in the DR hub (about NOK 11,000 a month); otherwise it is deployed on failover." }),
           })
-          .default({ enabled: true, location: "norwaywest", firewall: false }),
+          .default({ enabled: false, location: "norwaywest", firewall: false }),
       })
-      .default({ primary: "norwayeast", dr: { enabled: true, location: "norwaywest", firewall: false } }),
+      .default({ primary: "norwayeast", dr: { enabled: false, location: "norwaywest", firewall: false } }),
     network,
     logging: z
       .strictObject({

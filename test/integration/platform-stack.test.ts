@@ -139,6 +139,22 @@ describe("the platform stack of the example region", () => {
     expect(needing.filter((r) => !targets.has(r.id)).map((r) => r.name)).toEqual([]);
   });
 
+  it("creates a Network Watcher per region under Azure's own names, before any virtual network, and keeps it on removal", () => {
+    const watchers = ofType(platform, "azure-native:network:NetworkWatcher");
+    expect(watchers.map((w) => [w.inputs.networkWatcherName, w.inputs.location]).sort()).toEqual([
+      ["NetworkWatcher_norwayeast", "norwayeast"],
+      ["NetworkWatcher_norwaywest", "norwaywest"],
+    ]);
+    const group = only(ofType(platform, "azure-native:resources:ResourceGroup").filter((g) => g.inputs.resourceGroupName === "NetworkWatcherRG"), "NetworkWatcherRG");
+    for (const w of [...watchers, group]) expect(w.options.retainOnDelete).toBe(true);
+    // Each hub's virtual network is in a group that waits for that region's watcher.
+    for (const vnet of ofType(platform, "azure-native:network:VirtualNetwork")) {
+      const rg = only(ofType(platform, "azure-native:resources:ResourceGroup").filter((g) => g.inputs.resourceGroupName === vnet.inputs.resourceGroupName), "vnet group");
+      const watcher = only(watchers.filter((w) => w.inputs.location === vnet.inputs.location), "watcher");
+      expect(rg.options.dependsOn).toContain(watcher.urn);
+    }
+  });
+
   it("keeps everything in Norwegian regions", () => {
     const locations = new Set(platform.resources.map((r) => r.inputs.location).filter((l) => l !== undefined));
     expect([...locations].sort()).toEqual(["global", "norwayeast", "norwaywest"]);
@@ -249,6 +265,14 @@ describe("a DR firewall when the platform file asks for one", () => {
       const byPolicy = (name: string) => groups.filter((g) => String(g.inputs.firewallPolicyName).includes(name)).map((g) => g.inputs.ruleCollectionGroupName).sort();
       expect(byPolicy("-now")).toEqual(byPolicy("-noe"));
       expect(byPolicy("-now")).toContain("rcg-isolation");
+
+      // Norway West has no availability zones: Azure refuses zones and ZRS there.
+      const west = platform.resources.filter((r) => r.inputs.location === "norwaywest");
+      expect(west.map((r) => r.type)).toEqual(expect.arrayContaining(["azure-native:network:AzureFirewall", "azure-native:network:PublicIPAddress", "azure-native:network:VirtualNetwork"]));
+      const zonal = west.filter((r) => r.inputs.zones !== undefined || /ZRS/.test(JSON.stringify(r.inputs.sku ?? "")) || /ZRS/.test(JSON.stringify(r.inputs.storageProfile ?? "")));
+      expect(zonal.map((r) => r.name)).toEqual([]);
+      // ...while the same resources in Norway East are zone-redundant.
+      expect(only(firewalls.filter((f) => f.inputs.location === "norwayeast"), "east firewall").inputs.zones).toEqual(["1", "2", "3"]);
     } finally {
       fixture.remove();
     }
