@@ -1,7 +1,7 @@
 /**
  * Everything the shared hub holds for one municipality: its firewall rule
  * collection group in each hub firewall policy, and a local network gateway and
- * IPsec connection per site. One component per tenant, named by its slug, so an
+ * IPsec connection per site with its generated pre-shared key. One component per tenant, named by its slug, so an
  * auditor finds a municipality's share of the hub in one place, and the offline
  * preview can split the platform stack by tenant (see stacks/platform/program.ts).
  *
@@ -11,6 +11,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import type { Tags } from "../../domain/azure/tags";
+import { vpnPreSharedKey } from "../../domain/azure/generated-secrets";
+import { generateSecret, type SecretVault } from "../security/generated-secret";
 import type { CollectionOutputs } from "../shared/common-args";
 import type { RuleCollectionGroupSpec } from "../../domain/network/firewall-rules";
 import {
@@ -26,8 +28,6 @@ export interface VpnSite {
   readonly key: string;
   readonly publicIp: string;
   readonly prefixes: readonly string[];
-  /** The pre-shared key, resolved from the site's secret reference. */
-  readonly preSharedKey: pulumi.Input<string>;
 }
 
 /** One hub firewall policy the tenant's rules go into. */
@@ -55,6 +55,8 @@ export interface TenantAttachmentArgs {
     readonly location: string;
     readonly sites: readonly VpnSite[];
   };
+  /** Where each site's generated pre-shared key is kept: the platform Key Vault. */
+  readonly secretVault: SecretVault;
   readonly tags: Tags;
 }
 
@@ -68,6 +70,8 @@ export class TenantAttachment extends pulumi.ComponentResource implements Collec
   public readonly ruleGroups: Record<string, network.FirewallPolicyRuleCollectionGroup> = {};
   public readonly resourceIds: Record<string, pulumi.Output<string>> = {};
   public readonly names: Record<string, pulumi.Output<string>> = {};
+  /** Each site's pre-shared key (secret), by site key: the municipality's technician sets it on the device. */
+  public readonly preSharedKeys: Record<string, pulumi.Output<string>> = {};
 
   constructor(name: string, args: TenantAttachmentArgs, opts?: pulumi.ComponentResourceOptions) {
     super(TENANT_ATTACHMENT_TYPE, name, {}, opts);
@@ -93,6 +97,9 @@ export class TenantAttachment extends pulumi.ComponentResource implements Collec
     for (const site of args.vpn.sites) {
       const logicalName = siteLogicalName(args.tenant, site.key);
       const moved = { aliases: [{ parent: args.vpn.component }], parent: this };
+      // Made here, never typed or pasted by anyone (domain/azure/generated-secrets.ts).
+      const key = generateSecret(vpnPreSharedKey(args.tenant, site.key), args.secretVault, this);
+      this.preSharedKeys[site.key] = key.value;
       const local = new network.LocalNetworkGateway(
         logicalName,
         {
@@ -115,7 +122,7 @@ export class TenantAttachment extends pulumi.ComponentResource implements Collec
           connectionProtocol: "IKEv2",
           virtualNetworkGateway1: { id: args.vpn.gatewayId },
           localNetworkGateway2: { id: local.id },
-          sharedKey: site.preSharedKey,
+          sharedKey: key.value,
           tags,
         },
         moved,

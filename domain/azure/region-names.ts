@@ -134,11 +134,10 @@ function platformNames(platform: PlatformFile): RegionName[] {
     out.push(entry("entra:groups", platformGroupDisplayName(prefix, key), "the Entra ID group"));
   }
   if (platform.eduroam && platform.radius) {
-    const { nationalProxies, serverCertificate, cuiKey } = platform.eduroam;
+    const { nationalProxies, serverCertificate } = platform.eduroam;
     const refs: Array<[FieldPath, SecretRef]> = [
       ...Object.entries(nationalProxies).map(([key, proxy]): [FieldPath, SecretRef] => [["eduroam", "nationalProxies", key, "secret"], proxy.secret]),
       [["eduroam", "serverCertificate"], serverCertificate],
-      [["eduroam", "cuiKey"], cuiKey],
     ];
     out.push(...secretCopies(owner, refs));
   }
@@ -221,7 +220,8 @@ function tenantNames(platform: PlatformFile, tenant: TenantFile, owner: NameOwne
   });
 
   if (tenant.wifi && platform.eduroam && platform.radius) {
-    const refs: Array<[FieldPath, SecretRef]> = Object.entries(tenant.wifi.accessPoints).map(([key, ap]) => [["wifi", "accessPoints", key, "secret"], ap.secret]);
+    // Access points' secrets are generated, named after the slug and key (domain/azure/generated-secrets.ts).
+    const refs: Array<[FieldPath, SecretRef]> = [];
     if (tenant.wifi.userBackend.kind === "ldap") refs.push([["wifi", "userBackend", "bindPassword"], tenant.wifi.userBackend.bindPassword]);
     out.push(...secretCopies(owner, refs));
     // Each RADIUS server's read grant on each of its secrets sits in its share of the hub (stacks/platform/radius-config.ts).

@@ -38,7 +38,6 @@ export function checkWifiSection(tenant: TenantFile): Finding[] {
   const findings: Finding[] = [];
   const sitePrefixes = Object.values(tenant.sites).flatMap((site) => site.prefixes);
   for (const [key, ap] of Object.entries(wifi.accessPoints)) {
-    findings.push(...checkSecretRef(ap.secret, ["wifi", "accessPoints", key, "secret"]));
     const block = accessPointBlock(ap.address);
     if (!sitePrefixes.some((prefix) => contains(cidr(prefix), block))) {
       findings.push({
@@ -72,7 +71,6 @@ export function checkEduroamSettings(platform: PlatformFile): Finding[] {
   if (!eduroam) return [];
   const findings: Finding[] = [
     ...checkSecretRef(eduroam.serverCertificate, ["eduroam", "serverCertificate"]),
-    ...checkSecretRef(eduroam.cuiKey, ["eduroam", "cuiKey"]),
   ];
   const proxies = Object.entries(eduroam.nationalProxies);
   if (proxies.length === 0) {

@@ -62,7 +62,7 @@ export function writeSyntheticRegion(dir: string, count: number, examplePlatform
       costCentre: "1100",
       contacts: [{ name: "Synthetic Contact", role: "IT lead", email: `it@${domain}` }],
       services,
-      sites: { radhus: { publicIp: endpoint(i), prefixes: [site], preSharedKey: { keyVaultSecret: `${slug}-psk` } } },
+      sites: { radhus: { publicIp: endpoint(i), prefixes: [site] } },
       storage: { shares: Object.fromEntries(Array.from({ length: 1 + (i % 3) }, (_, j) => [`share-${j + 1}`, { quotaGb: 50 * (j + 1) }])) },
       backup: { tier: i % 2 === 0 ? "standard" : "extended", estimatedGb: 100 + i },
       budget: { monthlyNok: 5000 + i * 10, alertRecipients: [`it@${domain}`] },
@@ -72,7 +72,7 @@ export function writeSyntheticRegion(dir: string, count: number, examplePlatform
       tenant.wifi = {
         realm: domain,
         vlan: 100 + (i % 3000),
-        accessPoints: { wlc: { address: site.replace(/0\/24$/, "10"), secret: { keyVaultSecret: `${slug}-radius` } } },
+        accessPoints: { wlc: { address: site.replace(/0\/24$/, "10") } },
         userBackend: { kind: "ldap", server: `ldaps.${domain}`, baseDn: "OU=Users,DC=example,DC=no", bindDn: "CN=svc,DC=example,DC=no", bindPassword: { keyVaultSecret: `${slug}-ldap` } },
       };
     }

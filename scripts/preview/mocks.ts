@@ -21,6 +21,8 @@ export function createMocks(platformOutputs: Record<string, unknown> | undefined
         state.subnets = (inputs.subnets as Array<Record<string, unknown>>).map((s) => ({ ...s, id: `${id}/subnets/${String(s.name)}` }));
       }
       if (args.type.startsWith("azuread:")) state.objectId = id;
+      // An obviously fake value of the asked-for length; previews record it as "[secret]" anyway.
+      if (args.type === "random:index/randomPassword:RandomPassword") state.result = "offline".padEnd(Number(inputs.length ?? 16), "x");
       if (args.type === "azure-native:network:PublicIPAddress") {
         // Norway East's public range; only ever printed, never contacted.
         const h = mockGuid(id);
@@ -36,8 +38,6 @@ export function createMocks(platformOutputs: Record<string, unknown> | undefined
       switch (args.token) {
         case "azure-native:authorization:getClientConfig":
           return { clientId: mockGuid("client"), objectId: mockGuid("deployer"), subscriptionId: MOCK_SUBSCRIPTION_ID, tenantId: MOCK_TENANT_ID };
-        case "azure-native:authorization:getClientToken":
-          return { token: "offline-preview-token-not-valid-anywhere" };
         case "azuread:index/getClientConfig:getClientConfig":
           return { clientId: mockGuid("client"), objectId: mockGuid("deployer"), tenantId: MOCK_TENANT_ID };
         default:

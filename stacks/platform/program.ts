@@ -32,6 +32,8 @@ import { platformGroupPrefix } from "../../domain/azure/group-names";
 import type { PlatformOutputs, StackOutputs } from "../contract";
 import type { PlatformStackInput } from "../inputs";
 import { copyConfigSecrets, grantSecretReads } from "./radius-config";
+import { generateSecret } from "../../components/security/generated-secret";
+import { CUI_KEY, radiusClientSecret } from "../../domain/azure/generated-secrets";
 import { attachTenants, type TenantScope } from "./tenant-attachments";
 
 const PLATFORM_GROUP_KEYS = Object.keys(PLATFORM_GROUPS) as PlatformGroupKey[];
@@ -186,7 +188,19 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
   const firewall = firewalls[0][1];
 
   const keyVaultName = platformKeyVaultName(host, env);
-  const secretContext = { mode: input.secretMode, defaultKeyVault: keyVaultName };
+  const keyVault = new KeyVault("platform-secrets", {
+    resourceGroupName: groupsRg.shared.name,
+    location,
+    nameParts: [host, "grunnmur", env],
+    tenantId: client.tenantId,
+    endpointSubnetId: hub.subnetIds.apply((ids) => ids.shared),
+    privateDnsZoneId: dns.zoneIds.vault,
+    tags: withService(tags, "security"),
+    diagnostics,
+  });
+
+  // The secrets the platform makes itself are written here through Resource Manager (generated-secret.ts).
+  const secretVault = { name: keyVaultName, resourceGroupName: groupsRg.shared.name, vault: keyVault };
   const vpn = new VpnGateway("hub-vpn", {
     resourceGroupName: groupsRg.hub.name,
     location,
@@ -203,7 +217,7 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     resourceGroupName: groupsRg.hub.name,
     location,
     shared: { dnsResolver: dnsResolverIp, sharedServices: subnetCidr("shared"), radius: subnetCidr("radius") },
-    secretContext,
+    secretVault,
     tags: withService(tags, "vpn"),
   }, tenantScope);
 
@@ -214,17 +228,6 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     subnetId: hub.subnetIds.apply((ids) => ids.bastion),
     sku: platform.network.hub.bastionSku,
     tags: withService(tags, "network"),
-    diagnostics,
-  });
-
-  const keyVault = new KeyVault("platform-secrets", {
-    resourceGroupName: groupsRg.shared.name,
-    location,
-    nameParts: [host, "grunnmur", env],
-    tenantId: client.tenantId,
-    endpointSubnetId: hub.subnetIds.apply((ids) => ids.shared),
-    privateDnsZoneId: dns.zoneIds.vault,
-    tags: withService(tags, "security"),
     diagnostics,
   });
 
@@ -263,9 +266,25 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
   }
 
   let radiusAddresses: pulumi.Output<string>[] = [];
+  const radiusClientSecrets: Record<string, Record<string, pulumi.Output<string>>> = {};
   const delivery = radiusDelivery(input, { keyVaultName });
   if (delivery && platform.radius) {
-    const copies = copyConfigSecrets(delivery.secrets, { keyVaultName, resourceGroupName: groupsRg.shared.name, vault: keyVault, secretMode: input.secretMode });
+    const copies = new Map(copyConfigSecrets(delivery.secrets, { keyVaultName, resourceGroupName: groupsRg.shared.name, vault: keyVault, secretMode: input.secretMode }));
+    // The CUI key and every access point's RADIUS secret are made here; the servers read them at boot.
+    const generatedHolder = new pulumi.ComponentResource("grunnmur:security:GeneratedSecrets", "generated-secrets", {});
+    copies.set(CUI_KEY.secretName, generateSecret(CUI_KEY, secretVault, generatedHolder).copy);
+    for (const t of tenants) {
+      const attachment = attachments.get(t.spec.slug);
+      if (!attachment || !t.spec.wifi) continue;
+      const secrets: Record<string, pulumi.Output<string>> = {};
+      for (const key of Object.keys(t.spec.wifi.accessPoints)) {
+        const spec = radiusClientSecret(t.spec.slug, key);
+        const generated = generateSecret(spec, secretVault, attachment);
+        copies.set(spec.secretName, generated.copy);
+        secrets[key] = generated.value;
+      }
+      radiusClientSecrets[t.spec.slug] = secrets;
+    }
     const radius = new RadiusServers("radius", {
       resourceGroupName: groupsRg.radius.name,
       location,
@@ -320,5 +339,12 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     // Administrator or Contributor above a resource group. Tenant programs do not read it.
     breakGlassGroupId: groups.resourceIds[BREAK_GLASS],
     tenantCount: tenants.length,
+    // What a municipality's technician sets on its devices, by slug: read with
+    // `pulumi stack output tenantDeviceSecrets --show-secrets` (README, "Keys for a municipality's devices").
+    tenantDeviceSecrets: pulumi.secret(
+      Object.fromEntries(
+        [...attachments].map(([slug, attachment]) => [slug, { vpnPreSharedKeys: attachment.preSharedKeys, radiusClientSecrets: radiusClientSecrets[slug] ?? {} }]),
+      ),
+    ),
   };
 }

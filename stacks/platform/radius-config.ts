@@ -1,8 +1,8 @@
 /**
  * The platform stack's own part in delivering the eduroam configuration: the
  * servers read secrets only from Key Vault, so secrets named by Pulumi config
- * are copied there, and each server's identity may read exactly the secrets
- * its configuration uses. What the servers receive (bootstrap and userData) is
+ * are copied there (through Resource Manager, like the generated ones), and
+ * each server's identity may read exactly the secrets its configuration uses. What the servers receive (bootstrap and userData) is
  * computed by radiusDelivery in domain/eduroam/delivery.ts.
  */
 import * as pulumi from "@pulumi/pulumi";
@@ -11,7 +11,7 @@ import { radiusPrincipalKey, secretReadGrantPrefix, secretReadScopeKey, secretSc
 import type { SecretRead } from "../../domain/eduroam/delivery";
 import type { SecretSource } from "../../domain/eduroam/secret-placeholders";
 import { assignRoles } from "../../components/shared/role-assignments";
-import { resolveSecret, type SecretMode } from "../secrets";
+import { configSecret, type SecretMode } from "../secrets";
 
 export interface ConfigSecretCopyArgs {
   readonly keyVaultName: string;
@@ -37,7 +37,7 @@ export function copyConfigSecrets(secrets: readonly SecretSource[], args: Config
           resourceGroupName: args.resourceGroupName,
           vaultName: args.keyVaultName,
           secretName: source.secretName,
-          properties: { value: resolveSecret({ pulumiConfig: source.copyFromPulumiConfig }, { mode: args.secretMode, defaultKeyVault: args.keyVaultName }) },
+          properties: { value: configSecret(source.copyFromPulumiConfig, args.secretMode) },
         },
         { dependsOn: [args.vault] },
       ),

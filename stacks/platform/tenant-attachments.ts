@@ -10,7 +10,7 @@ import { TenantAttachment } from "../../components/network/tenant-attachment";
 import type { VpnGateway } from "../../components/network/vpn-gateway";
 import type { Tags } from "../../domain/azure/tags";
 import type { PlatformStackInput } from "../inputs";
-import { resolveSecret, type SecretContext } from "../secrets";
+import type { SecretVault } from "../../components/security/generated-secret";
 
 export interface HubForTenants {
   readonly firewalls: ReadonlyArray<{ readonly name: string; readonly component: Firewall; readonly resourceGroupName: pulumi.Input<string> }>;
@@ -19,7 +19,8 @@ export interface HubForTenants {
   readonly resourceGroupName: pulumi.Input<string>;
   readonly location: string;
   readonly shared: SharedServiceAddresses;
-  readonly secretContext: SecretContext;
+  /** The platform Key Vault, where each site's generated pre-shared key is kept. */
+  readonly secretVault: SecretVault;
   readonly tags: Tags;
 }
 
@@ -88,9 +89,9 @@ export function attachTenants(input: PlatformStackInput, hub: HubForTenants, sco
           key,
           publicIp: site.publicIp,
           prefixes: site.prefixes,
-          preSharedKey: resolveSecret(site.preSharedKey, hub.secretContext),
         })),
       },
+      secretVault: hub.secretVault,
       tags: hub.tags,
     });
     writtenAfter = (firewallName) => [attachment.ruleGroups[firewallName]];

@@ -186,9 +186,6 @@ export const platformSchema = z
         serverCertificate: secretRef
           .default({ keyVaultSecret: "eduroam-radius-server" })
           .meta({ description: "Key Vault certificate (PEM content type) the RADIUS servers present: serverAuth EKU, SAN, chain and key; fetched at boot." }),
-        cuiKey: secretRef
-          .default({ keyVaultSecret: "eduroam-cui-key" })
-          .meta({ description: "Secret key for Chargeable-User-Identity values, so they cannot be linked back to user names; fetched at boot." }),
       })
       .optional()
       .meta({ description: "eduroam: national proxies and what every RADIUS server of the platform needs." }),

@@ -70,7 +70,6 @@ const site = z.strictObject({
     .array(cidrBlock)
     .min(1, { error: "must list at least one on-premises prefix reached through this site" })
     .meta({ description: "On-premises address ranges behind this site: private (RFC 1918), apart from the tenant pool, the hubs and every other site; public only where the platform file approves it." }),
-  preSharedKey: secretRef.meta({ description: "Where the IPsec pre-shared key is kept." }),
 });
 
 const externalAdmin = z.strictObject({
@@ -90,7 +89,6 @@ const accessPoint = z.strictObject({
   address: z
     .union([ipAddress, cidrBlock], { error: "must be an IPv4 address or CIDR block of the access point or controller" })
     .meta({ description: "Address (or block) the RADIUS requests come from; inside one of the municipality's site prefixes." }),
-  secret: secretRef.meta({ description: "Where the RADIUS shared secret for this client is kept." }),
 });
 
 const userBackend = z.discriminatedUnion(

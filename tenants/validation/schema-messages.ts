@@ -3,6 +3,7 @@
  * path leads, then what was found and what would be valid. One error map for
  * both schemas, so every message has the same shape.
  */
+import { retiredField } from "../schema/retired-fields";
 import { z } from "zod";
 import type { Diagnostic, FieldPath } from "./diagnostic";
 import { diagnosticAt, type YamlSource } from "./yaml-source";
@@ -132,6 +133,8 @@ function toDiagnostics(schema: z.ZodType, source: YamlSource, issue: Issue): Dia
   if (issue.code === "unrecognized_keys") {
     const known = knownKeysAt(schema, path, source.value);
     return issue.keys.map((key) => {
+      const retired = retiredField([...path, key]);
+      if (retired) return diagnosticAt(source, [...path, key], `"${key}" ${retired.message}`, "key");
       const guess = known
         .map((k) => ({ k, d: editDistance(key, k) }))
         .filter(({ d }) => d <= Math.max(2, Math.floor(key.length / 3)))

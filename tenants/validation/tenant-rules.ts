@@ -83,7 +83,6 @@ export function checkTenant(tenant: TenantFile, fileSlug: string): Finding[] {
   }
 
   for (const [key, site] of Object.entries(tenant.sites)) {
-    findings.push(...checkSecretRef(site.preSharedKey, ["sites", key, "preSharedKey"]));
   }
   findings.push(...checkWifiSection(tenant));
 

@@ -34,6 +34,7 @@ const PLATFORM_KEYS = every<PlatformOutputs>({
   platformGroupIds: true,
   breakGlassGroupId: true,
   tenantCount: true,
+  tenantDeviceSecrets: true,
 });
 
 const TENANT_KEYS = every<TenantOutputs>({

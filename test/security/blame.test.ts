@@ -18,7 +18,7 @@ import { formatDiagnostic } from "../../tenants/validation/diagnostic";
 function senja(): Json {
   return {
     ...baseTenant("senja", "5530", 1),
-    sites: { radhus: { publicIp: "198.51.100.10", prefixes: ["10.10.0.0/16"], preSharedKey: { keyVaultSecret: "senja-radhus-psk" } } },
+    sites: { radhus: { publicIp: "198.51.100.10", prefixes: ["10.10.0.0/16"] } },
   };
 }
 
@@ -30,7 +30,7 @@ function withWifi(tenant: Json, accessPoint: string): Json {
     wifi: {
       realm: `${slug}.example`,
       vlan: 110,
-      accessPoints: { wlc: { address: accessPoint, secret: { keyVaultSecret: `${slug}-wlc-radius` } } },
+      accessPoints: { wlc: { address: accessPoint } },
       userBackend: { kind: "ldap", server: `ldaps.${slug}.example`, baseDn: "OU=Users,DC=x", bindDn: "CN=svc,DC=x", bindPassword: { keyVaultSecret: `${slug}-ldap` } },
     },
   };
@@ -107,7 +107,7 @@ describe("a conflict between two files is reported on the new or changed one", (
     const s = onMain({ senja: senja() });
     s.write("tenants/alta.yaml", {
       ...baseTenant("alta", "5601", 2),
-      sites: { kontor: { publicIp: "198.51.100.20", prefixes: ["10.96.0.0/17"], preSharedKey: { keyVaultSecret: "alta-kontor-psk" } } },
+      sites: { kontor: { publicIp: "198.51.100.20", prefixes: ["10.96.0.0/17"] } },
     });
     expect(s.problems()).toEqual([
       // The whole tenant pool is off limits to sites (sites.test.ts), so the new file is told so, and Senja nothing.
@@ -119,7 +119,7 @@ describe("a conflict between two files is reported on the new or changed one", (
     const s = onMain({ senja: senja() });
     s.write("tenants/alta.yaml", {
       ...baseTenant("alta", "5601", 2),
-      sites: { kontor: { publicIp: "198.51.100.20", prefixes: ["10.10.4.0/24"], preSharedKey: { keyVaultSecret: "alta-kontor-psk" } } },
+      sites: { kontor: { publicIp: "198.51.100.20", prefixes: ["10.10.4.0/24"] } },
     });
     expect(s.problems()).toEqual([
       "<region>/tenants/alta.yaml:19:9 sites.kontor.prefixes[0]: 10.10.4.0/24 overlaps site radhus of senja (10.10.0.0/16) in <region>/tenants/senja.yaml; the hub cannot route both, so renumber or NAT this site",

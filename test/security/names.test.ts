@@ -19,7 +19,7 @@ import { previewFiles, type PreviewedRegion } from "../helpers/preview-fixture";
 import { basePlatform, baseTenant, makeRegion, type Json } from "../helpers/region-fixture";
 
 /** A VPN site of `slug`'s, its pre-shared key one of its own secrets (test/security/secrets.test.ts). */
-const site = (slug: string, key: string, publicIp: string, prefix: string): Json => ({ publicIp, prefixes: [prefix], preSharedKey: { keyVaultSecret: `${slug}-site-${key}-psk` } });
+const site = (slug: string, key: string, publicIp: string, prefix: string): Json => ({ publicIp, prefixes: [prefix] });
 const withStorage = (tenant: Json, shares: Json = { felles: { quotaGb: 10 } }): Json => ({ ...tenant, services: ["storage"], storage: { shares } });
 
 /** Every diagnostic of the region, with the temporary folder shown as tenants/ and platform.yaml. */
@@ -129,7 +129,7 @@ describe("names a tenant file makes are unique in the region", () => {
       wifi: {
         realm: `${slug}.example`,
         vlan: 100 + n,
-        accessPoints: { wlc: { address, secret: { pulumiConfig: configKey } }, spare: { address: address.replace(/\d+$/, "99"), secret: { pulumiConfig: configKey } } },
+        accessPoints: { wlc: { address }, spare: { address: address.replace(/\d+$/, "99") } },
         userBackend: { kind: "ldap", server: `ldaps.${slug}.example`, baseDn: "OU=Users,DC=x", bindDn: "CN=svc,DC=x", bindPassword: { keyVaultSecret: `${slug}-ldap` } },
       },
     });

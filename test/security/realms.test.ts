@@ -15,11 +15,11 @@ function wifiTenant(slug: string, kommunenummer: string, n: number, realm: strin
   return {
     ...baseTenant(slug, kommunenummer, n),
     services: ["wifi"],
-    sites: { radhus: { publicIp: `198.51.100.${n}`, prefixes: [`10.${n}.0.0/16`], preSharedKey: { keyVaultSecret: `${slug}-psk` } } },
+    sites: { radhus: { publicIp: `198.51.100.${n}`, prefixes: [`10.${n}.0.0/16`] } },
     wifi: {
       realm,
       vlan: 100 + n,
-      accessPoints: { wlc: { address: `10.${n}.1.10`, secret: { keyVaultSecret: `${slug}-wlc` } } },
+      accessPoints: { wlc: { address: `10.${n}.1.10` } },
       userBackend: { kind: "ldap", server: `ldaps.${slug}.kommune.no`, baseDn: "OU=Users,DC=x", bindDn: "CN=svc,DC=x", bindPassword: { keyVaultSecret: `${slug}-ldap` } },
     },
   };

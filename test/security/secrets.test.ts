@@ -51,11 +51,11 @@ function tenant(slug: string, kommunenummer: string, n: number, site: string, ap
   return {
     ...baseTenant(slug, kommunenummer, n),
     services: ["wifi"],
-    sites: { [site]: { publicIp: `198.51.100.${n}`, prefixes: [`10.${net}.0.0/16`], preSharedKey: { keyVaultSecret: `${slug}-${site}-psk` } } },
+    sites: { [site]: { publicIp: `198.51.100.${n}`, prefixes: [`10.${net}.0.0/16`] } },
     wifi: {
       realm: `${slug}.example`,
       vlan: 100 + n,
-      accessPoints: { [ap]: { address: `10.${net}.1.10`, secret: { keyVaultSecret: `${slug}-${ap}-radius` } } },
+      accessPoints: { [ap]: { address: `10.${net}.1.10` } },
       userBackend: {
         kind: "ldap",
         server: `ldaps.${slug}.example`,
@@ -72,9 +72,8 @@ const alta = () => tenant("alta", "5601", 2, "radhuset", "radhuset-wlc", 20);
 
 type Edit = (file: Json) => void;
 const wifi = (t: Json) => t.wifi as Json;
-const accessPoint = (t: Json) => (wifi(t).accessPoints as Record<string, Json>)["finnsnes-wlc"];
-const bindPassword = (t: Json) => (wifi(t).userBackend as Json).bindPassword as Json;
-const site = (t: Json) => (t.sites as Record<string, Json>)["finnsnes-radhus"];
+const backend = (t: Json) => wifi(t).userBackend as Json;
+const bindPassword = (t: Json) => backend(t).bindPassword as Json;
 
 /** `line:column` where `needle` is written in the file: where the diagnostic must point. */
 function positionOf(file: string, needle: string): string {
@@ -116,7 +115,7 @@ function expectOnly(result: Attack, needle: string, field: string, message: (a: 
 
 describe("a tenant file may name only its own secrets", () => {
   it("accepts the municipalities' own secrets, in the platform vault and in the vault assigned to them", () => {
-    const result = attack((t) => (accessPoint(t).secret = { keyVault: "kv-senja-eduroam", keyVaultSecret: "wlc" }));
+    const result = attack((t) => (backend(t).bindPassword = { keyVault: "kv-senja-eduroam", keyVaultSecret: "wlc" }));
     try {
       expect(result.diagnostics).toEqual([]);
     } finally {
@@ -133,13 +132,25 @@ describe("a tenant file may name only its own secrets", () => {
     }
   });
 
-  it("refuses an access point secret that names the platform's CUI key", () => {
+  it("refuses an LDAP bind password that names the CUI key the platform generates", () => {
     expectOnly(
-      attack((t) => (accessPoint(t).secret = { keyVaultSecret: "eduroam-cui-key" })),
-      "eduroam-cui-key",
-      "wifi.accessPoints.finnsnes-wlc.secret.keyVaultSecret",
-      () => '"eduroam-cui-key" is a platform secret; a municipality\'s secrets are named senja-<something>, e.g. "senja-finnsnes-wlc-radius"',
+      attack((t) => (backend(t).bindPassword = { keyVaultSecret: "generated-eduroam-cui-key" })),
+      "generated-eduroam-cui-key",
+      "wifi.userBackend.bindPassword.keyVaultSecret",
+      () =>
+        '"generated-eduroam-cui-key" is a platform secret (the secrets the platform generates are named generated-<...>); a municipality\'s secrets are named senja-<something>, e.g. "senja-ldap-radius-bind"',
     );
+  });
+
+  it("refuses another municipality's generated RADIUS client secret and VPN key, in any capitals", () => {
+    for (const name of ["generated-radius-alta-radhuset-wlc", "Generated-VPN-alta-radhuset"]) {
+      expectOnly(
+        attack((t) => (bindPassword(t).keyVaultSecret = name)),
+        name,
+        "wifi.userBackend.bindPassword.keyVaultSecret",
+        () => `"${name}" is a platform secret (the secrets the platform generates are named generated-<...>); a municipality's secrets are named senja-<something>, e.g. "senja-ldap-radius-bind"`,
+      );
+    }
   });
 
   it("refuses an LDAP bind password that names a national proxy's secret, which the LDAP module would send to the municipality's server", () => {
@@ -162,89 +173,85 @@ describe("a tenant file may name only its own secrets", () => {
 
   it("refuses a VPN pre-shared key that names another municipality's secret", () => {
     expectOnly(
-      attack((t) => (site(t).preSharedKey = { keyVaultSecret: "alta-radhuset-psk" })),
+      attack((t) => (backend(t).bindPassword = { keyVaultSecret: "alta-radhuset-psk" })),
       "alta-radhuset-psk",
-      "sites.finnsnes-radhus.preSharedKey.keyVaultSecret",
-      () => '"alta-radhuset-psk" is alta\'s secret; a municipality\'s secrets are named senja-<something>, e.g. "senja-finnsnes-radhus-psk"',
+      "wifi.userBackend.bindPassword.keyVaultSecret",
+      () => '"alta-radhuset-psk" is alta\'s secret; a municipality\'s secrets are named senja-<something>, e.g. "senja-ldap-radius-bind"',
     );
   });
 
   it("refuses a name that begins with the slug but belongs to a municipality with a longer slug", () => {
-    const result = attack((t) => (accessPoint(t).secret = { keyVaultSecret: "senja-nord-wlc-radius" }), { "senja-nord": tenant("senja-nord", "5540", 3, "radhus", "wlc", 30) });
+    const result = attack((t) => (backend(t).bindPassword = { keyVaultSecret: "senja-nord-wlc-radius" }), { "senja-nord": tenant("senja-nord", "5540", 3, "radhus", "wlc", 30) });
     expectOnly(
       result,
       "senja-nord-wlc-radius",
-      "wifi.accessPoints.finnsnes-wlc.secret.keyVaultSecret",
-      () => '"senja-nord-wlc-radius" is senja-nord\'s secret; a municipality\'s secrets are named senja-<something>, e.g. "senja-finnsnes-wlc-radius"',
+      "wifi.userBackend.bindPassword.keyVaultSecret",
+      () => '"senja-nord-wlc-radius" is senja-nord\'s secret; a municipality\'s secrets are named senja-<something>, e.g. "senja-ldap-radius-bind"',
     );
   });
 
   it("refuses a secret named after the host, and the platform's copies of config secrets", () => {
-    const result = attack((t) => {
-      accessPoint(t).secret = { keyVaultSecret: "tromso-backup-guard-key" };
-      bindPassword(t).keyVaultSecret = "pulumi-config-flrProxy2Secret";
-    });
-    try {
-      const file = path.join(result.region.tenantsDir, "senja.yaml");
-      expect(result.diagnostics).toEqual([
-        `${result.senjaFile}:${positionOf(file, "tromso-backup-guard-key")} wifi.accessPoints.finnsnes-wlc.secret.keyVaultSecret: "tromso-backup-guard-key" is a platform secret (named after the host, tromso); a municipality's secrets are named senja-<something>, e.g. "senja-finnsnes-wlc-radius"`,
-        `${result.senjaFile}:${positionOf(file, "pulumi-config-flrProxy2Secret")} wifi.userBackend.bindPassword.keyVaultSecret: "pulumi-config-flrProxy2Secret" is a platform secret (the platform's copies of Pulumi config secrets are named pulumi-config-<key>); a municipality's secrets are named senja-<something>, e.g. "senja-ldap-radius-bind"`,
-      ]);
-    } finally {
-      result.region.remove();
-    }
+    expectOnly(
+      attack((t) => (bindPassword(t).keyVaultSecret = "tromso-backup-guard-key")),
+      "tromso-backup-guard-key",
+      "wifi.userBackend.bindPassword.keyVaultSecret",
+      () => `"tromso-backup-guard-key" is a platform secret (named after the host, tromso); a municipality's secrets are named senja-<something>, e.g. "senja-ldap-radius-bind"`,
+    );
+    expectOnly(
+      attack((t) => (bindPassword(t).keyVaultSecret = "pulumi-config-flrProxy2Secret")),
+      "pulumi-config-flrProxy2Secret",
+      "wifi.userBackend.bindPassword.keyVaultSecret",
+      () =>
+        `"pulumi-config-flrProxy2Secret" is a platform secret (the platform's copies of Pulumi config secrets are named pulumi-config-<key>); a municipality's secrets are named senja-<something>, e.g. "senja-ldap-radius-bind"`,
+    );
   });
 
   it("refuses a Key Vault the platform assigned to another municipality", () => {
     expectOnly(
-      attack((t) => (accessPoint(t).secret = { keyVault: "kv-alta-eduroam", keyVaultSecret: "wlc" })),
+      attack((t) => (backend(t).bindPassword = { keyVault: "kv-alta-eduroam", keyVaultSecret: "wlc" })),
       "kv-alta-eduroam",
-      "wifi.accessPoints.finnsnes-wlc.secret.keyVault",
+      "wifi.userBackend.bindPassword.keyVault",
       (a) => `"kv-alta-eduroam" is alta's Key Vault (keyVaults in ${a.platformFile}); senja may name only the platform vault (leave keyVault out) or a vault ${a.platformFile} assigns to senja`,
     );
   });
 
   it("refuses a Key Vault of the platform's, and one the platform file does not list", () => {
-    const result = attack((t) => {
-      accessPoint(t).secret = { keyVault: "kv-tromso-certs", keyVaultSecret: "senja-wlc" };
-      bindPassword(t).keyVault = "kv-somewhere-else";
-    });
-    try {
-      const file = path.join(result.region.tenantsDir, "senja.yaml");
-      const pf = result.platformFile;
-      expect(result.diagnostics).toEqual([
-        `${result.senjaFile}:${positionOf(file, "kv-tromso-certs")} wifi.accessPoints.finnsnes-wlc.secret.keyVault: "kv-tromso-certs" is a platform Key Vault (keyVaults in ${pf}); senja may name only the platform vault (leave keyVault out) or a vault ${pf} assigns to senja`,
-        `${result.senjaFile}:${positionOf(file, "kv-somewhere-else")} wifi.userBackend.bindPassword.keyVault: "kv-somewhere-else" is not a Key Vault ${pf} assigns to senja; leave keyVault out to use the platform vault, or have the host assign the vault to senja under keyVaults in ${pf}`,
-      ]);
-    } finally {
-      result.region.remove();
-    }
+    expectOnly(
+      attack((t) => (backend(t).bindPassword = { keyVault: "kv-tromso-certs", keyVaultSecret: "senja-wlc" })),
+      "kv-tromso-certs",
+      "wifi.userBackend.bindPassword.keyVault",
+      (r) => `"kv-tromso-certs" is a platform Key Vault (keyVaults in ${r.platformFile}); senja may name only the platform vault (leave keyVault out) or a vault ${r.platformFile} assigns to senja`,
+    );
+    expectOnly(
+      attack((t) => (backend(t).bindPassword = { keyVault: "kv-somewhere-else", keyVaultSecret: "senja-wlc" })),
+      "kv-somewhere-else",
+      "wifi.userBackend.bindPassword.keyVault",
+      (r) => `"kv-somewhere-else" is not a Key Vault ${r.platformFile} assigns to senja; leave keyVault out to use the platform vault, or have the host assign the vault to senja under keyVaults in ${r.platformFile}`,
+    );
   });
 
   it("refuses Pulumi config keys of another municipality and of the platform", () => {
-    const result = attack((t) => {
-      site(t).preSharedKey = { pulumiConfig: "altaRadhusetPsk" };
-      bindPassword(t).keyVaultSecret = undefined;
-      bindPassword(t).pulumiConfig = "flrProxy2Secret";
-    });
-    try {
-      const file = path.join(result.region.tenantsDir, "senja.yaml");
-      expect(result.diagnostics).toEqual([
-        `${result.senjaFile}:${positionOf(file, "altaRadhusetPsk")} sites.finnsnes-radhus.preSharedKey.pulumiConfig: "altaRadhusetPsk" is alta's Pulumi config key; a municipality's Pulumi config keys start with its slug, e.g. "senjaFinnsnesRadhusPsk"`,
-        `${result.senjaFile}:${positionOf(file, "flrProxy2Secret")} wifi.userBackend.bindPassword.pulumiConfig: "flrProxy2Secret" is a platform secret; a municipality's Pulumi config keys start with its slug, e.g. "senjaLdapRadiusBind"`,
-      ]);
-    } finally {
-      result.region.remove();
-    }
+    expectOnly(
+      attack((t) => (backend(t).bindPassword = { pulumiConfig: "altaRadhusetPsk" })),
+      "altaRadhusetPsk",
+      "wifi.userBackend.bindPassword.pulumiConfig",
+      () => `"altaRadhusetPsk" is alta's Pulumi config key; a municipality's Pulumi config keys start with its slug, e.g. "senjaLdapRadiusBind"`,
+    );
+    expectOnly(
+      attack((t) => (backend(t).bindPassword = { pulumiConfig: "flrProxy2Secret" })),
+      "flrProxy2Secret",
+      "wifi.userBackend.bindPassword.pulumiConfig",
+      () => `"flrProxy2Secret" is a platform secret; a municipality's Pulumi config keys start with its slug, e.g. "senjaLdapRadiusBind"`,
+    );
   });
 
   it("refuses a config key whose Key Vault copy would be another municipality's (\"_\" and \".\" become \"-\" there)", () => {
-    const result = attack((t) => (accessPoint(t).secret = { pulumiConfig: "senja_nord-wlc" }), { "senja-nord": tenant("senja-nord", "5540", 3, "radhus", "wlc", 30) });
+    const result = attack((t) => (backend(t).bindPassword = { pulumiConfig: "senja_nord-wlc" }), { "senja-nord": tenant("senja-nord", "5540", 3, "radhus", "wlc", 30) });
     expectOnly(
       result,
       "senja_nord-wlc",
-      "wifi.accessPoints.finnsnes-wlc.secret.pulumiConfig",
-      () => '"senja_nord-wlc" is not one of senja\'s Pulumi config keys (a municipality\'s keys hold only letters, digits and hyphens); a municipality\'s Pulumi config keys start with its slug, e.g. "senjaFinnsnesWlcRadius"',
+      "wifi.userBackend.bindPassword.pulumiConfig",
+      () => '"senja_nord-wlc" is not one of senja\'s Pulumi config keys (a municipality\'s keys hold only letters, digits and hyphens); a municipality\'s Pulumi config keys start with its slug, e.g. "senjaLdapRadiusBind"',
     );
   });
 
@@ -253,7 +260,7 @@ describe("a tenant file may name only its own secrets", () => {
     try {
       const file = path.join(result.region.tenantsDir, "eduroam.yaml");
       expect(result.diagnostics).toEqual([
-        `${displayPath(file)}:${positionOf(file, "eduroam")} slug: "eduroam" begins the names of platform secrets (eduroam-cui-key, eduroam-national-proxy-1, eduroam-radius-server), and names that begin with a municipality's slug are its own; choose another slug, or have the host rename those secrets in ${result.platformFile}`,
+        `${displayPath(file)}:${positionOf(file, "eduroam")} slug: "eduroam" begins the names of platform secrets (eduroam-national-proxy-1, eduroam-radius-server), and names that begin with a municipality's slug are its own; choose another slug, or have the host rename those secrets in ${result.platformFile}`,
       ]);
     } finally {
       result.region.remove();
@@ -262,14 +269,14 @@ describe("a tenant file may name only its own secrets", () => {
 
   it("makes grunnmur validate exit 1 with the diagnostic", async () => {
     const file = senja();
-    accessPoint(file).secret = { keyVaultSecret: "eduroam-cui-key" };
+    bindPassword(file).keyVaultSecret = "eduroam-radius-server";
     const region = makeRegion({ senja: file, alta: alta() }, platform());
     try {
       const run = await runCli(["validate", "--tenants", region.tenantsDir, "--platform", region.platformFile]);
       expect(run.code).toBe(1);
       const senjaFile = path.join(region.tenantsDir, "senja.yaml");
       expect(run.stderr).toContain(
-        `${displayPath(senjaFile)}:${positionOf(senjaFile, "eduroam-cui-key")} wifi.accessPoints.finnsnes-wlc.secret.keyVaultSecret: "eduroam-cui-key" is a platform secret; a municipality's secrets are named senja-<something>, e.g. "senja-finnsnes-wlc-radius"`,
+        `${displayPath(senjaFile)}:${positionOf(senjaFile, "eduroam-radius-server")} wifi.userBackend.bindPassword.keyVaultSecret: "eduroam-radius-server" is a platform secret; a municipality's secrets are named senja-<something>, e.g. "senja-ldap-radius-bind"`,
       );
     } finally {
       region.remove();
@@ -305,12 +312,22 @@ describe("the platform file's Key Vaults", () => {
     expect(
       platformProblems((p) => {
         const eduroam = p.eduroam as Json;
-        eduroam.cuiKey = { keyVault: "kv-senja-eduroam", keyVaultSecret: "cui" };
+        (eduroam.nationalProxies as Record<string, Json>)["proxy-1"].secret = { keyVault: "kv-senja-eduroam", keyVaultSecret: "flr" };
         eduroam.serverCertificate = { keyVault: "kv-unlisted", keyVaultSecret: "radius-server" };
       }),
     ).toEqual([
-      'eduroam.cuiKey.keyVault: "kv-senja-eduroam" is senja\'s Key Vault (keyVaults.kv-senja-eduroam.tenant); platform secrets stay in the platform vault or a vault keyVaults lists without a tenant',
+      'eduroam.nationalProxies.proxy-1.secret.keyVault: "kv-senja-eduroam" is senja\'s Key Vault (keyVaults.kv-senja-eduroam.tenant); platform secrets stay in the platform vault or a vault keyVaults lists without a tenant',
       'eduroam.serverCertificate.keyVault: "kv-unlisted" is not listed under keyVaults; add it there with its resourceId (the RADIUS servers get read access to each secret they use by its id), or leave keyVault out to use the platform vault',
+    ]);
+  });
+
+  it("never name a secret the platform generates, which would install a municipality's key in its place", () => {
+    expect(
+      platformProblems((p) => {
+        ((p.eduroam as Json).nationalProxies as Record<string, Json>)["proxy-1"].secret = { keyVaultSecret: "generated-vpn-senja-finnsnes-radhus" };
+      }),
+    ).toEqual([
+      'eduroam.nationalProxies.proxy-1.secret.keyVaultSecret: "generated-vpn-senja-finnsnes-radhus" is a name the platform keeps for the secrets it generates (generated-<...>); put the secret from outside under another name',
     ]);
   });
 });
@@ -336,11 +353,11 @@ describe("the RADIUS servers' access to Key Vault in the platform preview", () =
     const delivery = radiusDelivery(load.region!, { keyVaultName: String(vault.inputs.vaultName) })!;
     const reads = delivery.secretReads;
     expect(reads.filter((read) => read.tenant === undefined || read.tenant === "senja").map((read) => read.secretName)).toEqual([
-      "eduroam-cui-key",
       "eduroam-national-proxy-1",
       "eduroam-national-proxy-2",
       "eduroam-radius-server",
-      "senja-finnsnes-wlc-radius",
+      "generated-eduroam-cui-key",
+      "generated-radius-senja-finnsnes-wlc",
       "senja-ldap-radius-bind",
     ]);
     const grants = radiusGrants(platformPreview);
@@ -358,7 +375,14 @@ describe("the RADIUS servers' access to Key Vault in the platform preview", () =
     expect(first.inputs.roleAssignmentName).toBe(stableGuid("kv-platform/secrets/senja-ldap-radius-bind", "radius-1", "Key Vault Secrets User"));
     expect(second.inputs.roleAssignmentName).toBe(stableGuid("kv-platform/secrets/senja-ldap-radius-bind", "radius-2", "Key Vault Secrets User"));
     expect(first.parent).toMatch(/grunnmur:network:TenantAttachment::senja$/);
-    expect(bySecret("eduroam-cui-key")[0].parent).toMatch(/grunnmur:identity:PlatformRoleAssignments::platform-roles$/);
+    expect(bySecret("generated-eduroam-cui-key")[0].parent).toMatch(/grunnmur:identity:PlatformRoleAssignments::platform-roles$/);
+    // A generated secret's grants wait for its Key Vault copy: Azure refuses a role on a secret that does not exist yet.
+    const copies = ofType(platformPreview, "azure-native:keyvault:Secret");
+    for (const name of ["generated-eduroam-cui-key", "generated-radius-senja-finnsnes-wlc"]) {
+      const copy = copies.find((c) => c.inputs.secretName === name)!;
+      for (const grant of bySecret(name)) expect(grant.options.dependsOn).toContain(copy.urn);
+    }
+    expect(bySecret("generated-radius-senja-finnsnes-wlc")[0].parent).toMatch(/grunnmur:network:TenantAttachment::senja$/);
   });
 });
 
@@ -370,7 +394,7 @@ describe("a secret in the Key Vault the platform assigned to a municipality", ()
       const senjaVault = vaultId("rg-senja-secrets", "kv-senja-eduroam");
       fs.appendFileSync(fixture.platformFile, `\n${stringify({ keyVaults: { "kv-senja-eduroam": { resourceId: senjaVault, tenant: "senja" } } })}`);
       const senjaFile = path.join(fixture.tenantsDir, "senja.yaml");
-      fs.writeFileSync(senjaFile, fs.readFileSync(senjaFile, "utf8").replace("{ keyVaultSecret: senja-finnsnes-wlc-radius }", "{ keyVault: kv-senja-eduroam, keyVaultSecret: finnsnes-wlc }"));
+      fs.writeFileSync(senjaFile, fs.readFileSync(senjaFile, "utf8").replace("{ keyVaultSecret: senja-ldap-radius-bind }", "{ keyVault: kv-senja-eduroam, keyVaultSecret: finnsnes-wlc }"));
       preview = await previewFiles(fixture.tenantsDir, fixture.platformFile, new Set(["senja"]));
       const scopes = radiusGrants(preview.read("platform")).map((g) => String(g.inputs.scope));
       expect(scopes.filter((s) => s.startsWith(senjaVault))).toEqual([`${senjaVault}/secrets/finnsnes-wlc`, `${senjaVault}/secrets/finnsnes-wlc`]);

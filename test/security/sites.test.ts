@@ -16,11 +16,11 @@ function siteTenant(slug: string, kommunenummer: string, n: number): Json {
   return {
     ...baseTenant(slug, kommunenummer, n),
     services: ["wifi"],
-    sites: { radhus: { publicIp: `198.51.100.${n}`, prefixes: [`10.${n}.0.0/16`], preSharedKey: { keyVaultSecret: `${slug}-psk` } } },
+    sites: { radhus: { publicIp: `198.51.100.${n}`, prefixes: [`10.${n}.0.0/16`] } },
     wifi: {
       realm: `${slug}.kommune.no`,
       vlan: 100 + n,
-      accessPoints: { wlc: { address: `10.${n}.1.10`, secret: { keyVaultSecret: `${slug}-wlc` } } },
+      accessPoints: { wlc: { address: `10.${n}.1.10` } },
       userBackend: { kind: "ldap", server: `ldaps.${slug}.kommune.no`, baseDn: "OU=Users,DC=x", bindDn: "CN=svc,DC=x", bindPassword: { keyVaultSecret: `${slug}-ldap` } },
     },
   };
@@ -186,7 +186,7 @@ describe("VPN endpoint attacks from a tenant file", () => {
 
   it("rejects two sites of one municipality behind one endpoint", () => {
     const problems = problemsOf({
-      senja: (t) => ((t.sites as Json).skole = { publicIp: "198.51.100.10", prefixes: ["10.11.0.0/16"], preSharedKey: { keyVaultSecret: "senja-skole-psk" } }),
+      senja: (t) => ((t.sites as Json).skole = { publicIp: "198.51.100.10", prefixes: ["10.11.0.0/16"] }),
     });
     expect(problems).toEqual([
       { file: "tenants/senja.yaml", path: "sites.skole.publicIp", message: "198.51.100.10 is already the VPN endpoint of site radhus of this municipality; the VPN gateway tells sites apart by this address, so each site needs its own" },

@@ -79,19 +79,12 @@ describe("tenant file validation", () => {
       ['services: includes "storage" but the file has no storage section; add one (see the schema) or remove the service'],
     ],
     [
-      "a site whose secret reference names nothing",
+      "a site that still names its pre-shared key, which the platform now generates",
       (t) => {
-        t.sites = { radhus: { publicIp: "198.51.100.1", prefixes: ["172.30.0.0/24"], preSharedKey: {} } };
-      },
-      ["sites.radhus.preSharedKey: names no secret; set keyVaultSecret: <secret name in Key Vault> or pulumiConfig: <config key>"],
-    ],
-    [
-      "a secret value where a reference belongs",
-      (t) => {
-        t.sites = { radhus: { publicIp: "198.51.100.1", prefixes: ["172.30.0.0/24"], preSharedKey: { value: "hunter2hunter2" } } };
+        t.sites = { radhus: { publicIp: "198.51.100.1", prefixes: ["172.30.0.0/24"], preSharedKey: { keyVaultSecret: "x-psk" } } };
       },
       [
-        'sites.radhus.preSharedKey.value: unknown field "value"; valid fields here: keyVaultSecret, keyVault, pulumiConfig',
+        `sites.radhus.preSharedKey: "preSharedKey" is no longer written in the file: the platform generates each site's VPN pre-shared key and keeps it in its Key Vault; remove the line, and ask the regional IT team for the key (README, "Keys for a municipality's devices")`,
       ],
     ],
     [
@@ -159,7 +152,7 @@ describe("tenant file validation", () => {
 
   it("names the hub when an on-premises prefix overlaps it", () => {
     const [problem] = problemsAfter((t) => {
-      t.sites = { radhus: { publicIp: "198.51.100.1", prefixes: ["10.95.0.0/16"], preSharedKey: { keyVaultSecret: "psk" } } };
+      t.sites = { radhus: { publicIp: "198.51.100.1", prefixes: ["10.95.0.0/16"] } };
     });
     expect(problem).toMatch(/^sites\.radhus\.prefixes\[0\]: 10\.95\.0\.0\/16 overlaps the hub \(10\.95\.0\.0\/22\) in .*platform\.yaml/);
   });

@@ -59,11 +59,11 @@ function wifiTenant(tenant: LabTenant, kommunenummer: string, n: number): Json {
   return {
     ...baseTenant(tenant.slug, kommunenummer, n),
     services: ["wifi"],
-    sites: { lab: { publicIp: tenant.site.publicIp, prefixes: [tenant.site.prefix], preSharedKey: { keyVaultSecret: `${tenant.slug}-lab-psk` } } },
+    sites: { lab: { publicIp: tenant.site.publicIp, prefixes: [tenant.site.prefix] } },
     wifi: {
       realm: tenant.realm,
       vlan: tenant.vlan,
-      accessPoints: { "lab-wlc": { address: tenant.site.accessPoint, secret: { keyVaultSecret: tenant.secretName } } },
+      accessPoints: { "lab-wlc": { address: tenant.site.accessPoint } },
       userBackend: { kind: "files" },
     },
   };

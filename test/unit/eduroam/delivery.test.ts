@@ -92,21 +92,21 @@ describe("what the platform's RADIUS servers receive", () => {
 
   it("names exactly the secrets the servers read, each once, in the platform vault", () => {
     expect(delivery.secretReads).toHaveLength(delivery.secrets.length);
-    expect(delivery.secretReads).toContainEqual({ keyVault: KEY_VAULT, secretName: "eduroam-cui-key" });
+    expect(delivery.secretReads).toContainEqual({ keyVault: KEY_VAULT, secretName: "generated-eduroam-cui-key" });
     expect(delivery.secretReads).toContainEqual({ keyVault: KEY_VAULT, secretName: "senja-ldap-radius-bind", tenant: "senja" });
     expect(delivery.secretReads.every((read) => read.keyVaultResourceId === undefined)).toBe(true);
   });
 
   it("reads a secret in another vault by that vault's id from the platform file", () => {
     const vaultId = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-keys/providers/Microsoft.KeyVault/vaults/kv-eduroam-keys";
-    const listed = withEduroam(region, { cuiKey: { keyVault: "kv-eduroam-keys", keyVaultSecret: "cui" } });
+    const listed = withEduroam(region, { serverCertificate: { keyVault: "kv-eduroam-keys", keyVaultSecret: "cui" } });
     const other = deliveryFor({ ...listed, platform: { ...listed.platform, keyVaults: { "kv-eduroam-keys": { resourceId: vaultId } } } });
     expect(other.secrets).toContainEqual({ placeholder: "@@keyvault:kv-eduroam-keys/cui@@", keyVault: "kv-eduroam-keys", secretName: "cui" });
     expect(other.secretReads).toContainEqual({ keyVault: "kv-eduroam-keys", keyVaultResourceId: vaultId, secretName: "cui" });
   });
 
   it("refuses a secret in a vault whose id the platform file does not give", () => {
-    expect(() => deliveryFor(withEduroam(region, { cuiKey: { keyVault: "kv-eduroam-keys", keyVaultSecret: "cui" } }))).toThrow(
+    expect(() => deliveryFor(withEduroam(region, { serverCertificate: { keyVault: "kv-eduroam-keys", keyVaultSecret: "cui" } }))).toThrow(
       "secret cui is in Key Vault kv-eduroam-keys, which the platform file does not list under keyVaults",
     );
   });
@@ -115,9 +115,9 @@ describe("what the platform's RADIUS servers receive", () => {
     expect(delivery.tenantParts.senja).toEqual(["clients.d/senja.conf", "inner-tunnel.d/authenticate/senja", "inner-tunnel.d/authorize/senja", "mods-enabled/tenant_senja"]);
     expect(bundle.tenants).toEqual(delivery.tenantParts);
     const owners = Object.fromEntries(delivery.secrets.map((s) => [s.secretName, s.tenant]));
-    expect(owners["senja-finnsnes-wlc-radius"]).toBe("senja");
+    expect(owners["generated-radius-senja-finnsnes-wlc"]).toBe("senja");
     expect(owners["senja-ldap-radius-bind"]).toBe("senja");
-    for (const platformSecret of ["eduroam-cui-key", "eduroam-national-proxy-1", "eduroam-radius-server"]) expect(owners[platformSecret]).toBeUndefined();
+    for (const platformSecret of ["generated-eduroam-cui-key", "eduroam-national-proxy-1", "eduroam-radius-server"]) expect(owners[platformSecret]).toBeUndefined();
   });
 
   it("is nothing when the platform file has no eduroam section", () => {

@@ -49,7 +49,7 @@ describe("the generated FreeRADIUS tree", () => {
   it("gives every access point its own secret placeholder, Message-Authenticator and Operator-Name 1<realm>", () => {
     const client = tree["clients.d/senja.conf"];
     expect(client).toContain("client senja_finnsnes-wlc {");
-    expect(client).toContain("\tsecret = '@@keyvault:senja-finnsnes-wlc-radius@@'");
+    expect(client).toContain("\tsecret = '@@keyvault:generated-radius-senja-finnsnes-wlc@@'");
     expect(client).toContain("\trequire_message_authenticator = yes");
     expect(client).toContain('\tgrunnmur_operator_name = "1senja.kommune.no"');
     expect(client).toContain('\tgrunnmur_vlan = "110"');
@@ -66,7 +66,7 @@ describe("the generated FreeRADIUS tree", () => {
 
   it("holds no secret, only a placeholder for every secret reference", () => {
     const names = secretsIn(tree).map((s) => s.secretName);
-    expect(names).toEqual(expect.arrayContaining(["senja-finnsnes-wlc-radius", "senja-ldap-radius-bind", "eduroam-national-proxy-1", "eduroam-radius-server", "eduroam-cui-key"]));
+    expect(names).toEqual(expect.arrayContaining(["generated-radius-senja-finnsnes-wlc", "senja-ldap-radius-bind", "eduroam-national-proxy-1", "eduroam-radius-server", "generated-eduroam-cui-key"]));
     expect(names).toHaveLength(19);
     expect(tree["certs/server.pem"]).toBe("@@keyvault:eduroam-radius-server@@\n");
   });

@@ -10,11 +10,11 @@ function wifiTenant(slug: string, kommunenummer: string, n: number, address: str
   return {
     ...baseTenant(slug, kommunenummer, n),
     services: ["wifi"],
-    sites: { radhus: { publicIp: `198.51.100.${n}`, prefixes: [sitePrefix], preSharedKey: { keyVaultSecret: `${slug}-psk` } } },
+    sites: { radhus: { publicIp: `198.51.100.${n}`, prefixes: [sitePrefix] } },
     wifi: {
       realm: `${slug}.example`,
       vlan: 100 + n,
-      accessPoints: { wlc: { address, secret: { keyVaultSecret: `${slug}-wlc` } } },
+      accessPoints: { wlc: { address } },
       userBackend: { kind: "ldap", server: `ldaps.${slug}.example`, baseDn: "OU=Users,DC=x", bindDn: "CN=svc,DC=x", bindPassword: { keyVaultSecret: `${slug}-ldap` } },
     },
   };
@@ -107,7 +107,7 @@ describe("Wi-Fi section validation", () => {
     ],
     [
       "two access points of one municipality at overlapping addresses",
-      (s) => (accessPoints(s).ap2 = { address: "10.10.1.0/24", secret: { keyVaultSecret: "senja-ap2-radius" } }),
+      (s) => (accessPoints(s).ap2 = { address: "10.10.1.0/24" }),
       ["wifi.accessPoints.ap2.address: 10.10.1.0/24 overlaps access point wlc of this municipality; RADIUS tells clients apart by address, so each needs its own"],
     ],
     [
@@ -119,14 +119,16 @@ describe("Wi-Fi section validation", () => {
       ],
     ],
     [
-      "an access point without a secret reference",
-      (s) => delete accessPoints(s).wlc.secret,
-      ["wifi.accessPoints.wlc.secret: is required but missing"],
+      "an access point that still names its RADIUS secret, which the platform now generates",
+      (s) => (accessPoints(s).wlc.secret = { keyVaultSecret: "senja-wlc" }),
+      [
+        `wifi.accessPoints.wlc.secret: "secret" is no longer written in the file: the platform generates each access point's RADIUS secret; remove the line, and ask the regional IT team for the secret (README, "Keys for a municipality's devices")`,
+      ],
     ],
     [
-      "an access point whose secret reference names nothing",
-      (s) => (accessPoints(s).wlc.secret = {}),
-      ["wifi.accessPoints.wlc.secret: names no secret; set keyVaultSecret: <secret name in Key Vault> or pulumiConfig: <config key>"],
+      "a secret value where a reference belongs",
+      (s) => ((wifi(s).userBackend as Json).bindPassword = { value: "hunter2hunter2" }),
+      ['wifi.userBackend.bindPassword.value: unknown field "value"; valid fields here: keyVaultSecret, keyVault, pulumiConfig'],
     ],
     [
       "an LDAP backend without its bind password reference",
@@ -179,7 +181,7 @@ describe("Wi-Fi section validation", () => {
       fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("realm: senja.kommune.no", "realm: senja.example.org"));
       const run = await runCli(["validate", "--tenants", region.tenantsDir, "--platform", region.platformFile]);
       expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(/senja\.yaml:32:10 wifi\.realm: "senja\.example\.org" is not under this municipality's registered domains \(senja\.kommune\.no in .*platform\.yaml, domains\.senja\)/);
+      expect(run.stderr).toMatch(/senja\.yaml:31:10 wifi\.realm: "senja\.example\.org" is not under this municipality's registered domains \(senja\.kommune\.no in .*platform\.yaml, domains\.senja\)/);
     } finally {
       region.remove();
     }
