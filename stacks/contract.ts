@@ -54,17 +54,6 @@ export interface PlatformOutputs {
   /** Object id of the break-glass group: the one principal the policy pack lets hold Owner or Contributor above a resource group. */
   readonly breakGlassGroupId: string;
   readonly tenantCount: number;
-  /**
-   * The secrets the platform generated for each municipality's devices, by slug: VPN
-   * pre-shared keys by site key, RADIUS client secrets by access point key. A secret
-   * output: `pulumi stack output --show-secrets` shows it to the regional team only.
-   */
-  readonly tenantDeviceSecrets: Readonly<Record<string, TenantDeviceSecrets>>;
-}
-
-export interface TenantDeviceSecrets {
-  readonly vpnPreSharedKeys: Readonly<Record<string, string>>;
-  readonly radiusClientSecrets: Readonly<Record<string, string>>;
 }
 
 /** What a tenant stack exports. */

@@ -70,8 +70,6 @@ export class TenantAttachment extends pulumi.ComponentResource implements Collec
   public readonly ruleGroups: Record<string, network.FirewallPolicyRuleCollectionGroup> = {};
   public readonly resourceIds: Record<string, pulumi.Output<string>> = {};
   public readonly names: Record<string, pulumi.Output<string>> = {};
-  /** Each site's pre-shared key (secret), by site key: the municipality's technician sets it on the device. */
-  public readonly preSharedKeys: Record<string, pulumi.Output<string>> = {};
 
   constructor(name: string, args: TenantAttachmentArgs, opts?: pulumi.ComponentResourceOptions) {
     super(TENANT_ATTACHMENT_TYPE, name, {}, opts);
@@ -99,7 +97,6 @@ export class TenantAttachment extends pulumi.ComponentResource implements Collec
       const moved = { aliases: [{ parent: args.vpn.component }], parent: this };
       // Made here, never typed or pasted by anyone (domain/azure/generated-secrets.ts).
       const key = generateSecret(vpnPreSharedKey(args.tenant, site.key), args.secretVault, this);
-      this.preSharedKeys[site.key] = key.value;
       const local = new network.LocalNetworkGateway(
         logicalName,
         {

@@ -12,6 +12,7 @@
  * unique by slug; and aliases, which collide exactly when the names they point
  * to do (the preview checks them against each other too, scripts/preview/urn-checks.ts).
  */
+import { radiusClientSecret, vpnPreSharedKey, type GeneratedSecretSpec } from "./generated-secrets";
 import type { PlatformFile } from "../../tenants/schema/platform";
 import type { SecretRef } from "../../tenants/schema/fields";
 import type { TenantFile } from "../../tenants/schema/tenant";
@@ -73,11 +74,15 @@ export interface RegionName {
 /** Two or more entries with one name in one namespace. */
 export type NameCollision = readonly RegionName[];
 
+const RANDOM_PASSWORD_TYPE = "random:index/randomPassword:RandomPassword";
+const KEY_VAULT_SECRET_TYPE = "azure-native:keyvault:Secret";
+
 const HINT = {
   slug: "the name is made from the slug, so choose another slug",
   storage:
     "storage account names keep only letters and digits and are unique across all of Azure, so slugs that differ only in hyphens get the same one; choose a slug that differs in letters or digits",
   site: 'the slug and the site key are joined with "-", so another slug and key can spell the same name; rename this site key',
+  accessPoint: 'the slug and the access point key are joined with "-", so another slug and key can spell the same name; rename this access point key',
   group: "Entra ID group names are unique in the directory (the groups are created with preventDuplicateNames); choose another group name",
   slugGroup:
     "Entra ID group names are unique in the directory, and a tenant's default groups are grunnmur-<slug>-admins, -users and -readers; choose a slug that does not spell another group's name",
@@ -156,6 +161,13 @@ function tenantNames(platform: PlatformFile, tenant: TenantFile, owner: NameOwne
   const platformStack = (types: readonly string[], name: string, path: FieldPath, hint: string) =>
     add(`pulumi:urn:${PLATFORM_STACK}`, urn(PLATFORM_STACK, types, name), "the platform stack's Pulumi resource", path, hint);
 
+  // A generated secret: its random value and Key Vault copy in the tenant's share of the hub, and the copy's name in the vault.
+  const generated = (spec: GeneratedSecretSpec, path: FieldPath, hint: string) => {
+    platformStack([TENANT_ATTACHMENT_TYPE, RANDOM_PASSWORD_TYPE], spec.logicalName, path, hint);
+    platformStack([TENANT_ATTACHMENT_TYPE, KEY_VAULT_SECRET_TYPE], spec.logicalName, path, hint);
+    add("azure:platform-key-vault:secrets", spec.secretName, "the platform Key Vault secret the platform generates", path, hint);
+  };
+
   bySlug("pulumi:stacks", slug, "the Pulumi stack");
 
   // Its share of the hub, in the platform stack (components/network/tenant-attachment.ts).
@@ -170,6 +182,7 @@ function tenantNames(platform: PlatformFile, tenant: TenantFile, owner: NameOwne
     platformStack([TENANT_ATTACHMENT_TYPE, VPN_CONNECTION_TYPE], siteLogicalName(slug, key), path, HINT.site);
     add("azure:hub-resource-group:local-network-gateways", localNetworkGatewayName(slug, key), "the local network gateway in the hub's resource group", path, HINT.site);
     add("azure:hub-resource-group:connections", siteConnectionName(slug, key), "the VPN connection in the hub's resource group", path, HINT.site);
+    generated(vpnPreSharedKey(slug, key), path, HINT.site);
   }
 
   // Hub-side resources its own stack creates (components/network/spoke.ts).
@@ -220,7 +233,18 @@ function tenantNames(platform: PlatformFile, tenant: TenantFile, owner: NameOwne
   });
 
   if (tenant.wifi && platform.eduroam && platform.radius) {
-    // Access points' secrets are generated, named after the slug and key (domain/azure/generated-secrets.ts).
+    // Each access point's secret is generated (domain/azure/generated-secrets.ts) and read by every server.
+    for (const key of Object.keys(tenant.wifi.accessPoints)) {
+      const path = ["wifi", "accessPoints", key];
+      const spec = radiusClientSecret(slug, key);
+      generated(spec, path, HINT.accessPoint);
+      // A file naming this secret too gives the same grant: the ownership rule (secret-rules.ts) reports that, not this.
+      const same = `platform/${spec.secretName}`.toLowerCase();
+      for (let server = 1; server <= platform.radius.count; server += 1) {
+        const name = urn(PLATFORM_STACK, [TENANT_ATTACHMENT_TYPE, ROLE_ASSIGNMENT_TYPE], secretReadGrantName("platform", spec.secretName, server));
+        out.push({ namespace: `pulumi:urn:${PLATFORM_STACK}`, name, what: "the platform stack's Pulumi resource", owner, path, hint: HINT.accessPoint, same });
+      }
+    }
     const refs: Array<[FieldPath, SecretRef]> = [];
     if (tenant.wifi.userBackend.kind === "ldap") refs.push([["wifi", "userBackend", "bindPassword"], tenant.wifi.userBackend.bindPassword]);
     out.push(...secretCopies(owner, refs));

@@ -266,7 +266,6 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
   }
 
   let radiusAddresses: pulumi.Output<string>[] = [];
-  const radiusClientSecrets: Record<string, Record<string, pulumi.Output<string>>> = {};
   const delivery = radiusDelivery(input, { keyVaultName });
   if (delivery && platform.radius) {
     const copies = new Map(copyConfigSecrets(delivery.secrets, { keyVaultName, resourceGroupName: groupsRg.shared.name, vault: keyVault, secretMode: input.secretMode }));
@@ -276,14 +275,10 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     for (const t of tenants) {
       const attachment = attachments.get(t.spec.slug);
       if (!attachment || !t.spec.wifi) continue;
-      const secrets: Record<string, pulumi.Output<string>> = {};
       for (const key of Object.keys(t.spec.wifi.accessPoints)) {
         const spec = radiusClientSecret(t.spec.slug, key);
-        const generated = generateSecret(spec, secretVault, attachment);
-        copies.set(spec.secretName, generated.copy);
-        secrets[key] = generated.value;
+        copies.set(spec.secretName, generateSecret(spec, secretVault, attachment).copy);
       }
-      radiusClientSecrets[t.spec.slug] = secrets;
     }
     const radius = new RadiusServers("radius", {
       resourceGroupName: groupsRg.radius.name,
@@ -339,12 +334,5 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     // Administrator or Contributor above a resource group. Tenant programs do not read it.
     breakGlassGroupId: groups.resourceIds[BREAK_GLASS],
     tenantCount: tenants.length,
-    // What a municipality's technician sets on its devices, by slug: read with
-    // `pulumi stack output tenantDeviceSecrets --show-secrets` (README, "Keys for a municipality's devices").
-    tenantDeviceSecrets: pulumi.secret(
-      Object.fromEntries(
-        [...attachments].map(([slug, attachment]) => [slug, { vpnPreSharedKeys: attachment.preSharedKeys, radiusClientSecrets: radiusClientSecrets[slug] ?? {} }]),
-      ),
-    ),
   };
 }

@@ -84,12 +84,12 @@ describeWithRadius("eduroam with real FreeRADIUS: configuration check", () => {
     const target = path.join(dir, "one-left-out");
     const delivery = exampleDelivery(target);
     const values = fakeValues(delivery);
-    values.set("kv-grunnmur-test/senja-finnsnes-wlc-radius", "fake-it's-quoted");
+    values.set("kv-grunnmur-test/generated-radius-senja-finnsnes-wlc", "fake-it's-quoted");
     const vault = await startFakeKeyVault(values);
     const boot = await runBootScript(delivery, path.join(dir, "boot-one-left-out"), vault.env).finally(() => vault.close());
     expect(boot.code).toBe(0);
     expect(boot.stderr).toBe(
-      "grunnmur-radius-secrets: left out municipality senja (its access points and user backend) until its secret is fixed: secret senja-finnsnes-wlc-radius in Key Vault kv-grunnmur-test contains a quote, backslash or control character, which FreeRADIUS cannot hold in clients.d/senja.conf; set a value without them\n",
+      "grunnmur-radius-secrets: left out municipality senja (its access points and user backend) until its secret is fixed: secret generated-radius-senja-finnsnes-wlc in Key Vault kv-grunnmur-test contains a quote, backslash or control character, which FreeRADIUS cannot hold in clients.d/senja.conf; set a value without them\n",
     );
     expect(boot.stdout).toMatch(/; left out: senja\n$/);
     // Its other secret is never fetched: nothing of senja's is installed.

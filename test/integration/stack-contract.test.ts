@@ -34,7 +34,6 @@ const PLATFORM_KEYS = every<PlatformOutputs>({
   platformGroupIds: true,
   breakGlassGroupId: true,
   tenantCount: true,
-  tenantDeviceSecrets: true,
 });
 
 const TENANT_KEYS = every<TenantOutputs>({

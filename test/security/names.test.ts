@@ -59,8 +59,8 @@ describe("names a tenant file makes are unique in the region", () => {
         "alta-alta": { ...baseTenant("alta-alta", "5603", 2), sites: { vgs: site("alta-alta", "vgs", "198.51.100.2", "192.168.2.0/24") } },
       }),
     ).toEqual([
-      `tenants/alta-alta.yaml:16:3 sites.vgs: gives the platform stack's Pulumi resource "${urn}", as sites.alta-vgs in tenants/alta.yaml does (and 3 more names collide); ${hint}`,
-      `tenants/alta.yaml:16:3 sites.alta-vgs: gives the platform stack's Pulumi resource "${urn}", as sites.vgs in tenants/alta-alta.yaml does (and 3 more names collide); ${hint}`,
+      `tenants/alta-alta.yaml:16:3 sites.vgs: gives the platform stack's Pulumi resource "${urn}", as sites.alta-vgs in tenants/alta.yaml does (and 6 more names collide); ${hint}`,
+      `tenants/alta.yaml:16:3 sites.alta-vgs: gives the platform stack's Pulumi resource "${urn}", as sites.vgs in tenants/alta-alta.yaml does (and 6 more names collide); ${hint}`,
     ]);
   });
 
@@ -121,7 +121,7 @@ describe("names a tenant file makes are unique in the region", () => {
     ]);
   });
 
-  it("rejects two Pulumi config keys that become one Key Vault secret for the RADIUS servers, and allows one key named twice", () => {
+  it("rejects two Pulumi config keys that become one Key Vault secret for the RADIUS servers", () => {
     const wifiTenant = (slug: string, kommunenummer: string, n: number, address: string, configKey: string): Json => ({
       ...baseTenant(slug, kommunenummer, n),
       services: ["wifi"],
@@ -129,8 +129,8 @@ describe("names a tenant file makes are unique in the region", () => {
       wifi: {
         realm: `${slug}.example`,
         vlan: 100 + n,
-        accessPoints: { wlc: { address }, spare: { address: address.replace(/\d+$/, "99") } },
-        userBackend: { kind: "ldap", server: `ldaps.${slug}.example`, baseDn: "OU=Users,DC=x", bindDn: "CN=svc,DC=x", bindPassword: { keyVaultSecret: `${slug}-ldap` } },
+        accessPoints: { wlc: { address } },
+        userBackend: { kind: "ldap", server: `ldaps.${slug}.example`, baseDn: "OU=Users,DC=x", bindDn: "CN=svc,DC=x", bindPassword: { pulumiConfig: configKey } },
       },
     });
     const platform = {
@@ -140,18 +140,17 @@ describe("names a tenant file makes are unique in the region", () => {
     };
     const hint = 'config keys become Key Vault secret names with every character other than letters, digits and "-" replaced by "-"; use config keys that differ in letters or digits';
     // Secret ownership refuses such keys in a tenant file too (secret-rules.ts); the name check says why they would collide.
-    const own = (file: string, slug: string, ap: string, key: string, example: string) =>
-      `tenants/${file}.yaml:${ap === "wlc" ? "31:23" : "35:23"} wifi.accessPoints.${ap}.secret.pulumiConfig: "${key}" is not one of ${slug}'s Pulumi config keys (a municipality's keys hold only letters, digits and hyphens); a municipality's Pulumi config keys start with its slug, e.g. "${example}"`;
-    expect(problems({ alta: wifiTenant("alta", "5601", 1, "10.20.1.10", "wlc.secret"), bardu: wifiTenant("bardu", "5520", 2, "10.30.1.10", "wlc_secret") }, platform).sort()).toEqual([
-      own("alta", "alta", "wlc", "wlc.secret", "altaWlcRadius"),
-      own("alta", "alta", "spare", "wlc.secret", "altaSpareRadius"),
-      own("bardu", "bardu", "wlc", "wlc_secret", "barduWlcRadius"),
-      own("bardu", "bardu", "spare", "wlc_secret", "barduSpareRadius"),
-      `tenants/alta.yaml:31:23 wifi.accessPoints.wlc.secret.pulumiConfig: gives the platform Key Vault secret the RADIUS servers read "pulumi-config-wlc-secret", as wifi.accessPoints.wlc.secret.pulumiConfig in tenants/bardu.yaml does; ${hint}`,
-      `tenants/alta.yaml:35:23 wifi.accessPoints.spare.secret.pulumiConfig: gives the platform Key Vault secret the RADIUS servers read "pulumi-config-wlc-secret", as wifi.accessPoints.wlc.secret.pulumiConfig in tenants/bardu.yaml does; ${hint}`,
-      `tenants/bardu.yaml:31:23 wifi.accessPoints.wlc.secret.pulumiConfig: gives the platform Key Vault secret the RADIUS servers read "pulumi-config-wlc-secret", as wifi.accessPoints.wlc.secret.pulumiConfig in tenants/alta.yaml does; ${hint}`,
-      `tenants/bardu.yaml:35:23 wifi.accessPoints.spare.secret.pulumiConfig: gives the platform Key Vault secret the RADIUS servers read "pulumi-config-wlc-secret", as wifi.accessPoints.wlc.secret.pulumiConfig in tenants/alta.yaml does; ${hint}`,
+    const own = (slug: string, key: string) =>
+      `tenants/${slug}.yaml wifi.userBackend.bindPassword.pulumiConfig: "${key}" is not one of ${slug}'s Pulumi config keys (a municipality's keys hold only letters, digits and hyphens); a municipality's Pulumi config keys start with its slug, e.g. "${slug}LdapRadiusBind"`;
+    const found = problems({ alta: wifiTenant("alta", "5601", 1, "10.20.1.10", "ldap.bind"), bardu: wifiTenant("bardu", "5520", 2, "10.30.1.10", "ldap_bind") }, platform);
+    expect(found.map((p) => p.replace(/^(\S+):\d+:\d+ /, "$1 ")).sort()).toEqual([
+      own("alta", "ldap.bind"),
+      own("bardu", "ldap_bind"),
+      `tenants/alta.yaml wifi.userBackend.bindPassword.pulumiConfig: gives the platform Key Vault secret the RADIUS servers read "pulumi-config-ldap-bind", as wifi.userBackend.bindPassword.pulumiConfig in tenants/bardu.yaml does; ${hint}`,
+      `tenants/bardu.yaml wifi.userBackend.bindPassword.pulumiConfig: gives the platform Key Vault secret the RADIUS servers read "pulumi-config-ldap-bind", as wifi.userBackend.bindPassword.pulumiConfig in tenants/alta.yaml does; ${hint}`,
     ].sort());
+    // Each diagnostic points at where the key is written.
+    for (const p of found) expect(p).toMatch(/^tenants\/\w+\.yaml:\d+:\d+ /);
   });
 });
 
@@ -221,7 +220,13 @@ describe("the offline preview refuses a duplicate URN that got past validation",
       expect(result.platform.ok).toBe(false);
       expect(result.platform.error).toBe(
         "stack platform registers names Pulumi would refuse: " +
-          types.map((t) => `2 resources have the URN urn:pulumi:platform::grunnmur::grunnmur:network:TenantAttachment$azure-native:network:${t}::site-alta-alta-vgs`).join("; ") +
+          [
+            "random:index/randomPassword:RandomPassword::vpn-psk-alta-alta-vgs",
+            ...types.map((t) => `azure-native:network:${t}::site-alta-alta-vgs`),
+            "azure-native:keyvault:Secret::vpn-psk-alta-alta-vgs",
+          ]
+            .map((t) => `2 resources have the URN urn:pulumi:platform::grunnmur::grunnmur:network:TenantAttachment$${t}`)
+            .join("; ") +
           "; " +
           types
             .map((t) => `the alias urn:pulumi:platform::grunnmur::grunnmur:network:VpnGateway$azure-native:network:${t}::site-alta-alta-vgs is on both urn:pulumi:platform::grunnmur::grunnmur:network:TenantAttachment$azure-native:network:${t}::site-alta-alta-vgs and urn:pulumi:platform::grunnmur::grunnmur:network:TenantAttachment$azure-native:network:${t}::site-alta-alta-vgs`)

@@ -6,6 +6,7 @@
  * points onto loopback addresses (`onLoopback`), since the real servers run on
  * loopback and a site never routes loopback space.
  */
+import { radiusClientSecret } from "../../../domain/azure/generated-secrets";
 import type { Region } from "../../../tenants/region";
 import { baseTenant, basePlatform, makeRegion, type FixtureRegion, type Json } from "../../helpers/region-fixture";
 
@@ -25,10 +26,14 @@ export interface LabTenant {
   readonly site: { readonly prefix: string; readonly publicIp: string; readonly accessPoint: string };
   /** Where the access point sends from in the lab. */
   readonly accessPoint: string;
+  /** The access point's RADIUS secret, which the platform generates (domain/azure/generated-secrets.ts). */
   readonly secretName: string;
   readonly user: string;
   readonly password: string;
 }
+
+/** The key of each lab municipality's one access point. */
+const LAB_ACCESS_POINT = "lab-wlc";
 
 export const ALFA: LabTenant = {
   slug: "alfa",
@@ -36,7 +41,7 @@ export const ALFA: LabTenant = {
   vlan: 101,
   site: { prefix: "10.10.0.0/24", publicIp: "198.51.100.1", accessPoint: "10.10.0.10" },
   accessPoint: ADDRESSES.alfaAccessPoint,
-  secretName: "alfa-lab-wlc-radius",
+  secretName: radiusClientSecret("alfa", LAB_ACCESS_POINT).secretName,
   user: "ola@alfa.example",
   password: "alfa-test-password",
 };
@@ -48,7 +53,7 @@ export const BETA: LabTenant = {
   vlan: 202,
   site: { prefix: "10.20.0.0/24", publicIp: "198.51.100.2", accessPoint: "10.20.0.10" },
   accessPoint: ADDRESSES.betaAccessPoint,
-  secretName: "nord-beta-lab-wlc-radius",
+  secretName: radiusClientSecret("nord-beta", LAB_ACCESS_POINT).secretName,
   user: "kari@nord-beta.example",
   password: "beta-test-password",
 };
@@ -63,7 +68,7 @@ function wifiTenant(tenant: LabTenant, kommunenummer: string, n: number): Json {
     wifi: {
       realm: tenant.realm,
       vlan: tenant.vlan,
-      accessPoints: { "lab-wlc": { address: tenant.site.accessPoint } },
+      accessPoints: { [LAB_ACCESS_POINT]: { address: tenant.site.accessPoint } },
       userBackend: { kind: "files" },
     },
   };
