@@ -16,7 +16,8 @@
 #      federated credentials (no client secrets), Azure roles and Microsoft Graph application
 #      permissions, exactly as docs/permissions.md lists them:
 #        grunnmur-<host>-deploy  deploys; only from the environments "platform" and "tenants"
-#        grunnmur-<host>-reader  pull-request previews and the nightly drift check; read-only
+#        grunnmur-<host>-reader  pull-request previews (environment "preview") and the nightly
+#                                drift check (branch main); read-only
 # and prints the GitHub variables and the stack init commands that use them.
 # --dry-run prints every command and changes nothing.
 set -euo pipefail
@@ -29,7 +30,7 @@ while [ $# -gt 0 ]; do
     --github-repo) repo="${2:-}"; shift 2 ;;
     --subscription) subscription="${2:-}"; shift 2 ;;
     --dry-run) dry_run=true; shift ;;
-    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1; see --help" >&2; exit 2 ;;
   esac
 done
@@ -232,7 +233,9 @@ done
 
 say "3b. ${reader_app}: pull-request previews and the nightly drift check, read-only"
 read -r reader_id reader_sp <<<"$(ensure_app "$reader_app")"
-federate "$reader_id" github-pull-request "repo:${repo}:pull_request"
+# Pull requests preview from the environment "preview", which a platform team member approves:
+# a pull request's own code runs in its preview, and this identity can decrypt stack secrets.
+federate "$reader_id" github-environment-preview "repo:${repo}:environment:preview"
 federate "$reader_id" github-main "repo:${repo}:ref:refs/heads/main"
 assign "$reader_sp" "Reader" "$sub_scope"
 assign "$reader_sp" "Storage Blob Data Reader" "$account_id"

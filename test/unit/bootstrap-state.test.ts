@@ -75,7 +75,7 @@ describe("state backend bootstrap", () => {
     const byApp = federatedCredentials();
     expect([...byApp.keys()]).toEqual(["<appId-of-grunnmur-tromso-deploy>", "<appId-of-grunnmur-tromso-reader>"]);
     expect(byApp.get("<appId-of-grunnmur-tromso-deploy>")!.map((c) => c.subject)).toEqual([`repo:${REPO}:environment:platform`, `repo:${REPO}:environment:tenants`]);
-    expect(byApp.get("<appId-of-grunnmur-tromso-reader>")!.map((c) => c.subject)).toEqual([`repo:${REPO}:pull_request`, `repo:${REPO}:ref:refs/heads/main`]);
+    expect(byApp.get("<appId-of-grunnmur-tromso-reader>")!.map((c) => c.subject)).toEqual([`repo:${REPO}:environment:preview`, `repo:${REPO}:ref:refs/heads/main`]);
     for (const credentials of byApp.values()) {
       // https://learn.microsoft.com/en-us/entra/workload-id/workload-identity-federation-considerations
       expect(credentials.length).toBeLessThanOrEqual(20);
@@ -87,14 +87,15 @@ describe("state backend bootstrap", () => {
     expect(subjects.filter((s) => slugs.some((slug) => s.split(":").includes(slug)))).toEqual([]);
   });
 
-  it("trusts exactly the environments the deploy workflow uses", () => {
-    const deploy = parse(fs.readFileSync(path.join(REPO_ROOT, ".github", "workflows", "deploy.yml"), "utf8")) as { jobs: Record<string, { environment?: string }> };
-    const environments = [...new Set(Object.values(deploy.jobs).flatMap((j) => (j.environment ? [j.environment] : [])))].sort();
-    const trusted = federatedCredentials()
-      .get("<appId-of-grunnmur-tromso-deploy>")!
-      .map((c) => c.subject.replace(`repo:${REPO}:environment:`, ""))
-      .sort();
-    expect(trusted).toEqual(environments);
+  it("trusts exactly the environments the workflows use: the deploy's for the deploy identity, the pull request's for the reader", () => {
+    const environmentsOf = (file: string) => {
+      const doc = parse(fs.readFileSync(path.join(REPO_ROOT, ".github", "workflows", file), "utf8")) as { jobs: Record<string, { environment?: string }> };
+      return [...new Set(Object.values(doc.jobs).flatMap((j) => (j.environment ? [`repo:${REPO}:environment:${j.environment}`] : [])))].sort();
+    };
+    const subjects = (app: string) => federatedCredentials().get(app)!.map((c) => c.subject).filter((s) => s.includes(":environment:")).sort();
+    expect(subjects("<appId-of-grunnmur-tromso-deploy>")).toEqual(environmentsOf("deploy.yml"));
+    expect(subjects("<appId-of-grunnmur-tromso-reader>")).toEqual(environmentsOf("pull-request.yml"));
+    expect(environmentsOf("drift.yml")).toEqual([]);
   });
 
   it("grants the deploy identity Contributor, role assignment limited by a condition, locks and the state, and nothing more", () => {
