@@ -8,7 +8,7 @@ import { batches, changedFiles, changedStacks } from "../ci/changed-stacks";
 export const changedSpec: CommandSpec = {
   name: "changed",
   summary: "list the stacks a change affects (JSON), so CI previews and deploys only those",
-  usage: "grunnmur changed --since REF [--batch-size N]",
+  usage: "grunnmur changed (--since REF | --all) [--batch-size N]",
   details: [
     "Compares the working tree with REF (e.g. origin/main) and prints",
     '{"platform": true|false, "tenants": [...], "removed": [...], "batches": [...]}. A changed',
@@ -17,10 +17,11 @@ export const changedSpec: CommandSpec = {
     'groups of --batch-size, each a string of names ("alta bardu"), one CI job per group.',
     "",
     "Options:",
-    "  --since REF        the git ref to compare with (required)",
+    "  --since REF        the git ref to compare with",
+    "  --all              every stack, as for the first deploy (instead of --since)",
     "  --batch-size N     tenants per group in \"batches\" (default 10)",
   ].join("\n"),
-  options: { since: { type: "string" }, "batch-size": { type: "string" } },
+  options: { since: { type: "string" }, all: { type: "boolean" }, "batch-size": { type: "string" } },
   readsFiles: true,
 };
 
@@ -30,13 +31,19 @@ export function stacksSince(ref: string, tenantsDir: string): ReturnType<typeof 
   return { ...changed, all: existing };
 }
 
+/** Every stack: the platform and each tenant file. */
+export function everyStack(tenantsDir: string): ReturnType<typeof stacksSince> {
+  const existing = listTenantFiles(tenantsDir).files.map((f) => path.basename(f, ".yaml"));
+  return { platform: true, tenants: "all", removedTenants: new Set(), all: existing };
+}
+
 export function runChanged(cmd: ParsedCommand): number {
-  if (!cmd.values.since) throw new UsageError("--since REF is required, e.g. --since origin/main");
+  if (!cmd.values.since === !cmd.values.all) throw new UsageError("give either --since REF (e.g. --since origin/main) or --all for every stack");
   const batchSize = Number(cmd.values["batch-size"] ?? 10);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch-size must be a whole number of at least 1, e.g. --batch-size 10, not "${cmd.values["batch-size"]}"`);
   let result;
   try {
-    result = stacksSince(String(cmd.values.since), cmd.tenantsDir);
+    result = cmd.values.all ? everyStack(cmd.tenantsDir) : stacksSince(String(cmd.values.since), cmd.tenantsDir);
   } catch (err) {
     throw new UsageError((err as Error).message);
   }

@@ -1,4 +1,6 @@
 import { batches, changedStacks } from "../../scripts/ci/changed-stacks";
+import { everyStack } from "../../scripts/commands/changed";
+import { DEFAULT_TENANTS_DIR } from "../../tenants/paths";
 
 const tenants = new Set(["senja", "alta", "bardu"]);
 
@@ -30,6 +32,14 @@ describe("stacks a change affects", () => {
     expect(changedStacks(["Pulumi.senja.yaml"], tenants)).toEqual({ platform: false, tenants: new Set(["senja"]), removedTenants: new Set() });
     expect(changedStacks(["Pulumi.platform.yaml"], tenants)).toEqual({ platform: true, tenants: new Set(), removedTenants: new Set() });
     expect(changedStacks(["Pulumi.yaml"], tenants).tenants).toBe("all");
+  });
+});
+
+describe("every stack, for a first deploy", () => {
+  it("is the platform and each tenant file", () => {
+    const all = everyStack(DEFAULT_TENANTS_DIR);
+    expect([all.platform, all.tenants]).toEqual([true, "all"]);
+    expect(all.all).toContain("senja");
   });
 });
 

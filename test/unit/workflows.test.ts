@@ -195,6 +195,8 @@ describe("the deploy workflow", () => {
     expect(changes.permissions).toEqual({ contents: "read", actions: "read" });
     expect(runs(changes)).toContain("gh run list --workflow deploy.yml --branch main --status success");
     expect(runs(changes)).toContain('npx grunnmur changed --since "$SINCE"');
+    // With no earlier success (the first deploy), every stack.
+    expect(runs(changes)).toContain("npx grunnmur changed --all");
   });
 });
 
