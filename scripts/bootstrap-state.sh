@@ -249,15 +249,17 @@ cat <<EOF
 Done. The application permissions above are granted tenant-wide (admin consent): check them
 under Entra ID > App registrations > ${deploy_app} / ${reader_app} > API permissions.
 
-Set these repository variables in GitHub (Settings > Secrets and variables > Actions > Variables):
+Then set these repository variables (Settings > Secrets and variables > Actions > Variables):
   gh variable set AZURE_TENANT_ID --repo ${repo} --body ${tenant_id}
   gh variable set AZURE_SUBSCRIPTION_ID --repo ${repo} --body ${subscription}
   gh variable set AZURE_DEPLOY_CLIENT_ID --repo ${repo} --body ${deploy_id}
   gh variable set AZURE_READER_CLIENT_ID --repo ${repo} --body ${reader_id}
   gh variable set PULUMI_STATE_ACCOUNT --repo ${repo} --body ${account}
   gh variable set PULUMI_STATE_VAULT --repo ${repo} --body ${vault}
-and create the environments "platform" (required reviewers: the platform team) and "tenants",
-both limited to the main branch (docs/ci.md).
+First create the environments (Settings > Environments): "platform" (required reviewers: the
+platform team; branch main), "tenants" (branch main) and "preview" (required reviewers: the
+platform team). A workflow that names a missing environment creates it without protection
+(docs/ci.md).
 
 Log in to the backend and create the platform stack with the Key Vault secrets provider:
   pulumi login '${backend}'
