@@ -23,7 +23,12 @@ export function changedStacks(files: readonly string[], existingTenants: Readonl
   let platform = false;
   for (const file of files) {
     const tenant = /^tenants\/([a-z0-9-]+)\.yaml$/.exec(file);
-    if (tenant) {
+    // A stack's own settings (Pulumi.<stack>.yaml: secrets provider, encrypted config) affect that stack alone.
+    const stackConfig = /^Pulumi\.([a-z0-9-]+)\.yaml$/.exec(file);
+    if (stackConfig) {
+      if (stackConfig[1] === "platform") platform = true;
+      else if (existingTenants.has(stackConfig[1])) tenants.add(stackConfig[1]);
+    } else if (tenant) {
       // The platform reads every tenant file (firewall rules, VPN sites, eduroam realms).
       platform = true;
       if (existingTenants.has(tenant[1])) tenants.add(tenant[1]);
@@ -37,6 +42,19 @@ export function changedStacks(files: readonly string[], existingTenants: Readonl
     }
   }
   return { platform, tenants: all ? "all" : tenants, removedTenants: removed };
+}
+
+/**
+ * Stacks split into groups of at most `size`, in order, one string of space-separated
+ * names each: a CI matrix runs one job per group. GitHub runs at most 256 jobs per
+ * matrix (https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idstrategymatrix),
+ * so with 357 tenants one job per stack would not start at all.
+ */
+export function batches(stacks: readonly string[], size: number): string[] {
+  if (!Number.isInteger(size) || size < 1) throw new Error(`the batch size must be a whole number of at least 1, not ${size}`);
+  const groups: string[] = [];
+  for (let i = 0; i < stacks.length; i += size) groups.push(stacks.slice(i, i + size).join(" "));
+  return groups;
 }
 
 /** Files changed between `ref` and the working tree, relative to the repository root. */

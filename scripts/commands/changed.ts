@@ -3,21 +3,25 @@ import * as path from "node:path";
 import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
 import { REPO_ROOT } from "../../tenants/paths";
 import { listTenantFiles } from "../../tenants/validation/load-region";
-import { changedFiles, changedStacks } from "../ci/changed-stacks";
+import { batches, changedFiles, changedStacks } from "../ci/changed-stacks";
 
 export const changedSpec: CommandSpec = {
   name: "changed",
   summary: "list the stacks a change affects (JSON), so CI previews and deploys only those",
-  usage: "grunnmur changed --since REF",
+  usage: "grunnmur changed (--since REF | --all) [--batch-size N]",
   details: [
     "Compares the working tree with REF (e.g. origin/main) and prints",
-    '{"platform": true|false, "tenants": [...], "removed": [...]}. A changed tenant file',
-    "affects its own stack and the platform; shared code or platform settings affect all.",
+    '{"platform": true|false, "tenants": [...], "removed": [...], "batches": [...]}. A changed',
+    "tenant file affects its own stack and the platform; shared code or platform settings",
+    "affect all; Pulumi.<stack>.yaml affects that stack. \"batches\" holds the tenants in",
+    'groups of --batch-size, each a string of names ("alta bardu"), one CI job per group.',
     "",
     "Options:",
-    "  --since REF        the git ref to compare with (required)",
+    "  --since REF        the git ref to compare with",
+    "  --all              every stack, as for the first deploy (instead of --since)",
+    "  --batch-size N     tenants per group in \"batches\" (default 10)",
   ].join("\n"),
-  options: { since: { type: "string" } },
+  options: { since: { type: "string" }, all: { type: "boolean" }, "batch-size": { type: "string" } },
   readsFiles: true,
 };
 
@@ -27,15 +31,23 @@ export function stacksSince(ref: string, tenantsDir: string): ReturnType<typeof 
   return { ...changed, all: existing };
 }
 
+/** Every stack: the platform and each tenant file. */
+export function everyStack(tenantsDir: string): ReturnType<typeof stacksSince> {
+  const existing = listTenantFiles(tenantsDir).files.map((f) => path.basename(f, ".yaml"));
+  return { platform: true, tenants: "all", removedTenants: new Set(), all: existing };
+}
+
 export function runChanged(cmd: ParsedCommand): number {
-  if (!cmd.values.since) throw new UsageError("--since REF is required, e.g. --since origin/main");
+  if (!cmd.values.since === !cmd.values.all) throw new UsageError("give either --since REF (e.g. --since origin/main) or --all for every stack");
+  const batchSize = Number(cmd.values["batch-size"] ?? 10);
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch-size must be a whole number of at least 1, e.g. --batch-size 10, not "${cmd.values["batch-size"]}"`);
   let result;
   try {
-    result = stacksSince(String(cmd.values.since), cmd.tenantsDir);
+    result = cmd.values.all ? everyStack(cmd.tenantsDir) : stacksSince(String(cmd.values.since), cmd.tenantsDir);
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
   const tenants = result.tenants === "all" ? result.all : [...result.tenants].sort();
-  console.log(JSON.stringify({ platform: result.platform, tenants, removed: [...result.removedTenants].sort() }));
+  console.log(JSON.stringify({ platform: result.platform, tenants, removed: [...result.removedTenants].sort(), batches: batches(tenants, batchSize) }));
   return 0;
 }
