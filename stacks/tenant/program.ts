@@ -52,6 +52,10 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
   const componentOpts: pulumi.ComponentResourceOptions = provider ? { providers: [provider] } : {};
   const subscriptionId = ownSubscription ?? fromPlatform("subscriptionId");
 
+  const departure = approvedDeparture(platform, spec);
+  // Retained: azure-native deletes a resource group with everything in it, managed or not
+  // (pulumi/pulumi-azure-native#2522), and these hold the retained data, what the municipality
+  // built itself in workloads, and a leaving tenant's retained network.
   const rg = (key: TenantResourceGroupKey, service: string) =>
     new resources.ResourceGroup(
       `rg-${key}`,
@@ -60,7 +64,7 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
         location,
         tags: withService(tags, service),
       },
-      opts,
+      { ...opts, retainOnDelete: true },
     );
   const groups = { network: rg("network", "network"), data: rg("data", "storage"), workloads: rg("workloads", "workloads") };
 
@@ -93,6 +97,9 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
       platformOpts: {},
       tags: withService(tags, "network"),
       diagnostics,
+      // Leaving: its storage's private endpoint stays in the spoke (the storage lock refuses its
+      // deletion), so the spoke stays too, cut off from the hub; grunnmur offboard.
+      retainOnDelete: departure !== undefined,
     },
     componentOpts,
   );
@@ -161,7 +168,6 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
   // Read by the pull-request report: a leaving tenant takes no new resources, and only a
   // tenant leaving on main, with its data exported and its date passed, may have its resources
   // removed. The tenant file's mark counts only with the platform team's approval in platform.yaml.
-  const departure = approvedDeparture(platform, spec);
   return {
     tenant: slug,
     leaving: departure !== undefined,
