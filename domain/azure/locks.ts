@@ -122,6 +122,9 @@ export function lockFindings(subjects: readonly LockSubject[]): LockFinding[] {
     if (!reason) continue;
     const own = locks.filter((lock) => lockTargets(lock, subjects).includes(resource));
     if (own.length === 0) {
+      // Its id unknown (a real preview of a new resource) and a lock pointing at nothing known: can't tell.
+      const unresolved = locks.some((lock) => lockTargets(lock, subjects).length === 0);
+      if (resource.id === undefined && unresolved) continue;
       out.push({ kind: "missing", resource, reason });
       continue;
     }
