@@ -1,12 +1,15 @@
 /**
- * Rules for every resource (RG-01, TG-01, DL-01): data stays in Norway, the
- * invoice can be split per municipality and service, and no deployment can
- * delete a place where data lives.
+ * Rules for every resource (RG-01, TG-01, DL-01 … DL-03): data stays in Norway,
+ * the invoice can be split per municipality and service, no deployment can
+ * delete a place where data lives, and the locks that guard those places never
+ * stand in the way of what the stacks themselves must delete.
  */
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { isAzureType, resourcePolicy, type GrunnmurPolicy } from "./core/define";
-import { expectEqual, settingMessage } from "./core/messages";
-import { peek, show, UNKNOWN } from "./core/values";
+import type { PolicyResource, ResourceValidationPolicy } from "@pulumi/policy";
+import { isAzureType, resourcePolicy, stackPolicy, type GrunnmurPolicy, type ResourceOptions } from "./core/define";
+import { describeResource, expectEqual, settingMessage } from "./core/messages";
+import { idOf } from "./core/stack-facts";
+import { knownList, knownString, peek, show, UNKNOWN } from "./core/values";
+import { lockFindings, lockScopeOfId, LOCK_TYPES, type LockFinding, type LockSubject } from "../domain/azure/locks";
 
 const RG01 = "Archive Act; Digdir guidance";
 
@@ -154,6 +157,105 @@ export const statefulProtected = (): ResourceValidationPolicy =>
     },
   );
 
+const DL02 = "grunnmur baseline DL-02";
+const DL03 = "grunnmur baseline DL-03";
+const PRIVATE_ENDPOINT = "azure-native:network:PrivateEndpoint";
+
+/**
+ * A resource as domain/azure/locks.ts sees it. A lock's scope is its `scope`
+ * input or, for the other lock types, what its own id says; while unknown
+ * during a real preview, the resources the scope was computed from.
+ */
+export function lockSubjectOf(r: PolicyResource): LockSubject {
+  const opts = r.opts as ResourceOptions | undefined;
+  const retain = opts?.retainOnDelete;
+  const id = idOf(r);
+  const subject = { urn: r.urn, type: r.type, id, protect: opts?.protect === true, retainOnDelete: retain === undefined ? undefined : retain === true };
+  if (LOCK_TYPES.includes(r.type)) {
+    const scope = knownString(() => r.props.scope) ?? (id ? lockScopeOfId(id) : undefined);
+    const scopeFrom = (r.propertyDependencies?.scope ?? []).map((d) => d.urn);
+    return { ...subject, lock: { scope, scopeFrom, level: knownString(() => r.props.level) } };
+  }
+  if (r.type === PRIVATE_ENDPOINT) {
+    const connections = knownList<Record<string, unknown>>(() => r.props.privateLinkServiceConnections);
+    return { ...subject, connectsTo: connections.flatMap((c) => (typeof c.privateLinkServiceId === "string" ? [c.privateLinkServiceId] : [])) };
+  }
+  return subject;
+}
+
+function findingsOf(resources: readonly PolicyResource[]) {
+  const byUrn = new Map(resources.map((r) => [r.urn, r]));
+  const label = (s: LockSubject) => {
+    const r = byUrn.get(s.urn)!;
+    return describeResource(r.type, r.props, r.name);
+  };
+  return { findings: lockFindings(resources.filter((r) => isAzureType(r.type)).map(lockSubjectOf)), label };
+}
+
+export const statefulLocked = () =>
+  stackPolicy(
+    {
+      id: "DL-02",
+      name: "stateful-resources-locked",
+      source: DL02,
+      title: "Storage accounts, Recovery Services and backup vaults and log workspaces carry a CanNotDelete lock that is itself protected and retained, so it outlives the stack with the data.",
+      enforcementLevel: "mandatory",
+    },
+    "any",
+    ({ resources }, report) => {
+      const { findings, label } = findingsOf(resources);
+      for (const f of findings) {
+        if (f.kind === "missing") {
+          report(
+            `${label(f.resource)}: has no CanNotDelete lock, although ${f.reason}; lock it with addLock(..., { kept: true }) from components/shared/lock.ts (${DL02})`,
+            f.resource.urn,
+          );
+        } else if (f.kind === "lock-not-kept") {
+          const what = `${label(f.lock)}, the lock of ${label(f.resource)}`;
+          if (f.problem === "level") {
+            report(`${what}: level is ${show(f.lock.lock?.level)}; set it to "CanNotDelete" (a ReadOnly lock also refuses POST operations: listing keys, configuring backup, restoring) (${DL02})`, f.lock.urn);
+          } else {
+            report(`${what}: options.${f.problem} is false; set it to true so the lock stays in Azure with what it locks when the stack lets go of both (${DL02})`, f.lock.urn);
+          }
+        }
+      }
+    },
+  );
+
+/** The finding's text for DL-03, or undefined when it belongs to DL-02. */
+function spareMessage(f: LockFinding, label: (s: LockSubject) => string): { message: string; urn: string } | undefined {
+  if (f.kind === "forbidden") {
+    return { message: `${label(f.lock)}: locks ${label(f.target)}, but ${f.reason}; remove the lock (${DL03})`, urn: f.lock.urn };
+  }
+  if (f.kind === "deletes-under-lock") {
+    const where = f.how === "below" ? `lies below ${label(f.lock)}` : `connects to what ${label(f.lock)} locks (deleting the endpoint deletes a connection below it)`;
+    return {
+      message: `${label(f.resource)}: ${where}, so Azure refuses to delete it, yet the stack would delete it when it goes; set retainOnDelete: true on it, or take the lock off (${DL03})`,
+      urn: f.resource.urn,
+    };
+  }
+  return undefined;
+}
+
+export const locksSpareManagedResources = () =>
+  stackPolicy(
+    {
+      id: "DL-03",
+      name: "locks-spare-managed-resources",
+      source: DL03,
+      title: "No lock stands over anything a stack creates and deletes: never on virtual networks, DNS zones, firewall policies, resource groups or key vaults, and everything below a lock is retained on delete.",
+      enforcementLevel: "mandatory",
+    },
+    "any",
+    ({ resources }, report) => {
+      const { findings, label } = findingsOf(resources);
+      for (const f of findings) {
+        const out = spareMessage(f, label);
+        if (out) report(out.message, out.urn);
+      }
+    },
+  );
+
 export function governancePolicies(): GrunnmurPolicy[] {
-  return [norwegianRegions(), costAllocationTags(), statefulProtected()];
+  return [norwegianRegions(), costAllocationTags(), statefulProtected(), statefulLocked(), locksSpareManagedResources()];
 }

@@ -9,12 +9,13 @@ import type * as azuread from "@pulumi/azuread";
 import type { PolicyResource } from "@pulumi/policy";
 import { lastName, parseArmId, isWithin } from "../domain/azure/arm-id";
 import { AZURE_MANAGEMENT_APP_ID } from "../domain/azure/entra-apps";
+import { entraRoleName } from "../domain/azure/entra-roles";
 import { ACCESS_GRANTING_ROLES, builtInRoleName, type BuiltInRole } from "../domain/azure/roles";
 import { OUTPUT } from "../stacks/contract";
 import { resourcePolicy, stackPolicy, type GrunnmurPolicy } from "./core/define";
 import { describeResource, expectSetting } from "./core/messages";
 import { dependsThrough, idOf, ofType, ownResourceGroups, ownStackOutput, refValue } from "./core/stack-facts";
-import { knownList, knownString, sameText, show, UNKNOWN } from "./core/values";
+import { knownList, knownString, peek, sameText, show, UNKNOWN } from "./core/values";
 
 type RoleAssignmentProps = pulumi.Unwrap<authorization.RoleAssignmentArgs>;
 type ConditionalAccessProps = pulumi.Unwrap<azuread.ConditionalAccessPolicyArgs>;
@@ -24,6 +25,7 @@ export const CONDITIONAL_ACCESS = "azuread:index/conditionalAccessPolicy:Conditi
 export const DIRECTORY_ROLE_ASSIGNMENT = "azuread:index/directoryRoleAssignment:DirectoryRoleAssignment";
 export const AU_ROLE_MEMBER = "azuread:index/administrativeUnitRoleMember:AdministrativeUnitRoleMember";
 export const ADMINISTRATIVE_UNIT = "azuread:index/administrativeUnit:AdministrativeUnit";
+export const GROUP = "azuread:index/group:Group";
 
 
 const ID01 = "CIS 5; MCSB PA-1; NSM 2.6.1";
@@ -231,6 +233,49 @@ export const adminRolesInAdministrativeUnit = () =>
     },
   );
 
+/**
+ * A directory role given to a group that is not role-assignable fails in Entra, and a group
+ * that could take one without being role-assignable would let anyone who manages its members
+ * (an AU-scoped Groups Administrator among them) hand out the role
+ * (https://learn.microsoft.com/entra/identity/role-based-access-control/groups-concept).
+ */
+export const directoryRolesToRoleAssignableGroups = () =>
+  stackPolicy(
+    {
+      id: "ID-03.2",
+      name: "identity-directory-roles-to-role-assignable-groups",
+      source: ID03,
+      title: "A tenant's Entra directory roles go to a role-assignable group the stack creates (its admins group), never to a user or an ordinary group.",
+      enforcementLevel: "mandatory",
+    },
+    "tenant",
+    ({ resources }, report) => {
+      const groups = ofType(resources, GROUP);
+      const holders: Array<[PolicyResource, string]> = [
+        ...ofType(resources, DIRECTORY_ROLE_ASSIGNMENT).map((r): [PolicyResource, string] => [r, "principalObjectId"]),
+        ...ofType(resources, AU_ROLE_MEMBER).map((r): [PolicyResource, string] => [r, "memberObjectId"]),
+      ];
+      for (const [holder, property] of holders) {
+        const principal = refValue(() => holder.props[property]);
+        const group = groups.find((g) =>
+          typeof principal === "string" ? [idOf(g), knownString(() => g.props.objectId)].some((id) => sameText(principal, id)) : dependsThrough(holder, property, g),
+        );
+        const label = describeResource(holder.type, holder.props, holder.name);
+        const roleId = knownString(() => holder.props.roleId) ?? knownString(() => holder.props.roleObjectId);
+        const role = roleId ? (entraRoleName(roleId) ?? roleId) : "a directory role";
+        if (!group) {
+          if (principal === UNKNOWN) continue;
+          report(`${label}: ${property} is ${show(principal)}, not a group this stack creates; give ${role} to the tenant's role-assignable admins group (${ID03})`, holder.urn);
+        } else if (peek(() => group.props.assignableToRole) !== true) {
+          report(
+            `${describeResource(group.type, group.props, group.name)}: holds ${role} (${label}) but assignableToRole is ${show(peek(() => group.props.assignableToRole))}; create it with assignableToRole: true, which only a new group can get (${ID03})`,
+            group.urn,
+          );
+        }
+      }
+    },
+  );
+
 export function identityPolicies(): GrunnmurPolicy[] {
   return [
     roleAssignmentToGroups(),
@@ -239,5 +284,6 @@ export function identityPolicies(): GrunnmurPolicy[] {
     conditionalAccessRequiresMfa(),
     mfaForAzureManagement(),
     adminRolesInAdministrativeUnit(),
+    directoryRolesToRoleAssignableGroups(),
   ];
 }

@@ -10,6 +10,7 @@ import { costSpec, runCost } from "./commands/cost";
 import { reportSpec, runReport } from "./commands/report";
 import { planMigrationSpec, runPlanMigration } from "./commands/plan-migration";
 import { onboardSpec, runOnboard } from "./commands/onboard";
+import { offboardSpec, runOffboard } from "./commands/offboard";
 import { changedSpec, runChanged } from "./commands/changed";
 import { radiusSpec, runRadius } from "./commands/radius";
 import { checkSpec, runCheck } from "./commands/check";
@@ -26,6 +27,7 @@ const COMMANDS: readonly Command[] = [
   { spec: costSpec, run: runCost },
   { spec: reportSpec, run: runReport },
   { spec: onboardSpec, run: runOnboard },
+  { spec: offboardSpec, run: runOffboard },
   { spec: planMigrationSpec, run: runPlanMigration },
   { spec: changedSpec, run: runChanged },
   { spec: checkSpec, run: runCheck },

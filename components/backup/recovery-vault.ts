@@ -4,7 +4,11 @@
  * that cannot be turned off, locked immutability, geo-redundant storage with
  * cross-region restore, no public network access, and a Resource Guard in a
  * resource group the vault's administrators do not control (multi-user
- * authorization for destructive operations).
+ * authorization for destructive operations). The vault is locked (the lock
+ * itself kept); everything below it that the platform manages (policies, the
+ * guard proxy, diagnostics) is retained, since the lock refuses their deletion.
+ * A CanNotDelete lock refuses DELETE only: configuring protection and running
+ * backups and restores go on (domain/azure/locks.ts).
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as dataprotection from "@pulumi/azure-native/dataprotection";
@@ -57,8 +61,9 @@ export class RecoveryVault extends pulumi.ComponentResource implements Component
       },
       { parent: this, protect: true, retainOnDelete: true },
     );
-    addLock(name, vault.id, args.lock ?? { kind: "CanNotDelete" }, this);
-    addDiagnostics(name, vault.id, args.diagnostics, "logs-and-metrics", this);
+    addLock(name, vault.id, args.lock ?? { kind: "CanNotDelete" }, this, { kept: true });
+    const belowLock = { parent: this, retainOnDelete: true };
+    addDiagnostics(name, vault.id, args.diagnostics, "logs-and-metrics", this, belowLock);
 
     for (const [tierKey, tier] of Object.entries(args.tiers)) {
       const policy = (workload: "files" | "vms") =>
@@ -71,7 +76,8 @@ export class RecoveryVault extends pulumi.ComponentResource implements Component
             properties: backupPolicyProperties(tier, workload),
             tags: args.tags,
           },
-          { parent: this },
+          // A tier taken out of platform.yaml leaves its policy: recovery points made under it keep their retention.
+          belowLock,
         );
       this.policyIds[tierKey] = { files: policy("files").id, vms: policy("vms").id };
     }
@@ -95,7 +101,7 @@ export class RecoveryVault extends pulumi.ComponentResource implements Component
         resourceGuardProxyName: "VaultProxy",
         properties: { resourceGuardResourceId: guard.id, description: "Multi-user authorization: destructive backup operations need the security team's approval." },
       },
-      { parent: this },
+      belowLock,
     );
 
     this.resourceId = vault.id;

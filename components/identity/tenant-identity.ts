@@ -1,16 +1,25 @@
 /**
  * A municipality's identity in Entra ID: an administrative unit, its admins,
- * users and readers groups inside it, and external administrators invited as
- * guests into the admins group. Guests are keyed by e-mail, never by position.
+ * users and readers groups inside it, external administrators invited as
+ * guests into the admins group, and the admins' directory roles scoped to the
+ * unit (domain/azure/entra-roles.ts). Guests are keyed by e-mail, never by position.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { AdministrativeUnit } from "@pulumi/azuread/administrativeUnit";
+import { DirectoryRoleAssignment } from "@pulumi/azuread/directoryRoleAssignment";
 import { Group } from "@pulumi/azuread/group";
 import { GroupMember } from "@pulumi/azuread/groupMember";
 import { Invitation } from "@pulumi/azuread/invitation";
 import type { ComponentOutputs } from "../shared/common-args";
 import { TENANT_GROUP_KEYS, type TenantGroupKey } from "../../domain/azure/group-names";
 import { guestLogicalName } from "../../domain/azure/tenant-names";
+import {
+  administrativeUnitScope,
+  ENTRA_ROLE_TEMPLATES,
+  entraRoleKey,
+  ROLE_ASSIGNABLE_TENANT_GROUPS,
+  TENANT_ADMIN_UNIT_ROLES,
+} from "../../domain/azure/entra-roles";
 
 export interface ExternalAdmin {
   readonly email: string;
@@ -58,11 +67,28 @@ export class TenantIdentity extends pulumi.ComponentResource implements Componen
           securityEnabled: true,
           mailEnabled: false,
           preventDuplicateNames: true,
+          // Set at creation only (changing it replaces the group): decided in entra-roles.ts.
+          assignableToRole: ROLE_ASSIGNABLE_TENANT_GROUPS.includes(key),
           administrativeUnitIds: [unit.objectId],
         },
         { parent: this },
       );
       this.groupIds[key] = group.objectId;
+    }
+    // The unified role-assignment API takes the built-in role's template id and a directory
+    // scope; AdministrativeUnitRoleMember would need the object id of the *activated* role,
+    // a directory-wide DirectoryRole object every tenant stack would then manage.
+    // https://learn.microsoft.com/entra/identity/role-based-access-control/admin-units-assign-roles
+    for (const role of TENANT_ADMIN_UNIT_ROLES) {
+      new DirectoryRoleAssignment(
+        `${name}-admins-${entraRoleKey(role)}`,
+        {
+          roleId: ENTRA_ROLE_TEMPLATES[role],
+          principalObjectId: this.groupIds.admins,
+          directoryScopeId: unit.objectId.apply(administrativeUnitScope),
+        },
+        { parent: this },
+      );
     }
     for (const admin of args.externalAdmins) {
       const logicalName = guestLogicalName(name, admin.email);

@@ -35,7 +35,7 @@ export class LogWorkspace extends pulumi.ComponentResource implements ComponentO
       },
       { parent: this, protect: true, retainOnDelete: true },
     );
-    addLock(name, workspace.id, args.lock ?? { kind: "CanNotDelete" }, this);
+    addLock(name, workspace.id, args.lock ?? { kind: "CanNotDelete" }, this, { kept: true });
     this.resourceId = workspace.id;
     this.name = workspace.name;
     this.registerOutputs({ resourceId: this.resourceId, name: this.name });

@@ -19,9 +19,16 @@ export interface PrivateEndpointArgs {
   readonly groupId: string;
   readonly privateDnsZoneId: pulumi.Input<string>;
   readonly tags: Tags;
+  /**
+   * Keep the endpoint (and its DNS zone group) in Azure when it leaves the stack:
+   * needed when the target is locked, since deleting an endpoint deletes a
+   * connection below its target, which the lock refuses (policy DL-03).
+   */
+  readonly retainOnDelete?: boolean;
 }
 
 export function privateEndpoint(name: string, args: PrivateEndpointArgs, parent: pulumi.Resource): network.PrivateEndpoint {
+  const opts: pulumi.CustomResourceOptions = args.retainOnDelete ? { parent, retainOnDelete: true } : { parent };
   const endpointName = azureName("generic", ["pe", ...args.nameParts, args.groupId.toLowerCase()]);
   const endpoint = new network.PrivateEndpoint(
     name,
@@ -33,7 +40,7 @@ export function privateEndpoint(name: string, args: PrivateEndpointArgs, parent:
       privateLinkServiceConnections: [{ name: endpointName, privateLinkServiceId: args.targetResourceId, groupIds: [args.groupId] }],
       tags: args.tags,
     },
-    { parent },
+    opts,
   );
   new network.PrivateDnsZoneGroup(
     name,
@@ -43,7 +50,7 @@ export function privateEndpoint(name: string, args: PrivateEndpointArgs, parent:
       privateDnsZoneGroupName: "default",
       privateDnsZoneConfigs: [{ name: args.groupId.toLowerCase(), privateDnsZoneId: args.privateDnsZoneId }],
     },
-    { parent },
+    opts,
   );
   return endpoint;
 }

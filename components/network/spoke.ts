@@ -35,6 +35,8 @@ export interface SpokeArgs extends CommonArgs {
   readonly privateDnsZoneKeys: readonly string[];
   /** Options for resources in the platform's subscription (hub side, DNS links). */
   readonly platformOpts?: pulumi.CustomResourceOptions;
+  /** Keep the VNet, NSGs and route tables in Azure when the stack goes (a leaving tenant); peerings and DNS links still go. */
+  readonly retainOnDelete?: boolean;
 }
 
 /** Its principal resource is the spoke VNet. */
@@ -61,7 +63,7 @@ export class Spoke extends pulumi.ComponentResource implements ComponentOutputs 
           routes: pulumi.all([args.firewallPrivateIp, args.hubServicePrefixes]).apply(([ip, services]) => spokeRoutes(ip, services).map((r) => ({ ...r }))),
           tags: args.tags,
         },
-        { parent: this },
+        args.retainOnDelete ? { parent: this, retainOnDelete: true } : { parent: this },
       );
     }
 
@@ -83,6 +85,7 @@ export class Spoke extends pulumi.ComponentResource implements ComponentOutputs 
         tags: args.tags,
         diagnostics: args.diagnostics,
         lock: args.lock,
+        retainOnDelete: args.retainOnDelete,
       },
       { parent: this },
     );

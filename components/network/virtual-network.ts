@@ -40,6 +40,12 @@ export interface VirtualNetworkArgs extends CommonArgs {
   readonly subnets: readonly SubnetSpec[];
   /** DNS servers for the VNet; Azure's resolver when absent. */
   readonly dnsServers?: readonly pulumi.Input<string>[];
+  /**
+   * Keep the VNet, its NSGs and route tables in Azure when they leave the stack.
+   * A leaving tenant's spoke sets it: a retained private endpoint keeps its subnet
+   * in use, and Azure deletes no subnet that still has resources in it.
+   */
+  readonly retainOnDelete?: boolean;
 }
 
 export class VirtualNetwork extends pulumi.ComponentResource implements ComponentOutputs {
@@ -53,6 +59,7 @@ export class VirtualNetwork extends pulumi.ComponentResource implements Componen
 
   constructor(name: string, args: VirtualNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("grunnmur:network:VirtualNetwork", name, {}, opts);
+    const own: pulumi.CustomResourceOptions = args.retainOnDelete ? { parent: this, retainOnDelete: true } : { parent: this };
 
     const subnetArgs = args.subnets.map((subnet) => {
       const subnetName = subnet.name ?? azureName("subnet", [args.vnetName.replace(/^vnet-/, ""), subnet.key]);
@@ -67,7 +74,7 @@ export class VirtualNetwork extends pulumi.ComponentResource implements Componen
             securityRules: (subnet.securityRules ?? []).map((rule) => ({ ...rule })),
             tags: args.tags,
           },
-          { parent: this },
+          own,
         );
         nsgId = nsg.id;
         addDiagnostics(`${name}-${subnet.key}-nsg`, nsg.id, args.diagnostics, "logs", this);
@@ -85,7 +92,7 @@ export class VirtualNetwork extends pulumi.ComponentResource implements Componen
             routes: subnet.routeTable.routes.map((route) => ({ ...route })),
             tags: args.tags,
           },
-          { parent: this },
+          own,
         );
         routeTableId = table.id;
         this.routeTableIds[subnet.key] = table.id;
@@ -115,7 +122,7 @@ export class VirtualNetwork extends pulumi.ComponentResource implements Componen
       },
       // Peerings are separate resources (the tenant stacks own theirs); without this a
       // hub update would remove every spoke's peering from the hub side.
-      { parent: this, ignoreChanges: ["virtualNetworkPeerings"] },
+      { ...own, ignoreChanges: ["virtualNetworkPeerings"] },
     );
 
     addDiagnostics(name, vnet.id, args.diagnostics, "logs-and-metrics", this);

@@ -1,6 +1,10 @@
 /**
  * Key Vault for platform secrets (VPN pre-shared keys, RADIUS secrets, LDAP
  * binds): RBAC only, purge protection, 90 days soft delete, no public access.
+ * Not locked by default: each RADIUS server's role assignment on a secret lies
+ * below the vault and goes when a municipality's secret goes, which a lock
+ * would refuse; soft delete and purge protection keep a deleted vault
+ * recoverable instead (domain/azure/locks.ts).
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as keyvault from "@pulumi/azure-native/keyvault";
@@ -48,7 +52,7 @@ export class KeyVault extends pulumi.ComponentResource implements ComponentOutpu
       },
       { parent: this, protect: true, retainOnDelete: true },
     );
-    addLock(name, vault.id, args.lock ?? { kind: "CanNotDelete" }, this);
+    addLock(name, vault.id, args.lock, this);
     addDiagnostics(name, vault.id, args.diagnostics, "logs-and-metrics", this);
     privateEndpoint(`${name}-pe`, {
       resourceGroupName: args.resourceGroupName,

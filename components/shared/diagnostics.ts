@@ -14,6 +14,8 @@ export function addDiagnostics(
   diagnostics: DiagnosticsArgs | undefined,
   profile: DiagnosticsProfile,
   parent: pulumi.Resource,
+  /** Keep the setting in Azure when it leaves the stack: needed below a lock, which refuses its deletion (policy DL-03). */
+  options: { readonly retainOnDelete?: boolean } = {},
 ) {
   if (!diagnostics) return undefined;
   const logs = profile === "metrics" ? [] : [{ categoryGroup: "allLogs", enabled: true }];
@@ -28,6 +30,6 @@ export function addDiagnostics(
       logs,
       metrics,
     },
-    { parent },
+    options.retainOnDelete ? { parent, retainOnDelete: true } : { parent },
   );
 }

@@ -4,6 +4,9 @@
  * encryption, soft delete and versioning, SMB 3.1.1 with AES-256-GCM, reached
  * through a private endpoint in the spoke. The account and every share are
  * protected and retained, so no code change can delete a municipality's files.
+ * The account is locked, and Azure Backup locks it too once it protects a
+ * share; everything below the lock (services, diagnostics, the endpoint's
+ * connection) is retained, since Azure refuses to delete it (domain/azure/locks.ts).
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as storage from "@pulumi/azure-native/storage";
@@ -76,8 +79,9 @@ export class TenantStorage extends pulumi.ComponentResource implements Component
       },
       stateful,
     );
-    addLock(name, account.id, args.lock ?? { kind: "CanNotDelete" }, this);
-    addDiagnostics(name, account.id, args.diagnostics, "metrics", this);
+    addLock(name, account.id, args.lock ?? { kind: "CanNotDelete" }, this, { kept: true });
+    const belowLock = { parent: this, retainOnDelete: true };
+    addDiagnostics(name, account.id, args.diagnostics, "metrics", this, belowLock);
 
     new storage.BlobServiceProperties(
       `${name}-blob`,
@@ -89,7 +93,7 @@ export class TenantStorage extends pulumi.ComponentResource implements Component
         deleteRetentionPolicy: { enabled: true, days: args.softDeleteDays },
         containerDeleteRetentionPolicy: { enabled: true, days: args.softDeleteDays },
       },
-      { parent: this },
+      belowLock,
     );
     const fileService = new storage.FileServiceProperties(
       `${name}-file`,
@@ -102,9 +106,9 @@ export class TenantStorage extends pulumi.ComponentResource implements Component
           smb: { versions: "SMB3.1.1", channelEncryption: "AES-256-GCM", authenticationMethods: "Kerberos", kerberosTicketEncryption: "AES-256" },
         },
       },
-      { parent: this },
+      belowLock,
     );
-    addDiagnostics(`${name}-file`, pulumi.interpolate`${account.id}/fileServices/default`, args.diagnostics, "logs-and-metrics", this);
+    addDiagnostics(`${name}-file`, pulumi.interpolate`${account.id}/fileServices/default`, args.diagnostics, "logs-and-metrics", this, belowLock);
 
     for (const [key, share] of Object.entries(args.shares)) {
       const fileShare = new storage.FileShare(
@@ -136,6 +140,7 @@ export class TenantStorage extends pulumi.ComponentResource implements Component
       groupId: "file",
       privateDnsZoneId: args.fileDnsZoneId,
       tags: args.tags,
+      retainOnDelete: true,
     }, this);
 
     this.resourceId = account.id;

@@ -7,3 +7,15 @@
 export const PROJECT = "grunnmur";
 /** The shared platform's stack; every other stack is named after a tenant slug. */
 export const PLATFORM_STACK = "platform";
+
+/** A tenant's stack is named after its slug, which therefore never changes after deployment. */
+export function tenantStackName(slug: string): string {
+  return slug;
+}
+
+/** Whether a stack reference (`<slug>`, `<org>/<slug>` or `<org>/grunnmur/<slug>`) names this tenant's stack. */
+export function namesTenantStack(reference: string, slug: string): boolean {
+  const parts = reference.split("/");
+  if (parts.length > 3 || parts[parts.length - 1] !== tenantStackName(slug)) return false;
+  return parts.length < 3 || parts[1] === PROJECT;
+}

@@ -109,7 +109,8 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     subnets: hubSubnets(hubPlanFor(platform.network.hub.addressSpace, firewallPrivateIp)),
     tags: withService(tags, "network"),
     diagnostics,
-    lock: { kind: "CanNotDelete" },
+    // No lock: tenant stacks create and delete their peerings below the hub, which a lock would
+    // refuse (offboarding, peering re-creation after a hub rebuild); see domain/azure/locks.ts.
   });
   const hubs = hubsInUse(platform);
   const hubVnets: Record<string, pulumi.Input<string>> = { [HUB_VNET_KEYS.primary]: hub.resourceId };
@@ -135,7 +136,6 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
       ),
       tags: withService(tags, "network"),
       diagnostics,
-      lock: { kind: "CanNotDelete" },
     });
     hubVnets[HUB_VNET_KEYS.dr] = drHub.resourceId;
     // Global peering between the two hubs, one resource per side.

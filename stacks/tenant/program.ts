@@ -53,9 +53,13 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
   const componentOpts: pulumi.ComponentResourceOptions = provider ? { providers: [provider] } : {};
   const subscriptionId = ownSubscription ?? fromPlatform("subscriptionId");
 
+  const departure = approvedDeparture(platform, spec);
   // In its own subscription, the spoke is the first virtual network: the watcher comes first
   // (components/network/network-watchers.ts). The platform's subscription has the platform's.
   const watchers = ownSubscription ? new NetworkWatchers("network-watcher", { locations: [location], tags }, componentOpts) : undefined;
+  // Retained: azure-native deletes a resource group with everything in it, managed or not
+  // (pulumi/pulumi-azure-native#2522), and these hold the retained data, what the municipality
+  // built itself in workloads, and a leaving tenant's retained network.
   const rg = (key: TenantResourceGroupKey, service: string, dependsOn?: pulumi.Resource[]) =>
     new resources.ResourceGroup(
       `rg-${key}`,
@@ -64,7 +68,7 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
         location,
         tags: withService(tags, service),
       },
-      { ...opts, dependsOn },
+      { ...opts, dependsOn, retainOnDelete: true },
     );
   const groups = {
     network: rg("network", "network", watchers ? [watchers.watchers[location]] : undefined),
@@ -92,6 +96,9 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
       platformOpts: {},
       tags: withService(tags, "network"),
       diagnostics,
+      // Leaving: its storage's private endpoint stays in the spoke (the storage lock refuses its
+      // deletion), so the spoke stays too, cut off from the hub; grunnmur offboard.
+      retainOnDelete: departure !== undefined,
     },
     componentOpts,
   );
@@ -161,7 +168,6 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
   // Read by the pull-request report: a leaving tenant takes no new resources, and only a
   // tenant leaving on main, with its data exported and its date passed, may have its resources
   // removed. The tenant file's mark counts only with the platform team's approval in platform.yaml.
-  const departure = approvedDeparture(platform, spec);
   return {
     tenant: slug,
     leaving: departure !== undefined,

@@ -54,14 +54,27 @@ export function resource(stack: string, type: string, name: string, inputs: Inpu
 
 const PROTECTED = { protect: true, retainOnDelete: true };
 
-export function diagnosticSetting(stack: string, name: string, resourceUri: string, workspaceId = WORKSPACE_ID): CheckedResource {
-  return resource(stack, "azure-native:monitor:DiagnosticSetting", name, {
-    name: `diag-${name}`,
-    resourceUri,
-    workspaceId,
-    logs: [{ categoryGroup: "allLogs", enabled: true }],
-    metrics: [{ category: "AllMetrics", enabled: true }],
-  });
+export function diagnosticSetting(stack: string, name: string, resourceUri: string, workspaceId = WORKSPACE_ID, options: Partial<CheckedResource["options"]> = {}): CheckedResource {
+  return resource(
+    stack,
+    "azure-native:monitor:DiagnosticSetting",
+    name,
+    {
+      name: `diag-${name}`,
+      resourceUri,
+      workspaceId,
+      logs: [{ categoryGroup: "allLogs", enabled: true }],
+      metrics: [{ category: "AllMetrics", enabled: true }],
+    },
+    options,
+  );
+}
+
+const RETAINED = { retainOnDelete: true };
+
+/** A CanNotDelete lock on `target`, kept with it (protected and retained) as DL-02 asks. */
+export function deleteLock(stack: string, name: string, target: CheckedResource, notes = "Managed by grunnmur"): CheckedResource {
+  return resource(stack, "azure-native:authorization:ManagementLockByScope", name, { scope: target.id, lockName: `lock-${target.name}`, level: "CanNotDelete", notes }, PROTECTED);
 }
 
 function located(stack: string, service: string, rg: string, extra: Inputs): Inputs {
@@ -143,23 +156,29 @@ export function safeTenantResources(stack = "senja"): CheckedResource[] {
     PROTECTED,
   );
   const retention = { enabled: true, days: 30 };
-  const blob = r("azure-native:storage:BlobServiceProperties", "files-blob", {
-    resourceGroupName: dataRg,
-    accountName,
-    blobServicesName: "default",
-    deleteRetentionPolicy: retention,
-    containerDeleteRetentionPolicy: retention,
-    isVersioningEnabled: true,
-  });
+  // Below the account's lock, so retained (DL-03).
+  const blob = r(
+    "azure-native:storage:BlobServiceProperties",
+    "files-blob",
+    { resourceGroupName: dataRg, accountName, blobServicesName: "default", deleteRetentionPolicy: retention, containerDeleteRetentionPolicy: retention, isVersioningEnabled: true },
+    RETAINED,
+  );
   const files = r("azure-native:storage:FileServiceProperties", "files-file", {
     resourceGroupName: dataRg,
     accountName,
     fileServicesName: "default",
     shareDeleteRetentionPolicy: retention,
     protocolSettings: { smb: { versions: "SMB3.1.1", channelEncryption: "AES-256-GCM", authenticationMethods: "Kerberos" } },
-  });
+  }, RETAINED);
   const share = r("azure-native:storage:FileShare", "share-felles", { resourceGroupName: dataRg, accountName, shareName: "felles", shareQuota: 500 }, PROTECTED);
   const unit = r("azuread:index/administrativeUnit:AdministrativeUnit", "unit", { displayName: `grunnmur ${stack}` });
+  const admins = r("azuread:index/group:Group", "admins", {
+    displayName: `grunnmur-${stack}-admins`,
+    securityEnabled: true,
+    mailEnabled: false,
+    assignableToRole: true,
+    administrativeUnitIds: [unit.id],
+  });
   return [
     rgNetwork,
     rgData,
@@ -168,10 +187,11 @@ export function safeTenantResources(stack = "senja"): CheckedResource[] {
     vnet,
     peering,
     account,
+    deleteLock(stack, "files-lock", account),
     blob,
     files,
     share,
-    diagnosticSetting(stack, "files-diagnostics", `${account.id}/fileServices/default`),
+    diagnosticSetting(stack, "files-diagnostics", `${account.id}/fileServices/default`, WORKSPACE_ID, RETAINED),
     r("azure-native:authorization:RoleAssignment", "admins-share-contributor", {
       scope: rgData.id,
       principalId: mockGuid(`${stack}-admins`),
@@ -179,9 +199,10 @@ export function safeTenantResources(stack = "senja"): CheckedResource[] {
       roleDefinitionId: SMB_SHARE_CONTRIBUTOR,
     }),
     unit,
+    admins,
     r("azuread:index/directoryRoleAssignment:DirectoryRoleAssignment", "admins-user-administrator", {
       roleId: "fe930be7-5e62-47db-91af-98c3a49a38b1",
-      principalObjectId: mockGuid(`${stack}-admins`),
+      principalObjectId: admins.id,
       directoryScopeId: `/administrativeUnits/${unit.id}`,
     }),
   ];
@@ -287,20 +308,22 @@ export function safePlatformResources(): CheckedResource[] {
   return [
     r("azure-native:resources:ResourceGroup", "logging", { resourceGroupName: loggingRg, location: LOCATION, tags: tags(stack, "logging") }),
     workspace,
-    r("azure-native:authorization:ManagementLockByScope", "logs-lock", { scope: workspace.id, lockName: "lock-log", level: "CanNotDelete", notes: "Logs are evidence" }),
+    deleteLock(stack, "logs-lock", workspace, "Logs are evidence"),
     keyVault,
     diagnosticSetting(stack, "secrets-diagnostics", keyVault.id!),
     recoveryVault,
-    diagnosticSetting(stack, "backup-diagnostics", recoveryVault.id!),
+    deleteLock(stack, "backup-lock", recoveryVault),
+    diagnosticSetting(stack, "backup-diagnostics", recoveryVault.id!, WORKSPACE_ID, RETAINED),
     guard,
-    r("azure-native:recoveryservices:ResourceGuardProxy", "backup-guard", {
-      resourceGroupName: backupRg,
-      vaultName: "rsv-grunnmur-prod-noe",
-      resourceGuardProxyName: "VaultProxy",
-      properties: { resourceGuardResourceId: guard.id },
-    }),
+    r(
+      "azure-native:recoveryservices:ResourceGuardProxy",
+      "backup-guard",
+      { resourceGroupName: backupRg, vaultName: "rsv-grunnmur-prod-noe", resourceGuardProxyName: "VaultProxy", properties: { resourceGuardResourceId: guard.id } },
+      RETAINED,
+    ),
     backupVault,
-    diagnosticSetting(stack, "backup-disks-diagnostics", backupVault.id!),
+    deleteLock(stack, "backup-disks-lock", backupVault),
+    diagnosticSetting(stack, "backup-disks-diagnostics", backupVault.id!, WORKSPACE_ID, RETAINED),
     hubNsg,
     hubVnet,
     firewallPolicy,

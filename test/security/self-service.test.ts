@@ -199,6 +199,8 @@ describe("the pull-request report", () => {
   const lost = (why: string) => [
     `> - gamvik: backup-files-felles (recoveryservices:ProtectedItem) would be deleted although it is protected; ${why}`,
     `> - gamvik: backup-files-container (recoveryservices:ProtectionContainer) would be deleted although it is protected; ${why}`,
+    // The storage account's lock is kept with it (policy DL-02), so it is protected too.
+    `> - gamvik: storage-lock (authorization:ManagementLockByScope) would be deleted although it is protected; ${why}`,
     `> - gamvik: storage-share-felles (storage:FileShare) would be deleted although it is protected; ${why}`,
     `> - gamvik: storage (storage:StorageAccount) would be deleted although it is protected; ${why}`,
   ];

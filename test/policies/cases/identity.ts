@@ -101,4 +101,20 @@ export const identityCases: PolicyCase[] = [
     message:
       'Entra directory role assignment admins-user-administrator: directoryScopeId is "/administrativeUnits/11111111-2222-4333-8444-555555555555"; set it to "/administrativeUnits/<this municipality\'s administrative unit>" (NSM 2.6.5)',
   },
+  {
+    policy: "identity-directory-roles-to-role-assignable-groups",
+    fails: "gives the admins' directory role to a group that is not role-assignable",
+    passing: tenantStack,
+    failing: () => withInputs(tenantStack(), "admins", { assignableToRole: false }),
+    message:
+      'Entra group grunnmur-senja-admins: holds User Administrator (Entra directory role assignment admins-user-administrator) but assignableToRole is false; create it with assignableToRole: true, which only a new group can get (NSM 2.6.5)',
+  },
+  {
+    policy: "identity-directory-roles-to-role-assignable-groups",
+    fails: "gives a directory role to a single user",
+    passing: tenantStack,
+    failing: () => withInputs(tenantStack(), "admins-user-administrator", { principalObjectId: "11111111-2222-4333-8444-555555555555" }),
+    message:
+      'Entra directory role assignment admins-user-administrator: principalObjectId is "11111111-2222-4333-8444-555555555555", not a group this stack creates; give User Administrator to the tenant\'s role-assignable admins group (NSM 2.6.5)',
+  },
 ];
