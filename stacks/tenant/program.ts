@@ -197,7 +197,8 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
   new TenantBudget("budget", {
     tenant: slug,
     subscriptionScope: pulumi.interpolate`/subscriptions/${subscriptionId}`,
-    resourceGroupNames: [groups.network.name, groups.data.name, groups.workloads.name],
+    // With its own subscription, its vault (and so its backup storage) is the municipality's cost too.
+    resourceGroupNames: [groups.network.name, groups.data.name, groups.workloads.name, ...(ownVault ? [ownVault.group.name] : [])],
     monthlyNok: spec.budget.monthlyNok,
     alertRecipients: spec.budget.alertRecipients,
   }, componentOpts);

@@ -229,6 +229,10 @@ describe("tenant stacks of the example region", () => {
         expect(item.inputs).toMatchObject({ vaultName: vault.inputs.vaultName, properties: { policyId: files.id } });
         expect(item.options).toMatchObject({ protect: true, retainOnDelete: true });
       }
+      // Its budget counts the vault's resource group with the other three.
+      const budget = only(ofType(nordreisa, "azure-native:consumption:Budget"), "budget");
+      expect((budget.inputs.filter as Json).dimensions.values).toContain(vault.inputs.resourceGroupName);
+      expect((budget.inputs.filter as Json).dimensions.values).toHaveLength(4);
     });
 
     it("keeps a municipality in the platform's subscription on the platform's vault", () => {
