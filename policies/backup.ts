@@ -1,17 +1,18 @@
 /**
- * Backup rules (BK-01 … BK-07): Østre Toten 2021 lost its backups to the
+ * Backup rules (BK-01 … BK-08): Østre Toten 2021 lost its backups to the
  * attackers. Backups here cannot be deleted early, changed, or removed by one
- * person, survive a regional outage, and are tested by restoring them.
+ * person, survive a regional outage, are tested by restoring them, and are
+ * taken by a vault Azure lets protect the shares at all.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type * as recoveryservices from "@pulumi/azure-native/recoveryservices";
 import type * as dataprotection from "@pulumi/azure-native/dataprotection";
 import type { PolicyResource } from "@pulumi/policy";
-import { isResourceOfType, parseArmId } from "../domain/azure/arm-id";
+import { isResourceOfType, lastName, parseArmId } from "../domain/azure/arm-id";
 import { policiesOfType, resourcePolicy, stackPolicy, type GrunnmurPolicy } from "./core/define";
 import { daysBetween, type PolicyEnvironment } from "./core/environment";
 import { describeResource, expectEqual, expectSetting } from "./core/messages";
-import { dependsThrough, idOf, ofType, refValue } from "./core/stack-facts";
+import { dependsThrough, idOf, ofType, placementOf, refValue } from "./core/stack-facts";
 import { knownString, sameText, show } from "./core/values";
 
 type VaultProps = pulumi.Unwrap<recoveryservices.VaultArgs>;
@@ -21,6 +22,8 @@ export const RECOVERY_VAULT = "azure-native:recoveryservices:Vault";
 export const GUARD_PROXY = "azure-native:recoveryservices:ResourceGuardProxy";
 export const RESOURCE_GUARD = "azure-native:dataprotection:ResourceGuard";
 export const BACKUP_VAULT = "azure-native:dataprotection:BackupVault";
+export const PROTECTION_CONTAINER = "azure-native:recoveryservices:ProtectionContainer";
+const STORAGE_ACCOUNT = "azure-native:storage:StorageAccount";
 
 const vault = policiesOfType<VaultProps>(RECOVERY_VAULT);
 
@@ -187,6 +190,52 @@ export const restoreTested = (env: PolicyEnvironment) =>
     },
   );
 
+const BK08 = "grunnmur baseline BK-08; https://learn.microsoft.com/azure/backup/backup-azure-files";
+
+export const vaultBesideStorage = () =>
+  stackPolicy(
+    {
+      id: "BK-08",
+      name: "backup-vault-beside-storage",
+      source: "grunnmur baseline BK-08; Microsoft Learn, Back up Azure Files",
+      title:
+        "A storage account is registered for backup with a vault in its own subscription and region, the only vault Azure Backup protects its file shares from: a municipality with its own subscription has its own vault there.",
+      enforcementLevel: "mandatory",
+    },
+    "any",
+    ({ resources }, report) => {
+      const vaults = ofType(resources, RECOVERY_VAULT);
+      for (const container of ofType(resources, PROTECTION_CONTAINER)) {
+        const source = refValue(() => container.props.properties?.sourceResourceId);
+        const account = typeof source === "string" ? parseArmId(source) : undefined;
+        if (typeof source !== "string" || !account?.subscriptionId) continue;
+        const label = describeResource(container.type, container.props, container.name);
+        const vaultName = knownString(() => container.props.vaultName);
+        const vaultGroup = knownString(() => container.props.resourceGroupName);
+        const vault = vaults.find(
+          (v) => sameText(knownString(() => v.props.vaultName), vaultName) && (!vaultGroup || sameText(knownString(() => v.props.resourceGroupName), vaultGroup)),
+        );
+        // The vault's own placement when the stack creates it; else the container's, which lives inside the vault.
+        const where = (vault && placementOf(vault)) ?? placementOf(container);
+        const vaultLabel = `Recovery Services vault ${vaultName ?? "(unknown)"}`;
+        if (where && !sameText(where.subscriptionId, account.subscriptionId)) {
+          report(
+            `${label}: registers storage account ${lastName(source)} of subscription ${account.subscriptionId} with ${vaultLabel} in subscription ${where.subscriptionId} (by ${where.via}); Azure Backup protects file shares only from a vault in the storage account's subscription and region: register it with a vault there (${BK08})`,
+            container.urn,
+          );
+        }
+        const storage = ofType(resources, STORAGE_ACCOUNT).find((a) => sameText(idOf(a), source));
+        const [vaultLocation, storageLocation] = [vault && knownString(() => vault.props.location), storage && knownString(() => storage.props.location)];
+        if (vaultLocation && storageLocation && !sameText(vaultLocation, storageLocation)) {
+          report(
+            `${label}: registers storage account ${lastName(source)} in ${storageLocation} with ${vaultLabel} in ${vaultLocation}; Azure Backup protects file shares only from a vault in the storage account's subscription and region: register it with a vault in ${storageLocation} (${BK08})`,
+            container.urn,
+          );
+        }
+      }
+    },
+  );
+
 export function backupPolicies(env: PolicyEnvironment): GrunnmurPolicy[] {
-  return [vaultSoftDelete(), vaultImmutability(), vaultResourceGuard(), vaultGeoRedundant(), vaultPrivateNetwork(), backupVaultHardened(), restoreTested(env)];
+  return [vaultSoftDelete(), vaultImmutability(), vaultResourceGuard(), vaultGeoRedundant(), vaultPrivateNetwork(), backupVaultHardened(), restoreTested(env), vaultBesideStorage()];
 }

@@ -6,10 +6,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type * as network from "@pulumi/azure-native/network";
 import type { PolicyResource } from "@pulumi/policy";
-import { isResourceOfType, lastName } from "../domain/azure/arm-id";
+import { isResourceOfType, lastName, parseArmId } from "../domain/azure/arm-id";
 import { resourcePolicy, stackPolicy, type GrunnmurPolicy } from "./core/define";
 import { describeResource, expectEqual, expectSetting } from "./core/messages";
-import { dependsThrough, idOf, ofType, refValue, stackOutput } from "./core/stack-facts";
+import { dependsThrough, idOf, ofType, ownResourceGroups, placementOf, refValue, stackOutput } from "./core/stack-facts";
 import { OUTPUT } from "../stacks/contract";
 import { knownList, knownString, peek, sameText, show, UNKNOWN } from "./core/values";
 import { internetIn, readAddress, type Span } from "./core/address-ranges";
@@ -406,6 +406,56 @@ export const spokeNoGatewayTransit = () =>
     },
   );
 
+export const DNS_ZONE_LINK = "azure-native:privatedns:VirtualNetworkLink";
+const NW03_6 = "grunnmur baseline NW-03.6";
+
+/**
+ * The hub side a tenant stack creates: the peering on the hub VNet, and the links
+ * in the platform's private DNS zones (any zone link outside the stack's own
+ * resource groups).
+ */
+function hubSide(resources: readonly PolicyResource[], hubName: string, hubGroup: string | undefined): Array<{ resource: PolicyResource; label: string }> {
+  const own = ownResourceGroups(resources).map((g) => g.name);
+  const peerings = ofType(resources, PEERING)
+    .filter((p) => sameText(knownString(() => p.props.virtualNetworkName), hubName))
+    .filter((p) => !hubGroup || !knownString(() => p.props.resourceGroupName) || sameText(knownString(() => p.props.resourceGroupName), hubGroup))
+    .map((p) => ({ resource: p, label: `${describeResource(p.type, p.props, p.name)} on the hub ${hubName}` }));
+  const links = ofType(resources, DNS_ZONE_LINK)
+    .filter((l) => {
+      const group = knownString(() => l.props.resourceGroupName);
+      return group !== undefined && !own.some((g) => sameText(g, group));
+    })
+    .map((l) => ({ resource: l, label: `${describeResource(l.type, l.props, l.name)} in private DNS zone ${knownString(() => l.props.privateZoneName) ?? "(unknown)"}` }));
+  return [...peerings, ...links];
+}
+
+export const hubSideInPlatformSubscription = () =>
+  stackPolicy(
+    {
+      id: "NW-03.6",
+      name: "network-hub-side-in-platform-subscription",
+      source: NW03_6,
+      title:
+        "The hub's side of a spoke (the hub's peering, the links in the platform's private DNS zones) is created in the hub's subscription, never through the provider of a municipality's own subscription.",
+      enforcementLevel: "mandatory",
+    },
+    "tenant",
+    ({ resources }, report) => {
+      const hub = stackOutput(resources, OUTPUT.hubVnetId);
+      const hubId = hub ? parseArmId(hub) : undefined;
+      if (!hub || !hubId?.subscriptionId) return;
+      for (const { resource, label } of hubSide(resources, lastName(hub), hubId.resourceGroup)) {
+        const where = placementOf(resource);
+        if (where && !sameText(where.subscriptionId, hubId.subscriptionId)) {
+          report(
+            `${label}: is in subscription ${where.subscriptionId} (by ${where.via}), but the hub is in subscription ${hubId.subscriptionId}; create the hub side through a provider for the platform's subscription (the Spoke's hubProvider) (${NW03_6})`,
+            resource.urn,
+          );
+        }
+      }
+    },
+  );
+
 export function networkPolicies(): GrunnmurPolicy[] {
   return [
     noOpenAdminPorts(),
@@ -413,6 +463,7 @@ export function networkPolicies(): GrunnmurPolicy[] {
     spokePeersHubOnly(),
     spokeRoutesThroughFirewall(),
     spokeNoGatewayTransit(),
+    hubSideInPlatformSubscription(),
     flowLogRetention(),
     adminThroughBastion(),
     noPublicIpInTenant(),

@@ -46,6 +46,8 @@ export interface PlatformOutputs {
   readonly recoveryVaultResourceGroupName: string;
   /** Backup policy ids by tier. */
   readonly backupPolicyIds: Readonly<Record<string, TierPolicyIds>>;
+  /** The platform's Resource Guard, which also guards the vault of a municipality with its own subscription. */
+  readonly resourceGuardId: string;
   readonly keyVaultId: string;
   readonly keyVaultName: string;
   readonly radiusPublicAddresses: readonly string[];

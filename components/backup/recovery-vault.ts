@@ -1,14 +1,17 @@
 /**
- * The Recovery Services vault that backs up every municipality's file shares
- * and VMs, hardened against ransomware of the Østre Toten kind: soft delete
- * that cannot be turned off, locked immutability, geo-redundant storage with
- * cross-region restore, no public network access, and a Resource Guard in a
- * resource group the vault's administrators do not control (multi-user
- * authorization for destructive operations). The vault is locked (the lock
- * itself kept); everything below it that the platform manages (policies, the
- * guard proxy, diagnostics) is retained, since the lock refuses their deletion.
- * A CanNotDelete lock refuses DELETE only: configuring protection and running
- * backups and restores go on (domain/azure/locks.ts).
+ * A Recovery Services vault, hardened against ransomware of the Østre Toten
+ * kind: soft delete that cannot be turned off, locked immutability,
+ * geo-redundant storage with cross-region restore, no public network access,
+ * and a Resource Guard the vault's administrators do not control (multi-user
+ * authorization for destructive operations). The platform's backs up the
+ * municipalities in its subscription; a municipality with its own subscription
+ * gets one there, since Azure Backup protects file shares only from a vault in
+ * the storage account's subscription and region
+ * (https://learn.microsoft.com/azure/backup/backup-azure-files, "Prerequisites").
+ * The vault is locked (the lock itself kept); everything below it that the
+ * platform manages (policies, the guard proxy, diagnostics) is retained, since
+ * the lock refuses their deletion. A CanNotDelete lock refuses DELETE only:
+ * configuring protection and running backups and restores go on (domain/azure/locks.ts).
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as dataprotection from "@pulumi/azure-native/dataprotection";
@@ -19,10 +22,20 @@ import { addLock } from "../shared/lock";
 import type { CommonArgs, ComponentOutputs } from "../shared/common-args";
 import { backupPolicyProperties, type BackupTier } from "../../domain/backup/retention";
 
+/**
+ * Where the vault's Resource Guard is: a new one in a resource group administered
+ * by the security team only, or an existing guard, such as the platform's in its
+ * own subscription. Microsoft recommends a guard in another subscription than
+ * the vault's, in the same region, on which the backup admins hold Reader at most
+ * (https://learn.microsoft.com/azure/backup/enable-multi-user-authorization-quickstart).
+ */
+export type ResourceGuardPlacement =
+  | { readonly resourceGroupName: pulumi.Input<string> }
+  | { readonly resourceGuardResourceId: pulumi.Input<string> };
+
 export interface RecoveryVaultArgs extends CommonArgs {
   readonly resourceGroupName: pulumi.Input<string>;
-  /** Resource group of the Resource Guard, administered by the security team only. */
-  readonly guardResourceGroupName: pulumi.Input<string>;
+  readonly resourceGuard: ResourceGuardPlacement;
   readonly location: string;
   readonly nameParts: readonly string[];
   readonly immutability: "Locked" | "Unlocked";
@@ -82,31 +95,35 @@ export class RecoveryVault extends pulumi.ComponentResource implements Component
       this.policyIds[tierKey] = { files: policy("files").id, vms: policy("vms").id };
     }
 
-    const guard = new dataprotection.ResourceGuard(
-      `${name}-guard`,
-      {
-        resourceGroupName: args.guardResourceGroupName,
-        location: args.location,
-        resourceGuardsName: azureName("generic", ["rg-guard", ...args.nameParts]),
-        properties: { vaultCriticalOperationExclusionList: [] },
-        tags: args.tags,
-      },
-      { parent: this, protect: true, retainOnDelete: true },
-    );
+    const placement = args.resourceGuard;
+    const guardId =
+      "resourceGuardResourceId" in placement
+        ? pulumi.output(placement.resourceGuardResourceId)
+        : new dataprotection.ResourceGuard(
+            `${name}-guard`,
+            {
+              resourceGroupName: placement.resourceGroupName,
+              location: args.location,
+              resourceGuardsName: azureName("generic", ["rg-guard", ...args.nameParts]),
+              properties: { vaultCriticalOperationExclusionList: [] },
+              tags: args.tags,
+            },
+            { parent: this, protect: true, retainOnDelete: true },
+          ).id;
     new recoveryservices.ResourceGuardProxy(
       `${name}-guard-proxy`,
       {
         resourceGroupName: args.resourceGroupName,
         vaultName: vault.name,
         resourceGuardProxyName: "VaultProxy",
-        properties: { resourceGuardResourceId: guard.id, description: "Multi-user authorization: destructive backup operations need the security team's approval." },
+        properties: { resourceGuardResourceId: guardId, description: "Multi-user authorization: destructive backup operations need the security team's approval." },
       },
       belowLock,
     );
 
     this.resourceId = vault.id;
     this.name = vault.name;
-    this.resourceGuardId = guard.id;
+    this.resourceGuardId = guardId;
     this.registerOutputs({ resourceId: this.resourceId, name: this.name, resourceGuardId: this.resourceGuardId, policyIds: this.policyIds });
   }
 }

@@ -4,6 +4,11 @@
  * platform's private DNS zones. The tenant stack owns both peering sides; the
  * hub VNet ignores its peering list, so hub updates leave them alone, and after
  * a hub rebuild `pulumi up --refresh` on the tenant stack recreates them.
+ *
+ * The hub side (its peering and the DNS zone links) lives in the platform's
+ * subscription, whatever the spoke's: it is created through `hubProvider`, never
+ * through the provider the spoke inherits, since children take their parent's
+ * providers unless given their own.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
@@ -33,11 +38,18 @@ export interface SpokeArgs extends CommonArgs {
   /** Platform private DNS zone ids by key. */
   readonly privateDnsZoneIds: pulumi.Input<Record<string, string>>;
   readonly privateDnsZoneKeys: readonly string[];
-  /** Options for resources in the platform's subscription (hub side, DNS links). */
-  readonly platformOpts?: pulumi.CustomResourceOptions;
+  /**
+   * The provider of the hub side (the hub's peering, the DNS zone links), which is
+   * in the platform's subscription: an explicit provider for it, or "default" when
+   * the spoke itself is on the default provider and so in the same subscription.
+   */
+  readonly hubProvider: pulumi.ProviderResource | "default";
   /** Keep the VNet, NSGs and route tables in Azure when the stack goes (a leaving tenant); peerings and DNS links still go. */
   readonly retainOnDelete?: boolean;
 }
+
+/** The type whose provider the hub-side children would inherit. */
+const HUB_SIDE_TYPE = "azure-native:network:VirtualNetworkPeering";
 
 /** Its principal resource is the spoke VNet. */
 export class Spoke extends pulumi.ComponentResource implements ComponentOutputs {
@@ -48,6 +60,13 @@ export class Spoke extends pulumi.ComponentResource implements ComponentOutputs 
   constructor(name: string, args: SpokeArgs, opts?: pulumi.ComponentResourceOptions) {
     super("grunnmur:network:Spoke", name, {}, opts);
     const base = [args.tenant, args.environment, args.regionCode];
+    // "default" could not stop the hub side inheriting the spoke's provider, so it must not be one.
+    if (args.hubProvider === "default" && this.getProvider(HUB_SIDE_TYPE)) {
+      throw new Error(
+        `spoke ${name}: hubProvider is "default", but the spoke is created through an explicit azure-native provider, so the hub side would inherit it and land in the spoke's subscription; pass the platform subscription's provider as hubProvider`,
+      );
+    }
+    const hubSide: pulumi.CustomResourceOptions = args.hubProvider === "default" ? {} : { provider: args.hubProvider };
 
     const subnets = Object.entries(args.subnets) as Array<[SubnetKey, string]>;
     const routeTables: Partial<Record<SubnetKey, network.RouteTable>> = {};
@@ -103,7 +122,7 @@ export class Spoke extends pulumi.ComponentResource implements ComponentOutputs 
         allowForwardedTraffic: true,
         allowGatewayTransit: true,
       },
-      { ...args.platformOpts, parent: this, replaceOnChanges: ["virtualNetworkName"], deleteBeforeReplace: true },
+      { ...hubSide, parent: this, replaceOnChanges: ["virtualNetworkName"], deleteBeforeReplace: true },
     );
 
     new network.VirtualNetworkPeering(
@@ -134,7 +153,7 @@ export class Spoke extends pulumi.ComponentResource implements ComponentOutputs 
           registrationEnabled: false,
           tags: args.tags,
         },
-        { ...args.platformOpts, parent: this },
+        { ...hubSide, parent: this },
       );
     }
 

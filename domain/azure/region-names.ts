@@ -46,6 +46,8 @@ import {
   TENANT_COMPONENT_NAMES,
   TENANT_RESOURCE_GROUP_KEYS,
   TENANT_ROLE_GRANTS,
+  TENANT_VAULT_RESOURCE_GROUP_KEY,
+  TENANT_VAULT_ROLE_GRANTS,
   tenantBudgetName,
   tenantPrincipalKey,
   tenantResourceGroupName,
@@ -212,6 +214,15 @@ function tenantNames(platform: PlatformFile, tenant: TenantFile, owner: NameOwne
       if (backedUp) {
         ownStack(["grunnmur:backup:FileShareBackup", "azure-native:recoveryservices:ProtectedItem"], protectedItemLogicalName(TENANT_COMPONENT_NAMES.backup, key), path, HINT.share);
       }
+    }
+  }
+
+  // With its own subscription and backup, its own vault's resource group and roles there.
+  if (tenant.azure.subscriptionId && services.has("storage") && tenant.storage && services.has("backup") && tenant.backup) {
+    const key = TENANT_VAULT_RESOURCE_GROUP_KEY;
+    bySlug("azure:subscription:resource-groups", tenantResourceGroupName(slug, key, env, region), "the resource group");
+    for (const grant of TENANT_VAULT_ROLE_GRANTS) {
+      bySlug("azure:role-assignments", roleAssignmentName(tenantScopeKey(slug, key), tenantPrincipalKey(slug, grant.group), grant.role), "the role assignment name");
     }
   }
 

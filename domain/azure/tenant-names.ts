@@ -14,8 +14,24 @@ export const TENANT_COMPONENT_NAMES = { storage: "storage", backup: "backup-file
 export const TENANT_RESOURCE_GROUP_KEYS = ["network", "data", "workloads"] as const;
 export type TenantResourceGroupKey = (typeof TENANT_RESOURCE_GROUP_KEYS)[number];
 
-export function tenantResourceGroupName(slug: string, key: TenantResourceGroupKey, environment: string, regionCode: string): string {
+/**
+ * The resource group of the Recovery Services vault a tenant with its own
+ * subscription gets (Azure Backup needs the vault in the storage account's
+ * subscription); tenants in the platform's subscription use the platform's vault.
+ */
+export const TENANT_VAULT_RESOURCE_GROUP_KEY = "backup";
+export type TenantVaultResourceGroupKey = typeof TENANT_VAULT_RESOURCE_GROUP_KEY;
+
+export function tenantResourceGroupName(slug: string, key: TenantResourceGroupKey | TenantVaultResourceGroupKey, environment: string, regionCode: string): string {
   return azureName("resourceGroup", ["grunnmur", slug, key, environment, regionCode]);
+}
+
+/** Logical name of the vault component in a tenant stack with its own subscription. */
+export const TENANT_VAULT_COMPONENT_NAME = "backup-vault";
+
+/** Name parts of that vault (its Azure name is unique per resource group, which is the tenant's own). */
+export function tenantVaultNameParts(slug: string, environment: string, regionCode: string): string[] {
+  return ["grunnmur", slug, environment, regionCode];
 }
 
 /** Name parts of a tenant's storage account: the host's slug too, so two regions never want one global name. */
@@ -69,8 +85,14 @@ export const TENANT_ROLE_GRANTS: ReadonlyArray<readonly [TenantResourceGroupKey,
   ["workloads", [{ group: "admins", role: "Contributor" }, { group: "readers", role: "Reader" }]],
 ];
 
+/** Roles on the vault's resource group of a tenant with its own subscription: seen, not changed, by its groups. */
+export const TENANT_VAULT_ROLE_GRANTS: ReadonlyArray<{ readonly group: TenantGroupKey; readonly role: string }> = [
+  { group: "admins", role: "Reader" },
+  { group: "readers", role: "Reader" },
+];
+
 /** Stable keys of a role assignment's scope and principal; its GUID name comes from them (roleAssignmentName). */
-export function tenantScopeKey(slug: string, key: TenantResourceGroupKey): string {
+export function tenantScopeKey(slug: string, key: TenantResourceGroupKey | TenantVaultResourceGroupKey): string {
   return `${slug}-rg-${key}`;
 }
 

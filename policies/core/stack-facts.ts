@@ -8,7 +8,7 @@
  * property dependencies the engine records (the id came from that resource).
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { isWithin } from "../../domain/azure/arm-id";
+import { isWithin, parseArmId } from "../../domain/azure/arm-id";
 import { OUTPUT } from "../../stacks/contract";
 import { knownString, peek, sameText, UNKNOWN } from "./values";
 
@@ -47,6 +47,27 @@ export function ownStackOutput(resources: readonly PolicyResource[], key: string
 /** The resource's ARM id when known (offline always; in a real preview only for existing resources). */
 export function idOf(resource: PolicyResource): string | undefined {
   return knownString(() => resource.props.id);
+}
+
+export interface Placement {
+  readonly subscriptionId: string;
+  /** How it is known, for messages: "its provider tenant-subscription" or "its id". */
+  readonly via: string;
+}
+
+/**
+ * The subscription a resource is deployed to: its explicit provider's
+ * subscriptionId (the engine passes each resource's provider to policies; the
+ * offline runner, the one the preview recorded), else the one in its ARM id.
+ * Undefined when neither is known: a resource of the default provider before
+ * Azure has created it.
+ */
+export function placementOf(resource: PolicyResource): Placement | undefined {
+  const fromProvider = knownString(() => resource.provider?.props?.subscriptionId);
+  if (fromProvider) return { subscriptionId: fromProvider, via: `its provider ${resource.provider!.name}` };
+  const id = idOf(resource);
+  const fromId = id ? parseArmId(id)?.subscriptionId : undefined;
+  return fromId ? { subscriptionId: fromId, via: "its id" } : undefined;
 }
 
 /** A property's value as a known string, or UNKNOWN, or undefined when unset. */

@@ -5,6 +5,7 @@
  */
 import type {
   EnforcementLevel,
+  PolicyProviderResource,
   PolicyResource,
   ResourceValidation,
   ResourceValidationArgs,
@@ -61,6 +62,24 @@ function optionsOf(resource: CheckedResource): ResourceOptions {
 }
 
 /**
+ * A resource's explicit provider as the engine hands it to policies: the provider
+ * resource the stack registered, with its inputs. For the default provider the
+ * engine passes its own, configured outside the program; offline it is left out,
+ * so a policy knows such a resource's subscription only from its id.
+ */
+function providerOf(resource: CheckedResource, byUrn: ReadonlyMap<string, CheckedResource>): PolicyProviderResource | undefined {
+  const provider = resource.provider;
+  if (!provider) return undefined;
+  const declared = byUrn.get(provider.urn);
+  return {
+    type: declared?.type ?? provider.urn.split("::")[2]?.split("$").pop() ?? "pulumi:providers:azure-native",
+    name: provider.name,
+    urn: provider.urn,
+    props: { ...(declared?.inputs ?? {}), ...(provider.subscriptionId ? { subscriptionId: provider.subscriptionId } : {}) },
+  };
+}
+
+/**
  * What the engine hands stack policies: every resource with its outputs (here:
  * the inputs plus the id, which is what a mocked resource's outputs are) and
  * the stack resource carrying the stack outputs.
@@ -78,8 +97,11 @@ function stackResources(stack: CheckedStack): PolicyResource[] {
     asType: ((cls: { new (...rest: any[]): unknown }) => (typeMatcher(r.type)(cls) ? r.props : undefined)) as PolicyResource["asType"],
   }));
   const byUrn = new Map(all.map((r) => [r.urn, r]));
+  const capturedByUrn = new Map(stack.resources.map((r) => [r.urn, r]));
   for (const captured of stack.resources) {
     const resource = byUrn.get(captured.urn)!;
+    const provider = providerOf(captured, capturedByUrn);
+    if (provider) resource.provider = provider;
     resource.dependencies = captured.options.dependsOn.map((urn) => byUrn.get(urn)).filter((r): r is PolicyResource => r !== undefined);
     if (captured.parent && byUrn.has(captured.parent)) resource.parent = byUrn.get(captured.parent);
   }
@@ -120,7 +142,9 @@ export async function checkStack(stack: CheckedStack, options: RunOptions): Prom
     }
   };
 
+  const capturedByUrn = new Map(stack.resources.map((r) => [r.urn, r]));
   for (const resource of stack.resources.filter((r) => r.custom)) {
+    const provider = providerOf(resource, capturedByUrn);
     for (const policy of active) {
       if (!("validateResource" in policy) || !policy.validateResource) continue;
       const args: ResourceValidationArgs = {
@@ -129,6 +153,7 @@ export async function checkStack(stack: CheckedStack, options: RunOptions): Prom
         urn: resource.urn,
         name: resource.name,
         opts: optionsOf(resource),
+        ...(provider ? { provider } : {}),
         stackTags: new Map(),
         isType: typeMatcher(resource.type),
         asType: ((cls: { new (...rest: any[]): unknown }) => (typeMatcher(resource.type)(cls) ? resource.inputs : undefined)) as ResourceValidationArgs["asType"],

@@ -70,12 +70,13 @@ export function mockGuid(seed: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-export function armId(type: string, logicalName: string, inputs: Record<string, unknown>): { id: string; name: string } {
-  const rg = `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${String(inputs.resourceGroupName ?? "rg-unknown")}`;
+/** `subscriptionId`: where the resource's provider deploys (an explicit provider's, else the mock default). */
+export function armId(type: string, logicalName: string, inputs: Record<string, unknown>, subscriptionId = MOCK_SUBSCRIPTION_ID): { id: string; name: string } {
+  const rg = `/subscriptions/${subscriptionId}/resourceGroups/${String(inputs.resourceGroupName ?? "rg-unknown")}`;
   const template = ARM_PATHS[type];
   if (template) {
     const id = template
-      .replace("{sub}", MOCK_SUBSCRIPTION_ID)
+      .replace("{sub}", subscriptionId)
       .replace("{rg}", rg)
       .replace(/\{(\w+)\}/g, (_, key: string) => String(inputs[key] ?? logicalName));
     return { id, name: id.split("/").pop()! };
@@ -85,7 +86,7 @@ export function armId(type: string, logicalName: string, inputs: Record<string, 
   if (type.startsWith("azure-native:")) {
     const provider = `Microsoft.${module.charAt(0).toUpperCase()}${module.slice(1)}`;
     const plural = `${resource.charAt(0).toLowerCase()}${resource.slice(1)}s`;
-    const scope = typeof inputs.scope === "string" ? inputs.scope : inputs.resourceGroupName ? rg : `/subscriptions/${MOCK_SUBSCRIPTION_ID}`;
+    const scope = typeof inputs.scope === "string" ? inputs.scope : inputs.resourceGroupName ? rg : `/subscriptions/${subscriptionId}`;
     return { id: `${scope}/providers/${provider}/${plural}/${name}`, name };
   }
   return { id: mockGuid(`${type}/${logicalName}`), name };

@@ -4,7 +4,7 @@
  * the mock monitor's registerResource and reads them from the request itself.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { CapturedResource } from "./preview-file";
+import type { CapturedProvider, CapturedResource } from "./preview-file";
 
 /**
  * azure-native adds type-only aliases of its own: one per older API version
@@ -58,9 +58,23 @@ function aliasesOf(list: AliasProto[]): Array<Record<string, unknown>> {
   return out;
 }
 
+const PROVIDER_TYPE_PREFIX = "pulumi:providers:";
+
+/**
+ * A resource's provider from the reference the SDK sends with it, "<urn>::<id>"
+ * (empty for the default provider, which the engine adds itself). The provider
+ * registers before anything that uses it, since the reference needs its id.
+ */
+function providerOf(reference: string, providers: ReadonlyMap<string, CapturedProvider>): CapturedProvider | null {
+  if (!reference) return null;
+  const urn = reference.slice(0, reference.lastIndexOf("::"));
+  return providers.get(urn) ?? { urn, name: urn.slice(urn.lastIndexOf("::") + 2) };
+}
+
 /** Starts recording; call after setMocks and before the program runs. */
 export function startCapture(): CapturedResource[] {
   const captured: CapturedResource[] = [];
+  const providers = new Map<string, CapturedProvider>();
   const monitor = pulumi.runtime.getMonitor() as unknown as {
     registerResource(req: any, callback: (err: unknown, resp: any) => void): Promise<void>;
   };
@@ -70,14 +84,20 @@ export function startCapture(): CapturedResource[] {
       if (!err && resp) {
         const type: string = req.getType();
         if (type !== "pulumi:pulumi:Stack") {
+          const inputs = maskSecrets(pulumi.runtime.deserializeProperties(req.getObject())) as Record<string, unknown>;
+          if (type.startsWith(PROVIDER_TYPE_PREFIX)) {
+            const subscriptionId = typeof inputs.subscriptionId === "string" ? inputs.subscriptionId : undefined;
+            providers.set(resp.getUrn(), { urn: resp.getUrn(), name: req.getName(), ...(subscriptionId ? { subscriptionId } : {}) });
+          }
           captured.push({
             urn: resp.getUrn(),
             type,
             name: req.getName(),
             custom: req.getCustom(),
             parent: req.getParent() || null,
+            provider: req.getCustom() ? providerOf(req.getProvider(), providers) : null,
             id: resp.getId() || null,
-            inputs: maskSecrets(pulumi.runtime.deserializeProperties(req.getObject())) as Record<string, unknown>,
+            inputs,
             options: {
               protect: Boolean(req.getProtect()),
               retainOnDelete: Boolean(req.getRetainondelete()),

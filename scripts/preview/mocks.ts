@@ -1,12 +1,21 @@
 /**
  * The mock engine for offline previews: every resource gets a realistic id
  * and echoes its inputs as outputs; the platform stack's outputs answer the
- * tenant stacks' StackReference. Unknown invokes fail loudly.
+ * tenant stacks' StackReference. Unknown invokes fail loudly. A resource
+ * created through an explicit provider gets its id in that provider's
+ * subscription, as Azure would give it; the default provider's is the mock one.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { armId, mockGuid, MOCK_SUBSCRIPTION_ID, MOCK_TENANT_ID } from "./arm-ids";
 
+const AZURE_PROVIDER_TYPE = "pulumi:providers:azure-native";
+
 export function createMocks(platformOutputs: Record<string, unknown> | undefined): pulumi.runtime.Mocks {
+  // Explicit azure-native providers by id, with the subscription each deploys to.
+  const subscriptions = new Map<string, string>();
+  // The SDK sends a resource's provider as "<urn>::<id>", or nothing for the default provider.
+  const subscriptionOf = (provider: string | undefined) =>
+    (provider ? subscriptions.get(provider.slice(provider.lastIndexOf("::") + 2)) : undefined) ?? MOCK_SUBSCRIPTION_ID;
   return {
     newResource(args) {
       const inputs = args.inputs as Record<string, unknown>;
@@ -14,7 +23,13 @@ export function createMocks(platformOutputs: Record<string, unknown> | undefined
         if (!platformOutputs) throw new Error("a StackReference was used, but no platform outputs are available to this preview");
         return { id: String(inputs.name ?? args.name), state: { ...inputs, outputs: platformOutputs, secretOutputNames: [] } };
       }
-      const { id, name } = armId(args.type, args.name, inputs);
+      if (args.type === AZURE_PROVIDER_TYPE) {
+        const id = mockGuid(`${args.type}/${args.name}`);
+        // One without a subscriptionId deploys to the deploying identity's default, the mock one here.
+        if (typeof inputs.subscriptionId === "string") subscriptions.set(id, inputs.subscriptionId);
+        return { id, state: inputs };
+      }
+      const { id, name } = armId(args.type, args.name, inputs, subscriptionOf(args.provider));
       const state: Record<string, unknown> = { ...inputs, name };
       // Inline subnets come back with their own ids, as Azure returns them.
       if (args.type === "azure-native:network:VirtualNetwork" && Array.isArray(inputs.subnets)) {

@@ -8,6 +8,9 @@
  * The file starts with "formatVersion". A file without it was written before the
  * field existed and is read as version 1; a change that older readers would
  * misread raises PREVIEW_FORMAT_VERSION, and they then refuse the file instead.
+ * Resources' "provider" was added within version 1: an older reader drops the
+ * field unread and misreads nothing (its policies and report never looked at
+ * providers), and a file without it reads here as "not recorded".
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -31,6 +34,19 @@ export interface CapturedOptions {
   readonly aliases: Array<Record<string, unknown>>;
 }
 
+/**
+ * The explicit provider a resource is created through, and so the subscription
+ * it lands in. Its URN names the provider resource in the same file (type
+ * `pulumi:providers:azure-native`), whose inputs hold the rest of its settings.
+ */
+export interface CapturedProvider {
+  readonly urn: string;
+  /** The provider's logical name, e.g. "tenant-subscription". */
+  readonly name: string;
+  /** The subscription it deploys to; absent when it takes the deploying identity's default. */
+  readonly subscriptionId?: string;
+}
+
 /** One registered resource, as scripts/preview/capture.ts records it. */
 export interface CapturedResource {
   readonly urn: string;
@@ -38,6 +54,12 @@ export interface CapturedResource {
   readonly name: string;
   readonly custom: boolean;
   readonly parent: string | null;
+  /**
+   * The explicit provider of a custom resource; null for the engine's default
+   * provider (the deploying identity's subscription), and for components and
+   * providers, which have none. Absent in files written before it was recorded.
+   */
+  readonly provider?: CapturedProvider | null;
   readonly id: string | null;
   /** The inputs, with every secret replaced by "[secret]". */
   readonly inputs: Record<string, unknown>;
@@ -128,11 +150,15 @@ function buildSchemas() {
   // Fields both shapes share, with the messages a reviewer editing a file by hand reads.
   const stackName = z.string().min(1, { error: "must name the stack: platform or a tenant slug" });
   const urn = z.string().startsWith("urn:pulumi:", { error: 'must be a Pulumi URN ("urn:pulumi:<stack>::<project>::<type>::<name>"), or be left out' });
-  const type = z.string().regex(/^[\w-]+:[\w/.-]*:[\w]+$/, { error: 'must be a Pulumi type token like "azure-native:storage:StorageAccount"' });
+  // The last part may hold a hyphen: an explicit provider's type is "pulumi:providers:azure-native".
+  const type = z.string().regex(/^[\w-]+:[\w/.-]*:[\w-]+$/, { error: 'must be a Pulumi type token like "azure-native:storage:StorageAccount"' });
   const name = z.string().min(1, { error: "must be the resource's logical name" });
   const values = z.record(z.string(), z.unknown());
   const urns = z.array(z.string());
   const aliases = z.array(values);
+  const provider = z
+    .object({ urn: z.string().startsWith("urn:pulumi:", { error: "must be the provider resource's URN" }), name: z.string().min(1, { error: "must be the provider's logical name" }), subscriptionId: z.string().optional() })
+    .nullable();
 
   const optionsSchema = z.object({
     protect: z.boolean(),
@@ -150,6 +176,7 @@ function buildSchemas() {
     name,
     custom: z.boolean(),
     parent: z.string().nullable(),
+    provider: provider.optional(),
     id: z.string().nullable(),
     inputs: values,
     options: optionsSchema,
@@ -208,6 +235,7 @@ function buildSchemas() {
         name,
         custom: z.boolean().default(true),
         parent: z.string().nullable().default(null),
+        provider: provider.default(null),
         id: z.string().nullable().default(null),
         inputs: values.default({}),
         options: listedOptionsSchema,

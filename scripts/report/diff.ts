@@ -54,6 +54,31 @@ function isReplacingKey(resource: Resource, key: string): boolean {
   return REPLACING_INPUTS.has(key) || (key.endsWith("Name") && key !== "displayName" && resource.custom);
 }
 
+/** The subscription in a resource's ARM id: the offline preview gives each the one of its provider. */
+function subscriptionInId(resource: Resource): string | undefined {
+  return /^\/subscriptions\/([^/]+)/i.exec(resource.id ?? "")?.[1]?.toLowerCase();
+}
+
+function providerLabel(provider: Resource["provider"]): string {
+  return provider ? `${provider.name}${provider.subscriptionId ? ` (subscription ${provider.subscriptionId})` : ""}` : "the default provider";
+}
+
+/**
+ * What a change of provider does, when both previews recorded one (files from
+ * before providers were recorded say nothing, and their ids do not follow the
+ * provider). Another subscription is another resource in Azure, whose ids
+ * contain the subscription: a replacement. The same subscription through
+ * another provider is a change Pulumi asks the provider about
+ * (https://github.com/pulumi/pulumi/pull/18509): shown, not a replacement.
+ */
+function providerChange(before: Resource, after: Resource): { change: InputChange; replaces: boolean } | undefined {
+  if (before.provider === undefined || after.provider === undefined) return undefined;
+  const [from, to] = [subscriptionInId(before), subscriptionInId(after)];
+  if (from && to && from !== to) return { change: { key: "subscription", before: from, after: to }, replaces: true };
+  if ((before.provider?.urn ?? null) === (after.provider?.urn ?? null)) return undefined;
+  return { change: { key: "provider", before: providerLabel(before.provider), after: providerLabel(after.provider) }, replaces: false };
+}
+
 function stateful(resource: Resource): boolean {
   return resource.options.protect || STATEFUL_TYPES.has(resource.type);
 }
@@ -96,15 +121,18 @@ export function diffStack(stack: string, before: StackPreview | undefined, after
     const inputs = keys
       .filter((k) => JSON.stringify(old.inputs[k]) !== JSON.stringify(r.inputs[k]))
       .map((k) => ({ key: k, before: old.inputs[k], after: r.inputs[k] }));
+    const moved = providerChange(old, r);
+    if (moved) inputs.unshift(moved.change);
     if (inputs.length === 0) continue;
-    const replaced = inputs.some((c) => isReplacingKey(r, c.key));
+    const replacing = (c: InputChange) => (c === moved?.change ? moved.replaces : isReplacingKey(r, c.key));
+    const replaced = inputs.some(replacing);
     changes.push({
       urn,
       type: r.type,
       name: r.name,
       kind: replaced ? "replaced" : "changed",
       inputs,
-      blocking: replaced && stateful(old) ? `${r.name} (${r.type.replace("azure-native:", "")}) would be replaced, losing its data: ${inputs.filter((c) => isReplacingKey(r, c.key)).map((c) => c.key).join(", ")} changed` : undefined,
+      blocking: replaced && stateful(old) ? `${r.name} (${r.type.replace("azure-native:", "")}) would be replaced, losing its data: ${inputs.filter(replacing).map((c) => c.key).join(", ")} changed` : undefined,
     });
   }
   for (const [urn, r] of a) {

@@ -233,7 +233,7 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
 
   const vault = new RecoveryVault("backup", {
     resourceGroupName: groupsRg.backup.name,
-    guardResourceGroupName: groupsRg.guard.name,
+    resourceGuard: { resourceGroupName: groupsRg.guard.name },
     location,
     nameParts: ["grunnmur", host, env, region],
     immutability: platform.backup.immutability,
@@ -325,6 +325,8 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     recoveryVaultName: vault.name,
     recoveryVaultResourceGroupName: groupsRg.backup.name,
     backupPolicyIds: vault.policyIds,
+    // Guards the vaults of municipalities with their own subscription too, from outside their reach.
+    resourceGuardId: vault.resourceGuardId,
     keyVaultId: keyVault.resourceId,
     keyVaultName: keyVault.name,
     radiusPublicAddresses: radiusAddresses,

@@ -3,11 +3,22 @@
  * groups, the spoke network with its zones, peering and DNS links, storage and
  * backup, identity, a budget, and diagnostics. Platform facts (hub, firewall,
  * DNS zones, vault, workspace) come through the StackReference.
+ *
+ * A municipality with its own subscription (azure.subscriptionId) gets its
+ * resources there, through the provider "tenant-subscription"; the hub side of
+ * its spoke (the hub's peering, the DNS zone links) stays in the platform's,
+ * through "platform-subscription"; and it gets its own hardened vault, since
+ * Azure Backup protects a file share only from a vault in the storage account's
+ * subscription and region (https://learn.microsoft.com/azure/backup/backup-azure-files).
+ * A municipality in the platform's subscription keeps the default provider for
+ * everything: an existing stack's resources stay on the provider they were
+ * created with, so nothing is replaced.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { Provider } from "@pulumi/azure-native/provider";
 import * as resources from "@pulumi/azure-native/resources";
 import { FileShareBackup } from "../../components/backup/file-share-backup";
+import { RecoveryVault } from "../../components/backup/recovery-vault";
 import { TenantBudget } from "../../components/cost/budget";
 import { privateDnsZoneNames } from "../../components/dns/private-dns";
 import { TenantIdentity, type TenantGroupKey } from "../../components/identity/tenant-identity";
@@ -16,11 +27,16 @@ import { REGION_CODES } from "../../domain/azure/names";
 import {
   TENANT_COMPONENT_NAMES,
   TENANT_ROLE_GRANTS,
+  TENANT_VAULT_COMPONENT_NAME,
+  TENANT_VAULT_RESOURCE_GROUP_KEY,
+  TENANT_VAULT_ROLE_GRANTS,
   tenantPrincipalKey,
   tenantResourceGroupName,
   tenantScopeKey,
   tenantStorageNameParts,
+  tenantVaultNameParts,
   type TenantResourceGroupKey,
+  type TenantVaultResourceGroupKey,
 } from "../../domain/azure/tenant-names";
 import { Spoke } from "../../components/network/spoke";
 import { NetworkWatchers } from "../../components/network/network-watchers";
@@ -45,10 +61,10 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
 
   const fromPlatform = platformOutputs(new pulumi.StackReference("platform", { name: input.platformStackName }));
 
-  // A municipality with its own subscription gets its resources there; hub-side
-  // peering, DNS links and backup registration stay in the platform's subscription.
+  // Children take their parent's providers unless given their own (see the file's comment).
   const ownSubscription = spec.azure.subscriptionId;
   const provider = ownSubscription ? new Provider("tenant-subscription", { subscriptionId: ownSubscription }) : undefined;
+  const hubProvider = ownSubscription ? new Provider("platform-subscription", { subscriptionId: fromPlatform("subscriptionId") }) : "default";
   const opts: pulumi.CustomResourceOptions = provider ? { provider } : {};
   const componentOpts: pulumi.ComponentResourceOptions = provider ? { providers: [provider] } : {};
   const subscriptionId = ownSubscription ?? fromPlatform("subscriptionId");
@@ -60,7 +76,7 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
   // Retained: azure-native deletes a resource group with everything in it, managed or not
   // (pulumi/pulumi-azure-native#2522), and these hold the retained data, what the municipality
   // built itself in workloads, and a leaving tenant's retained network.
-  const rg = (key: TenantResourceGroupKey, service: string, dependsOn?: pulumi.Resource[]) =>
+  const rg = (key: TenantResourceGroupKey | TenantVaultResourceGroupKey, service: string, dependsOn?: pulumi.Resource[]) =>
     new resources.ResourceGroup(
       `rg-${key}`,
       {
@@ -93,7 +109,7 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
       dnsServers: [fromPlatform("dnsResolverInboundIp")],
       privateDnsZoneIds: fromPlatform("privateDnsZoneIds"),
       privateDnsZoneKeys: Object.keys(privateDnsZoneNames(location)),
-      platformOpts: {},
+      hubProvider,
       tags: withService(tags, "network"),
       diagnostics,
       // Leaving: its storage's private endpoint stays in the spoke (the storage lock refuses its
@@ -122,20 +138,44 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
     );
   }
 
-  if (services.has("backup") && spec.backup && storage) {
+  const backedUp = services.has("backup") && spec.backup && storage ? { backup: spec.backup, storage } : undefined;
+  // Its own subscription's vault, hardened as the platform's and guarded by the platform's Resource Guard.
+  let ownVault: { group: resources.ResourceGroup; vault: RecoveryVault } | undefined;
+  if (backedUp && ownSubscription) {
+    const group = rg(TENANT_VAULT_RESOURCE_GROUP_KEY, "backup");
+    const vault = new RecoveryVault(
+      TENANT_VAULT_COMPONENT_NAME,
+      {
+        resourceGroupName: group.name,
+        resourceGuard: { resourceGuardResourceId: fromPlatform("resourceGuardId") },
+        location,
+        nameParts: tenantVaultNameParts(slug, env, region),
+        immutability: platform.backup.immutability,
+        softDeleteRetentionDays: platform.backup.softDeleteRetentionDays,
+        tiers: platform.backup.tiers,
+        tags: withService(tags, "backup"),
+        diagnostics,
+      },
+      componentOpts,
+    );
+    ownVault = { group, vault };
+  }
+
+  if (backedUp) {
+    const tier = backedUp.backup.tier;
     new FileShareBackup(TENANT_COMPONENT_NAMES.backup, {
-      vaultResourceGroupName: fromPlatform("recoveryVaultResourceGroupName"),
-      vaultName: fromPlatform("recoveryVaultName"),
-      storageAccountId: storage.resourceId,
+      vaultResourceGroupName: ownVault ? ownVault.group.name : fromPlatform("recoveryVaultResourceGroupName"),
+      vaultName: ownVault ? ownVault.vault.name : fromPlatform("recoveryVaultName"),
+      storageAccountId: backedUp.storage.resourceId,
       storageResourceGroupName: groups.data.name,
-      storageAccountName: storage.name,
-      policyId: fromPlatform("backupPolicyIds").apply((ids) => ids[spec.backup!.tier].files),
-      shares: storage.shareNames,
+      storageAccountName: backedUp.storage.name,
+      policyId: ownVault ? ownVault.vault.policyIds[tier].files : fromPlatform("backupPolicyIds").apply((ids) => ids[tier].files),
+      shares: backedUp.storage.shareNames,
       previousKeys: Object.fromEntries(
         Object.entries(spec.storage!.shares).flatMap(([key, share]) => (share.previousKey ? [[key, share.previousKey]] : [])),
       ),
       tags: withService(tags, "backup"),
-    });
+    }, componentOpts);
   }
 
   const identity = new TenantIdentity(TENANT_COMPONENT_NAMES.identity, {
@@ -155,11 +195,16 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
   for (const [key, grants] of TENANT_ROLE_GRANTS) {
     assignRoles(`rg-${key}`, groups[key].id, tenantScopeKey(slug, key), grants.map((g) => grant(g.group, g.role)), roleHolder);
   }
+  if (ownVault) {
+    const key = TENANT_VAULT_RESOURCE_GROUP_KEY;
+    assignRoles(`rg-${key}`, ownVault.group.id, tenantScopeKey(slug, key), TENANT_VAULT_ROLE_GRANTS.map((g) => grant(g.group, g.role)), roleHolder);
+  }
 
   new TenantBudget("budget", {
     tenant: slug,
     subscriptionScope: pulumi.interpolate`/subscriptions/${subscriptionId}`,
-    resourceGroupNames: [groups.network.name, groups.data.name, groups.workloads.name],
+    // With its own subscription, its vault (and so its backup storage) is the municipality's cost too.
+    resourceGroupNames: [groups.network.name, groups.data.name, groups.workloads.name, ...(ownVault ? [ownVault.group.name] : [])],
     monthlyNok: spec.budget.monthlyNok,
     alertRecipients: spec.budget.alertRecipients,
     startDate: budgetStartDate(spec.joined, input.today),

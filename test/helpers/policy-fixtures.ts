@@ -46,6 +46,7 @@ export function resource(stack: string, type: string, name: string, inputs: Inpu
     name,
     custom: true,
     parent: null,
+    provider: null,
     id,
     inputs,
     options: { protect: false, retainOnDelete: false, dependsOn: [], ignoreChanges: [], replaceOnChanges: [], deleteBeforeReplace: false, aliases: [], ...options },
@@ -53,6 +54,21 @@ export function resource(stack: string, type: string, name: string, inputs: Inpu
 }
 
 const PROTECTED = { protect: true, retainOnDelete: true };
+
+/** A municipality's own subscription, for stacks of tenants outside the platform's. */
+export const TENANT_SUBSCRIPTION_ID = "00000000-0000-4000-8000-000000005530";
+
+/** An explicit azure-native provider as the preview records it. */
+export function providerResource(stack: string, name: string, subscriptionId: string): CheckedResource {
+  return { ...resource(stack, "pulumi:providers:azure-native", name, { environment: "public", subscriptionId }), provider: null };
+}
+
+/** The resource created through `provider`, with its id in that provider's subscription, as the preview gives it. */
+export function through(r: CheckedResource, provider: CheckedResource): CheckedResource {
+  const subscriptionId = String(provider.inputs.subscriptionId);
+  const id = r.type.startsWith("azure-native:") ? armId(r.type, r.name, r.inputs, subscriptionId).id : r.id;
+  return { ...r, provider: { urn: provider.urn, name: provider.name, subscriptionId }, id };
+}
 
 export function diagnosticSetting(stack: string, name: string, resourceUri: string, workspaceId = WORKSPACE_ID, options: Partial<CheckedResource["options"]> = {}): CheckedResource {
   return resource(

@@ -36,7 +36,7 @@ describe("offline preview of the example region", () => {
     const senja = read("senja");
     expect(senja.stack).toBe("senja");
     for (const resource of senja.resources) {
-      expect(Object.keys(resource).sort()).toEqual(["custom", "id", "inputs", "name", "options", "parent", "type", "urn"]);
+      expect(Object.keys(resource).sort()).toEqual(["custom", "id", "inputs", "name", "options", "parent", "provider", "type", "urn"]);
       expect(Object.keys(resource.options)).toEqual(
         expect.arrayContaining(["protect", "retainOnDelete", "dependsOn", "ignoreChanges", "aliases"]),
       );

@@ -28,6 +28,7 @@ const PLATFORM_KEYS = every<PlatformOutputs>({
   recoveryVaultName: true,
   recoveryVaultResourceGroupName: true,
   backupPolicyIds: true,
+  resourceGuardId: true,
   keyVaultId: true,
   keyVaultName: true,
   radiusPublicAddresses: true,

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { parse, stringify } from "yaml";
 import type { StackPreview } from "../../scripts/preview/preview-file";
 import { copyExampleRegion, type FixtureRegion } from "../helpers/region-fixture";
-import { ofType, only, previewFiles, type PreviewedRegion } from "../helpers/preview-fixture";
+import { ofType, only, previewFiles, type PreviewedRegion, type Resource } from "../helpers/preview-fixture";
 import { localToday } from "../../tenants/validation/date-rules";
 
 type Json = Record<string, any>;
@@ -12,7 +12,7 @@ describe("tenant stacks of the example region", () => {
   let region: PreviewedRegion;
   let platform: StackPreview;
   beforeAll(async () => {
-    region = await previewFiles(undefined, undefined, new Set(["senja", "alta", "bardu"]));
+    region = await previewFiles(undefined, undefined, new Set(["senja", "alta", "bardu", "nordreisa"]));
     platform = region.read("platform");
   });
   afterAll(() => region.remove());
@@ -60,7 +60,7 @@ describe("tenant stacks of the example region", () => {
   });
 
   it("peers only with the hub, in both directions", () => {
-    for (const stack of ["senja", "alta", "bardu"]) {
+    for (const stack of ["senja", "alta", "bardu", "nordreisa"]) {
       const p = region.read(stack);
       const spokeId = only(ofType(p, "azure-native:network:VirtualNetwork"), "spoke").id;
       const peerings = ofType(p, "azure-native:network:VirtualNetworkPeering");
@@ -71,7 +71,7 @@ describe("tenant stacks of the example region", () => {
   });
 
   it("grants roles only inside the municipality's own resource groups, to its own groups", () => {
-    for (const stack of ["senja", "alta", "bardu"]) {
+    for (const stack of ["senja", "alta", "bardu", "nordreisa"]) {
       const p = region.read(stack);
       const ownGroups = ofType(p, "azure-native:resources:ResourceGroup").map((g) => g.id!);
       const ownPrincipals = ofType(p, "azuread:index/group:Group").map((g) => g.id);
@@ -172,6 +172,85 @@ describe("tenant stacks of the example region", () => {
 
   it("has no public IP in a tenant stack", () => {
     for (const stack of ["senja", "alta", "bardu"]) expect(ofType(region.read(stack), "azure-native:network:PublicIPAddress")).toEqual([]);
+  });
+
+  describe("where each resource is deployed", () => {
+    const TENANT_SUBSCRIPTION = "00000000-0000-4000-8000-000000005544";
+    const HUB_SIDE = new Set(["azure-native:privatedns:VirtualNetworkLink"]);
+    const isHubSide = (r: Resource) => HUB_SIDE.has(r.type) || r.name === "spoke-from-hub";
+    const subscriptionOfId = (id: string | null) => /^\/subscriptions\/([^/]+)/.exec(id ?? "")?.[1];
+
+    it("creates everything of a municipality in the platform's subscription through the default provider", () => {
+      for (const stack of ["senja", "alta", "bardu"]) {
+        const p = region.read(stack);
+        expect({ stack, providers: ofType(p, "pulumi:providers:azure-native").map((r) => r.name) }).toEqual({ stack, providers: [] });
+        expect({ stack, explicit: p.resources.filter((r) => r.provider !== null).map((r) => r.name) }).toEqual({ stack, explicit: [] });
+        for (const r of p.resources.filter((x) => x.custom && x.type.startsWith("azure-native:"))) {
+          expect({ name: r.name, subscription: subscriptionOfId(r.id) }).toEqual({ name: r.name, subscription: platform.outputs.subscriptionId });
+        }
+      }
+    });
+
+    it("creates a municipality's own-subscription resources there, and the hub side of its spoke in the platform's", () => {
+      const nordreisa = region.read("nordreisa");
+      const providers = new Map(ofType(nordreisa, "pulumi:providers:azure-native").map((p) => [p.name, p]));
+      expect([...providers.keys()].sort()).toEqual(["platform-subscription", "tenant-subscription"]);
+      expect(providers.get("tenant-subscription")!.inputs.subscriptionId).toBe(TENANT_SUBSCRIPTION);
+      expect(providers.get("platform-subscription")!.inputs.subscriptionId).toBe(platform.outputs.subscriptionId);
+
+      const azure = nordreisa.resources.filter((r) => r.custom && r.type.startsWith("azure-native:"));
+      const hubSide = azure.filter(isHubSide);
+      // The hub's peering and one link per platform private DNS zone.
+      expect(hubSide).toHaveLength(1 + Object.keys(platform.outputs.privateDnsZoneIds as Json).length);
+      for (const r of azure) {
+        const expected = isHubSide(r)
+          ? { provider: "platform-subscription", subscription: platform.outputs.subscriptionId }
+          : { provider: "tenant-subscription", subscription: TENANT_SUBSCRIPTION };
+        expect({ name: r.name, provider: r.provider?.name, subscription: r.provider?.subscriptionId, inId: subscriptionOfId(r.id) }).toEqual({
+          name: r.name,
+          ...expected,
+          inId: expected.subscription,
+        });
+      }
+      // Entra ID objects are in the directory, not a subscription; providers have none themselves.
+      for (const r of nordreisa.resources.filter((x) => x.custom && !x.type.startsWith("azure-native:"))) expect({ name: r.name, provider: r.provider }).toEqual({ name: r.name, provider: null });
+    });
+
+    it("gives a municipality with its own subscription its own vault there, hardened and guarded as the platform's", () => {
+      const platformVault = only(ofType(platform, "azure-native:recoveryservices:Vault"), "platform vault");
+      const nordreisa = region.read("nordreisa");
+      const vault = only(ofType(nordreisa, "azure-native:recoveryservices:Vault"), "tenant vault");
+      expect(vault.id).toBe(`/subscriptions/${TENANT_SUBSCRIPTION}/resourceGroups/rg-grunnmur-nordreisa-backup-prod-noe/providers/Microsoft.RecoveryServices/vaults/rsv-grunnmur-nordreisa-prod-noe`);
+      expect(vault.inputs.properties).toEqual(platformVault.inputs.properties);
+      expect(vault.options).toMatchObject({ protect: true, retainOnDelete: true });
+      expect(ofType(nordreisa, "azure-native:authorization:ManagementLockByScope").map((l) => l.inputs.scope)).toContain(vault.id);
+      // The same tiers as the platform's vault, and the platform's Resource Guard, out of the municipality's subscription.
+      const policyNames = (p: StackPreview) => ofType(p, "azure-native:recoveryservices:ProtectionPolicy").map((x) => x.inputs.policyName).sort();
+      expect(policyNames(nordreisa)).toEqual(policyNames(platform));
+      const proxy = only(ofType(nordreisa, "azure-native:recoveryservices:ResourceGuardProxy"), "guard proxy");
+      expect(proxy.inputs).toMatchObject({ vaultName: vault.inputs.vaultName, properties: { resourceGuardResourceId: platform.outputs.resourceGuardId } });
+      expect(ofType(nordreisa, "azure-native:dataprotection:ResourceGuard")).toEqual([]);
+      const files = ofType(nordreisa, "azure-native:recoveryservices:ProtectionPolicy").find((x) => x.inputs.policyName === "grunnmur-standard-files")!;
+      const account = only(ofType(nordreisa, "azure-native:storage:StorageAccount"), "storage account");
+      const container = only(ofType(nordreisa, "azure-native:recoveryservices:ProtectionContainer"), "container");
+      expect(container.inputs).toMatchObject({ vaultName: vault.inputs.vaultName, resourceGroupName: vault.inputs.resourceGroupName, properties: { sourceResourceId: account.id } });
+      for (const item of ofType(nordreisa, "azure-native:recoveryservices:ProtectedItem")) {
+        expect(item.inputs).toMatchObject({ vaultName: vault.inputs.vaultName, properties: { policyId: files.id } });
+        expect(item.options).toMatchObject({ protect: true, retainOnDelete: true });
+      }
+      // Its budget counts the vault's resource group with the other three.
+      const budget = only(ofType(nordreisa, "azure-native:consumption:Budget"), "budget");
+      expect((budget.inputs.filter as Json).dimensions.values).toContain(vault.inputs.resourceGroupName);
+      expect((budget.inputs.filter as Json).dimensions.values).toHaveLength(4);
+    });
+
+    it("keeps a municipality in the platform's subscription on the platform's vault", () => {
+      for (const stack of ["senja", "alta", "bardu"]) {
+        const p = region.read(stack);
+        expect(ofType(p, "azure-native:recoveryservices:Vault")).toEqual([]);
+        for (const item of ofType(p, "azure-native:recoveryservices:ProtectedItem")) expect(item.inputs.vaultName).toBe(platform.outputs.recoveryVaultName);
+      }
+    });
   });
 
   it("exports what a reviewer needs", () => {

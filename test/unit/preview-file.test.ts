@@ -17,7 +17,7 @@ import {
 const FILE = "out/preview/senja.json";
 
 function resource(name: string, extra: Partial<CapturedResource> = {}): CapturedResource {
-  return {
+  const base: CapturedResource = {
     urn: `urn:pulumi:senja::grunnmur::azure-native:storage:StorageAccount::${name}`,
     type: "azure-native:storage:StorageAccount",
     name,
@@ -26,16 +26,31 @@ function resource(name: string, extra: Partial<CapturedResource> = {}): Captured
     id: `id-${name}`,
     inputs: { accountName: `st${name}`, location: "norwayeast", tags: { "grunnmur:tenant": "senja" } },
     options: { protect: true, retainOnDelete: true, dependsOn: [], ignoreChanges: [], replaceOnChanges: [], deleteBeforeReplace: false, aliases: [{ parentUrn: "urn:pulumi:senja::grunnmur::x:y:Z::old" }] },
-    ...extra,
   };
+  // Keys in the order the preview writes them, the provider after the parent.
+  const { urn, type, custom, parent, provider, id, inputs, options } = { ...base, ...extra };
+  return { urn, type, name, custom, parent, ...(provider !== undefined ? { provider } : {}), id, inputs, options };
 }
+
+const PROVIDER_URN = "urn:pulumi:senja::grunnmur::pulumi:providers:azure-native::tenant-subscription";
+const tenantProvider = resource("tenant-subscription", {
+  urn: PROVIDER_URN,
+  type: "pulumi:providers:azure-native",
+  provider: null,
+  inputs: { environment: "public", subscriptionId: "00000000-0000-4000-8000-000000005530" },
+  options: { ...resource("x").options, protect: false, retainOnDelete: false, aliases: [] },
+});
 
 /** A preview as the worker writes it (with a scope, for a platform of some tenants) and the policy check completes it. */
 function preview(extra: { stack?: string; scope?: PreviewScope } = {}): StackPreview {
   return {
     stack: extra.stack ?? "senja",
     generatedBy: "grunnmur preview (offline, Pulumi mocks)",
-    resources: [resource("files"), resource("archive", { custom: false, id: null })],
+    resources: [
+      tenantProvider,
+      resource("files", { provider: { urn: PROVIDER_URN, name: "tenant-subscription", subscriptionId: "00000000-0000-4000-8000-000000005530" } }),
+      resource("archive", { custom: false, id: null, provider: null }),
+    ],
     outputs: { addressSpace: "10.20.0.0/22", zones: ["general"] },
     ...(extra.scope ? { scope: extra.scope } : {}),
     policy: {
@@ -54,6 +69,9 @@ function fileText(data: Record<string, unknown>): string {
 }
 
 const scopedPlatform = () => preview({ stack: "platform", scope: { tenants: ["senja"], regionTenants: ["senja", "bardu"] } });
+/** The same preview as a grunnmur that did not record providers wrote it. */
+const beforeProviders = (): StackPreview => ({ ...preview(), resources: preview().resources.map(({ provider: _left, ...r }) => r) });
+const withProvider = (value: unknown) => ({ ...preview(), resources: [{ ...resource("files"), provider: value }] });
 const withProtect = (value: unknown) => ({ ...preview(), resources: [{ ...resource("files"), options: { ...resource("files").options, protect: value } }] });
 
 describe("reading a preview file", () => {
@@ -61,6 +79,12 @@ describe("reading a preview file", () => {
     ["reads a file of this version", previewFileText(preview()), { ok: true, preview: preview() }],
     ["reads a file without formatVersion, written before the field existed, as version 1", fileText({ ...preview() }), { ok: true, preview: preview() }],
     ["reads a platform preview of some tenants with its scope", previewFileText(scopedPlatform()), { ok: true, preview: scopedPlatform() }],
+    ["reads a file written before providers were recorded, leaving them unknown, in the same version", previewFileText(beforeProviders()), { ok: true, preview: beforeProviders() }],
+    [
+      "refuses a provider without its URN",
+      fileText({ formatVersion: 1, ...withProvider({ name: "tenant-subscription" }) }),
+      { ok: false, problems: [`${FILE} resources[0].provider.urn: is required but missing`] },
+    ],
     [
       "refuses another version, naming the file and the version it reads",
       fileText({ formatVersion: 2, ...preview() }),
@@ -132,6 +156,7 @@ describe("reading a resource list for the policy check", () => {
             name: "scratch",
             custom: true,
             parent: null,
+            provider: null,
             id: null,
             inputs: {},
             options: { protect: false, dependsOn: [], ignoreChanges: [], replaceOnChanges: [], deleteBeforeReplace: false, aliases: [] },
@@ -144,6 +169,11 @@ describe("reading a resource list for the policy check", () => {
   it("reads a preview file as it is", () => {
     const read = parseResourceList(previewFileText(preview()), FILE);
     expect(read.ok && read.stack.resources).toEqual(preview().resources);
+  });
+
+  it("reads resources of a file that did not record providers as made through the default provider", () => {
+    const read = parseResourceList(previewFileText(beforeProviders()), FILE);
+    expect(read.ok && read.stack.resources.map((r) => r.provider)).toEqual([null, null, null]);
   });
 
   it("refuses another format version, as the preview reader does", () => {

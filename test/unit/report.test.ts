@@ -41,6 +41,39 @@ describe("diff of two previews", () => {
     expect(diff.changes[0]).toMatchObject({ kind: "replaced", blocking: "storage (storage:StorageAccount) would be replaced, losing its data: location changed" });
   });
 
+  describe("a change of provider", () => {
+    const PLATFORM_SUB = "00000000-0000-4000-8000-000000000000";
+    const TENANT_SUB = "00000000-0000-4000-8000-000000005530";
+    const idIn = (sub: string) => `/subscriptions/${sub}/resourceGroups/rg-grunnmur-senja-data-prod-noe/providers/Microsoft.Storage/storageAccounts/stsenja`;
+    const via = (name: string, sub: string) => ({ urn: `urn:pulumi:senja::grunnmur::pulumi:providers:azure-native::${name}`, name, subscriptionId: sub });
+    const onDefault: Resource = { ...account, provider: null, id: idIn(PLATFORM_SUB) };
+
+    it("flags a stateful resource moved to another subscription as a blocking replacement", () => {
+      const moved: Resource = { ...account, provider: via("tenant-subscription", TENANT_SUB), id: idIn(TENANT_SUB) };
+      const diff = diffStack("senja", stack("senja", [onDefault]), stack("senja", [moved]));
+      expect(diff.changes).toEqual([
+        expect.objectContaining({
+          kind: "replaced",
+          inputs: [{ key: "subscription", before: PLATFORM_SUB, after: TENANT_SUB }],
+          blocking: "storage (storage:StorageAccount) would be replaced, losing its data: subscription changed",
+        }),
+      ]);
+    });
+
+    it("shows another provider of the same subscription as a change, not a replacement", () => {
+      const explicit: Resource = { ...account, provider: via("platform-subscription", PLATFORM_SUB), id: idIn(PLATFORM_SUB) };
+      const diff = diffStack("senja", stack("senja", [onDefault]), stack("senja", [explicit]));
+      expect(diff.changes).toEqual([
+        expect.objectContaining({ kind: "changed", inputs: [{ key: "provider", before: "the default provider", after: `platform-subscription (subscription ${PLATFORM_SUB})` }], blocking: undefined }),
+      ]);
+    });
+
+    it("says nothing of providers against a baseline that did not record them", () => {
+      const recorded: Resource = { ...account, provider: via("tenant-subscription", TENANT_SUB), id: idIn(TENANT_SUB) };
+      expect(diffStack("senja", stack("senja", [{ ...account, id: idIn(PLATFORM_SUB) }]), stack("senja", [recorded])).changes).toEqual([]);
+    });
+  });
+
   it("reports an unchanged stack as unchanged and a new one as added", () => {
     expect(diffStack("senja", stack("senja", [nsg]), stack("senja", [nsg])).status).toBe("unchanged");
     expect(diffStack("lyngen", undefined, stack("lyngen", [nsg])).status).toBe("added");

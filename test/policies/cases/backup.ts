@@ -1,6 +1,8 @@
 import type { PolicyCase } from "../../helpers/policy-cases";
 import { TODAY } from "../../helpers/policy-cases";
-import { find, platformStack, tenantStack, withInputs, withoutResource } from "../../helpers/policy-fixtures";
+import { MOCK_SUBSCRIPTION_ID } from "../../../scripts/preview/arm-ids";
+import type { CheckedResource, CheckedStack } from "../../../scripts/preview/preview-file";
+import { find, LOCATION, platformStack, providerResource, resource, tags, TENANT_SUBSCRIPTION_ID, tenantStack, through, withInputs, withoutResource } from "../../helpers/policy-fixtures";
 import type { PolicyEnvironment, StackFile } from "../../../policies/core/environment";
 
 const vault = "Recovery Services vault rsv-grunnmur-prod-noe";
@@ -11,6 +13,38 @@ export function senjaFile(file: Partial<StackFile>): PolicyEnvironment {
   const senja: StackFile = { file: "tenants/senja.yaml", waivers: [], backup: true, ...file };
   return { today: TODAY, stackFile: (stack) => (stack === "senja" ? senja : undefined) };
 }
+
+/**
+ * Senja's account registered for backup with `vault` (created in the stack when it has a location):
+ * the account through `providers.account`, the vault and its registration through `providers.vault`,
+ * each in the provider's subscription; without one, in the platform's.
+ */
+function registeredWith(vault: { name: string; resourceGroupName: string; location?: string }, providers: { account?: CheckedResource; vault?: CheckedResource } = {}): CheckedStack {
+  const base = tenantStack();
+  const on = (r: CheckedResource, provider: CheckedResource | undefined) => (provider ? through(r, provider) : r);
+  const account = on(find(base, "files"), providers.account);
+  const ownVault = vault.location
+    ? [on(resource("senja", "azure-native:recoveryservices:Vault", "backup-vault", { resourceGroupName: vault.resourceGroupName, location: vault.location, vaultName: vault.name, tags: tags("senja", "backup") }), providers.vault)]
+    : [];
+  const container = on(
+    resource("senja", "azure-native:recoveryservices:ProtectionContainer", "backup-files-container", {
+      resourceGroupName: vault.resourceGroupName,
+      vaultName: vault.name,
+      fabricName: "Azure",
+      containerName: "StorageContainer;Storage;rg-grunnmur-senja-data-prod-noe;stgrunnmursenjaprod",
+      properties: { backupManagementType: "AzureStorage", containerType: "StorageContainer", sourceResourceId: account.id },
+    }),
+    providers.vault,
+  );
+  const declared = [...new Set([providers.account, providers.vault].filter((p): p is CheckedResource => p !== undefined))];
+  const resources = base.resources.map((r) => (r.name === "files" ? account : r));
+  return { ...base, resources: [...declared, ...resources, ...ownVault, container] };
+}
+const ownSubscription = () => providerResource("senja", "tenant-subscription", TENANT_SUBSCRIPTION_ID);
+const platformVault = { name: "rsv-grunnmur-prod-noe", resourceGroupName: "rg-grunnmur-backup-prod-noe" };
+const senjaVault = (location = LOCATION) => ({ name: "rsv-grunnmur-senja-prod-noe", resourceGroupName: "rg-grunnmur-senja-backup-prod-noe", location });
+const container = "protection container StorageContainer;Storage;rg-grunnmur-senja-data-prod-noe;stgrunnmursenjaprod";
+const BK08 = "grunnmur baseline BK-08; https://learn.microsoft.com/azure/backup/backup-azure-files";
 
 export const backupCases: PolicyCase[] = [
   {
@@ -103,5 +137,26 @@ export const backupCases: PolicyCase[] = [
     passingEnv: senjaFile({ lastRestoreTest: "2025-12-01" }),
     failingEnv: senjaFile({ lastRestoreTest: "2025-06-01" }),
     message: "tenants/senja.yaml: backup.lastRestoreTest is 2025-06-01, 540 days ago; test a restore again and record the date (at most 365 days apart) (NSM 2.9.3)",
+  },
+  {
+    policy: "backup-vault-beside-storage",
+    fails: "registers the storage account of a municipality's own subscription with the platform's vault",
+    passing: () => {
+      const own = ownSubscription();
+      return registeredWith(senjaVault(), { account: own, vault: own });
+    },
+    failing: () => registeredWith(platformVault, { account: ownSubscription() }),
+    message: `${container}: registers storage account stgrunnmursenjaprod of subscription ${TENANT_SUBSCRIPTION_ID} with Recovery Services vault rsv-grunnmur-prod-noe in subscription ${MOCK_SUBSCRIPTION_ID} (by its id); Azure Backup protects file shares only from a vault in the storage account's subscription and region: register it with a vault there (${BK08})`,
+  },
+  {
+    policy: "backup-vault-beside-storage",
+    fails: "registers the storage account with a vault in another region",
+    // A municipality in the platform's subscription is registered with the platform's vault.
+    passing: () => registeredWith(platformVault),
+    failing: () => {
+      const own = ownSubscription();
+      return registeredWith(senjaVault("norwaywest"), { account: own, vault: own });
+    },
+    message: `${container}: registers storage account stgrunnmursenjaprod in norwayeast with Recovery Services vault rsv-grunnmur-senja-prod-noe in norwaywest; Azure Backup protects file shares only from a vault in the storage account's subscription and region: register it with a vault in norwayeast (${BK08})`,
   },
 ];

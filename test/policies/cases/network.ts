@@ -1,5 +1,20 @@
 import type { PolicyCase } from "../../helpers/policy-cases";
-import { FIREWALL_IP, find, HUB_VNET_ID, platformStack, resource, tags, tenantStack, withInputs, withoutResource, withResources } from "../../helpers/policy-fixtures";
+import { MOCK_SUBSCRIPTION_ID } from "../../../scripts/preview/arm-ids";
+import {
+  FIREWALL_IP,
+  find,
+  HUB_VNET_ID,
+  platformStack,
+  providerResource,
+  resource,
+  tags,
+  TENANT_SUBSCRIPTION_ID,
+  tenantStack,
+  through,
+  withInputs,
+  withoutResource,
+  withResources,
+} from "../../helpers/policy-fixtures";
 
 const nsg = "network security group nsg-grunnmur-senja-general";
 const ALTA_VNET = HUB_VNET_ID.replace("rg-grunnmur-hub-prod-noe", "rg-grunnmur-alta-network-prod-noe").replace("vnet-grunnmur-hub-prod-noe", "vnet-grunnmur-alta-prod-noe");
@@ -39,6 +54,27 @@ const hubSide = (patch: Record<string, unknown>) =>
     allowForwardedTraffic: true,
     ...patch,
   });
+
+const dnsLink = () =>
+  resource("senja", "azure-native:privatedns:VirtualNetworkLink", "spoke-dns-file", {
+    resourceGroupName: "rg-grunnmur-dns-prod-noe",
+    privateZoneName: "privatelink.file.core.windows.net",
+    location: "global",
+    virtualNetworkLinkName: "link-senja",
+    virtualNetwork: { id: find(tenantStack(), "spoke").id },
+    registrationEnabled: false,
+    tags: tags("senja", "network"),
+  });
+const tenantProvider = () => providerResource("senja", "tenant-subscription", TENANT_SUBSCRIPTION_ID);
+const platformProvider = () => providerResource("senja", "platform-subscription", MOCK_SUBSCRIPTION_ID);
+/** A tenant with its own subscription whose hub side (peering, DNS link) is created through `provider`. */
+const ownSubscriptionHubSide = (provider: typeof tenantProvider) => () => {
+  const own = tenantProvider();
+  const hub = provider();
+  return tenantWith(own, ...(hub.name === own.name ? [] : [hub]), through(hubSide({}), hub), through(dnsLink(), hub));
+};
+const NW03_6 = "grunnmur baseline NW-03.6";
+const wrongSubscription = `is in subscription ${TENANT_SUBSCRIPTION_ID} (by its provider tenant-subscription), but the hub is in subscription ${MOCK_SUBSCRIPTION_ID}; create the hub side through a provider for the platform's subscription (the Spoke's hubProvider) (${NW03_6})`;
 
 export const networkCases: PolicyCase[] = [
   {
@@ -261,5 +297,20 @@ export const networkCases: PolicyCase[] = [
         }),
       ),
     message: "network interface nic-senja-app: ipConfiguration ipconfig1 has a publicIPAddress; remove it and reach the machine through Azure Bastion (NSM 2.2.3; MCSB NS-1)",
+  },
+  {
+    policy: "network-hub-side-in-platform-subscription",
+    fails: "creates the hub's peering through the provider of the municipality's own subscription",
+    passing: ownSubscriptionHubSide(platformProvider),
+    failing: ownSubscriptionHubSide(tenantProvider),
+    message: `virtual network peering to-senja on the hub vnet-grunnmur-hub-prod-noe: ${wrongSubscription}`,
+  },
+  {
+    policy: "network-hub-side-in-platform-subscription",
+    fails: "links the platform's DNS zones through the provider of the municipality's own subscription",
+    // A tenant in the platform's subscription creates its hub side through the default provider.
+    passing: () => tenantWith(hubSide({}), dnsLink()),
+    failing: ownSubscriptionHubSide(tenantProvider),
+    message: `virtual network link link-senja in private DNS zone privatelink.file.core.windows.net: ${wrongSubscription}`,
   },
 ];
