@@ -11,6 +11,7 @@ import { reportSpec, runReport } from "./commands/report";
 import { planMigrationSpec, runPlanMigration } from "./commands/plan-migration";
 import { onboardSpec, runOnboard } from "./commands/onboard";
 import { offboardSpec, runOffboard } from "./commands/offboard";
+import { deviceSecretsSpec, runDeviceSecrets } from "./commands/device-secrets";
 import { changedSpec, runChanged } from "./commands/changed";
 import { radiusSpec, runRadius } from "./commands/radius";
 import { checkSpec, runCheck } from "./commands/check";
@@ -28,6 +29,7 @@ const COMMANDS: readonly Command[] = [
   { spec: reportSpec, run: runReport },
   { spec: onboardSpec, run: runOnboard },
   { spec: offboardSpec, run: runOffboard },
+  { spec: deviceSecretsSpec, run: runDeviceSecrets },
   { spec: planMigrationSpec, run: runPlanMigration },
   { spec: changedSpec, run: runChanged },
   { spec: checkSpec, run: runCheck },

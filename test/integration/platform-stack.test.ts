@@ -228,13 +228,19 @@ describe("adding a tenant to the platform", () => {
     expect(added.map((urn) => urn.split("::").pop()).sort()).toEqual([
       "hub-firewall-rcg-lyngen",
       "lyngen",
+      // The access point's generated RADIUS secret: its random value and its Key Vault copy.
+      "radius-client-lyngen-radhus-wlc",
+      "radius-client-lyngen-radhus-wlc",
       // Each RADIUS server may read exactly the new tenant's two secrets.
+      "radius-kv-platform-generated-radius-lyngen-radhus-wlc-radius-1-key-vault-secrets-user",
+      "radius-kv-platform-generated-radius-lyngen-radhus-wlc-radius-2-key-vault-secrets-user",
       "radius-kv-platform-lyngen-ldap-radius-bind-radius-1-key-vault-secrets-user",
       "radius-kv-platform-lyngen-ldap-radius-bind-radius-2-key-vault-secrets-user",
-      "radius-kv-platform-lyngen-radhus-wlc-radius-radius-1-key-vault-secrets-user",
-      "radius-kv-platform-lyngen-radhus-wlc-radius-radius-2-key-vault-secrets-user",
       "site-lyngen-radhus",
       "site-lyngen-radhus",
+      // The site's generated pre-shared key: random value and Key Vault copy.
+      "vpn-psk-lyngen-radhus",
+      "vpn-psk-lyngen-radhus",
     ]);
     expect(added.every((urn) => urn.includes("grunnmur:network:TenantAttachment"))).toBe(true);
     // The realm list travels in the RADIUS servers' userData, which Azure updates without replacing the VMs.
