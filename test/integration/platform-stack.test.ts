@@ -5,6 +5,7 @@ import { radiusDelivery } from "../../domain/eduroam/delivery";
 import { loadRegion } from "../../tenants/validation/load-region";
 import { DEFAULT_PLATFORM_FILE, DEFAULT_TENANTS_DIR } from "../../tenants/paths";
 import { copyExampleRegion, type FixtureRegion } from "../helpers/region-fixture";
+import { vpnPreSharedKey } from "../../domain/azure/generated-secrets";
 import { ofType, only, previewFiles, type PreviewedRegion, type Resource } from "../helpers/preview-fixture";
 import type { StackPreview } from "../../scripts/preview/preview-file";
 
@@ -159,6 +160,30 @@ describe("the platform stack of the example region", () => {
       const watcher = only(watchers.filter((w) => w.inputs.location === vnet.inputs.location), "watcher");
       expect(rg.options.dependsOn).toContain(watcher.urn);
     }
+  });
+
+  it("makes every VPN site's pre-shared key itself and writes it to the platform Key Vault through Resource Manager", () => {
+    const connections = ofType(platform, "azure-native:network:VirtualNetworkGatewayConnection");
+    const randoms = ofType(platform, "random:index/randomPassword:RandomPassword");
+    const copies = ofType(platform, "azure-native:keyvault:Secret");
+    const vault = only(ofType(platform, "azure-native:keyvault:Vault"), "platform vault");
+    expect(connections.length).toBeGreaterThan(5);
+    for (const connection of connections) {
+      const [, slug, site] = /^site-(.+?)-(.+)$/.exec(connection.name) ?? [];
+      const spec = vpnPreSharedKey(slug, site);
+      expect({ connection: connection.name, matches: spec.logicalName }).toEqual({ connection: connection.name, matches: `vpn-psk-${connection.name.slice("site-".length)}` });
+      const random = only(randoms.filter((r) => r.name === spec.logicalName), spec.logicalName);
+      expect(random.inputs).toMatchObject({ length: 48, special: false });
+      // The key is a secret in the inputs Azure gets, and comes from that random value.
+      expect(connection.inputs.sharedKey).toBe("[secret]");
+      expect(connection.options.dependsOn).toContain(random.urn);
+      const copy = only(copies.filter((c) => c.inputs.secretName === spec.secretName), spec.secretName);
+      expect(copy.inputs).toMatchObject({ vaultName: vault.inputs.vaultName, properties: "[secret]" });
+      expect(copy.options.dependsOn).toEqual(expect.arrayContaining([random.urn]));
+      expect(copy.parent).toBe(connection.parent);
+    }
+    // The vault refuses public network access; the copies are ARM writes, which that does not stop.
+    expect((vault.inputs.properties as Json).publicNetworkAccess).toBe("Disabled");
   });
 
   it("keeps everything in Norwegian regions", () => {
