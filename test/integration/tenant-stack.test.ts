@@ -216,6 +216,19 @@ describe("tenant stacks of the example region", () => {
       for (const r of nordreisa.resources.filter((x) => x.custom && !x.type.startsWith("azure-native:"))) expect({ name: r.name, provider: r.provider }).toEqual({ name: r.name, provider: null });
     });
 
+    it("creates the Network Watcher in a municipality's own subscription under Azure's names, before its spoke; none in the platform's", () => {
+      const nordreisa = region.read("nordreisa");
+      const watcher = only(ofType(nordreisa, "azure-native:network:NetworkWatcher"), "watcher");
+      expect(watcher.inputs).toMatchObject({ networkWatcherName: "NetworkWatcher_norwayeast", location: "norwayeast" });
+      expect(watcher.provider?.name).toBe("tenant-subscription");
+      expect(watcher.options.retainOnDelete).toBe(true);
+      const groups = ofType(nordreisa, "azure-native:resources:ResourceGroup");
+      expect(only(groups.filter((g) => g.inputs.resourceGroupName === "NetworkWatcherRG"), "NetworkWatcherRG").provider?.name).toBe("tenant-subscription");
+      const spokeGroup = only(groups.filter((g) => g.name === "rg-network"), "network group");
+      expect(spokeGroup.options.dependsOn).toContain(watcher.urn);
+      expect(ofType(region.read("senja"), "azure-native:network:NetworkWatcher")).toEqual([]);
+    });
+
     it("gives a municipality with its own subscription its own vault there, hardened and guarded as the platform's", () => {
       const platformVault = only(ofType(platform, "azure-native:recoveryservices:Vault"), "platform vault");
       const nordreisa = region.read("nordreisa");
