@@ -4,6 +4,9 @@ import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
 import { REPO_ROOT } from "../../tenants/paths";
 import { listTenantFiles } from "../../tenants/validation/load-region";
 import { batches, changedFiles, changedStacks } from "../ci/changed-stacks";
+import { loadCommandRegion } from "../region";
+import { departureProblems } from "../offboarding/plan";
+import { localToday } from "../../tenants/validation/date-rules";
 
 export const changedSpec: CommandSpec = {
   name: "changed",
@@ -15,6 +18,9 @@ export const changedSpec: CommandSpec = {
     "tenant file affects its own stack and the platform; shared code or platform settings",
     "affect all; Pulumi.<stack>.yaml affects that stack. \"batches\" holds the tenants in",
     'groups of --batch-size, each a string of names ("alta bardu"), one CI job per group.',
+    '"offboarding" lists the tenants whose approved departure is due and whose data is',
+    "exported: they are left out of \"tenants\", because grunnmur offboard takes their stacks",
+    "down, and a deploy after that would build them again.",
     "",
     "Options:",
     "  --since REF        the git ref to compare with",
@@ -47,7 +53,23 @@ export function runChanged(cmd: ParsedCommand): number {
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  const tenants = result.tenants === "all" ? result.all : [...result.tenants].sort();
-  console.log(JSON.stringify({ platform: result.platform, tenants, removed: [...result.removedTenants].sort(), batches: batches(tenants, batchSize) }));
+  const affected = result.tenants === "all" ? result.all : [...result.tenants].sort();
+  const offboarding = offboardingDue(cmd, affected);
+  const tenants = affected.filter((slug) => !offboarding.includes(slug));
+  console.log(
+    JSON.stringify({ platform: result.platform, tenants, removed: [...result.removedTenants].sort(), offboarding, batches: batches(tenants, batchSize) }),
+  );
   return 0;
+}
+
+/**
+ * The affected tenants whose departure grunnmur offboard would carry out now
+ * (scripts/offboarding/plan.ts). Invalid files leave nobody out: the validation
+ * job fails the run anyway, and deploying stays the safe default.
+ */
+function offboardingDue(cmd: ParsedCommand, tenants: readonly string[]): string[] {
+  const load = loadCommandRegion(cmd);
+  if (!load.region) return [];
+  const today = localToday();
+  return tenants.filter((slug) => departureProblems(load.region!, slug, today, cmd.tenantsDir).length === 0);
 }
