@@ -6,6 +6,7 @@
 import * as fs from "node:fs";
 import type { PolicyEnvironment } from "../../policies/core/environment";
 import { createPolicies, PACK_NAME, POLICY_NAMES } from "../../policies/pack";
+import { PREFLIGHT_RULES } from "../../domain/preflight";
 import { checkStack, type PackConfig } from "./run-policies";
 import { readPreviewFile, readResourceList, writePreviewFile, type CheckedStack, type PolicyReport, type PolicySection } from "../preview/preview-file";
 
@@ -30,7 +31,7 @@ export function readPackConfig(file: string): { ok: true; config: PackConfig } |
  * `record`, a preview file, which gets the report under "policy".
  */
 export async function checkStackFile(file: string, env: PolicyEnvironment, options: { config?: PackConfig; record?: boolean } = {}): Promise<FileCheck> {
-  const check = (stack: CheckedStack) => checkStack(stack, { policies: createPolicies(env), env, config: options.config });
+  const check = (stack: CheckedStack) => checkStack(stack, { policies: createPolicies(env), env, config: options.config, preflight: PREFLIGHT_RULES });
   if (!options.record) {
     const read = readResourceList(file);
     if (!read.ok) return read;

@@ -11,7 +11,7 @@ function counts(report: PolicyReport): string {
 export function renderPolicyReport(stack: string, report: PolicyReport): string {
   const { summary } = report;
   if (report.violations.length === 0 && report.waived.length === 0) {
-    return `Policy check ${stack}: no violations (${summary.policies} policies, ${summary.resources} resources)`;
+    return `Policy check ${stack}: no violations (${summary.policies} policies, ${summary.preflightRules !== undefined ? `${summary.preflightRules} preflight rules, ` : ""}${summary.resources} resources)`;
   }
   const lines = [`Policy check ${stack}: ${counts(report)}`];
   if (report.violations.length > 0) {

@@ -16,6 +16,7 @@ import type { PolicyEnvironment } from "../../policies/core/environment";
 import { STACK_TYPE } from "../../policies/core/stack-facts";
 import { findWaiver } from "../../policies/waivers";
 import { PROJECT } from "../../stacks/contract";
+import { runPreflight, type PreflightRule } from "../../domain/preflight";
 import type { CheckedResource, CheckedStack, PolicyReport, Violation, WaivedViolation } from "../preview/preview-file";
 
 /** Per-policy settings, in the format of `pulumi preview --policy-pack-config FILE`. */
@@ -25,6 +26,12 @@ export interface RunOptions {
   readonly policies: readonly GrunnmurPolicy[];
   readonly env: PolicyEnvironment;
   readonly config?: PackConfig;
+  /**
+   * Azure's deploy-time rules (domain/preflight/) to run beside the policies; each
+   * finding is a mandatory violation, not waivable and not configurable: Azure
+   * refuses the deployment whatever the pack says.
+   */
+  readonly preflight?: readonly PreflightRule[];
 }
 
 class NotApplicable extends Error {}
@@ -178,6 +185,12 @@ export async function checkStack(stack: CheckedStack, options: RunOptions): Prom
     await guarded(policy, undefined, () => policy.validateStack(args, (message, urn) => record(policy, message, urn)));
   }
 
+  const preflight = options.preflight ?? [];
+  const ruleNames = new Map(preflight.map((r) => [r.id, r.name]));
+  for (const f of runPreflight({ stack: stack.stack, resources: stack.resources }, preflight)) {
+    violations.push({ policy: ruleNames.get(f.rule) ?? f.rule, rule: f.rule, enforcement: "mandatory", resource: f.resource, ...(f.urn ? { urn: f.urn } : {}), message: f.message });
+  }
+
   const order = (v: Violation) => `${v.enforcement === "mandatory" ? 0 : 1} ${v.rule} ${v.policy} ${v.resource}`;
   violations.sort((a, b) => order(a).localeCompare(order(b)));
   waived.sort((a, b) => order(a).localeCompare(order(b)));
@@ -189,6 +202,7 @@ export async function checkStack(stack: CheckedStack, options: RunOptions): Prom
       advisory: violations.filter((v) => v.enforcement === "advisory").length,
       waived: waived.length,
       policies: active.length,
+      ...(options.preflight ? { preflightRules: preflight.length } : {}),
       resources: stack.resources.filter((r) => r.custom).length,
     },
   };

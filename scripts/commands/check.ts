@@ -9,6 +9,7 @@ import { ruleIdOf } from "../../policies/core/define";
 import { checkStackFile, readPackConfig } from "../check/check-file";
 import type { PackConfig } from "../check/run-policies";
 import { renderPolicyReport } from "../check/render-report";
+import { PREFLIGHT_RULES } from "../../domain/preflight";
 
 function policyList(): string {
   const policies = createPolicies(environmentWithoutFiles());
@@ -16,12 +17,18 @@ function policyList(): string {
   return policies.map((p) => `  ${ruleIdOf(p).padEnd(6)} ${p.name.padEnd(width)}  ${p.enforcementLevel}`).join("\n");
 }
 
+function preflightList(): string {
+  const width = Math.max(...PREFLIGHT_RULES.map((r) => r.name.length));
+  return PREFLIGHT_RULES.map((r) => `  ${r.id.padEnd(6)} ${r.name.padEnd(width)}  mandatory`).join("\n");
+}
+
 export const checkSpec: CommandSpec = {
   name: "check",
   summary: "run the policy pack offline over a stack's resources (out/preview/<stack>.json or a hand-edited copy)",
   usage: "grunnmur check --resources FILE.json [--policy-config FILE] [--tenants DIR] [--platform FILE]",
   details: [
-    "Runs every policy of the pack in policies/ over the resources and outputs in",
+    "Runs every policy of the pack in policies/ and every preflight rule of",
+    "domain/preflight/ over the resources and outputs in",
     "FILE.json, in the shape grunnmur preview writes (hand-written resources may",
     "leave out urn and options). Waivers come from the stack's own tenant file or",
     "the platform file. Prints the violations; exit code 1 on any mandatory one.",
@@ -32,6 +39,9 @@ export const checkSpec: CommandSpec = {
     "",
     "Policies (rule, name, enforcement):",
     policyList(),
+    "",
+    "Preflight rules (what Azure itself refuses at deploy time; always mandatory, never waived):",
+    preflightList(),
     "",
   ].join("\n"),
   options: { resources: { type: "string" }, "policy-config": { type: "string" } },

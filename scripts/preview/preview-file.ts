@@ -95,6 +95,8 @@ export interface PolicySummary {
   readonly advisory: number;
   readonly waived: number;
   readonly policies: number;
+  /** How many preflight rules (domain/preflight/) ran; absent in reports from before they did. */
+  readonly preflightRules?: number;
   readonly resources: number;
 }
 
@@ -198,7 +200,7 @@ function buildSchemas() {
     checkedOn: z.string(),
     violations: z.array(violationSchema),
     waived: z.array(violationSchema.extend({ waiver: z.object({ reason: z.string(), expires: z.string(), file: z.string() }) })),
-    summary: z.object({ mandatory: z.number(), advisory: z.number(), waived: z.number(), policies: z.number(), resources: z.number() }),
+    summary: z.object({ mandatory: z.number(), advisory: z.number(), waived: z.number(), policies: z.number(), preflightRules: z.number().optional(), resources: z.number() }),
   });
 
   // Keys in the order the preview writes them: a file read and written again keeps its bytes.

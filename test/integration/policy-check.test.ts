@@ -115,12 +115,27 @@ describe("policy checks of the example region", () => {
   });
 });
 
+describe("preflight in grunnmur check", () => {
+  it("fails a preview file edited into a storage account name with capitals, with exit 1 and the rule's finding", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-preflight-"));
+    const account = resource("senja", "azure-native:storage:StorageAccount", "files", { ...find({ stack: "senja", resources: safeTenantResources("senja"), outputs: {} }, "files").inputs, accountName: "StGrunnmurSenja" });
+    const stack = { stack: "senja", resources: [account], outputs: {} };
+    const file = path.join(dir, "senja.json");
+    fs.writeFileSync(file, JSON.stringify(stack, null, 2));
+    const run = await runCli(["check", "--resources", file]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/mandatory\s+PF-02\s+name-storage-account\s+files\s+storage account StGrunnmurSenja: accountName is "StGrunnmurSenja"; Azure allows 3-24 lower-case letters and digits \(https:\/\/learn\.microsoft\.com\/azure\/azure-resource-manager\/management\/resource-name-rules#microsoftstorage\)/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe("grunnmur check", () => {
   it("lists every policy with its enforcement level in --help", async () => {
     const run = await runCli(["check", "--help"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/ST-03\s+storage-no-public-blob-access\s+mandatory/);
     expect(run.stdout).toMatch(/TG-01\s+tags-cost-allocation\s+advisory/);
+    expect(run.stdout).toMatch(/PF-02\s+name-storage-account\s+mandatory/);
   });
 
   it("asks for --resources when it is missing", async () => {

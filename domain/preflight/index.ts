@@ -1,0 +1,29 @@
+/**
+ * The preflight rule set, and running it over one stack. The runner that turns
+ * findings into the policy report's mandatory violations is scripts/check/run-policies.ts.
+ */
+import { NAME_PREFLIGHT_RULES } from "./names";
+import { REGION_PREFLIGHT_RULES } from "./regions";
+import type { PreflightFinding, PreflightRule, PreflightStack } from "./rule";
+import { SUBNET_PREFLIGHT_RULES } from "./subnets";
+import { VALUE_PREFLIGHT_RULES } from "./values";
+
+export type { PreflightFinding, PreflightResource, PreflightRule, PreflightStack } from "./rule";
+
+/** Every rule, in id order. */
+export const PREFLIGHT_RULES: readonly PreflightRule[] = [...NAME_PREFLIGHT_RULES, ...SUBNET_PREFLIGHT_RULES, ...REGION_PREFLIGHT_RULES, ...VALUE_PREFLIGHT_RULES];
+
+/**
+ * Every finding of the rules over one stack. A rule that throws does not pass
+ * silently: it becomes a finding of its own, so the check still fails.
+ */
+export function runPreflight(stack: PreflightStack, rules: readonly PreflightRule[] = PREFLIGHT_RULES): PreflightFinding[] {
+  return rules.flatMap((rule) => {
+    try {
+      return rule.check(stack);
+    } catch (err) {
+      const message = `the preflight rule itself failed (${err instanceof Error ? err.message : String(err)}); this is a bug in domain/preflight/, report it to the regional IT team`;
+      return [{ rule: rule.id, stack: stack.stack, resource: stack.stack, azureName: "", value: "", allowed: "", reference: rule.reference, message }];
+    }
+  });
+}
