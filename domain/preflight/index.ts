@@ -27,3 +27,6 @@ export function runPreflight(stack: PreflightStack, rules: readonly PreflightRul
     }
   });
 }
+
+export { ACROSS_STACK_RULES, runRegionPreflight, summariseRegionCheck, type LimitUsage, type RegionCheck, type RegionRule, type RegionStack } from "./across-stacks";
+export { AZURE_LIMITS, effectiveLimits, limitOverrideProblem, LIMITS, type AzureLimit, type EffectiveLimits } from "./limits";

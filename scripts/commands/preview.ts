@@ -13,6 +13,8 @@ import { checkStackFile } from "../check/check-file";
 import { renderPolicyReport, renderPolicyTotals } from "../check/render-report";
 import type { PolicyReport } from "../preview/preview-file";
 import { packConfigOption } from "./check";
+import { checkRegionFiles, renderRegionFindings } from "../check/check-region";
+import { summariseRegionCheck } from "../../domain/preflight";
 import { loadSince } from "./validate";
 
 export const previewSpec: CommandSpec = {
@@ -25,8 +27,10 @@ export const previewSpec: CommandSpec = {
     "process. Writes one JSON file per stack with every resource, its inputs and",
     "options, and the stack outputs. Then runs the policy pack (policies/) over",
     "each stack, prints its violations and adds them to the file under \"policy\".",
-    "Exit code 1 if the files are invalid, any stack failed, or any stack has a",
-    "mandatory policy violation.",
+    "Then runs the region preflight over all stacks at once (Azure's limits summed",
+    "over the region, names Azure takes once) and prints how close each limit is.",
+    "Exit code 1 if the files are invalid, any stack failed, any stack has a",
+    "mandatory policy violation, or the region preflight has a finding.",
     "",
     "Options:",
     "  --only a,b         preview only these tenants; the platform runs its shared core",
@@ -135,5 +139,20 @@ export async function runPreview(cmd: ParsedCommand): Promise<number> {
   }
   console.log(`\n${renderPolicyTotals(checked)}`);
   const mandatory = checked.some((c) => c.report.summary.mandatory > 0);
-  return failed.length > 0 || mandatory ? 1 : 0;
+
+  // The limits and names that only the stacks together run into: needs every stack, whole.
+  let regionFindings = 0;
+  if (only) {
+    console.log("\nRegion preflight: not run; it counts over every stack, and --only or --changed-since previews part of the region.");
+  } else if (failed.length === 0) {
+    const region = checkRegionFiles(outDir, checked.map((c) => c.stack), load.region.platform.limits);
+    if (!region.ok) {
+      for (const problem of region.problems) console.error(problem);
+      return 1;
+    }
+    regionFindings = region.check.findings.length;
+    if (regionFindings > 0) console.log(`\n${renderRegionFindings(region.check)}`);
+    console.log(`\n${summariseRegionCheck(region.check).join("\n")}`);
+  }
+  return failed.length > 0 || mandatory || regionFindings > 0 ? 1 : 0;
 }

@@ -19,6 +19,7 @@ import {
   waivers,
 } from "./fields";
 import { keyVaults } from "./key-vaults";
+import { LIMITS, limitOverrideProblem } from "../../domain/preflight/limits";
 
 const host = z.strictObject({
   slug,
@@ -58,6 +59,20 @@ const onPremises = z
       .meta({ description: "Accept documentation addresses (RFC 5737) as a site's publicIp. For an example region only; never in a real region." }),
   })
   .meta({ description: "What tenants' on-premises sites may route and use as VPN endpoints." });
+
+/** Azure limits the region preflight counts against (domain/preflight/limits.ts), by key. */
+const limits = z
+  .record(z.string(), z.number().int().positive({ error: "must be a whole number above 0" }))
+  .superRefine((value, ctx) => {
+    for (const [key, n] of Object.entries(value)) {
+      const problem = limitOverrideProblem(key, n);
+      if (problem) ctx.addIssue({ code: "custom", path: [key], message: problem });
+    }
+  })
+  .optional()
+  .meta({
+    description: `Azure limits the region preflight of grunnmur preview counts against, by key (${LIMITS.map((l) => l.key).join(", ")}). Set one lower to keep headroom; higher only where Azure has raised it for the subscription on request, as the limit's reference says.`,
+  });
 
 const network = z.strictObject({
   hub: z.strictObject({
@@ -236,6 +251,7 @@ export const platformSchema = z
           "DNS domains each member controls, by slug (the host's and each tenant's), as the platform team has checked them (e.g. in Norid's registry). A tenant's eduroam realm must be one of its own or a name under one; no two members' domains may overlap.",
       }),
     waivers,
+    limits,
   })
   .meta({ title: "grunnmur platform", description: "The host municipality's settings for the shared digital foundation." });
 
