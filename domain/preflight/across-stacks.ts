@@ -180,9 +180,10 @@ export const ruleCollectionGroupsPerPolicy = limitRule(
 const VNET = "azure-native:network:VirtualNetwork";
 
 /** Things keyed by subscription, resource group and a name input, with their owner where a stack declares it. */
-function keyedByParent(stacks: readonly RegionStack[], ownerType: string, childType: string, childParentName: string): Counted[] {
+function keyedByParent(stacks: readonly RegionStack[], ownerType: string, childType: string, childParentName: string, ownerNameInput?: string): Counted[] {
+  const nameOf = (l: Located) => (ownerNameInput ? (str(l.resource.inputs[ownerNameInput]) ?? l.resource.name) : azureNameOf(l.resource));
   const keyOf = (l: Located, nameInput?: string) => {
-    const name = nameInput ? str(l.resource.inputs[nameInput]) : azureNameOf(l.resource);
+    const name = nameInput ? str(l.resource.inputs[nameInput]) : nameOf(l);
     const rg = str(l.resource.inputs.resourceGroupName);
     return name && rg ? `${subscriptionOf(l.resource) ?? "?"}/${rg}/${name}`.toLowerCase() : undefined;
   };
@@ -194,7 +195,7 @@ function keyedByParent(stacks: readonly RegionStack[], ownerType: string, childT
   const children = groupBy(located(stacks, childType), (c) => keyOf(c, childParentName));
   return [...children].map(([key, items]) => {
     const owner = owners.get(key);
-    return { key, azureName: owner ? azureNameOf(owner.resource) : str(items[0].resource.inputs[childParentName])!, ...(owner ? { owner } : {}), items };
+    return { key, azureName: owner ? nameOf(owner) : str(items[0].resource.inputs[childParentName])!, ...(owner ? { owner } : {}), items };
   });
 }
 
@@ -210,7 +211,7 @@ export const linksPerPrivateDnsZone = limitRule(
   { id: "PF-34", name: "links-per-private-dns-zone", summary: "A private DNS zone has at most 1000 virtual network links, counted over every stack that links a VNet to it." },
   (limits) => limits.privateDnsLinks,
   (counted) => `virtual network links to ${counted.azureName}`,
-  (stacks) => keyedByParent(stacks, "azure-native:privatedns:PrivateZone", "azure-native:privatedns:VirtualNetworkLink", "privateZoneName"),
+  (stacks) => keyedByParent(stacks, "azure-native:privatedns:PrivateZone", "azure-native:privatedns:VirtualNetworkLink", "privateZoneName", "privateZoneName"),
   AZURE_LIMITS.privateDnsLinks,
 );
 
@@ -266,7 +267,8 @@ function uniqueRule(meta: Omit<RegionRule, "check">, type: string, subject: stri
       });
       for (const items of groups.values()) {
         if (items.length < 2) continue;
-        const where = items.map((i) => `${i.stack} ${i.resource.name}`).join(", ");
+        const named = items.map((i) => `${i.stack} ${i.resource.name}`);
+        const where = named.length > 4 ? `${named.slice(0, 3).join(", ")} and ${named.length - 3} more` : named.join(", ");
         const [first, ...rest] = items;
         for (const dup of rest) {
           const value = `${items.length} resources: ${where}`;

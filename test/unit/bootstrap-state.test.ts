@@ -4,6 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { parse } from "yaml";
 import { ACCESS_GRANTING_ROLES, BUILT_IN_ROLES } from "../../domain/azure/roles";
+import { AZURE_LIMITS } from "../../domain/preflight/limits";
 import { REPO_ROOT } from "../../tenants/paths";
 
 const script = path.join(REPO_ROOT, "scripts", "bootstrap-state.sh");
@@ -77,8 +78,9 @@ describe("state backend bootstrap", () => {
     expect(byApp.get("<appId-of-grunnmur-tromso-deploy>")!.map((c) => c.subject)).toEqual([`repo:${REPO}:environment:platform`, `repo:${REPO}:environment:tenants`]);
     expect(byApp.get("<appId-of-grunnmur-tromso-reader>")!.map((c) => c.subject)).toEqual([`repo:${REPO}:environment:preview`, `repo:${REPO}:ref:refs/heads/main`]);
     for (const credentials of byApp.values()) {
-      // https://learn.microsoft.com/en-us/entra/workload-id/workload-identity-federation-considerations
-      expect(credentials.length).toBeLessThanOrEqual(20);
+      // The limits table's 20 (https://learn.microsoft.com/entra/workload-id/workload-identity-federation-considerations).
+      expect(AZURE_LIMITS.federatedCredentials.value).toBe(20);
+      expect(credentials.length).toBeLessThanOrEqual(AZURE_LIMITS.federatedCredentials.value);
       for (const c of credentials) expect([c.issuer, c.audiences]).toEqual(["https://token.actions.githubusercontent.com", ["api://AzureADTokenExchange"]]);
     }
     // The number does not grow with tenants: no subject names a tenant.

@@ -1,0 +1,383 @@
+/**
+ * The region-wide preflight rules (domain/preflight/across-stacks.ts): each
+ * refuses an edit of the example region's captured previews, all stacks at
+ * once, that Azure would refuse, and passes one just inside what Azure allows;
+ * a platform file's `limits` takes effect; the example region itself has no
+ * finding; and the summary the preview prints.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { ACROSS_STACK_RULES, AZURE_LIMITS, effectiveLimits, PREFLIGHT_RULES, runRegionPreflight, summariseRegionCheck, type RegionCheck } from "../../domain/preflight";
+import { createPolicies } from "../../policies/pack";
+import { ruleIdOf } from "../../policies/core/define";
+import { environmentWithoutFiles } from "../../policies/core/environment";
+import type { StackPreview } from "../../scripts/preview/preview-file";
+import { DEFAULT_PLATFORM_FILE, REPO_ROOT } from "../../tenants/paths";
+import { loadPlatform } from "../../tenants/validation/load-region";
+import { TODAY } from "../helpers/policy-cases";
+import { previewFiles, type PreviewedRegion } from "../helpers/preview-fixture";
+
+type Resource = StackPreview["resources"][number];
+type Region = readonly StackPreview[];
+type RegionEdit = (region: Region) => Region;
+
+const SUB = "00000000-0000-4000-8000-000000000000";
+const LIMITS_PAGE = "https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits";
+
+/** The stack `stack`'s resources go through `change`. */
+const inStack = (stack: string, change: (resources: readonly Resource[]) => Resource[]): RegionEdit => (region) => {
+  if (!region.some((s) => s.stack === stack)) throw new Error(`no stack ${stack}`);
+  return region.map((s) => (s.stack === stack ? { ...s, resources: change(s.resources) } : s));
+};
+
+const find = (resources: readonly Resource[], type: string, name?: string): Resource => {
+  const found = resources.find((r) => r.type === type && (name === undefined || r.name === name));
+  if (!found) throw new Error(`no ${type} ${name ?? ""}`);
+  return found;
+};
+
+/** `count` more copies of the resource of `type` (and `name`), each with its own logical name and URN. */
+const copies = (stack: string, type: string, count: number, name?: string, from?: string, rename?: (i: number) => Record<string, unknown>): RegionEdit => (region) => {
+  const source = find(region.find((s) => s.stack === (from ?? stack))!.resources, type, name);
+  return inStack(stack, (resources) => [
+    ...resources,
+    ...Array.from({ length: count }, (_, i): Resource => ({ ...source, name: `${source.name}-copy-${i}`, urn: `${source.urn}-copy-${i}`, inputs: { ...source.inputs, ...rename?.(i) } })),
+  ])(region);
+};
+
+/** The resource of `type` (and `name`) in `stack` gets `inputs` merged over its own. */
+const setInputs = (stack: string, type: string, name: string | undefined, inputs: Record<string, unknown>): RegionEdit =>
+  inStack(stack, (resources) => {
+    const target = find(resources, type, name);
+    return resources.map((r) => (r === target ? { ...r, inputs: { ...r.inputs, ...inputs } } : r));
+  });
+
+const VGW = "azure-native:network:VirtualNetworkGateway";
+const CONNECTION = "azure-native:network:VirtualNetworkGatewayConnection";
+const RCG = "azure-native:network:FirewallPolicyRuleCollectionGroup";
+const PEERING = "azure-native:network:VirtualNetworkPeering";
+const LINK = "azure-native:privatedns:VirtualNetworkLink";
+const ROLE = "azure-native:authorization:RoleAssignment";
+const ROUTE_TABLE = "azure-native:network:RouteTable";
+const RG = "azure-native:resources:ResourceGroup";
+const STORAGE = "azure-native:storage:StorageAccount";
+const VAULT = "azure-native:keyvault:Vault";
+const WATCHER = "azure-native:network:NetworkWatcher";
+
+interface RegionCase {
+  readonly rule: string;
+  readonly fails: string;
+  readonly failing: RegionEdit;
+  readonly passing: RegionEdit;
+  readonly limits?: Readonly<Record<string, number>>;
+  /** The finding, exactly. */
+  readonly finding: { stack: string; resource: string; azureName: string; message: string };
+}
+
+const routes = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `r-${i}`, addressPrefix: `10.200.${Math.floor(i / 256)}.${i % 256}/32`, nextHopType: "None" }));
+
+const CASES: readonly RegionCase[] = [
+  {
+    rule: "PF-31",
+    fails: "puts 31 VPN connections on a VpnGw1AZ gateway",
+    failing: copies("platform", CONNECTION, 22),
+    passing: copies("platform", CONNECTION, 21),
+    finding: {
+      stack: "platform",
+      resource: "hub-vpn",
+      azureName: "vgw-grunnmur-prod-noe",
+      message: `VPN connections on vgw-grunnmur-prod-noe: 31 (platform 31); Azure allows at most 30 site-to-site connections per VPN gateway of SKU VpnGw1(AZ)-VpnGw3(AZ) (${AZURE_LIMITS.vpnConnectionsVpnGw1To3.reference})`,
+    },
+  },
+  {
+    rule: "PF-31",
+    fails: "puts 101 VPN connections on a VpnGw4AZ gateway",
+    failing: (r) => copies("platform", CONNECTION, 92)(setInputs("platform", VGW, undefined, { sku: { name: "VpnGw4AZ", tier: "VpnGw4AZ" } })(r)),
+    passing: (r) => copies("platform", CONNECTION, 22)(setInputs("platform", VGW, undefined, { sku: { name: "VpnGw4AZ", tier: "VpnGw4AZ" } })(r)),
+    finding: {
+      stack: "platform",
+      resource: "hub-vpn",
+      azureName: "vgw-grunnmur-prod-noe",
+      message: `VPN connections on vgw-grunnmur-prod-noe: 101 (platform 101); Azure allows at most 100 site-to-site connections per VPN gateway of SKU VpnGw4(AZ)-VpnGw5(AZ) (${AZURE_LIMITS.vpnConnectionsVpnGw4To5.reference})`,
+    },
+  },
+  {
+    rule: "PF-32",
+    fails: "gives a firewall policy 101 rule collection groups, one of them from a tenant stack",
+    failing: (r) => copies("alta", RCG, 1, undefined, "platform")(copies("platform", RCG, 90)(r)),
+    passing: copies("platform", RCG, 90),
+    finding: {
+      stack: "platform",
+      resource: "hub-firewall-policy",
+      azureName: "afwp-grunnmur-prod-noe",
+      message: `rule collection groups in afwp-grunnmur-prod-noe: 101 (platform 100, alta 1); Azure allows at most 100 rule collection groups per firewall policy (${LIMITS_PAGE}#azure-firewall-limits)`,
+    },
+  },
+  {
+    rule: "PF-33",
+    fails: "peers the hub 10 times where the platform file keeps the limit at 9",
+    failing: (r) => r,
+    passing: (r) => r,
+    limits: { peerings: 9 },
+    finding: {
+      stack: "platform",
+      resource: "hub",
+      azureName: "vnet-grunnmur-hub-prod-noe",
+      message: `peerings on vnet-grunnmur-hub-prod-noe: 10 (platform 1, alta 1, bardu 1, gamvik 1, kafjord 1, kvaenangen 1, nordreisa 1, senja 1, skjervoy 1, storfjord 1); Azure allows at most 9 virtual network peerings per virtual network (${LIMITS_PAGE}#azure-networking-limits)`,
+    },
+  },
+  {
+    rule: "PF-33",
+    fails: "peers the hub 501 times",
+    failing: copies("alta", PEERING, 491, "spoke-from-hub"),
+    passing: copies("alta", PEERING, 490, "spoke-from-hub"),
+    finding: {
+      stack: "platform",
+      resource: "hub",
+      azureName: "vnet-grunnmur-hub-prod-noe",
+      message: `peerings on vnet-grunnmur-hub-prod-noe: 501 (platform 1, alta 492, bardu 1, gamvik 1, kafjord 1, kvaenangen 1, nordreisa 1, senja 1, skjervoy 1, storfjord 1); Azure allows at most 500 virtual network peerings per virtual network (${LIMITS_PAGE}#azure-networking-limits)`,
+    },
+  },
+  {
+    rule: "PF-34",
+    fails: "links 1001 virtual networks to a private DNS zone",
+    failing: copies("alta", LINK, 990, "spoke-dns-automation"),
+    passing: copies("alta", LINK, 989, "spoke-dns-automation"),
+    finding: {
+      stack: "platform",
+      resource: "dns-automation",
+      azureName: "privatelink.agentsvc.azure-automation.net",
+      message: `virtual network links to privatelink.agentsvc.azure-automation.net: 1001 (platform 2, alta 991, bardu 1, gamvik 1, kafjord 1, kvaenangen 1, nordreisa 1, senja 1, skjervoy 1, storfjord 1); Azure allows at most 1000 virtual network links per private DNS zone (https://learn.microsoft.com/azure/dns/private-dns-privatednszone#limits)`,
+    },
+  },
+  {
+    rule: "PF-35",
+    fails: "has 4001 role assignments in the host's subscription",
+    failing: copies("platform", ROLE, 3886),
+    passing: copies("platform", ROLE, 3885),
+    finding: {
+      stack: "region",
+      resource: SUB,
+      azureName: SUB,
+      message: `role assignments in subscription ${SUB}: 4001 (platform 3937, alta 8, bardu 8, gamvik 8, kafjord 8, kvaenangen 8, senja 8, skjervoy 8, storfjord 8); Azure allows at most 4000 Azure role assignments per subscription (${LIMITS_PAGE}#azure-rbac-limits)`,
+    },
+  },
+  {
+    rule: "PF-36",
+    fails: "gives a route table 401 routes",
+    failing: setInputs("alta", ROUTE_TABLE, "spoke-endpoints", { routes: routes(401) }),
+    passing: setInputs("alta", ROUTE_TABLE, "spoke-endpoints", { routes: routes(400) }),
+    finding: {
+      stack: "alta",
+      resource: "spoke-endpoints",
+      azureName: "rt-grunnmur-alta-prod-noe-endpoints",
+      message: `routes in rt-grunnmur-alta-prod-noe-endpoints: 401 (alta 401); Azure allows at most 400 routes per route table (${LIMITS_PAGE}#azure-networking-limits)`,
+    },
+  },
+  {
+    rule: "PF-37",
+    fails: "has 981 resource groups in the host's subscription",
+    failing: copies("alta", RG, 949, "rg-data", undefined, (i) => ({ resourceGroupName: `rg-extra-${i}` })),
+    passing: copies("alta", RG, 948, "rg-data", undefined, (i) => ({ resourceGroupName: `rg-extra-${i}` })),
+    finding: {
+      stack: "region",
+      resource: SUB,
+      azureName: SUB,
+      message: `resource groups in subscription ${SUB}: 981 (platform 8, alta 952, bardu 3, gamvik 3, kafjord 3, kvaenangen 3, senja 3, skjervoy 3, storfjord 3); Azure allows at most 980 resource groups per subscription (${LIMITS_PAGE}#subscription-limits)`,
+    },
+  },
+  {
+    rule: "PF-38",
+    fails: "gives two tenants' storage accounts the same name",
+    failing: setInputs("bardu", STORAGE, undefined, { accountName: "staltatromso" }),
+    passing: setInputs("bardu", STORAGE, undefined, { accountName: "staltatromso2" }),
+    finding: {
+      stack: "bardu",
+      resource: "storage",
+      azureName: "staltatromso",
+      message:
+        "storage account staltatromso is declared by 2 resources: alta storage, bardu storage, not only by alta storage; Azure allows one storage account of that name in all of Azure (https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftstorage)",
+    },
+  },
+  {
+    rule: "PF-39",
+    fails: "declares the platform's key vault name again in a tenant stack",
+    failing: copies("alta", VAULT, 1, undefined, "platform"),
+    passing: (r) => setInputs("alta", VAULT, undefined, { vaultName: "kv-alta-grunnmur-prod" })(copies("alta", VAULT, 1, undefined, "platform")(r)),
+    finding: {
+      stack: "alta",
+      resource: "platform-secrets-copy-0",
+      azureName: "kv-tromso-grunnmur-prod",
+      message:
+        "key vault kv-tromso-grunnmur-prod is declared by 2 resources: platform platform-secrets, alta platform-secrets-copy-0, not only by platform platform-secrets; Azure allows one key vault of that name in all of Azure (https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftkeyvault)",
+    },
+  },
+  {
+    rule: "PF-40",
+    fails: "gives two tenants in one subscription a resource group of the same name",
+    failing: setInputs("bardu", RG, "rg-data", { resourceGroupName: "rg-grunnmur-alta-data-prod-noe" }),
+    // Nordreisa deploys to its own subscription: the same name there is another resource group.
+    passing: setInputs("nordreisa", RG, "rg-data", { resourceGroupName: "rg-grunnmur-alta-data-prod-noe" }),
+    finding: {
+      stack: "bardu",
+      resource: "rg-data",
+      azureName: "rg-grunnmur-alta-data-prod-noe",
+      message:
+        "resource group rg-grunnmur-alta-data-prod-noe is declared by 2 resources: alta rg-data, bardu rg-data, not only by alta rg-data; Azure allows one resource group of that name in a subscription (https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftresources)",
+    },
+  },
+  {
+    rule: "PF-41",
+    fails: "declares a second Network Watcher for norwayeast in the host's subscription",
+    failing: copies("alta", WATCHER, 1, "network-watcher-noe", "platform"),
+    // Nordreisa's own subscription has its own (the example region already has it).
+    passing: (r) => r,
+    finding: {
+      stack: "alta",
+      resource: "network-watcher-noe-copy-0",
+      azureName: "norwayeast",
+      message:
+        "Network Watcher norwayeast is declared by 2 resources: platform network-watcher-noe, alta network-watcher-noe-copy-0, not only by platform network-watcher-noe; Azure allows one Network Watcher of that name per region in a subscription (https://learn.microsoft.com/azure/network-watcher/network-watcher-overview)",
+    },
+  },
+];
+
+describe("the region preflight rules", () => {
+  let previewed: PreviewedRegion;
+  let region: Region;
+
+  beforeAll(async () => {
+    previewed = await previewFiles();
+    region = [previewed.result.platform, ...previewed.result.tenants].map((r) => previewed.read(r.stack));
+  }, 120_000);
+  afterAll(() => previewed?.remove());
+
+  const run = (edit: RegionEdit, limits?: Readonly<Record<string, number>>) => runRegionPreflight(edit(region), effectiveLimits(limits));
+  const table = CASES.map((c) => [c.rule, c.fails, c] as const);
+
+  it.each(table)("%s refuses a region that %s, and says what Azure allows", (_rule, _fails, c) => {
+    const { findings } = run(c.failing, c.limits);
+    const rule = ACROSS_STACK_RULES.find((r) => r.id === c.rule)!;
+    expect(findings.map((f) => f.message)).toEqual([c.finding.message]);
+    expect(findings[0]).toMatchObject({ rule: c.rule, ...c.finding, reference: rule.reference });
+    expect(findings[0].value).not.toBe("");
+    expect(findings[0].allowed).not.toBe("");
+  });
+
+  it.each(table)("%s passes the region without that (%s)", (_rule, _fails, c) => {
+    expect(run(c.passing).findings.map((f) => f.message)).toEqual([]);
+  });
+
+  it("takes the platform file's limits: a lower one finds what the table's would not", () => {
+    expect(run((r) => r, { peerings: 10 }).findings).toEqual([]);
+    expect(run((r) => r, { peerings: 9 }).findings.map((f) => f.rule)).toEqual(["PF-33"]);
+    expect(run((r) => r, { "role-assignments": 100 }).findings.map((f) => `${f.rule} ${f.azureName}`)).toEqual([`PF-35 ${SUB}`]);
+  });
+
+  it("finds nothing in the example region, and counts what it uses", () => {
+    const check = run((r) => r);
+    expect(region.length).toBe(10);
+    expect(check.findings).toEqual([]);
+    expect(summariseRegionCheck(check)).toEqual([
+      "Region preflight: 11 rules over all stacks, 0 findings; tightest limit: VPN connections on vgw-grunnmur-prod-noe, 9 of 30 (30%)",
+      "  VPN connections on vgw-grunnmur-prod-noe: 9 of 30",
+      "  rule collection groups in afwp-grunnmur-prod-noe: 10 of 100",
+      "  peerings on vnet-grunnmur-hub-prod-noe: 10 of 500 (busiest of 11)",
+      "  virtual network links to privatelink.agentsvc.azure-automation.net: 11 of 1000 (busiest of 8)",
+      `  role assignments in subscription ${SUB}: 115 of 4000 (busiest of 2)`,
+      "  routes in rt-grunnmur-hub-prod-noe-radius: 13 of 400 (busiest of 26)",
+      `  resource groups in subscription ${SUB}: 32 of 980 (busiest of 2)`,
+    ]);
+  });
+});
+
+describe("the region preflight's summary", () => {
+  const limit = AZURE_LIMITS.peerings;
+  const check: RegionCheck = {
+    rules: 2,
+    findings: [],
+    usage: [
+      { rule: "PF-33", limit, subject: "peerings on vnet-a", used: 5 },
+      { rule: "PF-33", limit, subject: "peerings on vnet-b", used: 450 },
+      { rule: "PF-31", limit: AZURE_LIMITS.vpnConnectionsVpnGw1To3, subject: "VPN connections on vgw-a", used: 3 },
+    ],
+  };
+
+  it("gives one line for the region, with the tightest limit, and the busiest of each limit as N of M", () => {
+    expect(summariseRegionCheck(check)).toEqual([
+      "Region preflight: 2 rules over all stacks, 0 findings; tightest limit: peerings on vnet-b, 450 of 500 (90%)",
+      "  peerings on vnet-b: 450 of 500 (busiest of 2)",
+      "  VPN connections on vgw-a: 3 of 30",
+    ]);
+  });
+
+  it("counts the findings, and says so when nothing was counted", () => {
+    const finding = { rule: "PF-38", stack: "a", resource: "st", azureName: "st", value: "2", allowed: "1", reference: "r", message: "m" };
+    expect(summariseRegionCheck({ rules: 11, findings: [finding], usage: [] })).toEqual(["Region preflight: 11 rules over all stacks, 1 finding"]);
+  });
+
+  it("turns a rule that crashes into a finding", () => {
+    const broken = { id: "PF-99", name: "broken", summary: "Crashes.", reference: "https://learn.microsoft.com/", check: () => { throw new Error("boom"); } };
+    expect(runRegionPreflight([], effectiveLimits(), [broken]).findings.map((f) => `${f.rule} ${f.stack}`)).toEqual(["PF-99 region"]);
+  });
+});
+
+describe("the region preflight rules' metadata", () => {
+  it("gives every rule a PF id and name of its own, apart from the per-stack rules' and the policies'", () => {
+    const policyIds = createPolicies(environmentWithoutFiles(TODAY)).map((p) => ruleIdOf(p));
+    const ids = [...PREFLIGHT_RULES, ...ACROSS_STACK_RULES].map((r) => r.id);
+    const names = [...PREFLIGHT_RULES, ...ACROSS_STACK_RULES].map((r) => r.name);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+    expect(ACROSS_STACK_RULES.map((r) => r.id).filter((id) => policyIds.includes(id))).toEqual([]);
+    for (const rule of ACROSS_STACK_RULES) {
+      expect(rule.id).toMatch(/^PF-\d{2}$/);
+      expect(rule.reference).toMatch(/^https:\/\/learn\.microsoft\.com\//);
+      expect(rule.summary).toMatch(/\.$/);
+    }
+  });
+
+  it("has a failing and a passing case for every rule", () => {
+    expect(ACROSS_STACK_RULES.map((r) => r.id).filter((id) => !CASES.some((c) => c.rule === id))).toEqual([]);
+  });
+
+  it("lists every rule in the README's preflight table with its reference", () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+    const missing = ACROSS_STACK_RULES.filter((r) => !readme.split("\n").some((line) => line.startsWith(`| ${r.id} |`) && line.includes(`\`${r.name}\``) && line.includes(r.reference)));
+    expect(missing.map((r) => r.id)).toEqual([]);
+  });
+
+  it("cites a Microsoft Learn page for every limit", () => {
+    for (const l of Object.values(AZURE_LIMITS)) expect([l.key, l.reference]).toEqual([l.key, expect.stringMatching(/^https:\/\/learn\.microsoft\.com\//)]);
+  });
+});
+
+describe("the platform file's limits", () => {
+  const withLimits = (yaml: string) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-limits-"));
+    const file = path.join(dir, "platform.yaml");
+    fs.writeFileSync(file, `${fs.readFileSync(DEFAULT_PLATFORM_FILE, "utf8")}\nlimits:\n${yaml}`);
+    try {
+      return loadPlatform(file);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it("takes a lower limit", () => {
+    const load = withLimits("  peerings: 400\n");
+    expect(load.diagnostics).toEqual([]);
+    expect(load.platform?.spec.limits).toEqual({ peerings: 400 });
+  });
+
+  it("refuses a key the table does not know, one above a limit Azure does not raise, and one not above 0, naming the field", () => {
+    const load = withLimits("  peering: 400\n  routes: 401\n  role-assignments: 0\n");
+    const messages = load.diagnostics.map((d) => `${path.basename(d.file)} ${d.path.join(".")}: ${d.message}`).sort();
+    expect(messages).toEqual([
+      `platform.yaml limits.peering: is not a limit grunnmur knows; the limits are ${Object.values(AZURE_LIMITS).map((l) => l.key).join(", ")}`,
+      "platform.yaml limits.role-assignments: must be a whole number above 0",
+      `platform.yaml limits.routes: is 401, above Azure's 400 routes per route table, which Azure does not raise on request (${LIMITS_PAGE}#azure-networking-limits); set it at most 400, or leave it out`,
+    ]);
+  });
+});
