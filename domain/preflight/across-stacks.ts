@@ -144,7 +144,8 @@ const CONNECTION = "azure-native:network:VirtualNetworkGatewayConnection";
 
 export const vpnConnectionsPerGateway = limitRule(
   { id: "PF-31", name: "vpn-connections-per-gateway", summary: "A VPN gateway takes at most its SKU's number of site-to-site connections: 30 for VpnGw1AZ-VpnGw3AZ, 100 for VpnGw4AZ and VpnGw5AZ." },
-  (limits, counted) => vpnConnectionLimit(str(inputAt(counted.owner?.resource ?? { type: "", name: "", inputs: {} }, "sku.name")) ?? "", limits),
+  // A SKU the table does not know (Basic, an ExpressRoute gateway) is not counted.
+  (limits, counted) => (counted.owner ? vpnConnectionLimit(str(inputAt(counted.owner.resource, "sku.name")) ?? "", limits) : undefined),
   (counted) => `VPN connections on ${counted.azureName}`,
   (stacks) => {
     const gateways = located(stacks, GATEWAY);

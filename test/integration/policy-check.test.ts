@@ -49,6 +49,8 @@ describe("policy checks of the example region", () => {
     expect(preview.stderr).toBe("");
     expect(preview.code).toBe(0);
     expect(preview.stdout).toMatch(/Policy check: 10 stacks, 0 mandatory, \d+ advisory, 0 waived/);
+    expect(preview.stdout).toContain("Region preflight: 11 rules over all stacks, 0 findings; tightest limit: VPN connections on vgw-grunnmur-prod-noe, 9 of 30 (30%)");
+    expect(preview.stdout).toContain("  peerings on vnet-grunnmur-hub-prod-noe: 10 of 500");
     for (const stack of ["platform", "senja", "alta", "bardu"]) {
       expect(read(stack).policy?.summary.mandatory).toBe(0);
     }
@@ -200,6 +202,34 @@ describe("grunnmur preview with an expired waiver", () => {
       expect(run.stdout).toMatch(/mandatory violations in bardu/);
     } finally {
       region.remove();
+      fs.rmSync(outDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("grunnmur preview with a platform limit the region goes over", () => {
+  it("prints the region preflight finding as a mandatory row and exits 1", async () => {
+    const region = copyExampleRegion();
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-limits-"));
+    try {
+      fs.appendFileSync(region.platformFile, "\nlimits:\n  peerings: 9\n");
+      const run = await runCli(["preview", "--out", outDir, "--tenants", region.tenantsDir, "--platform", region.platformFile]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/mandatory\s+PF-33\s+peerings-per-virtual-network\s+platform\s+hub\s+peerings on vnet-grunnmur-hub-prod-noe: 10 \(/);
+      expect(run.stdout).toContain("Region preflight: 11 rules over all stacks, 1 finding; tightest limit: peerings on vnet-grunnmur-hub-prod-noe, 10 of 9 (111%)");
+    } finally {
+      region.remove();
+      fs.rmSync(outDir, { recursive: true, force: true });
+    }
+  });
+
+  it("does not run the region preflight over part of the region", async () => {
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-limits-only-"));
+    try {
+      const run = await runCli(["preview", "--only", "bardu", "--out", outDir]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain("Region preflight: not run; it counts over every stack, and --only or --changed-since previews part of the region.");
+    } finally {
       fs.rmSync(outDir, { recursive: true, force: true });
     }
   });
