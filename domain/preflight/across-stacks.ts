@@ -121,7 +121,8 @@ function limitRule(
         if (used <= limit.value) continue;
         const stack = counted.owner?.stack ?? (new Set(counted.items.map((i) => i.stack)).size === 1 ? counted.items[0].stack : "region");
         const value = `${used} (${perStack(counted.items)})`;
-        const allowed = `at most ${limit.value} ${limit.what}`;
+        const set = limit.azureValue !== undefined ? ` (limits.${limit.key} in the platform file; Azure's own is ${limit.azureValue})` : "";
+        const allowed = `at most ${limit.value} ${limit.what}${set}`;
         findings.push({
           rule: meta.id,
           stack,
@@ -131,7 +132,7 @@ function limitRule(
           value,
           allowed,
           reference: limit.reference,
-          message: `${subject}: ${value}; Azure allows ${allowed} (${limit.reference})`,
+          message: `${subject}: ${value}; ${set ? "the region allows" : "Azure allows"} ${allowed} (${limit.reference})`,
         });
       }
       return { findings, usage };

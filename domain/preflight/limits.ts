@@ -18,6 +18,8 @@ export interface AzureLimit {
   /** Whether Azure raises it on a support request, so the platform file may set a higher value. */
   readonly adjustable: boolean;
   readonly reference: string;
+  /** Azure's own value, when the platform file's `limits` set this one to another. */
+  readonly azureValue?: number;
 }
 
 const limit = (key: string, what: string, value: number, adjustable: boolean, reference: string): AzureLimit => ({ key, what, value, adjustable, reference });
@@ -77,7 +79,7 @@ export function effectiveLimits(overrides: Readonly<Record<string, number>> = {}
   const result = {} as Record<LimitName, AzureLimit>;
   for (const [name, l] of Object.entries(AZURE_LIMITS) as Array<[LimitName, AzureLimit]>) {
     const raised = overrides[l.key];
-    result[name] = typeof raised === "number" ? { ...l, value: raised } : l;
+    result[name] = typeof raised === "number" && raised !== l.value ? { ...l, value: raised, azureValue: l.value } : l;
   }
   return result;
 }

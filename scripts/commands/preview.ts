@@ -151,7 +151,7 @@ export async function runPreview(cmd: ParsedCommand): Promise<number> {
       return 1;
     }
     regionFindings = region.check.findings.length;
-    if (regionFindings > 0) console.log(`\n${renderRegionFindings(region.check)}`);
+    if (regionFindings > 0) console.log(`\nRegion preflight findings (all stacks together; mandatory):\n${renderRegionFindings(region.check)}`);
     console.log(`\n${summariseRegionCheck(region.check).join("\n")}`);
   }
   return failed.length > 0 || mandatory || regionFindings > 0 ? 1 : 0;

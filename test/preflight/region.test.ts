@@ -124,7 +124,7 @@ const CASES: readonly RegionCase[] = [
       stack: "platform",
       resource: "hub",
       azureName: "vnet-grunnmur-hub-prod-noe",
-      message: `peerings on vnet-grunnmur-hub-prod-noe: 10 (platform 1, alta 1, bardu 1, gamvik 1, kafjord 1, kvaenangen 1, nordreisa 1, senja 1, skjervoy 1, storfjord 1); Azure allows at most 9 virtual network peerings per virtual network (${LIMITS_PAGE}#azure-networking-limits)`,
+      message: `peerings on vnet-grunnmur-hub-prod-noe: 10 (platform 1, alta 1, bardu 1, gamvik 1, kafjord 1, kvaenangen 1, nordreisa 1, senja 1, skjervoy 1, storfjord 1); the region allows at most 9 virtual network peerings per virtual network (limits.peerings in the platform file; Azure's own is 500) (${LIMITS_PAGE}#azure-networking-limits)`,
     },
   },
   {
