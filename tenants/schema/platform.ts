@@ -250,6 +250,13 @@ export const platformSchema = z
         description:
           "DNS domains each member controls, by slug (the host's and each tenant's), as the platform team has checked them (e.g. in Norid's registry). A tenant's eduroam realm must be one of its own or a name under one; no two members' domains may overlap.",
       }),
+    subscriptions: z
+      .record(slug, z.uuid({ error: "must be a subscription id (a GUID like 0b1f6471-1bf0-4dda-aec3-cb9272f09590)" }))
+      .default({})
+      .meta({
+        description:
+          "The Azure subscription of each municipality that has its own, by slug, as the platform team has checked it belongs to that municipality. A tenant file's azure.subscriptionId counts only when it is the one registered here: the deploy identity would otherwise create its resources in whatever subscription the file names.",
+      }),
     waivers,
     limits,
   })
