@@ -28,5 +28,7 @@ export function runPreflight(stack: PreflightStack, rules: readonly PreflightRul
   });
 }
 
-export { ACROSS_STACK_RULES, runRegionPreflight, summariseRegionCheck, type LimitUsage, type RegionCheck, type RegionRule, type RegionStack } from "./across-stacks";
+export { ACROSS_STACK_RULES, runRegionPreflight } from "./across-stacks";
+export type { LimitUsage, RegionCheck, RegionResource, RegionRule, RegionStack } from "./region-rule";
+export { summariseRegionCheck } from "./region-summary";
 export { AZURE_LIMITS, effectiveLimits, limitOverrideProblem, LIMITS, type AzureLimit, type EffectiveLimits } from "./limits";
