@@ -3,6 +3,7 @@
  * findings into the policy report's mandatory violations is scripts/check/run-policies.ts.
  */
 import { NAME_PREFLIGHT_RULES } from "./names";
+import { ORDERING_PREFLIGHT_RULES } from "./ordering";
 import { REGION_PREFLIGHT_RULES } from "./regions";
 import type { PreflightFinding, PreflightRule, PreflightStack } from "./rule";
 import { SUBNET_PREFLIGHT_RULES } from "./subnets";
@@ -11,7 +12,7 @@ import { VALUE_PREFLIGHT_RULES } from "./values";
 export type { PreflightFinding, PreflightResource, PreflightRule, PreflightStack } from "./rule";
 
 /** Every rule, in id order. */
-export const PREFLIGHT_RULES: readonly PreflightRule[] = [...NAME_PREFLIGHT_RULES, ...SUBNET_PREFLIGHT_RULES, ...REGION_PREFLIGHT_RULES, ...VALUE_PREFLIGHT_RULES];
+export const PREFLIGHT_RULES: readonly PreflightRule[] = [...NAME_PREFLIGHT_RULES, ...SUBNET_PREFLIGHT_RULES, ...REGION_PREFLIGHT_RULES, ...VALUE_PREFLIGHT_RULES, ...ORDERING_PREFLIGHT_RULES];
 
 /**
  * Every finding of the rules over one stack. A rule that throws does not pass

@@ -24,6 +24,12 @@ export interface LimitUsage {
   /** What is counted on what, e.g. "VPN connections on vgw-grunnmur-prod-noe". */
   readonly subject: string;
   readonly used: number;
+  /**
+   * Where it counts, for the summary's grouping: "hub vnet-x" for what lives in a
+   * hub's resource group, "subscription <id> (...)" for a per-subscription limit;
+   * absent for the rest of the region (spokes, shared DNS zones, identities).
+   */
+  readonly scope?: string;
 }
 
 export interface RegionRule {
@@ -92,6 +98,28 @@ export interface Counted {
   readonly items: readonly Located[];
   /** How many, when not items.length (routes inside a route table). */
   readonly count?: number;
+  /** LimitUsage.scope, when the rule knows it; else the hub whose resource group holds the owner, if any. */
+  readonly scope?: string;
+}
+
+/** A hub: a virtual network with the subnets only a hub has (a firewall's or a VPN gateway's). */
+const HUB_SUBNETS = new Set(["azurefirewallsubnet", "gatewaysubnet"]);
+
+const groupKey = (l: Located): string | undefined => {
+  const rg = str(l.resource.inputs.resourceGroupName);
+  return rg ? `${subscriptionOf(l.resource) ?? "?"}/${rg}`.toLowerCase() : undefined;
+};
+
+/** The region's hubs, by the subscription and resource group that hold them: "hub <VNet name>". */
+export function hubsOf(stacks: readonly RegionStack[]): Map<string, string> {
+  const hubs = new Map<string, string>();
+  for (const vnet of located(stacks, "azure-native:network:VirtualNetwork")) {
+    const subnets = Array.isArray(vnet.resource.inputs.subnets) ? vnet.resource.inputs.subnets : [];
+    const isHub = subnets.some((s) => typeof s === "object" && s !== null && HUB_SUBNETS.has(String((s as { name?: unknown }).name).toLowerCase()));
+    const key = groupKey(vnet);
+    if (isHub && key && !hubs.has(key)) hubs.set(key, `hub ${azureNameOf(vnet.resource)}`);
+  }
+  return hubs;
 }
 
 export function limitRule(
@@ -107,12 +135,15 @@ export function limitRule(
     check(stacks, limits) {
       const findings: PreflightFinding[] = [];
       const usage: LimitUsage[] = [];
+      const hubs = hubsOf(stacks);
       for (const counted of count(stacks)) {
         const limit = limitOf(limits, counted);
         if (!limit) continue;
         const used = counted.count ?? counted.items.length;
         const subject = subjectOf(counted);
-        usage.push({ rule: meta.id, limit, subject, used });
+        const ownerGroup = counted.owner ? groupKey(counted.owner) : undefined;
+        const scope = counted.scope ?? (ownerGroup ? hubs.get(ownerGroup) : undefined);
+        usage.push({ rule: meta.id, limit, subject, used, ...(scope ? { scope } : {}) });
         if (used <= limit.value) continue;
         const stack = counted.owner?.stack ?? (new Set(counted.items.map((i) => i.stack)).size === 1 ? counted.items[0].stack : "region");
         const value = `${used} (${perStack(counted.items)})`;
@@ -155,8 +186,15 @@ export function keyedByParent(stacks: readonly RegionStack[], ownerType: string,
   });
 }
 
+/** "platform, alta and 7 more": the stacks that deploy there, for the summary's heading. */
+function stacksIn(items: readonly Located[]): string {
+  // The platform first: it is the one stack that deploys into the host's subscription in every region.
+  const stacks = [...new Set(items.map((i) => i.stack))].sort((a, b) => Number(b === "platform") - Number(a === "platform"));
+  return stacks.length <= 3 ? stacks.join(", ") : `${stacks.slice(0, 2).join(", ")} and ${stacks.length - 2} more`;
+}
+
 export function perSubscription(stacks: readonly RegionStack[], ...types: string[]): Counted[] {
-  return [...groupBy(located(stacks, ...types), (l) => subscriptionOf(l.resource))].map(([sub, items]) => ({ key: sub, azureName: sub, items }));
+  return [...groupBy(located(stacks, ...types), (l) => subscriptionOf(l.resource))].map(([sub, items]) => ({ key: sub, azureName: sub, items, scope: `subscription ${sub} (${stacksIn(items)})` }));
 }
 
 /** A rule that finds Azure names two resources share where Azure takes each only once. */

@@ -17,6 +17,8 @@ export interface PreflightResource {
   readonly name: string;
   readonly custom?: boolean;
   readonly inputs: Readonly<Record<string, unknown>>;
+  /** The URNs it waits for, explicitly or through its inputs; the ordering rules read them. */
+  readonly options?: { readonly dependsOn?: readonly string[] };
 }
 
 export interface PreflightStack {
@@ -120,6 +122,7 @@ const NAME_PROPERTY: Readonly<Record<string, string>> = {
   "azure-native:network:FirewallPolicyRuleCollectionGroup": "ruleCollectionGroupName",
   "azure-native:network:AzureFirewall": "azureFirewallName",
   "azure-native:network:BastionHost": "bastionHostName",
+  "azure-native:network:VirtualNetworkPeering": "virtualNetworkPeeringName",
   "azure-native:network:VirtualNetworkGateway": "virtualNetworkGatewayName",
   "azure-native:compute:VirtualMachine": "vmName",
   "azure-native:compute:Disk": "diskName",

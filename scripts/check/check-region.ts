@@ -1,12 +1,15 @@
 /**
  * The region-wide preflight (domain/preflight/across-stacks.ts) over the preview
  * files `grunnmur preview` has written: every stack at once, with the platform
- * file's limits. Its findings are mandatory, like the per-stack preflight's.
+ * file's limits. Its findings are mandatory, like the per-stack preflight's, and
+ * are recorded in the policy section of the stack they belong to (the platform's
+ * for the region's own), so `grunnmur report` shows them with the stack's other
+ * violations.
  */
 import * as path from "node:path";
 import { effectiveLimits, runRegionPreflight, ACROSS_STACK_RULES, type RegionCheck } from "../../domain/preflight";
 import { renderTable } from "../table";
-import { readPreviewFile } from "../preview/preview-file";
+import { readPreviewFile, writePreviewFile, type Violation } from "../preview/preview-file";
 
 export type RegionFileCheck = { ok: true; check: RegionCheck } | { ok: false; problems: string[] };
 
@@ -27,4 +30,26 @@ export function renderRegionFindings(check: RegionCheck): string {
     ["enforcement", "rule", "policy", "stack", "resource", "message"],
     check.findings.map((f) => ["mandatory", f.rule, NAMES.get(f.rule) ?? f.rule, f.stack, f.resource, f.message]),
   );
+}
+
+const REGION_RULES = new Set(ACROSS_STACK_RULES.map((r) => r.id));
+
+/**
+ * Adds each finding to its stack's file as a mandatory violation, replacing what
+ * an earlier region check recorded there. A finding of the region as a whole
+ * ("region") goes to `regionStack`'s file.
+ */
+export function recordRegionFindings(outDir: string, stacks: readonly string[], check: RegionCheck, regionStack: string): void {
+  for (const stack of stacks) {
+    const file = path.join(outDir, `${stack}.json`);
+    const read = readPreviewFile(file);
+    if (!read.ok || !read.preview.policy) continue;
+    const mine = check.findings.filter((f) => f.stack === stack || (f.stack === "region" && stack === regionStack));
+    const kept = read.preview.policy.violations.filter((v) => !REGION_RULES.has(v.rule));
+    if (mine.length === 0 && kept.length === read.preview.policy.violations.length) continue;
+    const added: Violation[] = mine.map((f) => ({ policy: NAMES.get(f.rule) ?? f.rule, rule: f.rule, enforcement: "mandatory", resource: f.resource, ...(f.urn ? { urn: f.urn } : {}), message: f.message }));
+    const violations = [...kept, ...added];
+    const mandatory = violations.filter((v) => v.enforcement === "mandatory").length;
+    writePreviewFile(file, { ...read.preview, policy: { ...read.preview.policy, violations, summary: { ...read.preview.policy.summary, mandatory } } });
+  }
 }

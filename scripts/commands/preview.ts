@@ -13,7 +13,7 @@ import { checkStackFile } from "../check/check-file";
 import { renderPolicyReport, renderPolicyTotals } from "../check/render-report";
 import type { PolicyReport } from "../preview/preview-file";
 import { packConfigOption } from "./check";
-import { checkRegionFiles, renderRegionFindings } from "../check/check-region";
+import { checkRegionFiles, recordRegionFindings, renderRegionFindings } from "../check/check-region";
 import { summariseRegionCheck } from "../../domain/preflight";
 import { loadSince } from "./validate";
 
@@ -151,6 +151,7 @@ export async function runPreview(cmd: ParsedCommand): Promise<number> {
       return 1;
     }
     regionFindings = region.check.findings.length;
+    recordRegionFindings(outDir, checked.map((c) => c.stack), region.check, PLATFORM_STACK);
     if (regionFindings > 0) console.log(`\nRegion preflight findings (all stacks together; mandatory):\n${renderRegionFindings(region.check)}`);
     console.log(`\n${summariseRegionCheck(region.check).join("\n")}`);
   }

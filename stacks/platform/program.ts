@@ -138,18 +138,23 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
       diagnostics,
     });
     hubVnets[HUB_VNET_KEYS.dr] = drHub.resourceId;
-    // Global peering between the two hubs, one resource per side.
-    const peer = (name: string, fromRg: pulumi.Input<string>, fromVnet: pulumi.Input<string>, toVnetId: pulumi.Input<string>) =>
-      new network.VirtualNetworkPeering(name, {
-        resourceGroupName: fromRg,
-        virtualNetworkName: fromVnet,
-        virtualNetworkPeeringName: name,
-        remoteVirtualNetwork: { id: toVnetId },
-        allowVirtualNetworkAccess: true,
-        allowForwardedTraffic: true,
-      });
-    peer("hub-to-hub-dr", groupsRg.hub.name, hub.name, drHub.resourceId);
-    peer("hub-dr-to-hub", drRg.name, drHub.name, hub.resourceId);
+    // Global peering between the two hubs, one resource per side. The second waits for the
+    // first: a peering write holds both networks, and Azure refuses another meanwhile (PF-51).
+    const peer = (name: string, fromRg: pulumi.Input<string>, fromVnet: pulumi.Input<string>, toVnetId: pulumi.Input<string>, after: pulumi.Resource[] = []) =>
+      new network.VirtualNetworkPeering(
+        name,
+        {
+          resourceGroupName: fromRg,
+          virtualNetworkName: fromVnet,
+          virtualNetworkPeeringName: name,
+          remoteVirtualNetwork: { id: toVnetId },
+          allowVirtualNetworkAccess: true,
+          allowForwardedTraffic: true,
+        },
+        { dependsOn: after },
+      );
+    const toDr = peer("hub-to-hub-dr", groupsRg.hub.name, hub.name, drHub.resourceId);
+    peer("hub-dr-to-hub", drRg.name, drHub.name, hub.resourceId, [toDr]);
     if (hubs.drFirewall) drFirewallTarget = { rg: drRg, vnet: drHub, location: drLocation };
   }
 

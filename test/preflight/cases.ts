@@ -51,11 +51,21 @@ export function editSubnet(subnet: string, patch: Patch, vnet = "hub"): Edit {
   });
 }
 
+/** The resource of `type` named `name` no longer waits for the one named `dependency`. */
+function withoutDependency(type: string, name: string, dependency: string): Edit {
+  return (stack) => {
+    const target = stack.resources.find((r) => r.type === type && r.name === name);
+    if (!target || !target.options.dependsOn.some((u) => u.endsWith(`::${dependency}`))) throw new Error(`${stack.stack}: ${name} does not depend on ${dependency}`);
+    return { ...stack, resources: stack.resources.map((r) => (r === target ? { ...r, options: { ...r.options, dependsOn: r.options.dependsOn.filter((u) => !u.endsWith(`::${dependency}`)) } } : r)) };
+  };
+}
+
 const both = (...edits: Edit[]): Edit => (stack) => edits.reduce((s, e) => e(s), stack);
 
 const VM = "azure-native:compute:VirtualMachine";
 const PIP = "azure-native:network:PublicIPAddress";
 const RCG = "azure-native:network:FirewallPolicyRuleCollectionGroup";
+const PEERING = "azure-native:network:VirtualNetworkPeering";
 const nsg = { networkSecurityGroup: { id: `${SUB}/resourceGroups/rg-grunnmur-hub-prod-noe/providers/Microsoft.Network/networkSecurityGroups/nsg-grunnmur-hub-prod-noe-shared` } };
 
 export const PREFLIGHT_CASES: readonly PreflightCase[] = [
@@ -296,6 +306,20 @@ export const PREFLIGHT_CASES: readonly PreflightCase[] = [
     stack: "platform",
     failing: edit(RCG, "hub-firewall-rcg-alta", { priority: 200 }),
     message: `firewall rule collection group rcg-alta in firewall policy afwp-grunnmur-prod-noe: priority is 200, which rule collection group rcg-isolation of the same policy has; Azure allows a priority no other group of the policy has (https://learn.microsoft.com/azure/firewall/rule-processing#rule-processing-using-firewall-policy)`,
+  },
+  {
+    rule: "PF-50",
+    fails: "writes the last tenant's rule collection group without waiting for the others",
+    stack: "platform",
+    failing: withoutDependency(RCG, "hub-firewall-rcg-storfjord", "hub-firewall-rcg-skjervoy"),
+    message: `rule collection group rcg-storfjord in firewall policy afwp-grunnmur-prod-noe: dependsOn is not ordered against hub-firewall-rcg-isolation (rcg-isolation), so the engine may write both at once; Azure allows one write at a time per policy: make each group depend on the one before it (https://learn.microsoft.com/azure/firewall/overview)`,
+  },
+  {
+    rule: "PF-51",
+    fails: "writes the DR hub's side of the hub peering together with the primary hub's side",
+    stack: "platform",
+    failing: withoutDependency(PEERING, "hub-dr-to-hub", "hub-to-hub-dr"),
+    message: `virtual network peering hub-to-hub-dr in virtual network vnet-grunnmur-hub-prod-noe: dependsOn is not ordered against hub-dr-to-hub, which also writes to virtual network vnet-grunnmur-hub-prod-noe, so the engine may write both at once; Azure allows one peering write at a time per virtual network: make each peering depend on the one before it (https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-peering)`,
   },
 ];
 

@@ -8,7 +8,9 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { ACROSS_STACK_RULES, AZURE_LIMITS, effectiveLimits, PREFLIGHT_RULES, runRegionPreflight, summariseRegionCheck, type RegionCheck } from "../../domain/preflight";
+import { ACROSS_STACK_RULES, AZURE_LIMITS, effectiveLimits, PREFLIGHT_RULES, runRegionPreflight, summariseRegionCheck, type RegionCheck, type RegionRule } from "../../domain/preflight";
+import { DEPLOY_IDENTITIES, type DeployIdentity } from "../../domain/azure/deploy-identities";
+import { federatedCredentialsPerApp } from "../../domain/preflight/identities";
 import { createPolicies } from "../../policies/pack";
 import { ruleIdOf } from "../../policies/core/define";
 import { environmentWithoutFiles } from "../../policies/core/environment";
@@ -71,9 +73,19 @@ interface RegionCase {
   readonly failing: RegionEdit;
   readonly passing: RegionEdit;
   readonly limits?: Readonly<Record<string, number>>;
+  /** The rule set for the failing and the passing run, when the case is in a rule's design, not in a region edit. */
+  readonly rules?: { readonly failing: readonly RegionRule[]; readonly passing: readonly RegionRule[] };
   /** The finding, exactly. */
   readonly finding: { stack: string; resource: string; azureName: string; message: string };
 }
+
+/** The design with the deploy identity trusting `n` credentials: the reader's and the rest of the rule set unchanged. */
+const deployTrusting = (n: number): RegionRule[] => {
+  const identities: DeployIdentity[] = DEPLOY_IDENTITIES.map((i) =>
+    i.role === "deploy" ? { ...i, federatedCredentials: Array.from({ length: n }, (_, k) => ({ name: `github-environment-e${k}`, subject: (repo: string) => `repo:${repo}:environment:e${k}` })) } : i,
+  );
+  return ACROSS_STACK_RULES.map((r) => (r.id === "PF-52" ? federatedCredentialsPerApp(identities) : r));
+};
 
 const routes = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `r-${i}`, addressPrefix: `10.200.${Math.floor(i / 256)}.${i % 256}/32`, nextHopType: "None" }));
 
@@ -241,6 +253,19 @@ const CASES: readonly RegionCase[] = [
         "Network Watcher norwayeast is declared by 2 resources: platform network-watcher-noe, alta network-watcher-noe-copy-0, not only by platform network-watcher-noe; Azure allows one Network Watcher of that name per region in a subscription (https://learn.microsoft.com/azure/network-watcher/network-watcher-overview)",
     },
   },
+  {
+    rule: "PF-52",
+    fails: "has the deploy identity trust 21 environments",
+    failing: (r) => r,
+    passing: (r) => r,
+    rules: { failing: deployTrusting(21), passing: deployTrusting(20) },
+    finding: {
+      stack: "region",
+      resource: "deploy identity",
+      azureName: "grunnmur-<host>-deploy",
+      message: `federated credentials on the deploy identity (domain/azure/deploy-identities.ts): 21 (${Array.from({ length: 21 }, (_, k) => `github-environment-e${k}`).join(", ")}); Azure allows at most 20 federated identity credentials per app registration (${AZURE_LIMITS.federatedCredentials.reference})`,
+    },
+  },
 ];
 
 describe("the region preflight rules", () => {
@@ -253,11 +278,11 @@ describe("the region preflight rules", () => {
   }, 120_000);
   afterAll(() => previewed?.remove());
 
-  const run = (edit: RegionEdit, limits?: Readonly<Record<string, number>>) => runRegionPreflight(edit(region), effectiveLimits(limits));
+  const run = (edit: RegionEdit, limits?: Readonly<Record<string, number>>, rules: readonly RegionRule[] = ACROSS_STACK_RULES) => runRegionPreflight(edit(region), effectiveLimits(limits), rules);
   const table = CASES.map((c) => [c.rule, c.fails, c] as const);
 
   it.each(table)("%s refuses a region that %s, and says what Azure allows", (_rule, _fails, c) => {
-    const { findings } = run(c.failing, c.limits);
+    const { findings } = run(c.failing, c.limits, c.rules?.failing);
     const rule = ACROSS_STACK_RULES.find((r) => r.id === c.rule)!;
     expect(findings.map((f) => f.message)).toEqual([c.finding.message]);
     expect(findings[0]).toMatchObject({ rule: c.rule, ...c.finding, reference: rule.reference });
@@ -266,7 +291,7 @@ describe("the region preflight rules", () => {
   });
 
   it.each(table)("%s passes the region without that (%s)", (_rule, _fails, c) => {
-    expect(run(c.passing).findings.map((f) => f.message)).toEqual([]);
+    expect(run(c.passing, undefined, c.rules?.passing).findings.map((f) => f.message)).toEqual([]);
   });
 
   it("takes the platform file's limits: a lower one finds what the table's would not", () => {
@@ -280,14 +305,26 @@ describe("the region preflight rules", () => {
     expect(region.length).toBe(10);
     expect(check.findings).toEqual([]);
     expect(summariseRegionCheck(check)).toEqual([
-      "Region preflight: 11 rules over all stacks, 0 findings; tightest limit: VPN connections on vgw-grunnmur-prod-noe, 9 of 30 (30%)",
-      "  VPN connections on vgw-grunnmur-prod-noe: 9 of 30",
-      "  rule collection groups in afwp-grunnmur-prod-noe: 10 of 100",
-      "  peerings on vnet-grunnmur-hub-prod-noe: 10 of 500 (busiest of 11)",
-      "  virtual network links to privatelink.agentsvc.azure-automation.net: 11 of 1000 (busiest of 8)",
-      `  role assignments in subscription ${SUB}: 115 of 4000 (busiest of 2)`,
-      "  routes in rt-grunnmur-hub-prod-noe-radius: 13 of 400 (busiest of 26)",
-      `  resource groups in subscription ${SUB}: 32 of 980 (busiest of 2)`,
+      "Region preflight: 12 rules over all stacks, 0 findings; tightest limit: VPN connections on vgw-grunnmur-prod-noe, 9 of 30 (30%)",
+      "  hub vnet-grunnmur-hub-prod-noe:",
+      "    VPN connections on vgw-grunnmur-prod-noe: 9 of 30",
+      "    rule collection groups in afwp-grunnmur-prod-noe: 10 of 100",
+      "    peerings on vnet-grunnmur-hub-prod-noe: 10 of 500",
+      "    routes in rt-grunnmur-hub-prod-noe-radius: 13 of 400 (busiest of 3)",
+      "  hub vnet-grunnmur-hub-prod-now:",
+      "    peerings on vnet-grunnmur-hub-prod-now: 1 of 500",
+      "    routes in rt-grunnmur-hub-prod-now-radius: 13 of 400 (busiest of 3)",
+      `  subscription ${SUB} (platform, alta and 7 more):`,
+      "    role assignments: 115 of 4000",
+      "    resource groups: 32 of 980",
+      "  subscription 00000000-0000-4000-8000-000000005544 (nordreisa):",
+      "    role assignments: 10 of 4000",
+      "    resource groups: 5 of 980",
+      "  elsewhere in the region:",
+      "    peerings on vnet-grunnmur-alta-prod-noe: 1 of 500 (busiest of 9)",
+      "    virtual network links to privatelink.agentsvc.azure-automation.net: 11 of 1000 (busiest of 8)",
+      "    routes in rt-grunnmur-alta-prod-noe-endpoints: 3 of 400 (busiest of 20)",
+      "    federated credentials on the deploy identity: 2 of 20 (busiest of 2)",
     ]);
   });
 });
@@ -303,6 +340,29 @@ describe("the region preflight's summary", () => {
       { rule: "PF-31", limit: AZURE_LIMITS.vpnConnectionsVpnGw1To3, subject: "VPN connections on vgw-a", used: 3 },
     ],
   };
+
+  it("groups what counts per hub and per subscription, hubs first, and names the subscription once", () => {
+    const scoped: RegionCheck = {
+      rules: 3,
+      findings: [],
+      usage: [
+        { rule: "PF-35", limit: AZURE_LIMITS.roleAssignments, subject: "role assignments in subscription s-1", used: 40, scope: "subscription s-1 (platform)" },
+        { rule: "PF-33", limit, subject: "peerings on vnet-hub", used: 12, scope: "hub vnet-hub" },
+        { rule: "PF-33", limit, subject: "peerings on vnet-spoke", used: 1 },
+        { rule: "PF-31", limit: AZURE_LIMITS.vpnConnectionsVpnGw1To3, subject: "VPN connections on vgw-a", used: 27, scope: "hub vnet-hub" },
+      ],
+    };
+    expect(summariseRegionCheck(scoped)).toEqual([
+      "Region preflight: 3 rules over all stacks, 0 findings; tightest limit: VPN connections on vgw-a, 27 of 30 (90%)",
+      "  hub vnet-hub:",
+      "    peerings on vnet-hub: 12 of 500",
+      "    VPN connections on vgw-a: 27 of 30",
+      "  subscription s-1 (platform):",
+      "    role assignments: 40 of 4000",
+      "  elsewhere in the region:",
+      "    peerings on vnet-spoke: 1 of 500",
+    ]);
+  });
 
   it("gives one line for the region, with the tightest limit, and the busiest of each limit as N of M", () => {
     expect(summariseRegionCheck(check)).toEqual([

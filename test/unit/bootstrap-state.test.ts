@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { parse } from "yaml";
 import { ACCESS_GRANTING_ROLES, BUILT_IN_ROLES } from "../../domain/azure/roles";
 import { AZURE_LIMITS } from "../../domain/preflight/limits";
+import { appRegistrationName, DEPLOY_IDENTITIES } from "../../domain/azure/deploy-identities";
 import { REPO_ROOT } from "../../tenants/paths";
 
 const script = path.join(REPO_ROOT, "scripts", "bootstrap-state.sh");
@@ -77,6 +78,10 @@ describe("state backend bootstrap", () => {
     expect([...byApp.keys()]).toEqual(["<appId-of-grunnmur-tromso-deploy>", "<appId-of-grunnmur-tromso-reader>"]);
     expect(byApp.get("<appId-of-grunnmur-tromso-deploy>")!.map((c) => c.subject)).toEqual([`repo:${REPO}:environment:platform`, `repo:${REPO}:environment:tenants`]);
     expect(byApp.get("<appId-of-grunnmur-tromso-reader>")!.map((c) => c.subject)).toEqual([`repo:${REPO}:environment:preview`, `repo:${REPO}:ref:refs/heads/main`]);
+    // Exactly the design the region preflight counts (domain/azure/deploy-identities.ts, PF-52).
+    for (const identity of DEPLOY_IDENTITIES) {
+      expect(byApp.get(`<appId-of-${appRegistrationName("tromso", identity)}>`)!.map((c) => [c.name, c.subject])).toEqual(identity.federatedCredentials.map((c) => [c.name, c.subject(REPO)]));
+    }
     for (const credentials of byApp.values()) {
       // The limits table's 20 (https://learn.microsoft.com/entra/workload-id/workload-identity-federation-considerations).
       expect(AZURE_LIMITS.federatedCredentials.value).toBe(20);
