@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: validation, full preview with policies, and a single-tenant
- * check on synthetic regions of 5, 39 and 357 municipalities; prints the figures
- * and the targets met or missed, and writes them to out/bench/bench.json.
+ * check on synthetic regions of 5, 39 and 357 municipalities; prints the figures,
+ * the targets met or missed, and per size the region preflight's summary (how
+ * close each hub and subscription is to Azure's limits, and which it passes, so it
+ * shows at which size the design runs out), and writes them to out/bench/bench.json.
  * A script, not a test: timings on a shared machine are facts to read, not to assert.
  */
 import * as fs from "node:fs";
@@ -14,6 +16,8 @@ import { regionEnvironment } from "../../policies/core/environment";
 import { checkStackFile } from "../check/check-file";
 import { renderTable } from "../table";
 import { writeSyntheticRegion } from "./synthetic-region";
+import { checkRegionFiles } from "../check/check-region";
+import { summariseRegionCheck } from "../../domain/preflight";
 
 interface Figures {
   municipalities: number;
@@ -28,6 +32,13 @@ interface Figures {
   mainRssMb: number;
   failedStacks: number;
   mandatoryViolations: number;
+  regionPreflight: {
+    seconds: number;
+    findings: number;
+    /** The limits the region passes, as the findings say. */
+    exceeded: string[];
+    summary: string[];
+  };
 }
 
 const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
@@ -45,7 +56,21 @@ async function previewWithPolicies(tenantsDir: string, platformFile: string, out
     const check = await checkStackFile(path.join(outDir, `${r.stack}.json`), env, { record: true });
     if (check.ok) mandatory += check.report.summary.mandatory;
   }
-  return { all, mandatory, previewSeconds, policySeconds: seconds(started) - previewSeconds };
+  return { all, mandatory, previewSeconds, policySeconds: seconds(started) - previewSeconds, limits: load.region.platform.limits };
+}
+
+/** The region preflight over a full preview's files, as `grunnmur preview` runs it. */
+function regionPreflight(outDir: string, stacks: readonly string[], limits: Readonly<Record<string, number>> | undefined): Figures["regionPreflight"] {
+  const started = process.hrtime.bigint();
+  const region = checkRegionFiles(outDir, stacks, limits);
+  const took = seconds(started);
+  if (!region.ok) throw new Error(`region preflight could not read the previews: ${region.problems.slice(0, 3).join("; ")}`);
+  return {
+    seconds: took,
+    findings: region.check.findings.length,
+    exceeded: [...new Set(region.check.findings.filter((f) => f.value !== "").map((f) => `${f.rule} ${f.message.split(";")[0]}`))],
+    summary: summariseRegionCheck(region.check),
+  };
 }
 
 async function measure(count: number): Promise<Figures> {
@@ -61,6 +86,8 @@ async function measure(count: number): Promise<Figures> {
     t = process.hrtime.bigint();
     const full = await previewWithPolicies(tenantsDir, platformFile, path.join(dir, "full"));
     const fullPreviewSeconds = Number(process.hrtime.bigint() - t) / 1e9;
+    const ok = full.all.filter((r) => r.ok).map((r) => r.stack);
+    const region = regionPreflight(path.join(dir, "full"), ok, full.limits);
 
     // What one onboarding PR costs: validate, preview the platform's core with that tenant's attachment and the tenant, run the policies.
     t = process.hrtime.bigint();
@@ -79,6 +106,7 @@ async function measure(count: number): Promise<Figures> {
       mainRssMb: Math.round(process.memoryUsage().rss / 1024 / 1024),
       failedStacks: full.all.filter((r) => !r.ok).length,
       mandatoryViolations: full.mandatory,
+      regionPreflight: region,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -93,10 +121,32 @@ async function main(): Promise<void> {
   for (const size of sizes) results.push(await measure(size));
   console.log(
     renderTable(
-      ["municipalities", "validate s", "full preview+policy s", "of which policy s", "s per stack", "single-tenant check s", "resources", "peak worker MB", "main MB", "failed", "mandatory"],
-      results.map((r) => [r.municipalities, Number(r.validateSeconds.toFixed(2)), Number(r.fullPreviewSeconds.toFixed(1)), Number(r.policySeconds.toFixed(1)), Number((r.fullPreviewSeconds / (r.municipalities + 1)).toFixed(2)), Number(r.singleTenantCheckSeconds.toFixed(1)), r.resources, r.peakWorkerRssMb, r.mainRssMb, r.failedStacks, r.mandatoryViolations]),
+      ["municipalities", "validate s", "full preview+policy s", "of which policy s", "s per stack", "single-tenant check s", "resources", "peak worker MB", "main MB", "failed", "mandatory", "region preflight s", "region findings"],
+      results.map((r) => [
+        r.municipalities,
+        Number(r.validateSeconds.toFixed(2)),
+        Number(r.fullPreviewSeconds.toFixed(1)),
+        Number(r.policySeconds.toFixed(1)),
+        Number((r.fullPreviewSeconds / (r.municipalities + 1)).toFixed(2)),
+        Number(r.singleTenantCheckSeconds.toFixed(1)),
+        r.resources,
+        r.peakWorkerRssMb,
+        r.mainRssMb,
+        r.failedStacks,
+        r.mandatoryViolations,
+        Number(r.regionPreflight.seconds.toFixed(2)),
+        r.regionPreflight.findings,
+      ]),
     ),
   );
+  // Where the design runs out: each size's limits as "N of M", and what Azure would refuse.
+  for (const r of results) {
+    console.log(`\n${r.municipalities} municipalities:`);
+    for (const line of r.regionPreflight.summary) console.log(`  ${line}`);
+    for (const over of r.regionPreflight.exceeded) console.log(`  OVER    ${over}`);
+  }
+  const first = results.find((r) => r.regionPreflight.exceeded.length > 0);
+  console.log(first ? `\nThe design runs out at ${first.municipalities} municipalities: ${first.regionPreflight.exceeded.join("; ")}` : "\nNo size benchmarked runs out of an Azure limit.");
   const big = results.find((r) => r.municipalities === 357);
   const mid = results.find((r) => r.municipalities === 39);
   const targets: Array<[string, boolean | undefined, string]> = [
