@@ -36,7 +36,7 @@ function specialSubnetSize(meta: Omit<PreflightRule, "check" | "summary">, subne
 
 export const firewallSubnetSize = specialSubnetSize({ id: "PF-14", name: "subnet-azure-firewall-size", reference: "https://learn.microsoft.com/azure/firewall/firewall-faq#why-does-azure-firewall-need-a--26-subnet-size" }, "AzureFirewallSubnet", 26, "Azure Firewall");
 export const firewallManagementSubnetSize = specialSubnetSize(
-  { id: "PF-15", name: "subnet-azure-firewall-management-size", reference: "https://learn.microsoft.com/azure/firewall/forced-tunneling" },
+  { id: "PF-15", name: "subnet-azure-firewall-management-size", reference: "https://learn.microsoft.com/azure/firewall/management-nic" },
   "AzureFirewallManagementSubnet",
   26,
   "Azure Firewall's management traffic",

@@ -186,7 +186,7 @@ export const PREFLIGHT_CASES: readonly PreflightCase[] = [
     stack: "platform",
     failing: editSubnet("AzureFirewallManagementSubnet", { addressPrefix: "10.95.3.0/27" }),
     passing: editSubnet("AzureFirewallManagementSubnet", { addressPrefix: "10.95.3.0/26" }),
-    message: `subnet AzureFirewallManagementSubnet in ${HUB}: addressPrefix is /27 (10.95.3.0/27); Azure allows /26 or larger for Azure Firewall's management traffic (https://learn.microsoft.com/azure/firewall/forced-tunneling)`,
+    message: `subnet AzureFirewallManagementSubnet in ${HUB}: addressPrefix is /27 (10.95.3.0/27); Azure allows /26 or larger for Azure Firewall's management traffic (https://learn.microsoft.com/azure/firewall/management-nic)`,
   },
   {
     rule: "PF-16",
