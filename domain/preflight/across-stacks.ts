@@ -9,6 +9,7 @@
  * Pure like the per-stack rules; the findings have the same shape, with the
  * stack that holds the limited resource, or "region" when no one stack does.
  */
+import { FIREWALL_AND_QUOTA_RULES } from "./firewall-and-quotas";
 import { AZURE_LIMITS, effectiveLimits, vpnConnectionLimit, type EffectiveLimits } from "./limits";
 import { azureNameOf, inputAt, type PreflightFinding } from "./rule";
 import {
@@ -173,6 +174,7 @@ export const ACROSS_STACK_RULES: readonly RegionRule[] = [
   keyVaultNameUnique,
   resourceGroupNameUnique,
   oneNetworkWatcherPerRegion,
+  ...FIREWALL_AND_QUOTA_RULES,
 ];
 
 /**

@@ -4,7 +4,7 @@
  * (a count against a limit, a name Azure takes once). The rules themselves are
  * in across-stacks.ts and the files it lists; the summary in region-summary.ts.
  */
-import type { AzureLimit, EffectiveLimits } from "./limits";
+import type { AzureLimit, EffectiveLimits, LimitEntry } from "./limits";
 import { azureNameOf, type PreflightFinding, type PreflightResource, type PreflightStack } from "./rule";
 
 /** A resource as the region rules read it: with its id and provider, which say the subscription. */
@@ -72,7 +72,10 @@ export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | und
   for (const item of items) {
     const key = keyOf(item);
     if (key === undefined) continue;
-    groups.set(key, [...(groups.get(key) ?? []), item]);
+    // In place: a copy per item is quadratic, and a subscription may hold tens of thousands of NICs.
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
   }
   return groups;
 }
@@ -99,7 +102,7 @@ export function limitRule(
   limitOf: (limits: EffectiveLimits, counted: Counted) => AzureLimit | undefined,
   subjectOf: (counted: Counted) => string,
   count: (stacks: readonly RegionStack[]) => Counted[],
-  referenceLimit: AzureLimit,
+  referenceLimit: LimitEntry,
 ): RegionRule {
   return {
     ...meta,
@@ -116,7 +119,12 @@ export function limitRule(
         if (used <= limit.value) continue;
         const stack = counted.owner?.stack ?? (new Set(counted.items.map((i) => i.stack)).size === 1 ? counted.items[0].stack : "region");
         const value = `${used} (${perStack(counted.items)})`;
-        const set = limit.azureValue !== undefined ? ` (limits.${limit.key} in the platform file; Azure's own is ${limit.azureValue})` : "";
+        const set =
+          limit.azureValue !== undefined
+            ? ` (limits.${limit.key} in the platform file; Azure's own is ${limit.azureValue})`
+            : limit.stated
+              ? ` (limits.${limit.key} in the platform file, the subscription's quota)`
+              : "";
         const allowed = `at most ${limit.value} ${limit.what}${set}`;
         findings.push({
           rule: meta.id,
@@ -127,7 +135,7 @@ export function limitRule(
           value,
           allowed,
           reference: limit.reference,
-          message: `${subject}: ${value}; ${set ? "the region allows" : "Azure allows"} ${allowed} (${limit.reference})`,
+          message: `${subject}: ${value}; ${limit.azureValue !== undefined ? "the region allows" : "Azure allows"} ${allowed} (${limit.reference})`,
         });
       }
       return { findings, usage };
