@@ -150,7 +150,7 @@ export const VCPUS_PER_SIZE: Readonly<Record<string, { vcpus: number; reference:
         ["Standard_B16ms", 16],
         ["Standard_B20ms", 20],
       ] as const
-    ).map(([size, vcpus]) => [size.toLowerCase(), { vcpus, reference: B_SERIES }]),
+    ).map(([size, vcpus]) => [size, { vcpus, reference: B_SERIES }]),
     ...(
       [
         ["Standard_B2ls_v2", 2],
@@ -160,12 +160,14 @@ export const VCPUS_PER_SIZE: Readonly<Record<string, { vcpus: number; reference:
         ["Standard_B8ls_v2", 8],
         ["Standard_B8s_v2", 8],
       ] as const
-    ).map(([size, vcpus]) => [size.toLowerCase(), { vcpus, reference: BSV2_SERIES }]),
+    ).map(([size, vcpus]) => [size, { vcpus, reference: BSV2_SERIES }]),
   ],
 );
 
+// Azure takes a size name in any case.
+const VCPUS_BY_LOWER_NAME = new Map(Object.entries(VCPUS_PER_SIZE).map(([size, { vcpus }]) => [size.toLowerCase(), vcpus]));
 const vmSizeOf = (vm: Located) => str(inputAt(vm.resource, "hardwareProfile.vmSize"));
-const vcpusOf = (vm: Located) => VCPUS_PER_SIZE[vmSizeOf(vm)?.toLowerCase() ?? ""]?.vcpus;
+const vcpusOf = (vm: Located) => VCPUS_BY_LOWER_NAME.get(vmSizeOf(vm)?.toLowerCase() ?? "");
 
 const vcpuCount = limitRule(
   {
@@ -193,7 +195,7 @@ export const vcpusPerRegion: RegionRule = {
     const quota = limits.vcpus;
     if (!quota) return counted;
     const unknown = located(stacks, VM).filter((vm) => subscriptionOf(vm.resource) !== undefined && vcpusOf(vm) === undefined);
-    const known = [...new Set(Object.keys(VCPUS_PER_SIZE).map((k) => k.replace(/^standard_/, "")))].join(", ");
+    const known = Object.keys(VCPUS_PER_SIZE).map((k) => k.replace(/^Standard_/, "")).join(", ");
     const findings: PreflightFinding[] = unknown.map((vm) => {
       const size = vmSizeOf(vm);
       const where = `subscription ${subscriptionOf(vm.resource)} in ${locationOf(vm)}`;
