@@ -10,6 +10,7 @@
  * stack that holds the limited resource, or "region" when no one stack does.
  */
 import { federatedCredentialsPerApp } from "./identities";
+import { FIREWALL_AND_QUOTA_RULES } from "./firewall-and-quotas";
 import { AZURE_LIMITS, effectiveLimits, vpnConnectionLimit, type EffectiveLimits } from "./limits";
 import { azureNameOf, inputAt, type PreflightFinding } from "./rule";
 import {
@@ -52,7 +53,7 @@ const POLICY = "azure-native:network:FirewallPolicy";
 const RCG = "azure-native:network:FirewallPolicyRuleCollectionGroup";
 
 export const ruleCollectionGroupsPerPolicy = limitRule(
-  { id: "PF-32", name: "rule-collection-groups-per-firewall-policy", summary: "A firewall policy has at most 100 rule collection groups, counted over every stack that adds one." },
+  { id: "PF-32", name: "rule-collection-groups-per-firewall-policy", summary: "A firewall policy has at most 60 rule collection groups, counted over every stack that adds one." },
   (limits) => limits.ruleCollectionGroups,
   (counted) => `rule collection groups in ${counted.azureName}`,
   (stacks) => {
@@ -174,6 +175,7 @@ export const ACROSS_STACK_RULES: readonly RegionRule[] = [
   keyVaultNameUnique,
   resourceGroupNameUnique,
   oneNetworkWatcherPerRegion,
+  ...FIREWALL_AND_QUOTA_RULES,
   federatedCredentialsPerApp(),
 ];
 

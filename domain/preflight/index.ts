@@ -30,6 +30,7 @@ export function runPreflight(stack: PreflightStack, rules: readonly PreflightRul
 }
 
 export { ACROSS_STACK_RULES, runRegionPreflight } from "./across-stacks";
+export { FIREWALL_AND_QUOTA_RULES, VCPUS_PER_SIZE } from "./firewall-and-quotas";
 export type { LimitUsage, RegionCheck, RegionResource, RegionRule, RegionStack } from "./region-rule";
 export { summariseRegionCheck } from "./region-summary";
-export { AZURE_LIMITS, effectiveLimits, limitOverrideProblem, LIMITS, type AzureLimit, type EffectiveLimits } from "./limits";
+export { AZURE_LIMITS, effectiveLimits, limitOverrideProblem, LIMITS, type AzureLimit, type EffectiveLimits, type LimitEntry } from "./limits";

@@ -3,7 +3,9 @@
  * number with the page that states it. The region rules (region.ts) count the
  * resources of every stack against them. The platform file's `limits` map may
  * set one lower, to keep headroom, and higher only where Azure raises it on
- * request (`adjustable`; none of these is today).
+ * request (`adjustable`). A quota whose default Azure sets per subscription
+ * offer (vCPUs) has no value here: it is counted only where the platform file
+ * states the subscription's quota.
  */
 
 const SUBSCRIPTION_LIMITS = "https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits";
@@ -20,9 +22,17 @@ export interface AzureLimit {
   readonly reference: string;
   /** Azure's own value, when the platform file's `limits` set this one to another. */
   readonly azureValue?: number;
+  /** The value is the platform file's, for a quota the table has no default of. */
+  readonly stated?: boolean;
+}
+
+/** A row of the table: as AzureLimit, but a quota Azure sets per subscription offer has no value until the platform file states one. */
+export interface LimitEntry extends Omit<AzureLimit, "value"> {
+  readonly value: number | undefined;
 }
 
 const limit = (key: string, what: string, value: number, adjustable: boolean, reference: string): AzureLimit => ({ key, what, value, adjustable, reference });
+const statedQuota = (key: string, what: string, reference: string): LimitEntry => ({ key, what, value: undefined, adjustable: true, reference });
 
 /** Every limit, by key. */
 export const AZURE_LIMITS = {
@@ -40,7 +50,10 @@ export const AZURE_LIMITS = {
     false,
     "https://learn.microsoft.com/azure/vpn-gateway/about-gateway-skus#benchmark",
   ),
-  ruleCollectionGroups: limit("rule-collection-groups", "rule collection groups per firewall policy", 100, false, `${SUBSCRIPTION_LIMITS}#azure-firewall-limits`),
+  // The page has changed over time: its include file (articles/includes/firewall-limits.md, 2023-10)
+  // says 50 for policies created before July 2022 and 60 after; later copies say 90, the issue 100.
+  // 60 is the lowest value Learn states for a policy made today, so a region this passes fits.
+  ruleCollectionGroups: limit("rule-collection-groups", "rule collection groups per firewall policy", 60, false, `${SUBSCRIPTION_LIMITS}#azure-firewall-limits`),
   peerings: limit("peerings", "virtual network peerings per virtual network", 500, false, `${SUBSCRIPTION_LIMITS}#azure-networking-limits`),
   privateDnsLinks: limit("private-dns-links", "virtual network links per private DNS zone", 1000, false, "https://learn.microsoft.com/azure/dns/private-dns-privatednszone#limits"),
   roleAssignments: limit("role-assignments", "Azure role assignments per subscription", 4000, false, `${SUBSCRIPTION_LIMITS}#azure-rbac-limits`),
@@ -53,11 +66,30 @@ export const AZURE_LIMITS = {
   ),
   routes: limit("routes", "routes per route table", 400, false, `${SUBSCRIPTION_LIMITS}#azure-networking-limits`),
   resourceGroups: limit("resource-groups", "resource groups per subscription", 980, false, `${SUBSCRIPTION_LIMITS}#subscription-limits`),
-} as const satisfies Record<string, AzureLimit>;
+  // "20,000 unique source/destinations in network rules", each rule adding its unique
+  // source addresses times its unique destination addresses; an IP group counts as one.
+  firewallNetworkRulePairs: limit(
+    "firewall-network-rule-pairs",
+    "unique source/destination pairs in the network rules of a firewall policy",
+    20000,
+    false,
+    `${SUBSCRIPTION_LIMITS}#azure-firewall-limits`,
+  ),
+  // "Network interface cards 65,536" per region per subscription; the table has no
+  // maximum column, which the page says means Azure does not raise it.
+  networkInterfaces: limit("network-interfaces", "network interfaces per region in a subscription", 65536, false, `${SUBSCRIPTION_LIMITS}#azure-networking-limits`),
+  // "Standard Public IP addresses: 10 (default), Contact support (maximum)"; the page notes
+  // the default varies by offer (1000 for an Enterprise Agreement), so a platform file may
+  // state the subscription's own.
+  publicIpAddresses: limit("public-ip-addresses", "public IP addresses per region in a subscription", 10, true, `${SUBSCRIPTION_LIMITS}#publicip-address`),
+  // Total Regional vCPUs: Azure's default depends on the subscription's offer and is raised
+  // on request, so there is no number to count against until the platform file states it.
+  vcpus: statedQuota("vcpus", "vCPUs of virtual machines per region in a subscription (Total Regional vCPUs)", "https://learn.microsoft.com/azure/virtual-machines/quotas"),
+} as const satisfies Record<string, AzureLimit | LimitEntry>;
 
 export type LimitName = keyof typeof AZURE_LIMITS;
 
-export const LIMITS: readonly AzureLimit[] = Object.values(AZURE_LIMITS);
+export const LIMITS: readonly LimitEntry[] = Object.values(AZURE_LIMITS);
 
 /**
  * What is wrong with a `limits` entry of the platform file, or undefined. Any limit
@@ -66,22 +98,26 @@ export const LIMITS: readonly AzureLimit[] = Object.values(AZURE_LIMITS);
 export function limitOverrideProblem(key: string, value: number): string | undefined {
   const known = LIMITS.find((l) => l.key === key);
   if (!known) return `is not a limit grunnmur knows; the limits are ${LIMITS.map((l) => l.key).join(", ")}`;
-  if (value > known.value && !known.adjustable) {
+  if (known.value !== undefined && value > known.value && !known.adjustable) {
     return `is ${value}, above Azure's ${known.value} ${known.what}, which Azure does not raise on request (${known.reference}); set it at most ${known.value}, or leave it out`;
   }
   return undefined;
 }
 
-/** The limits in effect: the table's, with the platform file's values (checked by limitOverrideProblem). */
-export type EffectiveLimits = Readonly<Record<LimitName, AzureLimit>>;
+/**
+ * The limits in effect: the table's, with the platform file's values (checked by
+ * limitOverrideProblem); a quota without a default is undefined unless the file states it.
+ */
+export type EffectiveLimits = Readonly<{ [K in LimitName]: (typeof AZURE_LIMITS)[K] extends AzureLimit ? AzureLimit : AzureLimit | undefined }>;
 
 export function effectiveLimits(overrides: Readonly<Record<string, number>> = {}): EffectiveLimits {
-  const result = {} as Record<LimitName, AzureLimit>;
-  for (const [name, l] of Object.entries(AZURE_LIMITS) as Array<[LimitName, AzureLimit]>) {
-    const raised = overrides[l.key];
-    result[name] = typeof raised === "number" && raised !== l.value ? { ...l, value: raised, azureValue: l.value } : l;
+  const result = {} as Record<LimitName, AzureLimit | undefined>;
+  for (const [name, l] of Object.entries(AZURE_LIMITS) as Array<[LimitName, LimitEntry]>) {
+    const set = overrides[l.key];
+    if (l.value === undefined) result[name] = typeof set === "number" ? { ...l, value: set, stated: true } : undefined;
+    else result[name] = typeof set === "number" && set !== l.value ? { ...l, value: set, azureValue: l.value } : (l as AzureLimit);
   }
-  return result;
+  return result as EffectiveLimits;
 }
 
 /** The site-to-site connection limit of a VPN gateway SKU; undefined for a SKU the table does not know (Basic, ExpressRoute). */

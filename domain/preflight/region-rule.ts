@@ -4,7 +4,7 @@
  * (a count against a limit, a name Azure takes once). The rules themselves are
  * in across-stacks.ts and the files it lists; the summary in region-summary.ts.
  */
-import type { AzureLimit, EffectiveLimits } from "./limits";
+import type { AzureLimit, EffectiveLimits, LimitEntry } from "./limits";
 import { azureNameOf, type PreflightFinding, type PreflightResource, type PreflightStack } from "./rule";
 
 /** A resource as the region rules read it: with its id and provider, which say the subscription. */
@@ -78,7 +78,10 @@ export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | und
   for (const item of items) {
     const key = keyOf(item);
     if (key === undefined) continue;
-    groups.set(key, [...(groups.get(key) ?? []), item]);
+    // In place: a copy per item is quadratic, and a subscription may hold tens of thousands of NICs.
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
   }
   return groups;
 }
@@ -98,8 +101,8 @@ export interface Counted {
   readonly items: readonly Located[];
   /** How many, when not items.length (routes inside a route table). */
   readonly count?: number;
-  /** LimitUsage.scope, when the rule knows it; else the hub whose resource group holds the owner, if any. */
-  readonly scope?: string;
+  /** The subscription the limit is per, for a per-subscription limit: the summary groups by it. */
+  readonly subscription?: string;
 }
 
 /** A hub: a virtual network with the subnets only a hub has (a firewall's or a VPN gateway's). */
@@ -127,7 +130,7 @@ export function limitRule(
   limitOf: (limits: EffectiveLimits, counted: Counted) => AzureLimit | undefined,
   subjectOf: (counted: Counted) => string,
   count: (stacks: readonly RegionStack[]) => Counted[],
-  referenceLimit: AzureLimit,
+  referenceLimit: LimitEntry,
 ): RegionRule {
   return {
     ...meta,
@@ -136,18 +139,24 @@ export function limitRule(
       const findings: PreflightFinding[] = [];
       const usage: LimitUsage[] = [];
       const hubs = hubsOf(stacks);
+      const subscriptions = subscriptionScopes(stacks);
       for (const counted of count(stacks)) {
         const limit = limitOf(limits, counted);
         if (!limit) continue;
         const used = counted.count ?? counted.items.length;
         const subject = subjectOf(counted);
         const ownerGroup = counted.owner ? groupKey(counted.owner) : undefined;
-        const scope = counted.scope ?? (ownerGroup ? hubs.get(ownerGroup) : undefined);
+        const scope = counted.subscription ? (subscriptions.get(counted.subscription) ?? `subscription ${counted.subscription}`) : ownerGroup ? hubs.get(ownerGroup) : undefined;
         usage.push({ rule: meta.id, limit, subject, used, ...(scope ? { scope } : {}) });
         if (used <= limit.value) continue;
         const stack = counted.owner?.stack ?? (new Set(counted.items.map((i) => i.stack)).size === 1 ? counted.items[0].stack : "region");
         const value = `${used} (${perStack(counted.items)})`;
-        const set = limit.azureValue !== undefined ? ` (limits.${limit.key} in the platform file; Azure's own is ${limit.azureValue})` : "";
+        const set =
+          limit.azureValue !== undefined
+            ? ` (limits.${limit.key} in the platform file; Azure's own is ${limit.azureValue})`
+            : limit.stated
+              ? ` (limits.${limit.key} in the platform file, the subscription's quota)`
+              : "";
         const allowed = `at most ${limit.value} ${limit.what}${set}`;
         findings.push({
           rule: meta.id,
@@ -158,7 +167,7 @@ export function limitRule(
           value,
           allowed,
           reference: limit.reference,
-          message: `${subject}: ${value}; ${set ? "the region allows" : "Azure allows"} ${allowed} (${limit.reference})`,
+          message: `${subject}: ${value}; ${limit.azureValue !== undefined ? "the region allows" : "Azure allows"} ${allowed} (${limit.reference})`,
         });
       }
       return { findings, usage };
@@ -186,15 +195,26 @@ export function keyedByParent(stacks: readonly RegionStack[], ownerType: string,
   });
 }
 
-/** "platform, alta and 7 more": the stacks that deploy there, for the summary's heading. */
-function stacksIn(items: readonly Located[]): string {
-  // The platform first: it is the one stack that deploys into the host's subscription in every region.
-  const stacks = [...new Set(items.map((i) => i.stack))].sort((a, b) => Number(b === "platform") - Number(a === "platform"));
-  return stacks.length <= 3 ? stacks.join(", ") : `${stacks.slice(0, 2).join(", ")} and ${stacks.length - 2} more`;
+/** Each subscription's heading in the summary: "subscription <id> (platform, alta and 7 more)", from the stacks deploying there. */
+export function subscriptionScopes(stacks: readonly RegionStack[]): Map<string, string> {
+  const deploying = new Map<string, Set<string>>();
+  for (const s of stacks) {
+    for (const r of s.resources) {
+      const sub = r.custom !== false ? subscriptionOf(r) : undefined;
+      if (sub) deploying.set(sub, (deploying.get(sub) ?? new Set()).add(s.stack));
+    }
+  }
+  return new Map(
+    [...deploying].map(([sub, names]) => {
+      // The platform first: it is the one stack that deploys into the host's subscription in every region.
+      const list = [...names].sort((a, b) => Number(b === "platform") - Number(a === "platform"));
+      return [sub, `subscription ${sub} (${list.length <= 3 ? list.join(", ") : `${list.slice(0, 2).join(", ")} and ${list.length - 2} more`})`];
+    }),
+  );
 }
 
 export function perSubscription(stacks: readonly RegionStack[], ...types: string[]): Counted[] {
-  return [...groupBy(located(stacks, ...types), (l) => subscriptionOf(l.resource))].map(([sub, items]) => ({ key: sub, azureName: sub, items, scope: `subscription ${sub} (${stacksIn(items)})` }));
+  return [...groupBy(located(stacks, ...types), (l) => subscriptionOf(l.resource))].map(([sub, items]) => ({ key: sub, azureName: sub, items, subscription: sub }));
 }
 
 /** A rule that finds Azure names two resources share where Azure takes each only once. */

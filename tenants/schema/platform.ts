@@ -71,7 +71,7 @@ const limits = z
   })
   .optional()
   .meta({
-    description: `Azure limits the region preflight of grunnmur preview counts against, by key (${LIMITS.map((l) => l.key).join(", ")}). Set one lower to keep headroom; higher only where Azure has raised it for the subscription on request, as the limit's reference says.`,
+    description: `Azure limits the region preflight of grunnmur preview counts against, by key (${LIMITS.map((l) => l.key).join(", ")}). Set one lower to keep headroom; higher only where Azure has raised it for the subscription on request, as the limit's reference says. vcpus has no default: state the subscription's Total Regional vCPUs quota to have it counted.`,
   });
 
 const network = z.strictObject({
