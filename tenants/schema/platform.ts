@@ -2,6 +2,8 @@
  * The platform file schema: the host municipality's settings for the shared
  * foundation (`platform.yaml`). Every choice a host may change has a default here.
  */
+import { OS_IMAGE_KEYS } from "../../domain/compute/images";
+import { VM_SIZES } from "../../domain/compute/sizes";
 import { z } from "zod";
 import { COUNTIES, COUNTY_CODES } from "../validation/identifiers";
 import {
@@ -138,7 +140,7 @@ const nationalProxy = z.strictObject({
   secret: secretRef,
 });
 
-export const PRICE_UNITS = ["hour", "month", "gb-month", "gb", "instance-month", "10k-operations"] as const;
+export const PRICE_UNITS = ["hour", "month", "gb-month", "gb", "instance-month", "10k-operations", "vcpu-hour"] as const;
 
 const priceItem = z.strictObject({
   description: z.string().min(3),
@@ -259,6 +261,20 @@ export const platformSchema = z
       }),
     waivers,
     limits,
+    workloads: z
+      .strictObject({
+        sizes: z
+          .array(z.enum(VM_SIZES.map((v) => v.name) as [string, ...string[]]))
+          .min(1)
+          .meta({ description: `VM sizes members' systems may use; each needs its hourly price in prices.items (vm-<size>, e.g. vm-d4s-v5). Known sizes: ${VM_SIZES.map((v) => v.name).join(", ")}.` }),
+        images: z.array(z.enum(OS_IMAGE_KEYS)).min(1).default([...OS_IMAGE_KEYS]).meta({ description: "OS images members' VMs may run; default all grunnmur knows." }),
+        linuxAdminSshPublicKey: z
+          .string()
+          .regex(/^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp256) [A-Za-z0-9+/=]{40,} ?[^\n]*$/, { error: "must be an OpenSSH public key line, e.g. \"ssh-ed25519 AAAAC3Nz... platform-break-glass\"" })
+          .meta({ description: "The platform team's break-glass SSH public key for Linux VMs (password sign-in is off; people sign in with Entra ID). A public key, not a secret." }),
+      })
+      .optional()
+      .meta({ description: "What members' virtual machines may be: without this section no tenant file may host a VM." }),
   })
   .meta({ title: "grunnmur platform", description: "The host municipality's settings for the shared digital foundation." });
 

@@ -2,6 +2,7 @@
  * The tenant file schema: the single source of truth for `tenants/<slug>.yaml`.
  * Types, the committed JSON Schema and the validator all derive from it.
  */
+import { OS_IMAGE_KEYS } from "../../domain/compute/images";
 import { z } from "zod";
 import {
   cidrBlock,
@@ -149,6 +150,46 @@ const budget = z.strictObject({
 
 export const SYSTEM_LOCATIONS = ["saas", "on-premises", "shared-platform", "local-datacentre"] as const;
 
+/** Where a VM is in its move: planned creates nothing, migrating and running run it, retired keeps only its backups. */
+export const VM_STATES = ["planned", "migrating", "running", "retired"] as const;
+export const WORKLOAD_ZONES = ["general", "secure", "exam"] as const;
+export const DISK_SKUS = ["Premium_LRS", "Premium_ZRS", "StandardSSD_LRS", "StandardSSD_ZRS", "Standard_LRS"] as const;
+export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+
+const dataDisk = z.strictObject({
+  lun: z.number().int().min(0).max(63).meta({ description: "The disk's LUN, 0-63, unique on the VM; it never changes once the disk exists." }),
+  sizeGb: z.number().int().min(4).max(32767).meta({ description: "Size in GB." }),
+  sku: z.enum(DISK_SKUS).default("Premium_LRS"),
+});
+
+const patchWindow = z.strictObject({
+  day: z.enum(WEEKDAYS),
+  start: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "must be a time of day as HH:MM in Norwegian time, e.g. \"02:00\"" })
+    .meta({ description: "Start, Norwegian time (Europe/Oslo), HH:MM." }),
+  hours: z.number().int().min(2).max(4).default(3).meta({ description: "Length of the window in whole hours, 2-4." }),
+});
+
+const vm = z.strictObject({
+  size: z.string().min(1).meta({ description: "VM size from the platform file's workloads.sizes, e.g. \"Standard_D4s_v5\"." }),
+  image: z.enum(OS_IMAGE_KEYS).meta({ description: "OS image: Windows Server 2022 or 2025, Ubuntu 24.04 LTS or RHEL 9." }),
+  osDiskGb: z.number().int().min(30).max(4095).default(128).meta({ description: "OS disk size in GB." }),
+  osDiskSku: z.enum(DISK_SKUS).default("Premium_LRS"),
+  dataDisks: z.record(keyName, dataDisk).default({}).meta({ description: "Data disks, keyed by a stable name." }),
+  backupTier: keyName.optional().meta({ description: "Backup tier from the platform file; default the file's backup.tier." }),
+  patchWindow: patchWindow.meta({ description: "When Azure Update Manager may install updates and restart the VM." }),
+  state: z.enum(VM_STATES).meta({
+    description: "planned: nothing is created; migrating and running: the VM runs and is backed up; retired: the VM is removed, its backups kept.",
+  }),
+  renamedFrom: keyName.optional().meta({ description: "Set when you rename the VM's key: the key it had before, so the VM is kept, not replaced." }),
+});
+
+const hosting = z.strictObject({
+  zone: z.enum(WORKLOAD_ZONES).meta({ description: "The zone of the municipality's network its VMs are in; secure only for sensitive systems." }),
+  vms: z.record(keyName, vm).meta({ description: "The system's virtual machines, keyed by a stable name." }),
+});
+
 const system = z.strictObject({
   name: z.string().min(2),
   vendor: z.string().min(2),
@@ -156,6 +197,8 @@ const system = z.strictObject({
   runsOn: z.enum(SYSTEM_LOCATIONS).meta({ description: "Where the system runs today." }),
   canMove: z.boolean().default(true).meta({ description: "Whether it can move onto the shared platform." }),
   dependsOn: z.array(keyName).default([]).meta({ description: "Keys of systems in this file it integrates with." }),
+  sensitive: z.boolean().default(false).meta({ description: "Holds health, child welfare or other special-category data: only such a system may have VMs in the secure zone." }),
+  hosting: hosting.optional().meta({ description: "How the system is hosted on the platform: its virtual machines." }),
 });
 
 export const tenantSchema = z

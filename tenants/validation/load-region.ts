@@ -22,6 +22,7 @@ import { checkTenantDates, checkWaiverDates, localToday } from "./date-rules";
 import { checkOffboarding } from "./offboarding-rules";
 import { checkGithubTeams } from "./github-rules";
 import { checkSubscriptions } from "./subscription-rules";
+import { checkWorkloads, checkWorkloadSettings } from "./workload-rules";
 import { readYamlText, tenantEntry } from "./file-limits";
 
 export interface RegionPaths {
@@ -121,7 +122,7 @@ export function loadRegion(paths: RegionPaths, rules: RegionRules = {}): RegionL
   if (platform) {
     let resolved: AddressPlan["tenants"] = [];
     try {
-      diagnostics.push(...checkRegion(platform, tenants, order), ...checkOffboarding(platform, tenants, today), ...checkGithubTeams(platform, tenants), ...checkSubscriptions(platform, tenants));
+      diagnostics.push(...checkRegion(platform, tenants, order), ...checkOffboarding(platform, tenants, today), ...checkGithubTeams(platform, tenants), ...checkSubscriptions(platform, tenants), ...checkWorkloadSettings(platform), ...checkWorkloads(platform, tenants));
       diagnostics.push(...checkRegionNames(platform, establishedFirst(tenants, order)));
       const plan = resolveAddressPlan(platform, establishedFirst(tenants, order), order);
       diagnostics.push(...plan.diagnostics);

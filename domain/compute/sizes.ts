@@ -1,0 +1,34 @@
+/**
+ * The VM sizes a municipality's workload may use, with what the cost model and
+ * the vCPU quota need: vCPUs, memory, and the price item (platform.yaml
+ * prices.items) that bills its hours. The platform file's `workloads.sizes`
+ * picks the allowed ones from this table. Pure data.
+ */
+
+export interface VmSize {
+  readonly name: string;
+  readonly vcpus: number;
+  readonly memoryGb: number;
+  /** The prices.items key of its hourly price. */
+  readonly priceItem: string;
+}
+
+const size = (name: string, vcpus: number, memoryGb: number): VmSize => ({ name, vcpus, memoryGb, priceItem: `vm-${name.replace(/^Standard_/, "").toLowerCase().replace(/_/g, "-")}` });
+
+// vCPUs and memory from Learn's size pages: B-series (https://learn.microsoft.com/azure/virtual-machines/sizes/general-purpose/bv1-series),
+// Dsv5 (https://learn.microsoft.com/azure/virtual-machines/sizes/general-purpose/dsv5-series),
+// Esv5 (https://learn.microsoft.com/azure/virtual-machines/sizes/memory-optimized/esv5-series).
+export const VM_SIZES: readonly VmSize[] = [
+  size("Standard_B2s", 2, 4),
+  size("Standard_B2ms", 2, 8),
+  size("Standard_B4ms", 4, 16),
+  size("Standard_D2s_v5", 2, 8),
+  size("Standard_D4s_v5", 4, 16),
+  size("Standard_D8s_v5", 8, 32),
+  size("Standard_E4s_v5", 4, 32),
+  size("Standard_E8s_v5", 8, 64),
+];
+
+export function vmSize(name: string): VmSize | undefined {
+  return VM_SIZES.find((s) => s.name.toLowerCase() === name.toLowerCase());
+}
