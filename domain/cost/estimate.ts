@@ -104,10 +104,15 @@ export function estimateCosts(platform: PlatformFile, previews: { platform: Pric
   const platformMonthly = Object.values(platformByService).reduce((a, b) => a + b, 0);
 
   const host = platform.host;
-  const members = [{ slug: host.slug, displayName: host.displayName, population: host.population, host: true }, ...tenants.map((t) => ({ ...t, host: false }))];
+  // The host is one member: with a member file of its own (host.member) its stack is its own resources.
+  const members = [
+    { slug: host.slug, displayName: host.displayName, population: host.population, host: true },
+    ...tenants.filter((t) => t.slug !== host.slug).map((t) => ({ ...t, host: false })),
+  ];
+  const hostHasStack = tenants.some((t) => t.slug === host.slug);
   const shares = allocate(platformMonthly, members, platform.costAllocation);
   const memberCosts: MemberCost[] = members.map((m) => {
-    const own: Record<string, number> = m.host ? {} : sumBy(m.slug);
+    const own: Record<string, number> = m.host && !hostHasStack ? {} : sumBy(m.slug);
     const ownMonthly = Object.values(own).reduce((a, b) => a + b, 0);
     const totalMonthly = ownMonthly + shares[m.slug];
     return {

@@ -30,6 +30,13 @@ const host = z.strictObject({
   organisasjonsnummer,
   population,
   costCentre: z.string().min(1),
+  member: z
+    .boolean()
+    .default(false)
+    .meta({
+      description:
+        "The host uses the platform as a member too: its own spoke, storage, Wi-Fi and workloads come from a tenant file of its own, tenants/<host slug>.yaml, with the host's slug, kommunenummer, organisasjonsnummer and population. Its cost is its own resources plus its platform share, like every member's.",
+    }),
 });
 
 const countyCode = z

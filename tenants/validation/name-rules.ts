@@ -15,7 +15,8 @@ export function checkRegionNames(platform: PlatformInput, tenants: readonly Tena
   const out: Diagnostic[] = [];
   const reserved = reservedSlugs(platform.spec);
   // A slug used twice, or the host's, is reported by region-rules.ts; every name made from it would only repeat that.
-  const seen = new Set<string>([platform.spec.host.slug]);
+  // The host's own member file (host.member) is checked like every member's.
+  const seen = new Set<string>(platform.spec.host.member ? [] : [platform.spec.host.slug]);
   const kept: TenantInput[] = [];
   for (const tenant of tenants) {
     const slug = tenant.spec.slug;

@@ -89,15 +89,32 @@ function checkUnique(platform: PlatformInput, tenants: readonly TenantInput[]): 
     { path: ["wifi", "realm"], label: "eduroam realm", get: (t) => t.wifi?.realm },
   ];
   const host = platform.spec.host;
+  // The host's own member file (host.member): it must be the host, in every identifier.
+  const hostFile = host.member ? tenants.find((t) => t.spec.slug === host.slug) : undefined;
+  if (hostFile) {
+    const mismatch: Array<[FieldPath, string, string | number, string | number]> = [
+      [["kommunenummer"], "kommunenummer", hostFile.spec.kommunenummer, host.kommunenummer],
+      [["organisasjonsnummer"], "organisasjonsnummer", hostFile.spec.organisasjonsnummer, host.organisasjonsnummer],
+      [["population"], "population", hostFile.spec.population, host.population],
+    ];
+    for (const [path, label, value, expected] of mismatch) {
+      if (value !== expected) {
+        out.push(diagnosticAt(hostFile.source, path, `is ${value}, but this is the host's own file (slug ${host.slug}) and ${platform.source.file} has host.${label} ${expected}; the two must agree`));
+      }
+    }
+  }
   // Established files first, and of equally old files the one named after its slug: report the copy, not the original.
   const ordered = tenants;
   for (const field of fields) {
     const seen = new Map<string, string>();
     if (field.label !== "eduroam realm") {
       const hostValue = field.label === "slug" ? host.slug : field.label === "kommunenummer" ? host.kommunenummer : host.organisasjonsnummer;
-      seen.set(hostValue, `${platform.source.file} (the host)`);
+      const why = host.member ? "" : `; the host's own member file is allowed once ${platform.source.file} sets host.member: true`;
+      seen.set(hostValue, hostFile ? `${hostFile.source.file} (the host's own file)` : `${platform.source.file} (the host)${field.label === "slug" ? why : ""}`);
     }
     for (const { source, spec } of ordered) {
+      // The host's file carries the host's identifiers by design (checked above).
+      if (hostFile && source === hostFile.source && field.label !== "eduroam realm") continue;
       const value = field.get(spec);
       if (value === undefined) continue;
       const first = seen.get(value);
@@ -121,7 +138,7 @@ function checkReferences(platform: PlatformInput, tenants: readonly TenantInput[
   }
   const allocation = platform.spec.costAllocation;
   if (allocation.key === "fixed-percentages") {
-    const members = [platform.spec.host.slug, ...tenants.map((t) => t.spec.slug)];
+    const members = [...new Set([platform.spec.host.slug, ...tenants.map((t) => t.spec.slug)])];
     const missing = members.filter((slug) => !(slug in allocation.percentages));
     if (missing.length > 0) {
       out.push(diagnosticAt(platform.source, ["costAllocation", "percentages"], `has no percentage for ${missing.join(", ")}; every member needs one`));

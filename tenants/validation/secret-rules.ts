@@ -82,6 +82,8 @@ interface SecretOwners {
   /** Lower-case names of the secrets the platform file names in the platform vault. */
   readonly platformSecrets: ReadonlySet<string>;
   readonly platformConfigKeys: ReadonlySet<string>;
+  /** The host has a member file of its own (host.member): names after the host are then that file's, unless the platform file names them. */
+  readonly hostIsMember: boolean;
   /** Tenant slugs; the longest that begins a name owns it, so `nord-fron-x` is nord-fron's and not nord's. */
   readonly slugs: readonly string[];
 }
@@ -100,7 +102,7 @@ function ownersOf(platform: PlatformInput, tenants: readonly TenantInput[]): Sec
     if (!vaults.has(name.toLowerCase())) vaults.set(name.toLowerCase(), entry.tenant);
   }
   const slugs = longestFirst(tenants.map((t) => t.spec.slug));
-  return { host: spec.host.slug, platformFile: platform.source.file, platformVault, vaults, platformSecrets, platformConfigKeys, slugs };
+  return { host: spec.host.slug, hostIsMember: spec.host.member && tenants.some((t) => t.spec.slug === spec.host.slug), platformFile: platform.source.file, platformVault, vaults, platformSecrets, platformConfigKeys, slugs };
 }
 
 function ownerOfSecretName(name: string, owners: SecretOwners): Owner {
@@ -109,7 +111,7 @@ function ownerOfSecretName(name: string, owners: SecretOwners): Owner {
   if (lower.startsWith(CONFIG_COPY_PREFIX)) return { kind: "platform", why: ` (the platform's copies of Pulumi config secrets are named ${CONFIG_COPY_PREFIX}<key>)` };
   if (isGeneratedSecretName(lower)) return { kind: "platform", why: ` (the secrets the platform generates are named ${GENERATED_SECRET_PREFIX}<...>)` };
   const slug = longestFirst([owners.host, ...owners.slugs]).find((s) => lower.startsWith(`${s}-`));
-  if (slug === owners.host) return { kind: "platform", why: ` (named after the host, ${owners.host})` };
+  if (slug === owners.host && !owners.hostIsMember) return { kind: "platform", why: ` (named after the host, ${owners.host})` };
   return slug ? { kind: "tenant", slug } : { kind: "nobody" };
 }
 
@@ -125,7 +127,7 @@ function ownerOfConfigKey(key: string, owners: SecretOwners): Owner {
   // one copy; ":" would also name another namespace (`azure-native:...`).
   if (!/^[A-Za-z0-9-]+$/.test(key)) return { kind: "nobody", why: " (a municipality's keys hold only letters, digits and hyphens)" };
   const slug = longestFirst([owners.host, ...owners.slugs]).find((s) => startsWithSlug(key, s));
-  if (slug === owners.host) return { kind: "platform", why: ` (named after the host, ${owners.host})` };
+  if (slug === owners.host && !owners.hostIsMember) return { kind: "platform", why: ` (named after the host, ${owners.host})` };
   return slug ? { kind: "tenant", slug } : { kind: "nobody" };
 }
 
