@@ -2,6 +2,8 @@
  * The preflight rule set, and running it over one stack. The runner that turns
  * findings into the policy report's mandatory violations is scripts/check/run-policies.ts.
  */
+import { BACKUP_PREFLIGHT_RULES } from "./backup-values";
+import { BASTION_AND_ROUTE_RULES } from "./bastion-and-routes";
 import { NAME_PREFLIGHT_RULES } from "./names";
 import { ORDERING_PREFLIGHT_RULES } from "./ordering";
 import { REGION_PREFLIGHT_RULES } from "./regions";
@@ -12,7 +14,7 @@ import { VALUE_PREFLIGHT_RULES } from "./values";
 export type { PreflightFinding, PreflightResource, PreflightRule, PreflightStack } from "./rule";
 
 /** Every rule, in id order. */
-export const PREFLIGHT_RULES: readonly PreflightRule[] = [...NAME_PREFLIGHT_RULES, ...SUBNET_PREFLIGHT_RULES, ...REGION_PREFLIGHT_RULES, ...VALUE_PREFLIGHT_RULES, ...ORDERING_PREFLIGHT_RULES];
+export const PREFLIGHT_RULES: readonly PreflightRule[] = [...NAME_PREFLIGHT_RULES, ...SUBNET_PREFLIGHT_RULES, ...REGION_PREFLIGHT_RULES, ...VALUE_PREFLIGHT_RULES, ...BASTION_AND_ROUTE_RULES, ...BACKUP_PREFLIGHT_RULES, ...ORDERING_PREFLIGHT_RULES];
 
 /**
  * Every finding of the rules over one stack. A rule that throws does not pass

@@ -55,6 +55,8 @@ export interface PreflightRule {
   readonly summary: string;
   /** Microsoft Learn page or Azure REST spec that states the rule. */
   readonly reference: string;
+  /** Further pages some of its findings cite instead (Problem.reference), when one page does not state every part. */
+  readonly furtherReferences?: readonly string[];
   check(stack: PreflightStack): PreflightFinding[];
 }
 
@@ -70,9 +72,12 @@ export interface Problem {
   readonly property: string;
   readonly value: string;
   readonly allowed: string;
+  /** Where Azure says so, when it is another page than the rule's own (a rule that gathers one subject's limits from several). */
+  readonly reference?: string;
 }
 
 export function finding(rule: Pick<PreflightRule, "id" | "reference">, stack: string, problem: Problem): PreflightFinding {
+  const reference = problem.reference ?? rule.reference;
   return {
     rule: rule.id,
     stack,
@@ -81,8 +86,8 @@ export function finding(rule: Pick<PreflightRule, "id" | "reference">, stack: st
     azureName: problem.azureName,
     value: problem.value,
     allowed: problem.allowed,
-    reference: rule.reference,
-    message: `${problem.subject} ${problem.azureName}${problem.within ? ` in ${problem.within}` : ""}: ${problem.property} is ${problem.value}; Azure allows ${problem.allowed} (${rule.reference})`,
+    reference,
+    message: `${problem.subject} ${problem.azureName}${problem.within ? ` in ${problem.within}` : ""}: ${problem.property} is ${problem.value}; Azure allows ${problem.allowed} (${reference})`,
   };
 }
 
@@ -113,6 +118,7 @@ const NAME_PROPERTY: Readonly<Record<string, string>> = {
   "azure-native:storage:StorageAccount": "accountName",
   "azure-native:keyvault:Vault": "vaultName",
   "azure-native:recoveryservices:Vault": "vaultName",
+  "azure-native:recoveryservices:ProtectionPolicy": "policyName",
   "azure-native:network:VirtualNetwork": "virtualNetworkName",
   "azure-native:network:NetworkSecurityGroup": "networkSecurityGroupName",
   "azure-native:network:PublicIPAddress": "publicIpAddressName",

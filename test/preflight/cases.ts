@@ -62,6 +62,54 @@ function withoutDependency(type: string, name: string, dependency: string): Edit
 
 const both = (...edits: Edit[]): Edit => (stack) => edits.reduce((s, e) => e(s), stack);
 
+/** A new resource of `type`, its parent, provider and options those of the hub's shared NSG. */
+function add(type: string, name: string, inputs: Record<string, unknown>): Edit {
+  return (stack) => {
+    const template = stack.resources.find((r) => r.type === NSG_TYPE && r.name === "hub-shared");
+    if (!template) throw new Error(`${stack.stack} has no network security group hub-shared`);
+    return { ...stack, resources: [...stack.resources, { ...template, type, name, urn: template.urn.replace(/::[^:]+$/, `::${name}`).replace(template.type, type), inputs }] };
+  };
+}
+
+const HUB_RG = `${SUB}/resourceGroups/rg-grunnmur-hub-prod-noe/providers/Microsoft.Network`;
+const NSG_TYPE = "azure-native:network:NetworkSecurityGroup";
+const ROUTE_TABLE = "azure-native:network:RouteTable";
+const POLICY = "azure-native:recoveryservices:ProtectionPolicy";
+const BASTION_NSG = "nsg-grunnmur-hub-prod-noe-bastion";
+
+const securityRule = (name: string, priority: number, direction: string, protocol: string, source: string, destination: string, ports: string[]) => ({
+  name, priority, direction, access: "Allow", protocol, sourceAddressPrefix: source, sourcePortRange: "*", destinationAddressPrefix: destination, ...(ports.length === 1 ? { destinationPortRange: ports[0] } : { destinationPortRanges: ports }),
+});
+
+/**
+ * An NSG for AzureBastionSubnet with the rules of Learn's table (https://learn.microsoft.com/azure/bastion/bastion-nsg):
+ * the inbound ones inline, the outbound ones as SecurityRule resources of their own, `without` those named left out.
+ */
+function bastionNsg(...without: string[]): Edit {
+  const inbound = [
+    securityRule("AllowHttpsInbound", 120, "Inbound", "Tcp", "Internet", "*", ["443"]),
+    securityRule("AllowGatewayManagerInbound", 130, "Inbound", "Tcp", "GatewayManager", "*", ["443"]),
+    securityRule("AllowAzureLoadBalancerInbound", 140, "Inbound", "Tcp", "AzureLoadBalancer", "*", ["443"]),
+    securityRule("AllowBastionHostCommunication", 150, "Inbound", "*", "VirtualNetwork", "VirtualNetwork", ["8080", "5701"]),
+  ];
+  const outbound = [
+    securityRule("AllowSshRdpOutbound", 100, "Outbound", "*", "*", "VirtualNetwork", ["22", "3389"]),
+    securityRule("AllowAzureCloudOutbound", 110, "Outbound", "Tcp", "*", "AzureCloud", ["443"]),
+    securityRule("AllowBastionCommunication", 120, "Outbound", "*", "VirtualNetwork", "VirtualNetwork", ["8080", "5701"]),
+    securityRule("AllowHttpOutbound", 130, "Outbound", "*", "*", "Internet", ["80"]),
+  ];
+  const kept = <T extends { name: string }>(rules: T[]) => rules.filter((r) => !without.includes(r.name));
+  return both(
+    add(NSG_TYPE, "hub-bastion", { location: "norwayeast", networkSecurityGroupName: BASTION_NSG, resourceGroupName: "rg-grunnmur-hub-prod-noe", securityRules: kept(inbound) }),
+    ...kept(outbound).map(({ name, ...rule }) => add("azure-native:network:SecurityRule", `hub-bastion-${name}`, { ...rule, securityRuleName: name, networkSecurityGroupName: BASTION_NSG, resourceGroupName: "rg-grunnmur-hub-prod-noe" })),
+    editSubnet("AzureBastionSubnet", { networkSecurityGroup: { id: `${HUB_RG}/networkSecurityGroups/${BASTION_NSG}` } }),
+  );
+}
+
+/** The Bastion NSG's inbound HTTPS rule admits `source` instead of the Internet tag. */
+const httpsFrom = (source: string): Edit =>
+  edit(NSG_TYPE, "hub-bastion", (inputs) => ({ securityRules: (inputs.securityRules as Array<Record<string, unknown>>).map((r) => (r.name === "AllowHttpsInbound" ? { ...r, sourceAddressPrefix: source } : r)) }));
+
 const VM = "azure-native:compute:VirtualMachine";
 const PIP = "azure-native:network:PublicIPAddress";
 const RCG = "azure-native:network:FirewallPolicyRuleCollectionGroup";
@@ -306,6 +354,120 @@ export const PREFLIGHT_CASES: readonly PreflightCase[] = [
     stack: "platform",
     failing: edit(RCG, "hub-firewall-rcg-alta", { priority: 200 }),
     message: `firewall rule collection group rcg-alta in firewall policy afwp-grunnmur-prod-noe: priority is 200, which rule collection group rcg-isolation of the same policy has; Azure allows a priority no other group of the policy has (https://learn.microsoft.com/azure/firewall/rule-processing#rule-processing-using-firewall-policy)`,
+  },
+  {
+    rule: "PF-46",
+    fails: "puts the shared services' NSG on AzureBastionSubnet",
+    stack: "platform",
+    failing: editSubnet("AzureBastionSubnet", nsg),
+    passing: bastionNsg(),
+    message: `network security group nsg-grunnmur-hub-prod-noe-shared in subnet AzureBastionSubnet of ${HUB}: securityRules is without an Allow rule for inbound TCP 443 from Internet; inbound TCP 443 from GatewayManager; inbound 8080 and 5701 from VirtualNetwork to VirtualNetwork; inbound TCP 443 from AzureLoadBalancer; outbound 22 and 3389 to VirtualNetwork; outbound TCP 443 to AzureCloud; outbound 8080 and 5701 from VirtualNetwork to VirtualNetwork; outbound 80 to Internet; Azure allows an NSG on AzureBastionSubnet only with all the inbound and outbound rules Azure Bastion needs (https://learn.microsoft.com/azure/bastion/bastion-nsg)`,
+  },
+  {
+    rule: "PF-46",
+    fails: "leaves outbound HTTP to the Internet out of the Bastion subnet's NSG",
+    stack: "platform",
+    failing: bastionNsg("AllowHttpOutbound"),
+    message: `network security group nsg-grunnmur-hub-prod-noe-bastion in subnet AzureBastionSubnet of ${HUB}: securityRules is without an Allow rule for outbound 80 to Internet; Azure allows an NSG on AzureBastionSubnet only with all the inbound and outbound rules Azure Bastion needs (https://learn.microsoft.com/azure/bastion/bastion-nsg)`,
+  },
+  {
+    rule: "PF-46",
+    fails: "admits HTTPS to the Bastion subnet from a private range only",
+    stack: "platform",
+    failing: both(bastionNsg(), httpsFrom("10.0.0.0/8")),
+    // Learn: "the source can be either the Internet or a set of public IP addresses that you specify".
+    passing: both(bastionNsg(), httpsFrom("198.51.100.0/24")),
+    message: `network security group nsg-grunnmur-hub-prod-noe-bastion in subnet AzureBastionSubnet of ${HUB}: securityRules is without an Allow rule for inbound TCP 443 from Internet; Azure allows an NSG on AzureBastionSubnet only with all the inbound and outbound rules Azure Bastion needs (https://learn.microsoft.com/azure/bastion/bastion-nsg)`,
+  },
+  {
+    rule: "PF-47",
+    fails: "puts a route table on AzureBastionSubnet",
+    stack: "platform",
+    failing: editSubnet("AzureBastionSubnet", { routeTable: { id: `${HUB_RG}/routeTables/rt-grunnmur-hub-prod-noe-shared` } }),
+    message: `subnet AzureBastionSubnet in ${HUB}: routeTable is "rt-grunnmur-hub-prod-noe-shared"; Azure allows no route table: Azure Bastion does not support user-defined routes on its subnet (https://learn.microsoft.com/azure/bastion/bastion-faq#udr)`,
+  },
+  {
+    rule: "PF-47",
+    fails: "sends the GatewaySubnet's 0.0.0.0/0 to the firewall",
+    stack: "platform",
+    failing: edit(ROUTE_TABLE, "hub-gateway", (inputs) => ({ routes: [...(inputs.routes as unknown[]), { addressPrefix: "0.0.0.0/0", name: "default", nextHopIpAddress: "10.95.1.4", nextHopType: "VirtualAppliance" }] })),
+    // Half the address space is not the default route Learn rules out.
+    passing: edit(ROUTE_TABLE, "hub-gateway", (inputs) => ({ routes: [...(inputs.routes as unknown[]), { addressPrefix: "0.0.0.0/1", name: "lower-half", nextHopIpAddress: "10.95.1.4", nextHopType: "VirtualAppliance" }] })),
+    message: `subnet GatewaySubnet in ${HUB}: routeTable is "rt-grunnmur-hub-prod-noe-gateway", whose route default sends 0.0.0.0/0 to VirtualAppliance; Azure allows no user-defined route for 0.0.0.0/0 on the GatewaySubnet (a gateway with one is blocked from being created) (https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-vpn-gateway-settings#gwsub)`,
+  },
+  {
+    rule: "PF-47",
+    fails: "puts a route table without a default route to the Internet on AzureFirewallSubnet",
+    stack: "platform",
+    failing: editSubnet("AzureFirewallSubnet", { routeTable: { id: `${HUB_RG}/routeTables/rt-grunnmur-hub-prod-noe-shared` } }),
+    passing: both(
+      editSubnet("AzureFirewallSubnet", { routeTable: { id: `${HUB_RG}/routeTables/rt-grunnmur-hub-prod-noe-shared` } }),
+      add("azure-native:network:Route", "hub-shared-default", { routeName: "default-internet", routeTableName: "rt-grunnmur-hub-prod-noe-shared", resourceGroupName: "rg-grunnmur-hub-prod-noe", addressPrefix: "0.0.0.0/0", nextHopType: "Internet" }),
+    ),
+    message: `subnet AzureFirewallSubnet in ${HUB}: routeTable is "rt-grunnmur-hub-prod-noe-shared", which has no route for 0.0.0.0/0; Azure allows a route table on AzureFirewallSubnet only with a 0.0.0.0/0 route whose nextHopType is Internet, as the firewall needs direct Internet connectivity (https://learn.microsoft.com/azure/firewall/firewall-faq#is-forced-tunnelingchaining-to-a-network-virtual-appliance-supported)`,
+  },
+  {
+    rule: "PF-47",
+    fails: "sends the AzureFirewallSubnet's 0.0.0.0/0 to an appliance without forced tunnelling",
+    stack: "platform",
+    failing: both(
+      editSubnet("AzureFirewallSubnet", { routeTable: { id: `${HUB_RG}/routeTables/rt-grunnmur-hub-prod-noe-shared` } }),
+      add("azure-native:network:Route", "hub-shared-default", { routeName: "default-onprem", routeTableName: "rt-grunnmur-hub-prod-noe-shared", resourceGroupName: "rg-grunnmur-hub-prod-noe", addressPrefix: "0.0.0.0/0", nextHopType: "VirtualAppliance", nextHopIpAddress: "10.95.1.4" }),
+    ),
+    // With a management subnet beside it the firewall is forced-tunnelled, and the default route may point elsewhere.
+    passing: both(
+      editSubnet("AzureFirewallSubnet", { routeTable: { id: `${HUB_RG}/routeTables/rt-grunnmur-hub-prod-noe-shared` } }),
+      add("azure-native:network:Route", "hub-shared-default", { routeName: "default-onprem", routeTableName: "rt-grunnmur-hub-prod-noe-shared", resourceGroupName: "rg-grunnmur-hub-prod-noe", addressPrefix: "0.0.0.0/0", nextHopType: "VirtualAppliance", nextHopIpAddress: "10.95.1.4" }),
+      editSubnet("AzureFirewallManagementSubnet", { addressPrefix: "10.95.3.0/26" }),
+    ),
+    message: `subnet AzureFirewallSubnet in ${HUB}: routeTable is "rt-grunnmur-hub-prod-noe-shared", which sends 0.0.0.0/0 to VirtualAppliance; Azure allows a route table on AzureFirewallSubnet only with a 0.0.0.0/0 route whose nextHopType is Internet, as the firewall needs direct Internet connectivity (https://learn.microsoft.com/azure/firewall/firewall-faq#is-forced-tunnelingchaining-to-a-network-virtual-appliance-supported)`,
+  },
+  {
+    rule: "PF-48",
+    fails: "keeps an Azure VM's daily recovery points 6 days",
+    stack: "platform",
+    failing: edit(POLICY, "backup-standard-vms", { properties: { retentionPolicy: { dailySchedule: { retentionDuration: { count: 6 } } } } }),
+    passing: edit(POLICY, "backup-standard-vms", { properties: { retentionPolicy: { dailySchedule: { retentionDuration: { count: 7 } } } } }),
+    message: `backup policy grunnmur-standard-vms: properties.retentionPolicy.dailySchedule.retentionDuration.count is 6; Azure allows 7-9999 days for an Azure VM (https://learn.microsoft.com/azure/backup/backup-azure-vm-backup-faq)`,
+  },
+  {
+    rule: "PF-48",
+    fails: "keeps an Azure VM's daily recovery points 10000 days",
+    stack: "platform",
+    failing: edit(POLICY, "backup-extended-vms", { properties: { retentionPolicy: { dailySchedule: { retentionDuration: { count: 10000 } } } } }),
+    passing: edit(POLICY, "backup-extended-vms", { properties: { retentionPolicy: { dailySchedule: { retentionDuration: { count: 9999 } } } } }),
+    message: `backup policy grunnmur-extended-vms: properties.retentionPolicy.dailySchedule.retentionDuration.count is 10000; Azure allows 7-9999 days for an Azure VM (https://learn.microsoft.com/azure/backup/backup-azure-vm-backup-faq)`,
+  },
+  {
+    rule: "PF-48",
+    fails: "keeps a daily VM policy's instant-restore snapshots 6 days",
+    stack: "platform",
+    failing: edit(POLICY, "backup-standard-vms", { properties: { instantRpRetentionRangeInDays: 6 } }),
+    passing: edit(POLICY, "backup-standard-vms", { properties: { instantRpRetentionRangeInDays: 5 } }),
+    message: `backup policy grunnmur-standard-vms: properties.instantRpRetentionRangeInDays is 6; Azure allows 1-5 days for a Standard (daily) policy (https://learn.microsoft.com/azure/backup/backup-instant-restore-capability)`,
+  },
+  {
+    rule: "PF-49",
+    fails: "keeps a file share's daily snapshots 201 days",
+    stack: "platform",
+    failing: edit(POLICY, "backup-standard-files", { properties: { retentionPolicy: { dailySchedule: { retentionDuration: { count: 201 } } } } }),
+    passing: edit(POLICY, "backup-standard-files", { properties: { retentionPolicy: { dailySchedule: { retentionDuration: { count: 200 } } } } }),
+    message: `backup policy grunnmur-standard-files: properties.retentionPolicy.dailySchedule.retentionDuration.count is 201; Azure allows 1-200 days for an Azure file share (https://learn.microsoft.com/azure/backup/azure-file-share-support-matrix)`,
+  },
+  {
+    rule: "PF-49",
+    fails: "keeps a file share's monthly snapshots 121 months",
+    stack: "platform",
+    failing: edit(POLICY, "backup-extended-files", { properties: { retentionPolicy: { monthlySchedule: { retentionDuration: { count: 121 } } } } }),
+    passing: edit(POLICY, "backup-extended-files", { properties: { retentionPolicy: { monthlySchedule: { retentionDuration: { count: 120 } } } } }),
+    message: `backup policy grunnmur-extended-files: properties.retentionPolicy.monthlySchedule.retentionDuration.count is 121; Azure allows 1-120 months for an Azure file share (https://learn.microsoft.com/azure/backup/azure-file-share-support-matrix)`,
+  },
+  {
+    rule: "PF-49",
+    fails: "keeps a file share's yearly snapshots 11 years",
+    stack: "platform",
+    failing: edit(POLICY, "backup-extended-files", { properties: { retentionPolicy: { yearlySchedule: { retentionDuration: { count: 11 } } } } }),
+    message: `backup policy grunnmur-extended-files: properties.retentionPolicy.yearlySchedule.retentionDuration.count is 11; Azure allows 1-10 years for an Azure file share (https://learn.microsoft.com/azure/backup/azure-file-share-support-matrix)`,
   },
   {
     rule: "PF-50",

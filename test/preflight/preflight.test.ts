@@ -39,7 +39,9 @@ describe("the preflight rules", () => {
     const findings = runPreflight(asPreflightStack(c.failing(captured(c.stack))));
     expect(findings.map((f) => f.message)).toContain(c.message);
     const finding = findings.find((f) => f.message === c.message)!;
-    expect(finding).toMatchObject({ rule: c.rule, stack: c.stack, reference: PREFLIGHT_RULES.find((r) => r.id === c.rule)!.reference });
+    const rule = PREFLIGHT_RULES.find((r) => r.id === c.rule)!;
+    expect(finding).toMatchObject({ rule: c.rule, stack: c.stack });
+    expect([rule.reference, ...(rule.furtherReferences ?? [])]).toContain(finding.reference);
     expect(finding.resource).not.toBe("");
     // Only this rule has anything to say about the edit.
     expect(findings.filter((f) => f.rule !== c.rule).map((f) => f.message)).toEqual([]);
@@ -84,7 +86,7 @@ describe("the preflight rule set", () => {
       expect(rule.id).toMatch(/^PF-\d{2}$/);
       expect(rule.name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(rule.summary).toMatch(/^[A-Z].+\.$/);
-      expect(rule.reference).toMatch(/^https:\/\/learn\.microsoft\.com\//);
+      for (const url of [rule.reference, ...(rule.furtherReferences ?? [])]) expect(url).toMatch(/^https:\/\/learn\.microsoft\.com\//);
     }
   });
 
@@ -100,7 +102,7 @@ describe("the preflight rule set", () => {
 
   it("lists every rule in the README's preflight table with its reference", () => {
     const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
-    const missing = PREFLIGHT_RULES.filter((r) => !readme.split("\n").some((line) => line.startsWith(`| ${r.id} |`) && line.includes(`\`${r.name}\``) && line.includes(r.reference)));
+    const missing = PREFLIGHT_RULES.filter((r) => !readme.split("\n").some((line) => line.startsWith(`| ${r.id} |`) && line.includes(`\`${r.name}\``) && [r.reference, ...(r.furtherReferences ?? [])].every((url) => line.includes(url))));
     expect(missing.map((r) => r.id)).toEqual([]);
   });
 });
