@@ -31,6 +31,23 @@ function endpoint(i: number): string {
   throw new Error(`site ${i + 1} has no documentation address left; a synthetic region holds at most 742 sites`);
 }
 
+/** About ten servers per municipality, as the seeds' inventories have them: mostly Windows, one Linux, one planned. */
+function syntheticSystems(i: number, secure: boolean): Record<string, unknown> {
+  const window = (day: string, start: string) => ({ day, start });
+  const vm = (size: string, image: string, state: string, day: string, extra: Record<string, unknown> = {}) => ({ size, image, patchWindow: window(day, "02:00"), state, ...extra });
+  const disk = (sizeGb: number) => ({ dataDisks: { data: { lun: 0, sizeGb } } });
+  const hosted = (name: string, zone: string, vms: Record<string, unknown>, more: Record<string, unknown> = {}) => ({ name, vendor: "Synthetic", runsOn: "local-datacentre", ...more, hosting: { zone, vms } });
+  return {
+    ad: hosted("Domain controllers", "general", { dc1: vm("Standard_B2ms", "windows-server-2022", "running", "Tuesday"), dc2: vm("Standard_B2ms", "windows-server-2022", "running", "Wednesday") }),
+    print: hosted("Print server", "general", { print1: vm("Standard_B2ms", "windows-server-2022", "migrating", "Tuesday") }, { dependsOn: ["ad"] }),
+    economy: hosted("Economy and payroll", "general", { app: vm("Standard_D4s_v5", "windows-server-2022", "migrating", "Sunday"), db: vm("Standard_E4s_v5", "windows-server-2022", "migrating", "Sunday", disk(256 + (i % 4) * 64)) }, { dependsOn: ["ad"] }),
+    archive: hosted("Case and archive", "general", { app: vm("Standard_D2s_v5", "windows-server-2025", "running", "Saturday") }),
+    gis: hosted("Map server", "general", { map1: vm("Standard_D2s_v5", "ubuntu-24.04", "running", "Thursday") }),
+    health: hosted("Care records", secure ? "secure" : "general", { app: vm("Standard_D4s_v5", "windows-server-2022", "migrating", "Sunday"), db: vm("Standard_E4s_v5", "rhel-9", "migrating", "Sunday", disk(256)) }, { sensitive: secure }),
+    technical: hosted("Technical services", "general", { app: vm("Standard_D2s_v5", "windows-server-2022", "planned", "Saturday") }),
+  };
+}
+
 export function writeSyntheticRegion(dir: string, count: number, examplePlatformFile: string): { tenantsDir: string; platformFile: string; slugs: string[] } {
   const tenantsDir = path.join(dir, "tenants");
   fs.mkdirSync(tenantsDir, { recursive: true });
@@ -67,7 +84,9 @@ export function writeSyntheticRegion(dir: string, count: number, examplePlatform
       backup: { tier: i % 2 === 0 ? "standard" : "extended", estimatedGb: 100 + i },
       budget: { monthlyNok: 5000 + i * 10, alertRecipients: [`it@${domain}`] },
     };
-    if (services.includes("exam-zone")) tenant.network = { zones: { exam: { allowedEgress: ["eksamen.udir.no"] } } };
+    const secure = services.includes("secure-zone");
+    tenant.network = { zones: { ...(secure ? { secure: { size: "/26" } } : {}), ...(services.includes("exam-zone") ? { exam: { allowedEgress: ["eksamen.udir.no"] } } : {}) } };
+    tenant.systems = syntheticSystems(i, secure);
     if (services.includes("wifi")) {
       tenant.wifi = {
         realm: domain,
