@@ -2,6 +2,11 @@
  * Edits of a region's captured previews, all stacks at once, for the region
  * preflight tests: each returns a new region and leaves the one it was given alone.
  */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { DEFAULT_PLATFORM_FILE } from "../../tenants/paths";
+import { loadPlatform } from "../../tenants/validation/load-region";
 import type { StackPreview } from "../../scripts/preview/preview-file";
 
 export type Resource = StackPreview["resources"][number];
@@ -38,3 +43,15 @@ export const setInputs = (stack: string, type: string, name: string | undefined,
 
 /** The edits in order, first to last. */
 export const all = (...edits: RegionEdit[]): RegionEdit => (region) => edits.reduce((r, edit) => edit(r), region);
+
+/** The example platform file with a `limits` map appended, loaded as validation loads it. */
+export function platformWithLimits(yaml: string): ReturnType<typeof loadPlatform> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-limits-"));
+  const file = path.join(dir, "platform.yaml");
+  fs.writeFileSync(file, `${fs.readFileSync(DEFAULT_PLATFORM_FILE, "utf8")}\nlimits:\n${yaml}`);
+  try {
+    return loadPlatform(file);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

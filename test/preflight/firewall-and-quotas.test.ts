@@ -6,14 +6,9 @@
  * would refuse and passes one just inside; the platform file's limits take
  * effect; and the example region passes.
  */
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { ACROSS_STACK_RULES, effectiveLimits, FIREWALL_AND_QUOTA_RULES, runRegionPreflight, VCPUS_PER_SIZE } from "../../domain/preflight";
-import { DEFAULT_PLATFORM_FILE } from "../../tenants/paths";
-import { loadPlatform } from "../../tenants/validation/load-region";
 import { previewFiles, type PreviewedRegion } from "../helpers/preview-fixture";
-import { all, copies, setInputs, type Region, type RegionEdit } from "../helpers/region-edits";
+import { all, copies, setInputs, type Region, type RegionEdit, platformWithLimits } from "../helpers/region-edits";
 
 const SUB = "00000000-0000-4000-8000-000000000000";
 const LIMITS_PAGE = "https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits";
@@ -90,9 +85,9 @@ const CASES: readonly QuotaCase[] = [
   {
     rule: "PF-42",
     fails: "gives the firewall policy's network rules 20,001 unique source/destination pairs, one from a tenant stack",
-    // The example region's own rules have 48 pairs; alta's copy of the isolation group adds 1.
-    failing: all(copies("alta", RCG, 1, "hub-firewall-rcg-isolation", "platform"), isolationWithPairs(53)),
-    passing: all(copies("alta", RCG, 1, "hub-firewall-rcg-isolation", "platform"), isolationWithPairs(52)),
+    // The example region's own rules have 51 pairs (50 besides the isolation group's); alta's copy of the isolation group adds 1.
+    failing: all(copies("alta", RCG, 1, "hub-firewall-rcg-isolation", "platform"), isolationWithPairs(50)),
+    passing: all(copies("alta", RCG, 1, "hub-firewall-rcg-isolation", "platform"), isolationWithPairs(49)),
     finding: {
       stack: "platform",
       resource: "hub-firewall-policy",
@@ -217,7 +212,7 @@ describe("the firewall policy and subscription quota rules", () => {
   it("takes the platform file's limits: a lower one finds what Azure's would not", () => {
     expect(run((r) => r, { "public-ip-addresses": 5 }).findings).toEqual([]);
     expect(run((r) => r, { "public-ip-addresses": 4 }).findings.map((f) => `${f.rule} ${f.azureName}`)).toEqual([`PF-44 ${SUB}`]);
-    expect(run((r) => r, { "firewall-network-rule-pairs": 47 }).findings.map((f) => `${f.rule} ${f.azureName}`)).toEqual(["PF-42 afwp-grunnmur-prod-noe"]);
+    expect(run((r) => r, { "firewall-network-rule-pairs": 50 }).findings.map((f) => `${f.rule} ${f.azureName}`)).toEqual(["PF-42 afwp-grunnmur-prod-noe"]);
     expect(run((r) => r, { vcpus: 3 }).findings.map((f) => `${f.rule} ${f.value}`)).toEqual(["PF-45 4 (platform 4)"]);
   });
 
@@ -225,7 +220,7 @@ describe("the firewall policy and subscription quota rules", () => {
     const check = run((r) => r);
     expect(check.findings).toEqual([]);
     expect(check.usage.filter((u) => OURS.includes(u.rule)).map((u) => `${u.rule} ${u.subject}: ${u.used} of ${u.limit.value}`)).toEqual([
-      "PF-42 unique source/destination pairs in the network rules of afwp-grunnmur-prod-noe: 48 of 20000",
+      "PF-42 unique source/destination pairs in the network rules of afwp-grunnmur-prod-noe: 51 of 20000",
       `PF-43 network interfaces in subscription ${SUB} in norwayeast: 2 of 65536`,
       `PF-44 public IP addresses in subscription ${SUB} in norwayeast: 5 of 10`,
     ]);
@@ -241,16 +236,7 @@ describe("the firewall policy and subscription quota rules", () => {
 });
 
 describe("the platform file's limits for these rules", () => {
-  const withLimits = (yaml: string) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-limits-"));
-    const file = path.join(dir, "platform.yaml");
-    fs.writeFileSync(file, `${fs.readFileSync(DEFAULT_PLATFORM_FILE, "utf8")}\nlimits:\n${yaml}`);
-    try {
-      return loadPlatform(file);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  };
+  const withLimits = platformWithLimits;
 
   it("takes a vCPU quota, which has no default, and public IPs above Azure's default, which Azure raises on request", () => {
     const load = withLimits("  vcpus: 40\n  public-ip-addresses: 1000\n");

@@ -6,7 +6,6 @@
  * finding; and the summary the preview prints.
  */
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { ACROSS_STACK_RULES, AZURE_LIMITS, effectiveLimits, FIREWALL_AND_QUOTA_RULES, PREFLIGHT_RULES, runRegionPreflight, summariseRegionCheck, type RegionCheck, type RegionRule } from "../../domain/preflight";
 import { DEPLOY_IDENTITIES, type DeployIdentity } from "../../domain/azure/deploy-identities";
@@ -14,11 +13,10 @@ import { federatedCredentialsPerApp } from "../../domain/preflight/identities";
 import { createPolicies } from "../../policies/pack";
 import { ruleIdOf } from "../../policies/core/define";
 import { environmentWithoutFiles } from "../../policies/core/environment";
-import { DEFAULT_PLATFORM_FILE, REPO_ROOT } from "../../tenants/paths";
-import { loadPlatform } from "../../tenants/validation/load-region";
+import { REPO_ROOT } from "../../tenants/paths";
 import { TODAY } from "../helpers/policy-cases";
 import { previewFiles, type PreviewedRegion } from "../helpers/preview-fixture";
-import { copies, setInputs, type Region, type RegionEdit } from "../helpers/region-edits";
+import { copies, setInputs, type Region, type RegionEdit, platformWithLimits } from "../helpers/region-edits";
 
 const SUB = "00000000-0000-4000-8000-000000000000";
 const LIMITS_PAGE = "https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits";
@@ -280,7 +278,7 @@ describe("the region preflight rules", () => {
       "    rule collection groups in afwp-grunnmur-prod-noe: 10 of 60",
       "    peerings on vnet-grunnmur-hub-prod-noe: 10 of 500",
       "    routes in rt-grunnmur-hub-prod-noe-radius: 13 of 400 (busiest of 3)",
-      "    unique source/destination pairs in the network rules of afwp-grunnmur-prod-noe: 48 of 20000",
+      "    unique source/destination pairs in the network rules of afwp-grunnmur-prod-noe: 51 of 20000",
       "  hub vnet-grunnmur-hub-prod-now:",
       "    peerings on vnet-grunnmur-hub-prod-now: 1 of 500",
       "    routes in rt-grunnmur-hub-prod-now-radius: 13 of 400 (busiest of 3)",
@@ -295,7 +293,7 @@ describe("the region preflight rules", () => {
       "  elsewhere in the region:",
       "    peerings on vnet-grunnmur-alta-prod-noe: 1 of 500 (busiest of 9)",
       "    virtual network links to privatelink.agentsvc.azure-automation.net: 11 of 1000 (busiest of 8)",
-      "    routes in rt-grunnmur-alta-prod-noe-endpoints: 3 of 400 (busiest of 20)",
+      "    routes in rt-grunnmur-alta-prod-noe-endpoints: 3 of 400 (busiest of 21)",
       "    federated credentials on the deploy identity: 2 of 20 (busiest of 2)",
     ]);
   });
@@ -387,16 +385,7 @@ describe("the region preflight rules' metadata", () => {
 });
 
 describe("the platform file's limits", () => {
-  const withLimits = (yaml: string) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-limits-"));
-    const file = path.join(dir, "platform.yaml");
-    fs.writeFileSync(file, `${fs.readFileSync(DEFAULT_PLATFORM_FILE, "utf8")}\nlimits:\n${yaml}`);
-    try {
-      return loadPlatform(file);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  };
+  const withLimits = platformWithLimits;
 
   it("takes a lower limit", () => {
     const load = withLimits("  peerings: 400\n");
