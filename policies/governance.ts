@@ -15,7 +15,7 @@ const RG01 = "Archive Act; Digdir guidance";
 
 /**
  * azure-native types that take no location of their own: extension resources
- * (role assignments, locks, diagnostic settings), children of another resource
+ * (role assignments, locks, diagnostic settings, data collection rule associations), children of another resource
  * (subnets, rules, peerings, storage services and shares, DNS zone groups) and
  * the Recovery Services vault's own items, which live in its region (their
  * `location` input is optional and unused). Every other Azure type without a
@@ -31,6 +31,7 @@ export const LOCATIONLESS_TYPES: ReadonlySet<string> = new Set([
   "azure-native:authorization:RoleAssignment",
   "azure-native:consumption:Budget",
   "azure-native:keyvault:Secret",
+  "azure-native:monitor:DataCollectionRuleAssociation",
   "azure-native:monitor:DiagnosticSetting",
   "azure-native:network:FirewallPolicyRuleCollectionGroup",
   "azure-native:network:PrivateDnsZoneGroup",

@@ -30,7 +30,7 @@ function filesEnvironment(): PolicyEnvironment {
     }
     return loaded;
   };
-  return { today, stackFile: (stack) => load().stackFile(stack) };
+  return { today, stackFile: (stack) => load().stackFile(stack), workloads: () => load().workloads?.() };
 }
 
 const env = filesEnvironment();

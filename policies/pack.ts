@@ -14,6 +14,7 @@ import { loggingPolicies } from "./logging";
 import { networkPolicies } from "./network";
 import { storagePolicies } from "./storage";
 import { waiversNotExpired } from "./waivers";
+import { workloadPolicies } from "./workloads";
 
 export const PACK_NAME = "grunnmur";
 
@@ -26,6 +27,7 @@ export function createPolicies(env: PolicyEnvironment): GrunnmurPolicy[] {
     ...loggingPolicies(),
     ...identityPolicies(),
     ...backupPolicies(env),
+    ...workloadPolicies(env),
     ...governancePolicies(),
     waiversNotExpired(env),
   ];

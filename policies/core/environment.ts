@@ -15,6 +15,26 @@ export interface StackFile {
   readonly backup: boolean;
   /** The date of the last test restore, YYYY-MM-DD, when recorded. */
   readonly lastRestoreTest?: string;
+  /** The tenant's backup tier (`backup.tier`), the default of its VMs' `backupTier`. */
+  readonly backupTier?: string;
+  /** The tenant's systems (`systems.<key>`): whether each is sensitive, its zone and VMs; empty for the platform. */
+  readonly systems?: Readonly<Record<string, SystemFile>>;
+}
+
+/** What a tenant file says about one system, for the workload policies (VM-01 …). */
+export interface SystemFile {
+  readonly sensitive: boolean;
+  /** `hosting.zone`, when the system is hosted on the platform. */
+  readonly zone?: string;
+  /** `hosting.vms.<key>`: its backup tier as written (undefined: the file's `backup.tier`) and its state. */
+  readonly vms: Readonly<Record<string, { readonly backupTier?: string; readonly state: string }>>;
+}
+
+/** What the platform file allows a workload VM to be (`workloads.sizes`, `workloads.images`). */
+export interface WorkloadRules {
+  readonly sizes: readonly string[];
+  /** Keys of domain/compute/images.ts. */
+  readonly images: readonly string[];
 }
 
 export interface PolicyEnvironment {
@@ -22,6 +42,8 @@ export interface PolicyEnvironment {
   readonly today: string;
   /** The file behind a stack; undefined for a stack without one (a hand-made resource list). */
   readonly stackFile: (stack: string) => StackFile | undefined;
+  /** The platform file's workload rules; undefined without a platform file, or when it allows no VMs. */
+  readonly workloads?: () => WorkloadRules | undefined;
 }
 
 /** Today in the local calendar (Norway), as YYYY-MM-DD. */
@@ -50,7 +72,20 @@ export function regionEnvironment(region: Region, today = isoToday()): PolicyEnv
       waivers: tenant.spec.waivers,
       backup: tenant.spec.services.includes("backup"),
       lastRestoreTest: tenant.spec.backup?.lastRestoreTest,
+      backupTier: tenant.spec.backup?.tier,
+      systems: Object.fromEntries(
+        Object.entries(tenant.spec.systems ?? {}).map(([key, system]) => [
+          key,
+          {
+            sensitive: system.sensitive,
+            zone: system.hosting?.zone,
+            vms: Object.fromEntries(Object.entries(system.hosting?.vms ?? {}).map(([vm, spec]) => [vm, { backupTier: spec.backupTier, state: spec.state }])),
+          },
+        ]),
+      ),
     });
   }
-  return { today, stackFile: (stack) => files.get(stack) };
+  const workloads = region.platform.workloads;
+  const rules: WorkloadRules | undefined = workloads ? { sizes: [...workloads.sizes], images: [...workloads.images] } : undefined;
+  return { today, stackFile: (stack) => files.get(stack), workloads: () => rules };
 }

@@ -30,6 +30,11 @@ export function kindOf(type: string): string {
   return KIND_NAMES[type] ?? words(type.split(":").pop() ?? type);
 }
 
+const SPECIAL_NAME_INPUTS: Record<string, string> = {
+  "azure-native:compute:VirtualMachine": "vmName",
+  "azure-native:compute:VirtualMachineExtension": "vmExtensionName",
+};
+
 /**
  * The name an admin sees in the Azure portal: the input named after the
  * resource type (accountName, vaultName, shareName...), else `name` or
@@ -39,6 +44,9 @@ export function azureNameOf(type: string, props: Record<string, unknown>, logica
   const typeName = (type.split(":").pop() ?? "").toLowerCase();
   let found: string | undefined;
   try {
+    // Inputs whose names do not follow the type's (vmName of a VirtualMachine).
+    const special = SPECIAL_NAME_INPUTS[type];
+    if (special && typeof props[special] === "string" && (props[special] as string).length > 0) return props[special] as string;
     for (const key of Object.keys(props)) {
       if (!key.endsWith("Name") || key.length <= 4) continue;
       const stem = key.slice(0, -4).toLowerCase();

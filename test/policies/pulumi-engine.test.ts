@@ -9,6 +9,7 @@ import { baseTenant, basePlatform, makeRegion, type FixtureRegion } from "../hel
 import { find, HUB_VNET_ID, tenantStack, withInputs } from "../helpers/policy-fixtures";
 import type { CheckedResource } from "../../scripts/preview/preview-file";
 import { POLICY_NAMES } from "../../policies/pack";
+import { workloadStack } from "../helpers/workload-fixtures";
 import { addMonths, localToday } from "../../tenants/validation/date-rules";
 
 /** How Pulumi marks a string it cannot know during preview. */
@@ -87,5 +88,26 @@ describe("the policy pack inside Pulumi", () => {
     expect(await pack.analyzeStack([...resources({ resourceUri: [account.urn] }), stackResource(stack.outputs)])).toEqual([]);
     const unlinked = await pack.analyzeStack([...resources({}), stackResource(stack.outputs)]);
     expect(unlinked.map((d) => d.policy)).toEqual(["logging-diagnostics-to-central-workspace"]);
+  });
+
+  it("finds a new VM's backup and monitoring agent through recorded dependencies while its id is unknown", async () => {
+    const stack = workloadStack();
+    const vmUrn = find(stack, "intranett-web").urn;
+    const resources = (linked: boolean) =>
+      stack.resources.map((r): AnalyzedResource => {
+        const output = asOutput(r);
+        const on = (property: string) => (linked ? { propertyDependencies: { [property]: [vmUrn] } } : {});
+        if (r.name === "intranett-web") return { ...output, props: { ...output.props, id: UNKNOWN_STRING } };
+        if (r.name === "intranett-web-backup") {
+          const properties = { ...(output.props.properties as Record<string, unknown>), sourceResourceId: UNKNOWN_STRING };
+          return { ...output, props: { ...output.props, properties }, ...on("properties") };
+        }
+        if (r.name === "intranett-web-monitor-agent") return { ...output, props: { ...output.props, vmName: UNKNOWN_STRING }, ...on("vmName") };
+        if (r.name === "intranett-web-dcr") return { ...output, props: { ...output.props, resourceUri: UNKNOWN_STRING }, ...on("resourceUri") };
+        return output;
+      });
+    const workloadFindings = (diagnostics: Array<{ policy: string }>) => diagnostics.map((d) => d.policy).filter((p) => p === "vm-backup-protected" || p === "vm-monitoring-agent");
+    expect(workloadFindings(await pack.analyzeStack([...resources(true), stackResource(stack.outputs)]))).toEqual([]);
+    expect(workloadFindings(await pack.analyzeStack([...resources(false), stackResource(stack.outputs)])).sort()).toEqual(["vm-backup-protected", "vm-monitoring-agent", "vm-monitoring-agent"]);
   });
 });

@@ -7,5 +7,6 @@ import { keyVaultCases } from "./keyvault";
 import { loggingCases } from "./logging";
 import { networkCases } from "./network";
 import { storageCases } from "./storage";
+import { workloadCases } from "./workloads";
 
-export const ALL_CASES: readonly PolicyCase[] = [...storageCases, ...keyVaultCases, ...networkCases, ...firewallCases, ...loggingCases, ...identityCases, ...backupCases, ...governanceCases];
+export const ALL_CASES: readonly PolicyCase[] = [...storageCases, ...keyVaultCases, ...networkCases, ...firewallCases, ...loggingCases, ...identityCases, ...backupCases, ...governanceCases, ...workloadCases];
