@@ -47,8 +47,7 @@ export const LOG_GB_PER_VM = 2;
 
 /**
  * Azure Update Manager is free of charge for Azure VMs; only Arc-enabled
- * servers pay (https://azure.microsoft.com/pricing/details/azure-update-management-center/,
- * https://learn.microsoft.com/azure/update-manager/update-manager-faq#pricing).
+ * servers pay (https://azure.microsoft.com/pricing/details/azure-update-management-center/).
  * The line is priced at NOK 0 so the estimate shows it was counted, not forgotten.
  */
 export const UPDATE_MANAGER_ITEM = "update-manager";
