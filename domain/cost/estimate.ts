@@ -8,6 +8,7 @@
 import type { PlatformFile } from "../../tenants/schema/platform";
 import { allocate } from "./allocate";
 import { type Assumptions, describeAssumptions, type MeteredResource, metersFor } from "./meters";
+import { isVmProtectedItem, isWorkloadVm, linkVmBackups, WORKLOAD_SERVICE, workloadVmMeters, type LinkableResource, type WorkloadVm } from "./workloads";
 
 /** Seed 000: two datacentres in Tromsø cost about NOK 1.7 million a year, about NOK 15 per inhabitant. */
 export const SEED_TWO_DATACENTRES = { yearlyNok: 1_700_000, inhabitants: 114_000, perInhabitantNok: 15 };
@@ -46,12 +47,14 @@ export interface CostReport {
   readonly region: { monthly: number; yearly: number; population: number; perInhabitantYearly: number };
   readonly seed: typeof SEED_TWO_DATACENTRES;
   readonly lines: CostLine[];
+  /** Per tenant, where its workloads were priced from. */
+  readonly workloadSources: Record<string, WorkloadSource>;
 }
 
 /** What the estimate reads of a stack's preview; every preview file has it (scripts/preview/preview-file.ts). */
 export interface PricedStack {
   readonly stack: string;
-  readonly resources: ReadonlyArray<MeteredResource & { readonly name: string }>;
+  readonly resources: ReadonlyArray<MeteredResource & { readonly name: string; readonly parent?: string | null }>;
 }
 
 export interface TenantFacts {
@@ -59,12 +62,19 @@ export interface TenantFacts {
   readonly displayName: string;
   readonly population: number;
   readonly backupGb?: number;
+  /** The tenant file's VMs (domain/cost/workloads.ts workloadVms), all states. */
+  readonly vms?: readonly WorkloadVm[];
 }
+
+/** Where a tenant's workload cost came from: its previewed VMs, or (when the preview has none of them yet) its tenant file. */
+export type WorkloadSource = "preview" | "tenant file" | "none";
 
 function serviceOf(resource: PricedStack["resources"][number]): string {
   const tags = resource.inputs.tags as Record<string, string> | undefined;
   if (tags?.["grunnmur:service"]) return tags["grunnmur:service"];
   if (resource.type === "azure-native:storage:FileShare") return "storage";
+  // A VM's backup belongs to its hosting, tagged or not.
+  if (isVmProtectedItem(resource)) return WORKLOAD_SERVICE;
   return "other";
 }
 
@@ -87,10 +97,23 @@ export function estimateCosts(platform: PlatformFile, previews: { platform: Pric
     }
   };
   collect(previews.platform, { assumptions, tenantCount: tenants.length });
+  const workloadSources: Record<string, WorkloadSource> = {};
   for (const preview of previews.tenants) {
     const facts = tenants.find((t) => t.slug === preview.stack);
-    const protectedShares = preview.resources.filter((r) => r.type === "azure-native:recoveryservices:ProtectedItem").length;
-    collect(preview, { assumptions, tenantCount: tenants.length, backupGb: facts?.backupGb, protectedShares });
+    const protectedShares = preview.resources.filter((r) => r.type === "azure-native:recoveryservices:ProtectedItem" && !isVmProtectedItem(r)).length;
+    const vmBackup = linkVmBackups(preview.resources as readonly LinkableResource[], facts?.vms ?? []);
+    collect(preview, { assumptions, tenantCount: tenants.length, backupGb: facts?.backupGb, protectedShares, vmBackup });
+    // Until the stack creates the VMs (the preview has none of them), the tenant file's VMs are priced from the file.
+    const previewed = preview.resources.some((r) => isWorkloadVm(r) || isVmProtectedItem(r));
+    const vms = facts?.vms ?? [];
+    workloadSources[preview.stack] = previewed ? "preview" : vms.length > 0 ? "tenant file" : "none";
+    if (previewed) continue;
+    for (const vm of vms) {
+      for (const meter of workloadVmMeters(vm)) {
+        const unitNok = price(meter.item, `${preview.stack}: VM ${vm.key} (${vm.state}, tenant file)`);
+        lines.push({ stack: preview.stack, resource: vm.key, type: "tenant file: VM", service: WORKLOAD_SERVICE, item: meter.item, quantity: meter.quantity, unitNok, monthlyNok: meter.quantity * unitNok });
+      }
+    }
   }
 
   const sumBy = (stack: string): Record<string, number> => {
@@ -140,6 +163,7 @@ export function estimateCosts(platform: PlatformFile, previews: { platform: Pric
     region: { monthly, yearly: monthly * 12, population, perInhabitantYearly: Math.round(((monthly * 12) / population) * 100) / 100 },
     seed: SEED_TWO_DATACENTRES,
     lines,
+    workloadSources,
   };
 }
 

@@ -3,7 +3,9 @@
  * Pure: reads a resource's type and inputs, never Azure. Resources not listed
  * here (VNets, NSGs, role assignments, ...) cost nothing by themselves.
  */
-export const HOURS_PER_MONTH = 730;
+import { backupMeters, BACKUP_RETENTION_FACTOR, BACKUP_USED_SHARE, HOURS_PER_MONTH, isVmProtectedItem, isWorkloadVm, LOG_GB_PER_VM, runningVmMeters, vmPriceItem, vmShapeFromInputs, type LinkableResource, type VmBackupFacts } from "./workloads";
+
+export { HOURS_PER_MONTH };
 
 /** What the meters read of a resource; a resource of any preview file has it. */
 export interface MeteredResource {
@@ -35,7 +37,10 @@ export function describeAssumptions(a: Assumptions): string[] {
     `Logs: ${a.logGbPlatform} GB a month for the platform plus ${a.logGbPerTenant} GB per tenant.`,
     `Key Vault: ${a.keyVaultTenThousandOps * 10_000} operations a month.`,
     "File shares are billed at their full quota (the tenant file's quotaGb), whatever their tier.",
-    "Backup storage is the tenant file's backup.estimatedGb, spread over its shares.",
+    "Backup storage of file shares is the tenant file's backup.estimatedGb, spread over its shares.",
+    `A municipality's VM runs all month: its size's hours, a Windows licence per vCPU-hour on Windows images, its managed disks per GB-month, a protected instance, and ${LOG_GB_PER_VM} GB of logs a month; Azure Update Manager costs nothing for Azure VMs.`,
+    `A VM's backup storage is ${BACKUP_USED_SHARE * 100} % of its disks (the data used) × ${BACKUP_RETENTION_FACTOR} (one full copy plus the increments kept); a protected instance per started 500 GB used above 500 GB.`,
+    "Planned VMs cost nothing; a retired VM's compute, disks and protected instance stop, its backup storage stays until the recovery points expire.",
     "Traffic over peerings and to the internet is not included.",
   ];
 }
@@ -51,11 +56,16 @@ export interface MeterContext {
   /** The tenant's backup.estimatedGb and number of protected shares, for tenant stacks. */
   readonly backupGb?: number;
   readonly protectedShares?: number;
+  /** The VM behind a VM's protected item (domain/cost/workloads.ts linkVmBackups); without it a VM's backup is one instance and no storage. */
+  readonly vmBackup?: (item: LinkableResource) => VmBackupFacts;
 }
+
+/** The resource with what linking a protected item to its VM needs, when the caller has it. */
+export type MeteredInput = MeteredResource & Partial<Pick<LinkableResource, "name" | "parent">>;
 
 const lower = (v: unknown) => String(v ?? "").toLowerCase();
 
-export function metersFor(resource: MeteredResource, ctx: MeterContext): MeterLine[] {
+export function metersFor(resource: MeteredInput, ctx: MeterContext): MeterLine[] {
   const i = resource.inputs as Record<string, any>;
   switch (resource.type) {
     case "azure-native:network:AzureFirewall":
@@ -70,7 +80,8 @@ export function metersFor(resource: MeteredResource, ctx: MeterContext): MeterLi
     case "azure-native:network:PublicIPAddress":
       return [{ item: "public-ip-standard", quantity: HOURS_PER_MONTH }];
     case "azure-native:compute:VirtualMachine":
-      return [{ item: `vm-${lower(i.hardwareProfile?.vmSize).replace(/^standard_/, "")}`, quantity: HOURS_PER_MONTH }];
+      // A municipality's VM brings its licence, disks, patching and logs; the platform's own VMs (RADIUS) are priced by their hours.
+      return isWorkloadVm(resource) ? runningVmMeters(vmShapeFromInputs(i)) : [{ item: vmPriceItem(String(i.hardwareProfile?.vmSize ?? "")), quantity: HOURS_PER_MONTH }];
     case "azure-native:network:PrivateEndpoint":
       return [{ item: "private-endpoint", quantity: HOURS_PER_MONTH }];
     case "azure-native:privatedns:PrivateZone":
@@ -84,6 +95,10 @@ export function metersFor(resource: MeteredResource, ctx: MeterContext): MeterLi
     case "azure-native:storage:FileShare":
       return [{ item: "files-transaction-optimized", quantity: Number(i.shareQuota ?? 0) }];
     case "azure-native:recoveryservices:ProtectedItem": {
+      if (isVmProtectedItem(resource)) {
+        const facts = ctx.vmBackup?.({ name: resource.name ?? "", parent: resource.parent ?? null, type: resource.type, inputs: resource.inputs }) ?? { retired: false };
+        return backupMeters(facts.disks, facts.retired);
+      }
       const lines: MeterLine[] = [{ item: "backup-instance", quantity: 1 }];
       if (ctx.backupGb && ctx.protectedShares) lines.push({ item: "backup-storage-grs", quantity: ctx.backupGb / ctx.protectedShares });
       return lines;

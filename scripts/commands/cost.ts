@@ -15,6 +15,7 @@ import { previewRegion } from "../preview/run-preview";
 import { costChartSvg } from "../cost/chart";
 import { estimateCosts } from "../../domain/cost/estimate";
 import { DEFAULT_ASSUMPTIONS } from "../../domain/cost/meters";
+import { workloadVms } from "../../domain/cost/workloads";
 import { costCsv, costJson, costMarkdown, costTable } from "../cost/render";
 
 export const costSpec: CommandSpec = {
@@ -24,6 +25,8 @@ export const costSpec: CommandSpec = {
   details: [
     "Prices every previewed resource from the platform file's price table, adds each",
     "municipality's own services, and splits the shared platform by the allocation key.",
+    "Hosting (the tenant files' VMs, systems.*.hosting) is its own column: priced from the",
+    "previewed VMs, or from the tenant file while the preview has none of them yet.",
     "Writes cost.json, cost.csv, cost.md and cost.svg (a bar chart) to the output folder",
     "and prints the chosen format. Runs an offline preview first unless --previews is given.",
     "",
@@ -107,7 +110,7 @@ export async function runCost(cmd: ParsedCommand): Promise<number> {
     const report = estimateCosts(
       region.platform,
       { platform: platformPreview, tenants: tenantPreviews },
-      region.tenants.map((t) => ({ slug: t.spec.slug, displayName: t.spec.displayName, population: t.spec.population, backupGb: t.spec.backup?.estimatedGb })),
+      region.tenants.map((t) => ({ slug: t.spec.slug, displayName: t.spec.displayName, population: t.spec.population, backupGb: t.spec.backup?.estimatedGb, vms: workloadVms(t.spec.systems, t.spec.backup?.tier) })),
       DEFAULT_ASSUMPTIONS,
     );
     fs.mkdirSync(outDir, { recursive: true });
@@ -121,6 +124,8 @@ export async function runCost(cmd: ParsedCommand): Promise<number> {
     const printed = { table: costTable(report), csv: files["cost.csv"], json: files["cost.json"], markdown: files["cost.md"] }[format as (typeof FORMATS)[number]];
     console.log(printed);
     if (format === "table") {
+      const fromFiles = Object.entries(report.workloadSources).filter(([, source]) => source === "tenant file").map(([slug]) => slug);
+      if (fromFiles.length > 0) console.log(`\nHosting priced from the tenant files' VMs (the previews have none yet): ${fromFiles.join(", ")}.`);
       console.log(`\nShared platform NOK ${report.platformMonthly.toLocaleString("en-US")} a month, split ${report.allocationKey}.`);
       console.log(`Seed 000 for comparison: two datacentres NOK ${report.seed.yearlyNok.toLocaleString("en-US")} a year, about NOK ${report.seed.perInhabitantNok} per inhabitant.`);
       console.log(`Report, chart and data written to ${displayPath(outDir)}/ (cost.md, cost.svg, cost.csv, cost.json).`);

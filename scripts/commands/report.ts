@@ -7,6 +7,8 @@ import { displayPath, loadPlatform } from "../../tenants/validation/load-region"
 import { formatDiagnostic } from "../../tenants/validation/diagnostic";
 import { readPreviewFile, type StackPreview } from "../preview/preview-file";
 import { DEFAULT_ASSUMPTIONS, metersFor } from "../../domain/cost/meters";
+import { isVmProtectedItem, linkVmBackups, previewedVmDisks } from "../../domain/cost/workloads";
+import { workloadChanges } from "../report/workloads";
 import { comparableBaseline, diffRegion } from "../report/diff";
 import { networkDiagram } from "../report/mermaid";
 import { renderReport, type PolicyViolation, type StackExtras } from "../report/markdown";
@@ -46,11 +48,17 @@ export function readPreviewDir(dir: string): PreviewDirRead {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, previews };
 }
 
-function monthlyCost(preview: StackPreview | undefined, prices: Record<string, { nok: number }>, tenantCount: number): number {
+/**
+ * A stack's monthly cost. A VM's backup is priced on the VM's disks; a retired
+ * VM (gone from the preview, its protected item kept) on the disks it had in
+ * `earlier`, so its backup storage stays in the cost and is no saving.
+ */
+export function monthlyCost(preview: StackPreview | undefined, prices: Readonly<Record<string, { nok: number }>>, tenantCount: number, earlier?: StackPreview): number {
   if (!preview) return 0;
-  const protectedShares = preview.resources.filter((r) => r.type === "azure-native:recoveryservices:ProtectedItem").length;
+  const protectedShares = preview.resources.filter((r) => r.type === "azure-native:recoveryservices:ProtectedItem" && !isVmProtectedItem(r)).length;
+  const vmBackup = linkVmBackups(preview.resources, previewedVmDisks(earlier?.resources ?? []));
   return preview.resources.reduce(
-    (sum, r) => sum + metersFor(r, { assumptions: DEFAULT_ASSUMPTIONS, tenantCount, protectedShares }).reduce((a, m) => a + m.quantity * (prices[m.item]?.nok ?? 0), 0),
+    (sum, r) => sum + metersFor(r, { assumptions: DEFAULT_ASSUMPTIONS, tenantCount, protectedShares, vmBackup }).reduce((a, m) => a + m.quantity * (prices[m.item]?.nok ?? 0), 0),
     0,
   );
 }
@@ -87,8 +95,9 @@ export function runReport(cmd: ParsedCommand): number {
       d.stack,
       {
         costBefore: monthlyCost(comparable.get(d.stack), prices, tenantsBefore),
-        costAfter: monthlyCost(current.get(d.stack), prices, tenantsAfter),
+        costAfter: monthlyCost(current.get(d.stack), prices, tenantsAfter, comparable.get(d.stack)),
         violations: violationsOf(current.get(d.stack)),
+        workloads: workloadChanges(comparable.get(d.stack), current.get(d.stack), prices, tenantsAfter),
       },
     ]),
   );

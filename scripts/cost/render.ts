@@ -4,19 +4,23 @@ import { renderTable } from "../table";
 import type { CostReport } from "../../domain/cost/estimate";
 
 const nok = (n: number) => Math.round(n).toLocaleString("en-US").replace(/,/g, " ");
+/** The service key of the municipalities' servers (catalogue.yaml workloads). */
+const HOSTING = "workloads";
+const hosting = (m: CostReport["members"][number]) => m.ownMonthlyByService[HOSTING] ?? 0;
 
 export function costTable(report: CostReport): string {
   const rows: Array<Array<string | number>> = report.members.map((m) => [
     m.host ? `${m.slug} (host)` : m.slug,
     m.population,
+    hosting(m),
     m.ownMonthly,
     m.platformShareMonthly,
     m.totalMonthly,
     m.totalYearly,
     m.perInhabitantYearly,
   ]);
-  rows.push(["region", report.region.population, report.members.reduce((a, m) => a + m.ownMonthly, 0), report.platformMonthly, report.region.monthly, report.region.yearly, report.region.perInhabitantYearly]);
-  return renderTable(["member", "inhabitants", "own NOK/month", "platform share NOK/month", "total NOK/month", "total NOK/year", "NOK/inhabitant/year"], rows);
+  rows.push(["region", report.region.population, report.members.reduce((a, m) => a + hosting(m), 0), report.members.reduce((a, m) => a + m.ownMonthly, 0), report.platformMonthly, report.region.monthly, report.region.yearly, report.region.perInhabitantYearly]);
+  return renderTable(["member", "inhabitants", "hosting NOK/month", "own NOK/month", "platform share NOK/month", "total NOK/month", "total NOK/year", "NOK/inhabitant/year"], rows);
 }
 
 export function costCsv(report: CostReport): string {
@@ -52,11 +56,11 @@ export function costMarkdown(report: CostReport, catalogue: Catalogue, chartFile
   );
   out.push(`The shared platform (NOK ${nok(report.platformMonthly)} a month) is split ${report.allocationKey}.`, "");
   if (chartFile) out.push(`![Cost per municipality](${chartFile})`, "");
-  out.push("| member | inhabitants | own NOK/month | platform share NOK/month | total NOK/month | total NOK/year | NOK/inhabitant/year |", "|---|---:|---:|---:|---:|---:|---:|");
+  out.push("| member | inhabitants | hosting NOK/month | own NOK/month | platform share NOK/month | total NOK/month | total NOK/year | NOK/inhabitant/year |", "|---|---:|---:|---:|---:|---:|---:|---:|");
   for (const m of report.members) {
-    out.push(`| ${m.displayName}${m.host ? " (host)" : ""} | ${nok(m.population)} | ${nok(m.ownMonthly)} | ${nok(m.platformShareMonthly)} | ${nok(m.totalMonthly)} | ${nok(m.totalYearly)} | ${m.perInhabitantYearly.toFixed(2)} |`);
+    out.push(`| ${m.displayName}${m.host ? " (host)" : ""} | ${nok(m.population)} | ${nok(hosting(m))} | ${nok(m.ownMonthly)} | ${nok(m.platformShareMonthly)} | ${nok(m.totalMonthly)} | ${nok(m.totalYearly)} | ${m.perInhabitantYearly.toFixed(2)} |`);
   }
-  out.push(`| **Region** | ${nok(report.region.population)} | ${nok(report.members.reduce((a, m) => a + m.ownMonthly, 0))} | ${nok(report.platformMonthly)} | ${nok(report.region.monthly)} | ${nok(report.region.yearly)} | ${report.region.perInhabitantYearly.toFixed(2)} |`, "");
+  out.push(`| **Region** | ${nok(report.region.population)} | ${nok(report.members.reduce((a, m) => a + hosting(m), 0))} | ${nok(report.members.reduce((a, m) => a + m.ownMonthly, 0))} | ${nok(report.platformMonthly)} | ${nok(report.region.monthly)} | ${nok(report.region.yearly)} | ${report.region.perInhabitantYearly.toFixed(2)} |`, "");
   out.push("## Own cost per service (NOK/month)", "");
   const services = [...new Set(report.members.flatMap((m) => Object.keys(m.ownMonthlyByService)))].sort();
   out.push(`| member | ${services.join(" | ")} |`, `|---|${services.map(() => "---:").join("|")}|`);

@@ -5,6 +5,7 @@
  * trimming detail, never the summary.
  */
 import type { StackDiff } from "./diff";
+import { RETIRED_NOTE, type WorkloadChange } from "./workloads";
 
 export const GITHUB_COMMENT_LIMIT = 65_536;
 /** Room kept free for the workflow's own header and marker. */
@@ -22,6 +23,8 @@ export interface StackExtras {
   readonly costBefore: number;
   readonly costAfter: number;
   readonly violations: readonly PolicyViolation[];
+  /** VMs added or retired (scripts/report/workloads.ts). */
+  readonly workloads?: readonly WorkloadChange[];
 }
 
 export interface ReportInput {
@@ -70,6 +73,14 @@ function stackSection(d: StackDiff, extras: StackExtras | undefined, detail: "fu
     `<details><summary><b>${d.stack}</b>: ${d.status}, ${count(d, "added")} added, ${count(d, "changed")} changed, ${count(d, "replaced")} replaced, ${count(d, "removed")} removed${extras ? `, cost ${nok(extras.costAfter - extras.costBefore)}/month` : ""}${extras?.violations.length ? `, ${extras.violations.length} violations` : ""}</summary>`,
     "",
   ];
+  if (extras?.workloads?.length) {
+    lines.push("| VM | zone | size | backup tier | NOK/month |", "|---|---|---|---|---|");
+    for (const w of extras.workloads) {
+      const what = w.kind === "added" ? `${nok(w.monthlyNok)}` : `${nok(w.monthlyNok)}; ${RETIRED_NOTE} (backup storage NOK ${Math.round(w.backupKeptNok ?? 0).toLocaleString("en-US")}/month stays)`;
+      lines.push(`| ${w.kind === "added" ? "added" : "**retired**"}: ${cell(w.name)} | ${cell(w.zone)} | ${cell(w.size)} | ${cell(w.backupTier)} | ${cell(what)} |`);
+    }
+    lines.push("");
+  }
   if (d.changes.length > 0) {
     lines.push("| change | resource | type | inputs |", "|---|---|---|---|");
     for (const c of d.changes) {
