@@ -227,7 +227,7 @@ describe("the firewall policy and subscription quota rules", () => {
     expect(check.findings).toEqual([]);
     expect(check.usage.filter((u) => OURS.includes(u.rule)).map((u) => `${u.rule} ${u.subject}: ${u.used} of ${u.limit.value}`)).toEqual([
       "PF-42 unique source/destination pairs in the network rules of afwp-grunnmur-prod-noe: 48 of 20000",
-      `PF-43 network interfaces in subscription ${SUB} in norwayeast: 2 of 65536`,
+      `PF-43 network interfaces in subscription ${SUB} in norwayeast: 3 of 65536`,
       `PF-44 public IP addresses in subscription ${SUB} in norwayeast: 5 of 10`,
     ]);
     expect(run((r) => r, { vcpus: 4 }).usage.filter((u) => u.rule === "PF-45").map((u) => `${u.subject}: ${u.used} of ${u.limit.value}`)).toEqual([
