@@ -230,8 +230,8 @@ describe("the firewall policy and subscription quota rules", () => {
       `PF-43 network interfaces in subscription ${SUB} in norwayeast: 3 of 65536`,
       `PF-44 public IP addresses in subscription ${SUB} in norwayeast: 5 of 10`,
     ]);
-    expect(run((r) => r, { vcpus: 4 }).usage.filter((u) => u.rule === "PF-45").map((u) => `${u.subject}: ${u.used} of ${u.limit.value}`)).toEqual([
-      `vCPUs of virtual machines in subscription ${SUB} in norwayeast: 4 of 4`,
+    expect(run((r) => r, { vcpus: 8 }).usage.filter((u) => u.rule === "PF-45").map((u) => `${u.subject}: ${u.used} of ${u.limit.value}`)).toEqual([
+      `vCPUs of virtual machines in subscription ${SUB} in norwayeast: 8 of 8`,
     ]);
   });
 
