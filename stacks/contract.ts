@@ -41,6 +41,8 @@ export interface PlatformOutputs {
   readonly workspaceId: string;
   /** The central workspace again, under the name the policy pack reads in every stack. */
   readonly logAnalyticsWorkspaceId: string;
+  /** The data collection rule every member's VM is associated with (Azure Monitor Agent to the central workspace). */
+  readonly vmDataCollectionRuleId: string;
   readonly recoveryVaultId: string;
   readonly recoveryVaultName: string;
   readonly recoveryVaultResourceGroupName: string;

@@ -12,10 +12,12 @@ import type { GeneratedSecretSpec } from "../../domain/azure/generated-secrets";
 
 /** Where generated secrets are written: the platform Key Vault. */
 export interface SecretVault {
-  readonly name: string;
+  readonly name: pulumi.Input<string>;
   readonly resourceGroupName: pulumi.Input<string>;
-  /** The vault resource (or its component): the copies wait for it. */
+  /** The vault resource (or its component, or the StackReference it came from): the copies wait for it. */
   readonly vault: pulumi.Resource;
+  /** The vault's subscription, when it is not the one the parent deploys to (a tenant with its own subscription). */
+  readonly provider?: pulumi.ProviderResource;
 }
 
 export interface GeneratedSecret {
@@ -42,7 +44,7 @@ export function generateSecret(spec: GeneratedSecretSpec, vault: SecretVault, pa
       properties: { value, contentType: "text/plain" },
       tags: { "grunnmur:generated": spec.kind },
     },
-    { parent, dependsOn: [vault.vault] },
+    { parent, dependsOn: [vault.vault], provider: vault.provider },
   );
   return { value, copy };
 }

@@ -17,7 +17,7 @@
 
 export const GENERATED_SECRET_PREFIX = "generated-";
 
-export type GeneratedSecretKind = "vpn-pre-shared-key" | "radius-client-secret" | "cui-key";
+export type GeneratedSecretKind = "vpn-pre-shared-key" | "radius-client-secret" | "cui-key" | "vm-admin-password";
 
 export interface GeneratedSecretSpec {
   readonly kind: GeneratedSecretKind;
@@ -50,6 +50,20 @@ export function radiusClientSecret(slug: string, accessPointKey: string): Genera
     secretName: `${GENERATED_SECRET_PREFIX}radius-${slug}-${accessPointKey}`,
     length: RADIUS_SECRET_LENGTH,
   };
+}
+
+/**
+ * A Windows VM's local administrator password: 12-123 characters with three of
+ * lower case, upper case, digits and special characters
+ * (https://learn.microsoft.com/azure/virtual-machines/windows/faq#what-are-the-password-requirements-when-creating-a-vm-);
+ * 32 letters and digits with at least one of each kind. People sign in with
+ * Entra ID; this is the break-glass account.
+ */
+export const VM_ADMIN_PASSWORD_LENGTH = 32;
+
+/** `logicalName` begins with the VM component's name, so a renamed VM's password follows it (inherited alias). */
+export function vmAdminPassword(componentName: string, secretName: string): GeneratedSecretSpec {
+  return { kind: "vm-admin-password", logicalName: `${componentName}-admin-password`, secretName, length: VM_ADMIN_PASSWORD_LENGTH };
 }
 
 export const CUI_KEY: GeneratedSecretSpec = { kind: "cui-key", logicalName: "eduroam-cui-key", secretName: `${GENERATED_SECRET_PREFIX}eduroam-cui-key`, length: CUI_KEY_LENGTH };

@@ -49,6 +49,9 @@ export const LOCK_FORBIDDEN_TYPES: Readonly<Record<string, string>> = {
   // Soft delete (90 days) and purge protection already make a deleted vault and its secrets
   // recoverable, and nobody can purge them (policies KV-01, KV-02;
   // https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview).
+  // Its data is in the recovery points, which the vault's lock and soft delete keep.
+  "azure-native:compute:VirtualMachine":
+    "its extensions, data collection rule association and maintenance assignment are below it and change in its normal life, and retiring a VM deletes it; its recovery points are in the locked vault",
   "azure-native:keyvault:Vault":
     "each RADIUS server's role assignment on a secret is an extension resource below the vault, removed when a municipality's secret goes; soft delete and purge protection keep the vault recoverable instead",
 };

@@ -7,6 +7,7 @@
  * counted by subscription and the resource's `location`.
  */
 import { AZURE_LIMITS } from "./limits";
+import { VM_SIZES } from "../compute/sizes";
 import { azureNameOf, inputAt, quote, type PreflightFinding } from "./rule";
 import { groupBy, limitRule, located, str, subscriptionOf, type Counted, type Located, type RegionRule, type RegionStack } from "./region-rule";
 
@@ -134,10 +135,12 @@ const BSV2_SERIES = "https://learn.microsoft.com/azure/virtual-machines/bsv2-ser
  * vCPUs per VM size, for the sizes the region uses or is likely to pick for
  * small servers (the RADIUS servers are Standard_B2s). Not derived from the
  * name: constrained-core sizes (Standard_E4-2s_v5) have a number that is not
- * their vCPUs.
+ * their vCPUs. Also every size members' workloads may use (domain/compute/sizes.ts);
+ * where both name a size, this table's entry stands.
  */
 export const VCPUS_PER_SIZE: Readonly<Record<string, { vcpus: number; reference: string }>> = Object.fromEntries(
   [
+    ...VM_SIZES.map((s) => [s.name, { vcpus: s.vcpus, reference: s.reference }] as const),
     ...(
       [
         ["Standard_B1s", 1],

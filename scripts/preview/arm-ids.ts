@@ -45,6 +45,12 @@ const ARM_PATHS: Readonly<Record<string, string>> = {
   "azure-native:dnsresolver:DnsResolver": "{rg}/providers/Microsoft.Network/dnsResolvers/{dnsResolverName}",
   "azure-native:dnsresolver:InboundEndpoint": "{rg}/providers/Microsoft.Network/dnsResolvers/{dnsResolverName}/inboundEndpoints/{inboundEndpointName}",
   "azure-native:compute:VirtualMachine": "{rg}/providers/Microsoft.Compute/virtualMachines/{vmName}",
+  "azure-native:compute:VirtualMachineExtension": "{rg}/providers/Microsoft.Compute/virtualMachines/{vmName}/extensions/{vmExtensionName}",
+  "azure-native:maintenance:MaintenanceConfiguration": "{rg}/providers/Microsoft.Maintenance/maintenanceConfigurations/{resourceName}",
+  "azure-native:maintenance:ConfigurationAssignment":
+    "{rg}/providers/{providerName}/{resourceType}/{resourceName}/providers/Microsoft.Maintenance/configurationAssignments/{configurationAssignmentName}",
+  "azure-native:monitor:DataCollectionRule": "{rg}/providers/Microsoft.Insights/dataCollectionRules/{dataCollectionRuleName}",
+  "azure-native:monitor:DataCollectionRuleAssociation": "{resourceUri}/providers/Microsoft.Insights/dataCollectionRuleAssociations/{associationName}",
   "azure-native:authorization:RoleAssignment": "{scope}/providers/Microsoft.Authorization/roleAssignments/{roleAssignmentName}",
   "azure-native:authorization:ManagementLockByScope": "{scope}/providers/Microsoft.Authorization/locks/{lockName}",
   "azure-native:monitor:DiagnosticSetting": "{resourceUri}/providers/Microsoft.Insights/diagnosticSettings/{name}",

@@ -13,6 +13,7 @@ import { RadiusServers } from "../../components/eduroam/radius-servers";
 import { PrivateDns } from "../../components/dns/private-dns";
 import { BREAK_GLASS, PLATFORM_GROUPS, PlatformGroups, type PlatformGroupKey } from "../../components/identity/platform-groups";
 import { LogWorkspace } from "../../components/monitoring/log-workspace";
+import { VmDataCollectionRule } from "../../components/monitoring/vm-data-collection-rule";
 import { azureName, REGION_CODES } from "../../domain/azure/names";
 import { platformKeyVaultName } from "../../domain/azure/key-vault";
 import { Bastion } from "../../components/network/bastion";
@@ -78,6 +79,13 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     tags: withService(tags, "logging"),
   });
   const diagnostics = { workspaceResourceId: workspace.resourceId };
+  const vmDataCollection = new VmDataCollectionRule("vm-data-collection", {
+    resourceGroupName: groupsRg.monitoring.name,
+    location,
+    nameParts: ["grunnmur", "vms", env, region],
+    workspaceResourceId: workspace.resourceId,
+    tags: withService(tags, "logging"),
+  });
 
   // Hub network(s): every subnet's NSG rules and route table come from domain/network/hub-layout.ts.
   const layout = hubSubnetLayout(platform.network.hub.addressSpace);
@@ -326,6 +334,7 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     workspaceId: workspace.resourceId,
     // The policy pack finds the central workspace under this name in every stack.
     logAnalyticsWorkspaceId: workspace.resourceId,
+    vmDataCollectionRuleId: vmDataCollection.resourceId,
     recoveryVaultId: vault.resourceId,
     recoveryVaultName: vault.name,
     recoveryVaultResourceGroupName: groupsRg.backup.name,

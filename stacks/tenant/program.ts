@@ -20,6 +20,9 @@ import * as resources from "@pulumi/azure-native/resources";
 import { FileShareBackup } from "../../components/backup/file-share-backup";
 import { RecoveryVault } from "../../components/backup/recovery-vault";
 import { TenantBudget } from "../../components/cost/budget";
+import { WorkloadVm } from "../../components/compute/workload-vm";
+import { workloadPlan } from "../../domain/compute/workload-plan";
+import { requireArmId } from "../../domain/azure/arm-id";
 import { privateDnsZoneNames } from "../../components/dns/private-dns";
 import { TenantIdentity, type TenantGroupKey } from "../../components/identity/tenant-identity";
 import { tenantGroupDisplayNames } from "../../domain/azure/group-names";
@@ -59,7 +62,8 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
   const tags = standardTags({ tenant: slug, service: "network", costCentre: spec.costCentre, environment: env });
   const services = new Set(spec.services);
 
-  const fromPlatform = platformOutputs(new pulumi.StackReference("platform", { name: input.platformStackName }));
+  const platformStack = new pulumi.StackReference("platform", { name: input.platformStackName });
+  const fromPlatform = platformOutputs(platformStack);
 
   // Children take their parent's providers unless given their own (see the file's comment).
   const ownSubscription = spec.azure.subscriptionId;
@@ -139,9 +143,12 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
   }
 
   const backedUp = services.has("backup") && spec.backup && storage ? { backup: spec.backup, storage } : undefined;
-  // Its own subscription's vault, hardened as the platform's and guarded by the platform's Resource Guard.
+  // Every VM that is, or was, on the platform (docs/workloads.md): all of them are backed up.
+  const vms = workloadPlan(spec);
+  // Its own subscription's vault, hardened as the platform's and guarded by the platform's Resource Guard:
+  // Azure Backup protects a VM, as a file share, only from a vault in its subscription and region.
   let ownVault: { group: resources.ResourceGroup; vault: RecoveryVault } | undefined;
-  if (backedUp && ownSubscription) {
+  if ((backedUp || vms.length > 0) && ownSubscription) {
     const group = rg(TENANT_VAULT_RESOURCE_GROUP_KEY, "backup");
     const vault = new RecoveryVault(
       TENANT_VAULT_COMPONENT_NAME,
@@ -176,6 +183,43 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
       ),
       tags: withService(tags, "backup"),
     }, componentOpts);
+  }
+
+  if (vms.length > 0) {
+    // The platform Key Vault keeps Windows admin passwords, for a tenant with its own subscription
+    // too (through the platform's subscription): the regional team's break-glass is in one place.
+    const secretVault = {
+      name: fromPlatform("keyVaultName"),
+      resourceGroupName: fromPlatform("keyVaultId").apply((id) => requireArmId(id).resourceGroup!),
+      vault: platformStack,
+      provider: typeof hubProvider === "string" ? undefined : hubProvider,
+    };
+    const linuxKey = platform.workloads?.linuxAdminSshPublicKey;
+    for (const vm of vms) {
+      new WorkloadVm(
+        vm.logicalName,
+        {
+          vm,
+          resourceGroupName: groups.workloads.name,
+          location,
+          subscriptionId,
+          subnetResourceId: spoke.subnetIds.apply((ids) => ids[vm.subnetKey]),
+          dataCollectionRuleResourceId: fromPlatform("vmDataCollectionRuleId"),
+          backup: {
+            vaultResourceGroupName: ownVault ? ownVault.group.name : fromPlatform("recoveryVaultResourceGroupName"),
+            vaultName: ownVault ? ownVault.vault.name : fromPlatform("recoveryVaultName"),
+            policyId: ownVault ? ownVault.vault.policyIds[vm.backupTier].vms : fromPlatform("backupPolicyIds").apply((ids) => ids[vm.backupTier].vms),
+          },
+          secretVault,
+          linuxAdminSshPublicKey: linuxKey ?? "",
+          today: input.today,
+          tags: withService(tags, "workloads"),
+          diagnostics,
+        },
+        // A renamed VM (renamedFrom) keeps its resources: its children's names begin with the component's, so they inherit the alias.
+        { ...componentOpts, aliases: vm.previousLogicalName ? [{ name: vm.previousLogicalName }] : undefined },
+      );
+    }
   }
 
   const identity = new TenantIdentity(TENANT_COMPONENT_NAMES.identity, {

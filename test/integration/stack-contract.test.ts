@@ -24,6 +24,7 @@ const PLATFORM_KEYS = every<PlatformOutputs>({
   privateDnsZoneIds: true,
   workspaceId: true,
   logAnalyticsWorkspaceId: true,
+  vmDataCollectionRuleId: true,
   recoveryVaultId: true,
   recoveryVaultName: true,
   recoveryVaultResourceGroupName: true,

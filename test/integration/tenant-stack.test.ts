@@ -26,6 +26,13 @@ describe("tenant stacks of the example region", () => {
     expect(subnetNames(region.read("senja"))).toContain("snet-grunnmur-senja-prod-noe-secure");
   });
 
+  it("creates senja's migrating ePhorte server and nothing for its planned ones", () => {
+    const vms = ofType(region.read("senja"), "azure-native:compute:VirtualMachine");
+    expect(vms.map((v) => [v.name, v.inputs.vmName, (v.inputs.hardwareProfile as Json).vmSize])).toEqual([["ephorte-app", "vm-senja-ephorte-app", "Standard_D4s_v5"]]);
+    const nic = only(ofType(region.read("senja"), "azure-native:network:NetworkInterface"), "network interface");
+    expect((nic.inputs.ipConfigurations as Json[])[0].subnet.id).toMatch(/\/subnets\/snet-grunnmur-senja-prod-noe-secure$/);
+  });
+
   it("creates three resource groups, tagged for the municipality", () => {
     const groups = ofType(region.read("senja"), "azure-native:resources:ResourceGroup");
     expect(groups.map((g) => g.inputs.resourceGroupName).sort()).toEqual([
@@ -117,7 +124,8 @@ describe("tenant stacks of the example region", () => {
   });
 
   it("protects every share with the platform vault's policy for the municipality's tier", () => {
-    const items = ofType(region.read("senja"), "azure-native:recoveryservices:ProtectedItem");
+    // Shares only: its VMs' items are under their VM policy (test/integration/workload-vms.test.ts).
+    const items = ofType(region.read("senja"), "azure-native:recoveryservices:ProtectedItem").filter((i) => (i.inputs.properties as Json).protectedItemType === "AzureFileShareProtectedItem");
     const policy = (platform.outputs.backupPolicyIds as Json).extended.files;
     expect(items.map((i) => i.inputs.protectedItemName).sort()).toEqual(["AzureFileShare;felles", "AzureFileShare;helse"]);
     for (const item of items) {
