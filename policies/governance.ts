@@ -95,6 +95,9 @@ export const norwegianRegions = () =>
   );
 
 export const TAG_KEYS = ["grunnmur:tenant", "grunnmur:service", "grunnmur:cost-centre", "grunnmur:environment"];
+
+/** Types that take a location but no tags (azure-native's inputs have no `tags`): an extension resource with a region. */
+const LOCATED_BUT_TAGLESS = new Set(["azure-native:maintenance:ConfigurationAssignment"]);
 const TG01 = "seed 000 cost catalogue";
 
 export const costAllocationTags = () =>
@@ -110,7 +113,7 @@ export const costAllocationTags = () =>
     isAzureType,
     (r, report, config) => {
       // Resources with a location are "tracked" in ARM and take tags; the others cannot.
-      if (peek(() => r.props.location) === undefined) return;
+      if (peek(() => r.props.location) === undefined || LOCATED_BUT_TAGLESS.has(r.type)) return;
       const given = peek(() => r.props.tags);
       if (given === UNKNOWN) return;
       const tag = (key: string) => peek(() => (given ?? {})[key]);

@@ -56,7 +56,19 @@ export const governanceCases: PolicyCase[] = [
   {
     policy: "tags-cost-allocation",
     fails: "leaves out the cost centre tag",
-    passing: tenantStack,
+    // A maintenance configuration assignment has a location but takes no tags in azure-native.
+    passing: () =>
+      withResources(
+        tenantStack(),
+        resource("senja", "azure-native:maintenance:ConfigurationAssignment", "app-patch-assignment", {
+          resourceGroupName: "rg-grunnmur-senja-workloads-prod-noe",
+          location: "norwayeast",
+          providerName: "Microsoft.Compute",
+          resourceType: "virtualMachines",
+          resourceName: "vm-senja-ephorte-app",
+          maintenanceConfigurationId: "/subscriptions/00000000-0000-4000-8000-000000000000/resourceGroups/rg-grunnmur-senja-workloads-prod-noe/providers/Microsoft.Maintenance/maintenanceConfigurations/mc-senja-ephorte-app",
+        }),
+      ),
     failing: () => withInputs(tenantStack(), "spoke-general", { tags: { "grunnmur:cost-centre": undefined } }),
     message: `${nsg}: tags lack "grunnmur:cost-centre"; set them (standardTags in components/shared/tags.ts) so costs reach the right municipality (seed 000 cost catalogue)`,
   },
