@@ -7,6 +7,7 @@
  */
 import type { PlatformFile } from "../../tenants/schema/platform";
 import { allocate } from "./allocate";
+import { splitSharedServices } from "./shared-service-allocation";
 import { type Assumptions, describeAssumptions, type MeteredResource, metersFor } from "./meters";
 
 /** Seed 000: two datacentres in Tromsø cost about NOK 1.7 million a year, about NOK 15 per inhabitant. */
@@ -30,7 +31,10 @@ export interface MemberCost {
   readonly host: boolean;
   readonly ownMonthlyByService: Record<string, number>;
   readonly ownMonthly: number;
+  /** The general platform split plus its shares of the shared services it subscribes to. */
   readonly platformShareMonthly: number;
+  /** Of platformShareMonthly: its share of each shared service it subscribes to, by key. */
+  readonly sharedServicesMonthly: Record<string, number>;
   readonly totalMonthly: number;
   readonly totalYearly: number;
   readonly perInhabitantYearly: number;
@@ -42,6 +46,8 @@ export interface CostReport {
   readonly assumptions: string[];
   readonly platformMonthly: number;
   readonly platformMonthlyByService: Record<string, number>;
+  /** Of platformMonthly: each shared service's cost, split among its subscribers only, by key. */
+  readonly sharedServicesMonthly: Record<string, number>;
   readonly members: MemberCost[];
   readonly region: { monthly: number; yearly: number; population: number; perInhabitantYearly: number };
   readonly seed: typeof SEED_TWO_DATACENTRES;
@@ -59,6 +65,8 @@ export interface TenantFacts {
   readonly displayName: string;
   readonly population: number;
   readonly backupGb?: number;
+  /** Keys of the shared services it subscribes to (its file's sharedServices). */
+  readonly sharedServices?: readonly string[];
 }
 
 function serviceOf(resource: PricedStack["resources"][number]): string {
@@ -110,7 +118,11 @@ export function estimateCosts(platform: PlatformFile, previews: { platform: Pric
     ...tenants.filter((t) => t.slug !== host.slug).map((t) => ({ ...t, host: false })),
   ];
   const hostHasStack = tenants.some((t) => t.slug === host.slug);
-  const shares = allocate(platformMonthly, members, platform.costAllocation);
+  // Shared services go to their subscribers; the rest of the platform is split among all members.
+  const shared = splitSharedServices(platformByService, platform.sharedServices ?? {}, members.map((m) => ({ ...m, sharedServices: "sharedServices" in m ? (m.sharedServices ?? []) : [] })));
+  const general = allocate(shared.generalMonthly, members, platform.costAllocation);
+  const sharedOf = (slug: string) => shared.byMember[slug] ?? {};
+  const shares = Object.fromEntries(members.map((m) => [m.slug, general[m.slug] + Object.values(sharedOf(m.slug)).reduce((a, b) => a + b, 0)]));
   const memberCosts: MemberCost[] = members.map((m) => {
     const own: Record<string, number> = m.host && !hostHasStack ? {} : sumBy(m.slug);
     const ownMonthly = Object.values(own).reduce((a, b) => a + b, 0);
@@ -123,6 +135,7 @@ export function estimateCosts(platform: PlatformFile, previews: { platform: Pric
       ownMonthlyByService: own,
       ownMonthly,
       platformShareMonthly: shares[m.slug],
+      sharedServicesMonthly: sharedOf(m.slug),
       totalMonthly,
       totalYearly: totalMonthly * 12,
       perInhabitantYearly: Math.round(((totalMonthly * 12) / m.population) * 100) / 100,
@@ -136,6 +149,7 @@ export function estimateCosts(platform: PlatformFile, previews: { platform: Pric
     assumptions: describeAssumptions(assumptions),
     platformMonthly,
     platformMonthlyByService: platformByService,
+    sharedServicesMonthly: shared.byService,
     members: memberCosts,
     region: { monthly, yearly: monthly * 12, population, perInhabitantYearly: Math.round(((monthly * 12) / population) * 100) / 100 },
     seed: SEED_TWO_DATACENTRES,
