@@ -119,7 +119,7 @@ export function estimateCosts(platform: PlatformFile, previews: { platform: Pric
   ];
   const hostHasStack = tenants.some((t) => t.slug === host.slug);
   // Shared services go to their subscribers; the rest of the platform is split among all members.
-  const shared = splitSharedServices(platformByService, platform.sharedServices ?? {}, members.map((m) => ({ ...m, sharedServices: "sharedServices" in m ? (m.sharedServices ?? []) : [] })));
+  const shared = splitSharedServices(platformByService, platform.sharedServices ?? {}, members.map((m) => ({ ...m, sharedServices: tenants.find((t) => t.slug === m.slug)?.sharedServices ?? [] })));
   const general = allocate(shared.generalMonthly, members, platform.costAllocation);
   const sharedOf = (slug: string) => shared.byMember[slug] ?? {};
   const shares = Object.fromEntries(members.map((m) => [m.slug, general[m.slug] + Object.values(sharedOf(m.slug)).reduce((a, b) => a + b, 0)]));

@@ -11,12 +11,13 @@ import type * as resources from "@pulumi/azure-native/resources";
 import { VirtualNetwork } from "../../components/network/virtual-network";
 import type { DiagnosticsArgs } from "../../components/shared/common-args";
 import { azureName } from "../../domain/azure/names";
+import { SHARED_SERVICE_TAG_PREFIX } from "../../domain/cost/shared-service-allocation";
 import { type Tags, withService } from "../../domain/azure/tags";
 import { sharedServiceRouteTable, sharedServiceSecurityRules, subscriptionsOf } from "../../domain/network/shared-services";
 import type { PlatformStackInput } from "../inputs";
 
 /** The tag value of a shared service's resources: its cost goes to its subscribers only (domain/cost/shared-service-allocation.ts). */
-export const sharedServiceTag = (key: string) => `shared-${key}`;
+export const sharedServiceTag = (key: string) => `${SHARED_SERVICE_TAG_PREFIX}${key}`;
 
 export interface SharedSpokeContext {
   readonly resourceGroup: resources.ResourceGroup;
