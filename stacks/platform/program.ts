@@ -166,7 +166,7 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
   // The shared services' spoke (platform.yaml sharedServices), peered after the hubs' own peering.
   if (platform.network.sharedServicesSpoke) {
     sharedServicesSpoke(input, {
-      resourceGroup: rg("shared-services", "network"), location, env, region, hub, hubResourceGroupName: groupsRg.hub.name,
+      resourceGroup: rg("shared-services", "network", location, { dependsOn: [watchers.watchers[location]] }), location, env, region, hub, hubResourceGroupName: groupsRg.hub.name,
       firewallPrivateIp, dnsServers: [dnsResolverIp], tags, diagnostics, afterPeerings: hubPeerings,
     });
   }
