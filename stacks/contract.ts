@@ -34,6 +34,8 @@ export interface PlatformOutputs {
   readonly tenantPool: string;
   /** The hub subnets (shared services, RADIUS) a spoke reaches through the firewall, by key: each needs a spoke route of its own. */
   readonly hubServicePrefixes: Readonly<Record<string, string>>;
+  /** The shared services' subnets (platform.yaml sharedServices) by key: each needs a spoke route to the firewall of its own too. */
+  readonly sharedServicePrefixes: Readonly<Record<string, string>>;
   readonly firewallPublicIp: string | undefined;
   readonly dnsResolverInboundIp: string;
   /** Private DNS zone ids by key: blob, file, vault, backup, ... */

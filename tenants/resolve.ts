@@ -54,7 +54,7 @@ export function resolveAddressPlan(platform: PlatformInput, tenants: readonly Te
   };
 
   const rankOf = (source: YamlSource) => order.rank(source.file);
-  const hub = (key: "hub" | "drHub", what: string, text: string): Claimed => ({
+  const hub = (key: "hub" | "drHub" | "sharedServicesSpoke", what: string, text: string): Claimed => ({
     owner: platform.source.file,
     what,
     block: cidr(text),
@@ -63,6 +63,8 @@ export function resolveAddressPlan(platform: PlatformInput, tenants: readonly Te
   });
   const claimed: Claimed[] = [hub("hub", "the hub", platform.spec.network.hub.addressSpace)];
   if (platform.spec.network.drHub) claimed.push(hub("drHub", "the DR hub", platform.spec.network.drHub.addressSpace));
+  // The shared-services spoke is peered with the hub: no site or spoke may overlap it either.
+  if (platform.spec.network.sharedServicesSpoke) claimed.push(hub("sharedServicesSpoke", "the shared-services spoke", platform.spec.network.sharedServicesSpoke.addressSpace));
   const hubCount = claimed.length;
   // A site also stays apart from the whole tenant pool (not only the spokes allocated so far: a
   // site in a free block would break the spoke that joins later) and the national eduroam

@@ -34,6 +34,8 @@ export interface SpokeArgs extends CommonArgs {
   readonly firewallPrivateIp: pulumi.Input<string>;
   /** The hub subnets reached through the firewall (the platform's hubServicePrefixes), by key. */
   readonly hubServicePrefixes: pulumi.Input<Record<string, string>>;
+  /** The shared services' subnets (the platform's sharedServicePrefixes), by key: each routed through the firewall too. */
+  readonly sharedServicePrefixes?: pulumi.Input<Record<string, string>>;
   readonly dnsServers: readonly pulumi.Input<string>[];
   /** Platform private DNS zone ids by key. */
   readonly privateDnsZoneIds: pulumi.Input<Record<string, string>>;
@@ -79,7 +81,9 @@ export class Spoke extends pulumi.ComponentResource implements ComponentOutputs 
           routeTableName: azureName("routeTable", ["grunnmur", ...base, zone]),
           // VPN routes must not bypass the firewall.
           disableBgpRoutePropagation: true,
-          routes: pulumi.all([args.firewallPrivateIp, args.hubServicePrefixes]).apply(([ip, services]) => spokeRoutes(ip, services).map((r) => ({ ...r }))),
+          routes: pulumi
+            .all([args.firewallPrivateIp, args.hubServicePrefixes, args.sharedServicePrefixes ?? {}])
+            .apply(([ip, services, shared]) => spokeRoutes(ip, services, shared).map((r) => ({ ...r }))),
           tags: args.tags,
         },
         args.retainOnDelete ? { parent: this, retainOnDelete: true } : { parent: this },

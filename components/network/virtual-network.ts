@@ -29,6 +29,8 @@ export interface SubnetSpec {
   readonly routeTable?: RouteTableSpec;
   /** Service the subnet is delegated to, e.g. "Microsoft.Network/dnsResolvers". */
   readonly delegation?: string;
+  /** Tags of the subnet's NSG and route table, when they belong to another service than the VNet (a shared service's). */
+  readonly tags?: VirtualNetworkArgs["tags"];
 }
 
 export interface VirtualNetworkArgs extends CommonArgs {
@@ -72,7 +74,7 @@ export class VirtualNetwork extends pulumi.ComponentResource implements Componen
             location: args.location,
             networkSecurityGroupName: azureName("networkSecurityGroup", [args.vnetName.replace(/^vnet-/, ""), subnet.key]),
             securityRules: (subnet.securityRules ?? []).map((rule) => ({ ...rule })),
-            tags: args.tags,
+            tags: subnet.tags ?? args.tags,
           },
           own,
         );
@@ -90,7 +92,7 @@ export class VirtualNetwork extends pulumi.ComponentResource implements Componen
             routeTableName: azureName("routeTable", [args.vnetName.replace(/^vnet-/, ""), subnet.key]),
             disableBgpRoutePropagation: subnet.routeTable.disableBgpRoutePropagation,
             routes: subnet.routeTable.routes.map((route) => ({ ...route })),
-            tags: args.tags,
+            tags: subnet.tags ?? args.tags,
           },
           own,
         );

@@ -7,6 +7,7 @@
  */
 import type { PlatformFile } from "../../tenants/schema/platform";
 import { allocate } from "./allocate";
+import { splitSharedServices } from "./shared-service-allocation";
 import { type Assumptions, describeAssumptions, type MeteredResource, metersFor } from "./meters";
 import { isVmProtectedItem, isWorkloadVm, linkVmBackups, WORKLOAD_SERVICE, workloadVmMeters, type LinkableResource, type WorkloadVm } from "./workloads";
 
@@ -31,7 +32,10 @@ export interface MemberCost {
   readonly host: boolean;
   readonly ownMonthlyByService: Record<string, number>;
   readonly ownMonthly: number;
+  /** The general platform split plus its shares of the shared services it subscribes to. */
   readonly platformShareMonthly: number;
+  /** Of platformShareMonthly: its share of each shared service it subscribes to, by key. */
+  readonly sharedServicesMonthly: Record<string, number>;
   readonly totalMonthly: number;
   readonly totalYearly: number;
   readonly perInhabitantYearly: number;
@@ -43,6 +47,8 @@ export interface CostReport {
   readonly assumptions: string[];
   readonly platformMonthly: number;
   readonly platformMonthlyByService: Record<string, number>;
+  /** Of platformMonthly: each shared service's cost, split among its subscribers only, by key. */
+  readonly sharedServicesMonthly: Record<string, number>;
   readonly members: MemberCost[];
   readonly region: { monthly: number; yearly: number; population: number; perInhabitantYearly: number };
   readonly seed: typeof SEED_TWO_DATACENTRES;
@@ -64,6 +70,8 @@ export interface TenantFacts {
   readonly backupGb?: number;
   /** The tenant file's VMs (domain/cost/workloads.ts workloadVms), all states. */
   readonly vms?: readonly WorkloadVm[];
+  /** Keys of the shared services it subscribes to (its file's sharedServices). */
+  readonly sharedServices?: readonly string[];
 }
 
 /** Where a tenant's workload cost came from: its previewed VMs, or (when the preview has none of them yet) its tenant file. */
@@ -133,7 +141,11 @@ export function estimateCosts(platform: PlatformFile, previews: { platform: Pric
     ...tenants.filter((t) => t.slug !== host.slug).map((t) => ({ ...t, host: false })),
   ];
   const hostHasStack = tenants.some((t) => t.slug === host.slug);
-  const shares = allocate(platformMonthly, members, platform.costAllocation);
+  // Shared services go to their subscribers; the rest of the platform is split among all members.
+  const shared = splitSharedServices(platformByService, platform.sharedServices ?? {}, members.map((m) => ({ ...m, sharedServices: tenants.find((t) => t.slug === m.slug)?.sharedServices ?? [] })));
+  const general = allocate(shared.generalMonthly, members, platform.costAllocation);
+  const sharedOf = (slug: string) => shared.byMember[slug] ?? {};
+  const shares = Object.fromEntries(members.map((m) => [m.slug, general[m.slug] + Object.values(sharedOf(m.slug)).reduce((a, b) => a + b, 0)]));
   const memberCosts: MemberCost[] = members.map((m) => {
     const own: Record<string, number> = m.host && !hostHasStack ? {} : sumBy(m.slug);
     const ownMonthly = Object.values(own).reduce((a, b) => a + b, 0);
@@ -146,6 +158,7 @@ export function estimateCosts(platform: PlatformFile, previews: { platform: Pric
       ownMonthlyByService: own,
       ownMonthly,
       platformShareMonthly: shares[m.slug],
+      sharedServicesMonthly: sharedOf(m.slug),
       totalMonthly,
       totalYearly: totalMonthly * 12,
       perInhabitantYearly: Math.round(((totalMonthly * 12) / m.population) * 100) / 100,
@@ -159,6 +172,7 @@ export function estimateCosts(platform: PlatformFile, previews: { platform: Pric
     assumptions: describeAssumptions(assumptions),
     platformMonthly,
     platformMonthlyByService: platformByService,
+    sharedServicesMonthly: shared.byService,
     members: memberCosts,
     region: { monthly, yearly: monthly * 12, population, perInhabitantYearly: Math.round(((monthly * 12) / population) * 100) / 100 },
     seed: SEED_TWO_DATACENTRES,

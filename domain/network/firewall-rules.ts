@@ -6,6 +6,7 @@
  * priority, so the isolation deny at priority 200 wins over any tenant allow.
  * What each zone may reach is declared with the zones (zones.ts).
  */
+import { sharedServiceAllowRules, sharedSpokeDenyCollection, type TenantSharedServices } from "./shared-services";
 import { ZONE_NAMES, ZONE_RULES, type ZoneName } from "./zones";
 
 export interface NetworkRule {
@@ -71,6 +72,8 @@ export interface TenantFirewallInput {
   readonly sitePrefixes: readonly string[];
   /** Set when the tenant subscribes to Wi-Fi (eduroam). */
   readonly wifi?: TenantWifiInput;
+  /** Set when the platform has a shared-services spoke: the tenant's subscriptions (domain/network/shared-services.ts). */
+  readonly sharedServices?: TenantSharedServices;
 }
 
 /** RADIUS authentication and accounting (RFC 2865, RFC 2866). */
@@ -167,6 +170,7 @@ export function tenantRuleCollectionGroup(tenant: TenantFirewallInput, shared: S
       destinationPorts: [LDAPS_PORT],
     });
   }
+  if (tenant.sharedServices) network.push(...sharedServiceAllowRules(tenant.slug, tenant.sharedServices.subscriptions));
   const application: ApplicationRule[] = [];
   for (const zone of present) {
     const access = ZONE_RULES[zone].internet;
@@ -198,6 +202,7 @@ export function tenantRuleCollectionGroup(tenant: TenantFirewallInput, shared: S
   const collections: RuleCollection[] = [
     { ruleCollectionType: "FirewallPolicyFilterRuleCollection", name: `${tenant.slug}-network`, priority: 100, action: { type: "Allow" }, rules: network },
   ];
+  if (tenant.sharedServices) collections.push(sharedSpokeDenyCollection(tenant.slug, tenant.addressSpace, tenant.sharedServices.spoke));
   if (application.length > 0) {
     collections.push({ ruleCollectionType: "FirewallPolicyFilterRuleCollection", name: `${tenant.slug}-web`, priority: 200, action: { type: "Allow" }, rules: application });
   }

@@ -47,13 +47,17 @@ export type HubServicePrefixes = Readonly<Record<string, string>>;
  * directly while their answers came back through the firewall, which drops
  * such half-seen connections.
  */
-export function spokeRoutes(firewallPrivateIp: string, hubServices: HubServicePrefixes = {}): Route[] {
+export function spokeRoutes(firewallPrivateIp: string, hubServices: HubServicePrefixes = {}, sharedServices: HubServicePrefixes = {}): Route[] {
   const route = via(firewallPrivateIp);
   return [
     route("default-via-hub-firewall", "0.0.0.0/0"),
     ...Object.entries(hubServices)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([key, prefix]) => route(`hub-${key}-via-hub-firewall`, prefix)),
+    // The shared services' subnets (platform.yaml sharedServices), each explicitly through the firewall.
+    ...Object.entries(sharedServices)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, prefix]) => route(`shared-${key}-via-hub-firewall`, prefix)),
   ];
 }
 
@@ -68,6 +72,8 @@ export interface HubRoutingInput {
   readonly sitePrefixes: readonly string[];
   /** The hub subnets sites reach through the firewall (shared services, RADIUS), by key. */
   readonly services: HubServicePrefixes;
+  /** network.sharedServicesSpoke.addressSpace: peered with the hub, so routed through the firewall like a spoke. */
+  readonly sharedServicesSpoke?: string;
 }
 
 function spokeRoutesOf(input: HubRoutingInput): Route[] {
@@ -78,6 +84,7 @@ function spokeRoutesOf(input: HubRoutingInput): Route[] {
     ...Object.entries(input.spokes)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([slug, space]) => route(`spoke-${slug}`, space)),
+    ...(input.sharedServicesSpoke ? [route("shared-services-spoke", input.sharedServicesSpoke)] : []),
   ];
 }
 

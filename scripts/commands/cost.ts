@@ -110,7 +110,7 @@ export async function runCost(cmd: ParsedCommand): Promise<number> {
     const report = estimateCosts(
       region.platform,
       { platform: platformPreview, tenants: tenantPreviews },
-      region.tenants.map((t) => ({ slug: t.spec.slug, displayName: t.spec.displayName, population: t.spec.population, backupGb: t.spec.backup?.estimatedGb, vms: workloadVms(t.spec.systems, t.spec.backup?.tier) })),
+      region.tenants.map((t) => ({ slug: t.spec.slug, displayName: t.spec.displayName, population: t.spec.population, backupGb: t.spec.backup?.estimatedGb, vms: workloadVms(t.spec.systems, t.spec.backup?.tier), sharedServices: Object.keys(t.spec.sharedServices) })),
       DEFAULT_ASSUMPTIONS,
     );
     fs.mkdirSync(outDir, { recursive: true });

@@ -36,6 +36,8 @@ import { copyConfigSecrets, grantSecretReads } from "./radius-config";
 import { generateSecret } from "../../components/security/generated-secret";
 import { CUI_KEY, radiusClientSecret } from "../../domain/azure/generated-secrets";
 import { attachTenants, type TenantScope } from "./tenant-attachments";
+import { sharedServicesSpoke } from "./shared-services";
+import { sharedServicePrefixes } from "../../domain/network/shared-services";
 
 const PLATFORM_GROUP_KEYS = Object.keys(PLATFORM_GROUPS) as PlatformGroupKey[];
 
@@ -98,6 +100,7 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
       spokes: Object.fromEntries(tenants.map((t) => [t.spec.slug, t.addressSpace])),
       sitePrefixes: tenants.flatMap((t) => Object.values(t.spec.sites).flatMap((site) => site.prefixes)),
       nationalProxyAddresses: Object.values(platform.eduroam?.nationalProxies ?? {}).map((p) => p.address),
+      sharedServicesSpoke: platform.network.sharedServicesSpoke?.addressSpace,
     });
   const hubSubnets = (plan: readonly PlannedHubSubnet[]) =>
     plan.map((s) => ({
@@ -123,6 +126,7 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
   const hubs = hubsInUse(platform);
   const hubVnets: Record<string, pulumi.Input<string>> = { [HUB_VNET_KEYS.primary]: hub.resourceId };
   let drFirewallTarget: { rg: resources.ResourceGroup; vnet: VirtualNetwork; location: string } | undefined;
+  const hubPeerings: pulumi.Resource[] = [];
 
   if (hubs.dr && platform.network.drHub) {
     const drLocation = platform.regions.dr.location;
@@ -162,11 +166,18 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
         { dependsOn: after },
       );
     const toDr = peer("hub-to-hub-dr", groupsRg.hub.name, hub.name, drHub.resourceId);
-    peer("hub-dr-to-hub", drRg.name, drHub.name, hub.resourceId, [toDr]);
+    hubPeerings.push(peer("hub-dr-to-hub", drRg.name, drHub.name, hub.resourceId, [toDr]));
     if (hubs.drFirewall) drFirewallTarget = { rg: drRg, vnet: drHub, location: drLocation };
   }
 
   const dnsResolverIp = firstUsableAddress(subnetCidr("dns-inbound"));
+  // The shared services' spoke (platform.yaml sharedServices), peered after the hubs' own peering.
+  if (platform.network.sharedServicesSpoke) {
+    sharedServicesSpoke(input, {
+      resourceGroup: rg("shared-services", "network", location, { dependsOn: [watchers.watchers[location]] }), location, env, region, hub, hubResourceGroupName: groupsRg.hub.name,
+      firewallPrivateIp, dnsServers: [dnsResolverIp], tags, diagnostics, afterPeerings: hubPeerings,
+    });
+  }
   const dns = new PrivateDns("dns", {
     resourceGroupName: groupsRg.shared.name,
     location,
@@ -328,6 +339,7 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     firewallPrivateIp,
     tenantPool: platform.network.tenantPool.cidr,
     hubServicePrefixes: hubServicePrefixes(layout),
+    sharedServicePrefixes: sharedServicePrefixes(platform.sharedServices),
     firewallPublicIp: firewall.publicIpAddress,
     dnsResolverInboundIp: dns.resolverInboundIp,
     privateDnsZoneIds: dns.zoneIds,

@@ -7,6 +7,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { Firewall } from "../../components/network/firewall";
 import { tenantRuleCollectionGroup, type SharedServiceAddresses } from "../../domain/network/firewall-rules";
 import { TenantAttachment } from "../../components/network/tenant-attachment";
+import { subscriptionsOf } from "../../domain/network/shared-services";
 import type { VpnGateway } from "../../components/network/vpn-gateway";
 import type { Tags } from "../../domain/azure/tags";
 import type { PlatformStackInput } from "../inputs";
@@ -69,6 +70,12 @@ export function attachTenants(input: PlatformStackInput, hub: HubForTenants, sco
           sitePrefixes: Object.values(t.spec.sites).flatMap((s) => s.prefixes),
           wifi: t.spec.wifi
             ? { accessPoints: Object.values(t.spec.wifi.accessPoints).map((ap) => ap.address), directoryAtSites: t.spec.wifi.userBackend.kind === "ldap" }
+            : undefined,
+          sharedServices: input.platform.network.sharedServicesSpoke
+            ? {
+                spoke: input.platform.network.sharedServicesSpoke.addressSpace,
+                subscriptions: subscriptionsOf(t.spec.sharedServices, input.platform.sharedServices, { general: t.subnets.general, secure: t.subnets.secure, exam: t.subnets.exam }),
+              }
             : undefined,
         },
         hub.shared,

@@ -110,6 +110,7 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
       hubVnetId: fromPlatform("hubVnetId"),
       firewallPrivateIp: fromPlatform("firewallPrivateIp"),
       hubServicePrefixes: fromPlatform("hubServicePrefixes"),
+      sharedServicePrefixes: fromPlatform("sharedServicePrefixes"),
       dnsServers: [fromPlatform("dnsResolverInboundIp")],
       privateDnsZoneIds: fromPlatform("privateDnsZoneIds"),
       privateDnsZoneKeys: Object.keys(privateDnsZoneNames(location)),

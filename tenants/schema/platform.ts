@@ -21,6 +21,7 @@ import {
   waivers,
 } from "./fields";
 import { keyVaults } from "./key-vaults";
+import { sharedServices, sharedServicesSpoke } from "./shared-services";
 import { LIMITS, limitOverrideProblem } from "../../domain/preflight/limits";
 
 const host = z.strictObject({
@@ -110,6 +111,7 @@ const network = z.strictObject({
     })
     .meta({ description: "Spokes without an explicit address space get block (county index × 100 + last two digits of the kommunenummer)." }),
   onPremises: onPremises.default({ allowSharedAddressSpace: false, publicPrefixes: {}, allowDocumentationAddresses: false }),
+  sharedServicesSpoke: sharedServicesSpoke.optional(),
 });
 
 const backupTier = z.strictObject({
@@ -268,6 +270,7 @@ export const platformSchema = z
       }),
     waivers,
     limits,
+    sharedServices,
     workloads: z
       .strictObject({
         sizes: z

@@ -171,7 +171,8 @@ const patchWindow = z.strictObject({
   hours: z.number().int().min(2).max(4).default(3).meta({ description: "Length of the window in whole hours, 2-4." }),
 });
 
-const vm = z.strictObject({
+/** A VM as a tenant system's hosting.vms declares it; platform.yaml's sharedServices.*.workloads reuse it. */
+export const vmSchema = z.strictObject({
   size: z.string().min(1).meta({ description: "VM size from the platform file's workloads.sizes, e.g. \"Standard_D4s_v5\"." }),
   image: z.enum(OS_IMAGE_KEYS).meta({ description: "OS image: Windows Server 2022 or 2025, Ubuntu 24.04 LTS or RHEL 9." }),
   osDiskGb: z.number().int().min(30).max(4095).default(128).meta({ description: "OS disk size in GB." }),
@@ -187,7 +188,7 @@ const vm = z.strictObject({
 
 const hosting = z.strictObject({
   zone: z.enum(WORKLOAD_ZONES).meta({ description: "The zone of the municipality's network its VMs are in; secure only for sensitive systems." }),
-  vms: z.record(keyName, vm).meta({ description: "The system's virtual machines, keyed by a stable name." }),
+  vms: z.record(keyName, vmSchema).meta({ description: "The system's virtual machines, keyed by a stable name." }),
 });
 
 const system = z.strictObject({
@@ -251,6 +252,10 @@ export const tenantSchema = z
       .meta({ description: "The month the municipality joins the platform (YYYY-MM); its monthly budget starts then, or in the month of its first deployment if that is later." }),
     budget,
     systems: z.record(keyName, system).default({}).meta({ description: "System inventory (systemkartlegging), keyed by a stable name." }),
+    sharedServices: z
+      .record(keyName, z.strictObject({ zones: z.array(z.enum(WORKLOAD_ZONES)).min(1).meta({ description: "The zones of this municipality that reach the service: general, or a zone in network.zones." }) }))
+      .default({})
+      .meta({ description: "Shared services the platform hosts once (platform.yaml sharedServices) this municipality subscribes to, by the service's key; only the listed zones reach it, and the municipality pays its share of the service." }),
     waivers,
   })
   .meta({ title: "grunnmur tenant", description: "One participating municipality of the shared digital foundation." });

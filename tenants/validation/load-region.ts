@@ -23,6 +23,7 @@ import { checkOffboarding } from "./offboarding-rules";
 import { checkGithubTeams } from "./github-rules";
 import { checkSubscriptions } from "./subscription-rules";
 import { checkWorkloads, checkWorkloadSettings } from "./workload-rules";
+import { checkSharedServiceSettings, checkSharedServiceSubscriptions } from "./shared-service-rules";
 import { readYamlText, tenantEntry } from "./file-limits";
 
 export interface RegionPaths {
@@ -123,6 +124,7 @@ export function loadRegion(paths: RegionPaths, rules: RegionRules = {}): RegionL
     let resolved: AddressPlan["tenants"] = [];
     try {
       diagnostics.push(...checkRegion(platform, tenants, order), ...checkOffboarding(platform, tenants, today), ...checkGithubTeams(platform, tenants), ...checkSubscriptions(platform, tenants), ...checkWorkloadSettings(platform), ...checkWorkloads(platform, tenants));
+      diagnostics.push(...checkSharedServiceSettings(platform), ...checkSharedServiceSubscriptions(platform, tenants));
       diagnostics.push(...checkRegionNames(platform, establishedFirst(tenants, order)));
       const plan = resolveAddressPlan(platform, establishedFirst(tenants, order), order);
       diagnostics.push(...plan.diagnostics);

@@ -19,6 +19,7 @@ const PLATFORM_KEYS = every<PlatformOutputs>({
   firewallPrivateIp: true,
   tenantPool: true,
   hubServicePrefixes: true,
+  sharedServicePrefixes: true,
   firewallPublicIp: true,
   dnsResolverInboundIp: true,
   privateDnsZoneIds: true,

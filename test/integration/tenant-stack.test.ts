@@ -56,6 +56,8 @@ describe("tenant stacks of the example region", () => {
         { name: "default-via-hub-firewall", addressPrefix: "0.0.0.0/0", nextHopType: "VirtualAppliance", nextHopIpAddress: firewallIp },
         { name: "hub-radius-via-hub-firewall", addressPrefix: services.radius, nextHopType: "VirtualAppliance", nextHopIpAddress: firewallIp },
         { name: "hub-shared-via-hub-firewall", addressPrefix: services.shared, nextHopType: "VirtualAppliance", nextHopIpAddress: firewallIp },
+        // And each shared service's subnet (platform.yaml sharedServices).
+        ...Object.entries(platform.outputs.sharedServicePrefixes as Record<string, string>).map(([key, prefix]) => ({ name: `shared-${key}-via-hub-firewall`, addressPrefix: prefix, nextHopType: "VirtualAppliance", nextHopIpAddress: firewallIp })),
       ]);
       expect(table.inputs.disableBgpRoutePropagation).toBe(true);
     }

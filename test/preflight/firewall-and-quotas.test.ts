@@ -85,9 +85,9 @@ const CASES: readonly QuotaCase[] = [
   {
     rule: "PF-42",
     fails: "gives the firewall policy's network rules 20,001 unique source/destination pairs, one from a tenant stack",
-    // The example region's own rules have 51 pairs (50 besides the isolation group's); alta's copy of the isolation group adds 1.
-    failing: all(copies("alta", RCG, 1, "hub-firewall-rcg-isolation", "platform"), isolationWithPairs(50)),
-    passing: all(copies("alta", RCG, 1, "hub-firewall-rcg-isolation", "platform"), isolationWithPairs(49)),
+    // The example region's own rules have 60 pairs; alta's copy of the isolation group adds 1.
+    failing: all(copies("alta", RCG, 1, "hub-firewall-rcg-isolation", "platform"), isolationWithPairs(41)),
+    passing: all(copies("alta", RCG, 1, "hub-firewall-rcg-isolation", "platform"), isolationWithPairs(40)),
     finding: {
       stack: "platform",
       resource: "hub-firewall-policy",
@@ -221,8 +221,8 @@ describe("the firewall policy and subscription quota rules", () => {
     const check = run((r) => r);
     expect(check.findings).toEqual([]);
     expect(check.usage.filter((u) => OURS.includes(u.rule)).map((u) => `${u.rule} ${u.subject}: ${u.used} of ${u.limit.value}`)).toEqual([
-      "PF-42 unique source/destination pairs in the network rules of afwp-grunnmur-prod-noe: 51 of 20000",
-      `PF-43 network interfaces in subscription ${SUB} in norwayeast: 3 of 65536`,
+      "PF-42 unique source/destination pairs in the network rules of afwp-grunnmur-prod-noe: 60 of 20000",
+      `PF-43 network interfaces in subscription ${SUB} in norwayeast: 2 of 65536`,
       `PF-44 public IP addresses in subscription ${SUB} in norwayeast: 5 of 10`,
     ]);
     expect(run((r) => r, { vcpus: 8 }).usage.filter((u) => u.rule === "PF-45").map((u) => `${u.subject}: ${u.used} of ${u.limit.value}`)).toEqual([

@@ -94,27 +94,27 @@ const CASES: readonly RegionCase[] = [
   },
   {
     rule: "PF-33",
-    fails: "peers the hub 10 times where the platform file keeps the limit at 9",
+    fails: "peers the hub 11 times where the platform file keeps the limit at 10",
     failing: (r) => r,
     passing: (r) => r,
-    limits: { peerings: 9 },
+    limits: { peerings: 10 },
     finding: {
       stack: "platform",
       resource: "hub",
       azureName: "vnet-grunnmur-hub-prod-noe",
-      message: `peerings on vnet-grunnmur-hub-prod-noe: 10 (platform 1, alta 1, bardu 1, gamvik 1, kafjord 1, kvaenangen 1, nordreisa 1, senja 1, skjervoy 1, storfjord 1); the region allows at most 9 virtual network peerings per virtual network (limits.peerings in the platform file; Azure's own is 500) (${LIMITS_PAGE}#azure-networking-limits)`,
+      message: `peerings on vnet-grunnmur-hub-prod-noe: 11 (platform 2, alta 1, bardu 1, gamvik 1, kafjord 1, kvaenangen 1, nordreisa 1, senja 1, skjervoy 1, storfjord 1); the region allows at most 10 virtual network peerings per virtual network (limits.peerings in the platform file; Azure's own is 500) (${LIMITS_PAGE}#azure-networking-limits)`,
     },
   },
   {
     rule: "PF-33",
     fails: "peers the hub 501 times",
-    failing: copies("alta", PEERING, 491, "spoke-from-hub"),
-    passing: copies("alta", PEERING, 490, "spoke-from-hub"),
+    failing: copies("alta", PEERING, 490, "spoke-from-hub"),
+    passing: copies("alta", PEERING, 489, "spoke-from-hub"),
     finding: {
       stack: "platform",
       resource: "hub",
       azureName: "vnet-grunnmur-hub-prod-noe",
-      message: `peerings on vnet-grunnmur-hub-prod-noe: 501 (platform 1, alta 492, bardu 1, gamvik 1, kafjord 1, kvaenangen 1, nordreisa 1, senja 1, skjervoy 1, storfjord 1); Azure allows at most 500 virtual network peerings per virtual network (${LIMITS_PAGE}#azure-networking-limits)`,
+      message: `peerings on vnet-grunnmur-hub-prod-noe: 501 (platform 2, alta 491, bardu 1, gamvik 1, kafjord 1, kvaenangen 1, nordreisa 1, senja 1, skjervoy 1, storfjord 1); Azure allows at most 500 virtual network peerings per virtual network (${LIMITS_PAGE}#azure-networking-limits)`,
     },
   },
   {
@@ -156,13 +156,13 @@ const CASES: readonly RegionCase[] = [
   {
     rule: "PF-37",
     fails: "has 981 resource groups in the host's subscription",
-    failing: copies("alta", RG, 949, "rg-data", undefined, (i) => ({ resourceGroupName: `rg-extra-${i}` })),
-    passing: copies("alta", RG, 948, "rg-data", undefined, (i) => ({ resourceGroupName: `rg-extra-${i}` })),
+    failing: copies("alta", RG, 948, "rg-data", undefined, (i) => ({ resourceGroupName: `rg-extra-${i}` })),
+    passing: copies("alta", RG, 947, "rg-data", undefined, (i) => ({ resourceGroupName: `rg-extra-${i}` })),
     finding: {
       stack: "region",
       resource: SUB,
       azureName: SUB,
-      message: `resource groups in subscription ${SUB}: 981 (platform 8, alta 952, bardu 3, gamvik 3, kafjord 3, kvaenangen 3, senja 3, skjervoy 3, storfjord 3); Azure allows at most 980 resource groups per subscription (${LIMITS_PAGE}#subscription-limits)`,
+      message: `resource groups in subscription ${SUB}: 981 (platform 9, alta 951, bardu 3, gamvik 3, kafjord 3, kvaenangen 3, senja 3, skjervoy 3, storfjord 3); Azure allows at most 980 resource groups per subscription (${LIMITS_PAGE}#subscription-limits)`,
     },
   },
   {
@@ -261,8 +261,8 @@ describe("the region preflight rules", () => {
   });
 
   it("takes the platform file's limits: a lower one finds what the table's would not", () => {
-    expect(run((r) => r, { peerings: 10 }).findings).toEqual([]);
-    expect(run((r) => r, { peerings: 9 }).findings.map((f) => f.rule)).toEqual(["PF-33"]);
+    expect(run((r) => r, { peerings: 11 }).findings).toEqual([]);
+    expect(run((r) => r, { peerings: 10 }).findings.map((f) => f.rule)).toEqual(["PF-33"]);
     expect(run((r) => r, { "role-assignments": 100 }).findings.map((f) => `${f.rule} ${f.azureName}`)).toEqual([`PF-35 ${SUB}`]);
   });
 
@@ -276,24 +276,24 @@ describe("the region preflight rules", () => {
       "  hub vnet-grunnmur-hub-prod-noe:",
       "    VPN connections on vgw-grunnmur-prod-noe: 9 of 30",
       "    rule collection groups in afwp-grunnmur-prod-noe: 10 of 60",
-      "    peerings on vnet-grunnmur-hub-prod-noe: 10 of 500",
-      "    routes in rt-grunnmur-hub-prod-noe-radius: 13 of 400 (busiest of 3)",
-      "    unique source/destination pairs in the network rules of afwp-grunnmur-prod-noe: 51 of 20000",
+      "    peerings on vnet-grunnmur-hub-prod-noe: 11 of 500",
+      "    routes in rt-grunnmur-hub-prod-noe-radius: 14 of 400 (busiest of 3)",
+      "    unique source/destination pairs in the network rules of afwp-grunnmur-prod-noe: 60 of 20000",
       "  hub vnet-grunnmur-hub-prod-now:",
       "    peerings on vnet-grunnmur-hub-prod-now: 1 of 500",
-      "    routes in rt-grunnmur-hub-prod-now-radius: 13 of 400 (busiest of 3)",
+      "    routes in rt-grunnmur-hub-prod-now-radius: 14 of 400 (busiest of 3)",
       `  subscription ${SUB} (platform, alta and 8 more):`,
       "    role assignments: 115 of 4000",
-      "    resource groups: 32 of 980",
-      "    network interfaces in norwayeast: 3 of 65536",
+      "    resource groups: 33 of 980",
+      "    network interfaces in norwayeast: 2 of 65536",
       "    public IP addresses in norwayeast: 5 of 10",
       "  subscription 00000000-0000-4000-8000-000000005544 (nordreisa):",
       "    role assignments: 10 of 4000",
       "    resource groups: 5 of 980",
       "  elsewhere in the region:",
-      "    peerings on vnet-grunnmur-alta-prod-noe: 1 of 500 (busiest of 9)",
+      "    peerings on vnet-grunnmur-alta-prod-noe: 1 of 500 (busiest of 10)",
       "    virtual network links to privatelink.agentsvc.azure-automation.net: 11 of 1000 (busiest of 8)",
-      "    routes in rt-grunnmur-alta-prod-noe-endpoints: 3 of 400 (busiest of 21)",
+      "    routes in rt-grunnmur-alta-prod-noe-endpoints: 4 of 400 (busiest of 21)",
       "    federated credentials on the deploy identity: 2 of 20 (busiest of 2)",
     ]);
   });
