@@ -360,6 +360,9 @@ export const secureZoneSensitiveOnly = (env: PolicyEnvironment) =>
     "tenant",
     ({ stack, resources }, report) => {
       const file = env.stackFile(stack);
+      // Without the region's files (a hand-written list to `grunnmur check`) there is no
+      // inventory to judge by, as for the backup rules; `grunnmur preview` always has them.
+      if (!file) return;
       for (const vm of workloadVms(stack, resources)) {
         const subnetIds = nicsOf(vm, resources).flatMap((nic) =>
           knownList<Props>(() => nic.props.ipConfigurations).map((c) => knownString(() => c.subnet?.id)).filter((id): id is string => id !== undefined),

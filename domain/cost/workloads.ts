@@ -157,8 +157,22 @@ export function vmShapeFromInputs(inputs: Readonly<Record<string, unknown>>): Vm
   const i = inputs as Record<string, any>;
   const disk = (d: any): WorkloadDisk => ({ sizeGb: Number(d?.diskSizeGB ?? 0), sku: String(d?.managedDisk?.storageAccountType ?? "Premium_LRS") });
   const disks = [...(i.storageProfile?.osDisk ? [disk(i.storageProfile.osDisk)] : []), ...((i.storageProfile?.dataDisks ?? []) as any[]).map(disk)];
-  const os: OsFamily = i.osProfile?.windowsConfiguration ? "windows" : "linux";
-  return { size: String(i.hardwareProfile?.vmSize ?? ""), os, disks };
+  return { size: String(i.hardwareProfile?.vmSize ?? ""), os: osOfInputs(i), disks };
+}
+
+/**
+ * A VM's OS from its image, as the licence follows it. The preview shows a Windows VM's
+ * osProfile only as "[secret]" (the SDK marks it secret for the admin password inside),
+ * so the image reference decides, then the OS disk's osType, then the osProfile.
+ */
+function osOfInputs(i: Record<string, any>): OsFamily {
+  const ref = i.storageProfile?.imageReference;
+  const image = Object.values(OS_IMAGES).find((img) => img.reference.publisher === ref?.publisher && img.reference.offer === ref?.offer && img.reference.sku === ref?.sku);
+  if (image) return image.os;
+  if (typeof ref?.publisher === "string" && /windows/i.test(ref.publisher)) return "windows";
+  const osType = i.storageProfile?.osDisk?.osType;
+  if (osType === "Windows" || osType === "Linux") return osType === "Windows" ? "windows" : "linux";
+  return i.osProfile?.windowsConfiguration ? "windows" : "linux";
 }
 
 /** Whether a previewed resource is a municipality's workload VM (tagged grunnmur:service: workloads). */

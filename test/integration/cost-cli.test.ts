@@ -28,12 +28,13 @@ describe("grunnmur cost on the example region", () => {
     }
   });
 
-  it("shows each municipality's hosting: senja's migrating ePhorte VM, priced from its tenant file until the stack has VMs", () => {
+  it("shows each municipality's hosting: senja's migrating ePhorte VM, priced from its preview as from its file", () => {
     expect(table).toMatch(/hosting NOK\/month/);
     const senja = json.members.find((m) => m.slug === "senja")!;
     // D4s v5 Windows, 128 + 512 GB Premium, backup and logs; its planned Profil and Familia VMs cost nothing yet.
     expect(senja.ownMonthlyByService.workloads).toBe(4943);
-    expect(table).toContain("Hosting priced from the tenant files' VMs (the previews have none yet): senja.");
+    // The stacks have their VMs: nothing is priced from a file alone, and the preview gives the file's figure.
+    expect(table).not.toContain("Hosting priced from the tenant files' VMs");
   });
 
   it("writes JSON whose per-tenant totals add up exactly to the region total", () => {

@@ -212,8 +212,13 @@ describe("tenant stacks of the example region", () => {
       const hubSide = azure.filter(isHubSide);
       // The hub's peering and one link per platform private DNS zone.
       expect(hubSide).toHaveLength(1 + Object.keys(platform.outputs.privateDnsZoneIds as Json).length);
+      // The VMs' admin passwords go to the platform Key Vault, as every generated secret does (docs/workloads.md).
+      const inPlatformSubscription = (r: (typeof azure)[number]) => isHubSide(r) || r.type === "azure-native:keyvault:Secret";
+      expect(azure.filter((r) => r.type === "azure-native:keyvault:Secret").map((r) => r.name).sort()).toEqual(
+        azure.filter((r) => r.type === "azure-native:compute:VirtualMachine" && r.inputs.osProfile !== undefined && JSON.stringify(r.inputs.osProfile).includes("[secret]")).map((r) => `${r.name}-admin-password`).sort(),
+      );
       for (const r of azure) {
-        const expected = isHubSide(r)
+        const expected = inPlatformSubscription(r)
           ? { provider: "platform-subscription", subscription: platform.outputs.subscriptionId }
           : { provider: "tenant-subscription", subscription: TENANT_SUBSCRIPTION };
         expect({ name: r.name, provider: r.provider?.name, subscription: r.provider?.subscriptionId, inId: subscriptionOfId(r.id) }).toEqual({
@@ -257,9 +262,14 @@ describe("tenant stacks of the example region", () => {
       const account = only(ofType(nordreisa, "azure-native:storage:StorageAccount"), "storage account");
       const container = only(ofType(nordreisa, "azure-native:recoveryservices:ProtectionContainer"), "container");
       expect(container.inputs).toMatchObject({ vaultName: vault.inputs.vaultName, resourceGroupName: vault.inputs.resourceGroupName, properties: { sourceResourceId: account.id } });
-      for (const item of ofType(nordreisa, "azure-native:recoveryservices:ProtectedItem")) {
-        expect(item.inputs).toMatchObject({ vaultName: vault.inputs.vaultName, properties: { policyId: files.id } });
-        expect(item.options).toMatchObject({ protect: true, retainOnDelete: true });
+      // Its file shares and its VMs are protected in its own vault, each under its tier's policy for the workload.
+      const vms = ofType(nordreisa, "azure-native:recoveryservices:ProtectionPolicy").find((x) => x.inputs.policyName === "grunnmur-standard-vms")!;
+      const items = ofType(nordreisa, "azure-native:recoveryservices:ProtectedItem");
+      expect(items.length).toBeGreaterThan(1);
+      for (const item of items) {
+        const isVm = (item.inputs.properties as Json).protectedItemType === "Microsoft.Compute/virtualMachines";
+        expect(item.inputs).toMatchObject({ vaultName: vault.inputs.vaultName, properties: { policyId: isVm ? vms.id : files.id } });
+        expect(item.options).toMatchObject({ retainOnDelete: true, ...(isVm ? {} : { protect: true }) });
       }
       // Its budget counts the vault's resource group with the other three.
       const budget = only(ofType(nordreisa, "azure-native:consumption:Budget"), "budget");

@@ -11,6 +11,8 @@ import { previewFiles, type PreviewedRegion } from "../helpers/preview-fixture";
 import { all, copies, setInputs, type Region, type RegionEdit, platformWithLimits } from "../helpers/region-edits";
 
 const SUB = "00000000-0000-4000-8000-000000000000";
+/** Nordreisa's own subscription, where its servers run. */
+const NORDREISA = "00000000-0000-4000-8000-000000005544";
 const LIMITS_PAGE = "https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits";
 const QUOTAS_PAGE = "https://learn.microsoft.com/azure/virtual-machines/quotas";
 
@@ -86,8 +88,8 @@ const CASES: readonly QuotaCase[] = [
     rule: "PF-42",
     fails: "gives the firewall policy's network rules 20,001 unique source/destination pairs, one from a tenant stack",
     // The example region's own rules have 60 pairs; alta's copy of the isolation group adds 1.
-    failing: all(copies("alta", RCG, 1, "hub-firewall-rcg-isolation", "platform"), isolationWithPairs(41)),
-    passing: all(copies("alta", RCG, 1, "hub-firewall-rcg-isolation", "platform"), isolationWithPairs(40)),
+    failing: all(copies("alta", RCG, 1, "hub-firewall-rcg-isolation", "platform"), isolationWithPairs(38)),
+    passing: all(copies("alta", RCG, 1, "hub-firewall-rcg-isolation", "platform"), isolationWithPairs(37)),
     finding: {
       stack: "platform",
       resource: "hub-firewall-policy",
@@ -135,16 +137,17 @@ const CASES: readonly QuotaCase[] = [
   },
   {
     rule: "PF-45",
-    fails: "has VMs of 15 vCPUs in the host's subscription in norwayeast where the platform file states a quota of 14",
-    // Standard_B2s (2) and Standard_B8ms (8) in the platform, Standard_B1s (1) in alta, senja's Standard_D4s_v5 (4).
-    failing: all(setInputs("platform", VM, "radius-2", vmSize("Standard_B8ms")), copies("alta", VM, 1, "radius-1", "platform", () => vmSize("Standard_B1s"))),
-    passing: setInputs("platform", VM, "radius-2", vmSize("Standard_B8ms")),
-    limits: { vcpus: 14 },
+    fails: "has VMs of 22 vCPUs in the host's subscription in norwayeast where the platform file states a quota of 21",
+    // Standard_B2s (2) and Standard_B8ms (8) in the platform, Standard_B8ms (8) in alta, senja's Standard_D4s_v5 (4);
+    // Nordreisa's own subscription has 18, inside the quota.
+    failing: all(setInputs("platform", VM, "radius-2", vmSize("Standard_B8ms")), copies("alta", VM, 1, "radius-1", "platform", () => vmSize("Standard_B8ms"))),
+    passing: all(setInputs("platform", VM, "radius-2", vmSize("Standard_B8ms")), copies("alta", VM, 1, "radius-1", "platform", () => vmSize("Standard_B4ms"))),
+    limits: { vcpus: 21 },
     finding: {
       stack: "region",
       resource: SUB,
       azureName: SUB,
-      message: `vCPUs of virtual machines in subscription ${SUB} in norwayeast: 15 (platform 10, alta 1, senja 4); Azure allows at most 14 vCPUs of virtual machines per region in a subscription (Total Regional vCPUs) (limits.vcpus in the platform file, the subscription's quota) (${QUOTAS_PAGE})`,
+      message: `vCPUs of virtual machines in subscription ${SUB} in norwayeast: 22 (platform 10, alta 8, senja 4); Azure allows at most 21 vCPUs of virtual machines per region in a subscription (Total Regional vCPUs) (limits.vcpus in the platform file, the subscription's quota) (${QUOTAS_PAGE})`,
     },
   },
   {
@@ -213,20 +216,23 @@ describe("the firewall policy and subscription quota rules", () => {
   it("takes the platform file's limits: a lower one finds what Azure's would not", () => {
     expect(run((r) => r, { "public-ip-addresses": 5 }).findings).toEqual([]);
     expect(run((r) => r, { "public-ip-addresses": 4 }).findings.map((f) => `${f.rule} ${f.azureName}`)).toEqual([`PF-44 ${SUB}`]);
-    expect(run((r) => r, { "firewall-network-rule-pairs": 50 }).findings.map((f) => `${f.rule} ${f.azureName}`)).toEqual(["PF-42 afwp-grunnmur-prod-noe"]);
-    expect(run((r) => r, { vcpus: 3 }).findings.map((f) => `${f.rule} ${f.value}`)).toEqual(["PF-45 8 (platform 4, senja 4)"]);
+    expect(run((r) => r, { "firewall-network-rule-pairs": 62 }).findings.map((f) => `${f.rule} ${f.azureName}`)).toEqual(["PF-42 afwp-grunnmur-prod-noe"]);
+    expect(run((r) => r, { vcpus: 3 }).findings.map((f) => `${f.rule} ${f.value}`)).toEqual(["PF-45 8 (platform 4, senja 4)", "PF-45 18 (nordreisa 18)"]);
   });
 
   it("finds nothing in the example region, and counts what it uses", () => {
     const check = run((r) => r);
     expect(check.findings).toEqual([]);
     expect(check.usage.filter((u) => OURS.includes(u.rule)).map((u) => `${u.rule} ${u.subject}: ${u.used} of ${u.limit.value}`)).toEqual([
-      "PF-42 unique source/destination pairs in the network rules of afwp-grunnmur-prod-noe: 60 of 20000",
-      `PF-43 network interfaces in subscription ${SUB} in norwayeast: 2 of 65536`,
+      "PF-42 unique source/destination pairs in the network rules of afwp-grunnmur-prod-noe: 63 of 20000",
+      `PF-43 network interfaces in subscription ${SUB} in norwayeast: 3 of 65536`,
+      `PF-43 network interfaces in subscription ${NORDREISA} in norwayeast: 7 of 65536`,
       `PF-44 public IP addresses in subscription ${SUB} in norwayeast: 5 of 10`,
+      `PF-44 public IP addresses in subscription ${NORDREISA} in norwayeast: 0 of 10`,
     ]);
     expect(run((r) => r, { vcpus: 8 }).usage.filter((u) => u.rule === "PF-45").map((u) => `${u.subject}: ${u.used} of ${u.limit.value}`)).toEqual([
       `vCPUs of virtual machines in subscription ${SUB} in norwayeast: 8 of 8`,
+      `vCPUs of virtual machines in subscription ${NORDREISA} in norwayeast: 18 of 8`,
     ]);
   });
 
