@@ -11,6 +11,7 @@
  * leaving it out hides nothing. The platform's own VMs (the eduroam RADIUS
  * servers) are not workloads; VM-01, VM-03 and VM-06 hold for them too.
  */
+import { SHARED_SERVICE_TAG_PREFIX } from "../domain/cost/shared-service-allocation";
 import type { PolicyResource } from "@pulumi/policy";
 import { lastName } from "../domain/azure/arm-id";
 import { OS_IMAGES, type OsImage } from "../domain/compute/images";
@@ -43,9 +44,10 @@ function tagOf(props: Props, key: string): string | undefined {
   return knownString(() => props.tags?.[key]);
 }
 
-/** A tenant stack's VM, or any VM tagged as a workload. */
+/** A tenant stack's VM, or any VM tagged as a workload or as a shared service's (grunnmur:service shared-<key>). */
 export function isWorkloadVm(stack: string, props: Props): boolean {
-  return stackKindOf(stack) === "tenant" || sameText(tagOf(props, SERVICE_TAG), WORKLOADS_SERVICE);
+  const service = tagOf(props, SERVICE_TAG);
+  return stackKindOf(stack) === "tenant" || sameText(service, WORKLOADS_SERVICE) || (service?.startsWith(SHARED_SERVICE_TAG_PREFIX) ?? false);
 }
 
 function workloadVms(stack: string, resources: readonly PolicyResource[]): PolicyResource[] {

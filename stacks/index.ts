@@ -25,7 +25,7 @@ export = async () => {
     throw new Error(`the tenant or platform files are not valid; run "npx grunnmur validate":\n${load.diagnostics.map(formatDiagnostic).join("\n")}`);
   }
   const region = load.region;
-  if (stack === PLATFORM_STACK) return platformProgram({ platform: region.platform, tenants: region.tenants, secretMode: "live" });
+  if (stack === PLATFORM_STACK) return platformProgram({ platform: region.platform, tenants: region.tenants, secretMode: "live", today: localToday() });
 
   const tenant = region.tenants.find((t) => t.spec.slug === stack);
   if (!tenant) {

@@ -14,6 +14,8 @@ export interface PlatformStackInput {
   readonly tenants: readonly ResolvedTenant[];
   /** "placeholder" in offline previews: secrets are never read there. */
   readonly secretMode: SecretMode;
+  /** The day of the run (YYYY-MM-DD): the shared services' first patch windows fall after it. Default: today (UTC). */
+  readonly today?: string;
 }
 
 export interface TenantStackInput {

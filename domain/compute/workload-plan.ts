@@ -85,50 +85,79 @@ export interface PlannedVm {
  * validation (tenants/validation/workload-rules.ts) refuses first.
  */
 export function workloadPlan(tenant: TenantFile): PlannedVm[] {
-  const slug = tenant.slug;
   const out: PlannedVm[] = [];
   for (const systemKey of Object.keys(tenant.systems).sort()) {
     const system = tenant.systems[systemKey];
     const hosting = system.hosting;
     if (!hosting) continue;
     for (const vmKey of Object.keys(hosting.vms).sort()) {
-      const vm = hosting.vms[vmKey];
-      const resources = resourcesForState(vm.state);
-      if (resources === "none") continue;
-      const backupTier = vm.backupTier ?? tenant.backup?.tier;
-      if (backupTier === undefined) throw new Error(`systems.${systemKey}.hosting.vms.${vmKey} has no backup tier and the file no backup.tier`);
-      const image: OsImage = OS_IMAGES[vm.image];
-      const azureKey = vm.renamedFrom ?? vmKey;
-      out.push({
-        systemKey,
-        vmKey,
-        state: vm.state,
-        resources,
-        logicalName: workloadVmLogicalName(systemKey, vmKey),
-        previousLogicalName: vm.renamedFrom ? workloadVmLogicalName(systemKey, vm.renamedFrom) : undefined,
-        zone: hosting.zone,
-        subnetKey: hosting.zone,
-        sensitive: system.sensitive,
-        os: image.os,
-        image,
-        size: vm.size,
-        osDiskGb: vm.osDiskGb,
-        osDiskSku: vm.osDiskSku,
-        dataDisks: Object.entries(vm.dataDisks)
-          .map(([key, d]) => ({ key, lun: d.lun, sizeGb: d.sizeGb, sku: d.sku }))
-          .sort((a, b) => a.lun - b.lun),
-        backupTier,
-        patchWindow: vm.patchWindow,
-        names: {
-          vm: vmAzureName(slug, systemKey, azureKey),
-          nic: nicAzureName(slug, systemKey, azureKey),
-          computer: image.os === "windows" ? windowsComputerName(slug, systemKey, azureKey) : linuxComputerName(slug, systemKey, azureKey),
-          maintenanceConfiguration: maintenanceConfigurationName(slug, systemKey, azureKey),
-          adminSecret: image.os === "windows" ? vmAdminSecretName(slug, systemKey, azureKey) : undefined,
-        },
-      });
+      const planned = planVm(tenant.slug, systemKey, vmKey, hosting.vms[vmKey], hosting.zone, system.sensitive, tenant.backup?.tier);
+      if (planned) out.push(planned);
     }
   }
+  return uniqueComputerNames(out);
+}
+
+/** The name part the shared services' VMs carry where a tenant's carry its slug. */
+export const SHARED_SERVICES_NAME = "shared";
+
+/**
+ * The VMs of the services the platform hosts once (platform.yaml sharedServices),
+ * keyed by service and VM as a tenant's by system and VM. They are in the
+ * shared-services spoke, never in a tenant's zone; the zone here only fills the tag.
+ */
+export function sharedServicesPlan(services: Readonly<Record<string, { readonly workloads: Readonly<Record<string, HostedVm>> }>>): PlannedVm[] {
+  const out: PlannedVm[] = [];
+  for (const serviceKey of Object.keys(services).sort()) {
+    const vms = services[serviceKey].workloads;
+    for (const vmKey of Object.keys(vms).sort()) {
+      const planned = planVm(SHARED_SERVICES_NAME, serviceKey, vmKey, vms[vmKey], "general", false, undefined);
+      if (planned) out.push(planned);
+    }
+  }
+  return uniqueComputerNames(out);
+}
+
+type HostedVm = NonNullable<TenantFile["systems"][string]["hosting"]>["vms"][string];
+
+function planVm(slug: string, systemKey: string, vmKey: string, vm: HostedVm, zone: WorkloadZone, sensitive: boolean, fileTier: string | undefined): PlannedVm | undefined {
+  const resources = resourcesForState(vm.state);
+  if (resources === "none") return undefined;
+  const backupTier = vm.backupTier ?? fileTier;
+  if (backupTier === undefined) throw new Error(`systems.${systemKey}.hosting.vms.${vmKey} has no backup tier and the file no backup.tier`);
+  const image: OsImage = OS_IMAGES[vm.image];
+  const azureKey = vm.renamedFrom ?? vmKey;
+  return {
+    systemKey,
+    vmKey,
+    state: vm.state,
+    resources,
+    logicalName: workloadVmLogicalName(systemKey, vmKey),
+    previousLogicalName: vm.renamedFrom ? workloadVmLogicalName(systemKey, vm.renamedFrom) : undefined,
+    zone,
+    subnetKey: zone,
+    sensitive,
+    os: image.os,
+    image,
+    size: vm.size,
+    osDiskGb: vm.osDiskGb,
+    osDiskSku: vm.osDiskSku,
+    dataDisks: Object.entries(vm.dataDisks)
+      .map(([key, d]) => ({ key, lun: d.lun, sizeGb: d.sizeGb, sku: d.sku }))
+      .sort((a, b) => a.lun - b.lun),
+    backupTier,
+    patchWindow: vm.patchWindow,
+    names: {
+      vm: vmAzureName(slug, systemKey, azureKey),
+      nic: nicAzureName(slug, systemKey, azureKey),
+      computer: image.os === "windows" ? windowsComputerName(slug, systemKey, azureKey) : linuxComputerName(slug, systemKey, azureKey),
+      maintenanceConfiguration: maintenanceConfigurationName(slug, systemKey, azureKey),
+      adminSecret: image.os === "windows" ? vmAdminSecretName(slug, systemKey, azureKey) : undefined,
+    },
+  };
+}
+
+function uniqueComputerNames(out: PlannedVm[]): PlannedVm[] {
   const computers = new Map<string, string>();
   for (const vm of out) {
     const other = computers.get(vm.names.computer);

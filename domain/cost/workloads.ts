@@ -177,7 +177,9 @@ function osOfInputs(i: Record<string, any>): OsFamily {
 
 /** Whether a previewed resource is a municipality's workload VM (tagged grunnmur:service: workloads). */
 export function isWorkloadVm(resource: { type: string; inputs: Readonly<Record<string, unknown>> }): boolean {
-  return resource.type === VM_TYPE && (resource.inputs.tags as Record<string, string> | undefined)?.["grunnmur:service"] === WORKLOAD_SERVICE;
+  const service = (resource.inputs.tags as Record<string, string> | undefined)?.["grunnmur:service"];
+  // A shared service's VM (grunnmur:service shared-<key>) costs as a member's does; its subscribers pay it.
+  return resource.type === VM_TYPE && (service === WORKLOAD_SERVICE || (service?.startsWith("shared-") ?? false));
 }
 
 /** Whether a previewed resource is the backup of a VM, not of a file share. */

@@ -45,7 +45,7 @@ export const OFFLINE_PLATFORM_STACK_NAME = `organization/${PROJECT}/${PLATFORM_S
 type PlatformJob = Extract<PreviewJob, { kind: "platform" }>;
 
 function platformJobs(region: Region, options: PreviewOptions, partsDir: string): PlatformJob[] {
-  const input = { platform: region.platform, tenants: region.tenants, secretMode: "placeholder" as const };
+  const input = { platform: region.platform, tenants: region.tenants, secretMode: "placeholder" as const, today: options.today ?? localToday() };
   const whole = path.join(options.outDir, `${PLATFORM_STACK}.json`);
   if (options.only && options.scopePlatform) {
     const scope = region.tenants.map((t) => t.spec.slug).filter((s) => options.only!.has(s));

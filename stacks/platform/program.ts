@@ -36,7 +36,9 @@ import { copyConfigSecrets, grantSecretReads } from "./radius-config";
 import { generateSecret } from "../../components/security/generated-secret";
 import { CUI_KEY, radiusClientSecret } from "../../domain/azure/generated-secrets";
 import { attachTenants, type TenantScope } from "./tenant-attachments";
-import { sharedServicesSpoke } from "./shared-services";
+import { sharedServicesSpoke, sharedServiceTag } from "./shared-services";
+import { WorkloadVm } from "../../components/compute/workload-vm";
+import { sharedServicesPlan } from "../../domain/compute/workload-plan";
 import { sharedServicePrefixes } from "../../domain/network/shared-services";
 
 const PLATFORM_GROUP_KEYS = Object.keys(PLATFORM_GROUPS) as PlatformGroupKey[];
@@ -172,11 +174,14 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
 
   const dnsResolverIp = firstUsableAddress(subnetCidr("dns-inbound"));
   // The shared services' spoke (platform.yaml sharedServices), peered after the hubs' own peering.
+  let sharedSpoke: { vnet: VirtualNetwork; resourceGroup: resources.ResourceGroup } | undefined;
   if (platform.network.sharedServicesSpoke) {
-    sharedServicesSpoke(input, {
-      resourceGroup: rg("shared-services", "network", location, { dependsOn: [watchers.watchers[location]] }), location, env, region, hub, hubResourceGroupName: groupsRg.hub.name,
+    const resourceGroup = rg("shared-services", "network", location, { dependsOn: [watchers.watchers[location]] });
+    const vnet = sharedServicesSpoke(input, {
+      resourceGroup, location, env, region, hub, hubResourceGroupName: groupsRg.hub.name,
       firewallPrivateIp, dnsServers: [dnsResolverIp], tags, diagnostics, afterPeerings: hubPeerings,
     });
+    if (vnet) sharedSpoke = { vnet, resourceGroup };
   }
   const dns = new PrivateDns("dns", {
     resourceGroupName: groupsRg.shared.name,
@@ -266,6 +271,31 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     tags: withService(tags, "backup"),
     diagnostics,
   });
+
+  // The shared services' servers, in their subnets of the shared-services spoke, backed up in the platform's vault.
+  if (sharedSpoke) {
+    const spoke = sharedSpoke;
+    for (const vm of sharedServicesPlan(platform.sharedServices)) {
+      new WorkloadVm(
+        vm.logicalName,
+        {
+          vm,
+          resourceGroupName: spoke.resourceGroup.name,
+          location,
+          subscriptionId: client.subscriptionId,
+          subnetResourceId: spoke.vnet.subnetIds.apply((ids) => ids[vm.systemKey]),
+          dataCollectionRuleResourceId: vmDataCollection.resourceId,
+          backup: { vaultResourceGroupName: groupsRg.backup.name, vaultName: vault.name, policyId: vault.policyIds[vm.backupTier].vms },
+          secretVault,
+          linuxAdminSshPublicKey: platform.workloads?.linuxAdminSshPublicKey ?? "",
+          today: input.today ?? new Date().toISOString().slice(0, 10),
+          tags: withService(tags, sharedServiceTag(vm.systemKey)),
+          diagnostics,
+        },
+        { aliases: vm.previousLogicalName ? [{ name: vm.previousLogicalName }] : undefined },
+      );
+    }
+  }
 
   const groups = new PlatformGroups("platform-groups", {
     displayPrefix: platformGroupPrefix(host),

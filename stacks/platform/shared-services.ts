@@ -3,7 +3,8 @@
  * sharedServices): a VNet in the platform's subscription, in its own resource
  * group, with one subnet per service, each with its NSG and route table
  * (domain/network/shared-services.ts), peered with the hub both ways. The
- * services' VMs come later, with the WorkloadVm component.
+ * services' VMs are made in program.ts with the WorkloadVm component, once the
+ * vault and Key Vault exist.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";

@@ -1,6 +1,6 @@
 import { tenantSchema, type TenantFile } from "../../tenants/schema/tenant";
 import { baseTenant } from "../helpers/region-fixture";
-import { resourcesForState, workloadPlan } from "../../domain/compute/workload-plan";
+import { resourcesForState, SHARED_SERVICES_NAME, sharedServicesPlan, workloadPlan } from "../../domain/compute/workload-plan";
 
 type Vm = Record<string, unknown>;
 const vm = (over: Vm = {}): Vm => ({ size: "Standard_D2s_v5", image: "windows-server-2022", patchWindow: { day: "Sunday", start: "02:00" }, state: "running", ...over });
@@ -50,5 +50,28 @@ describe("the workload plan", () => {
     const after = workloadPlan(tenant({ gis: { vms: { frontend: vm({ renamedFrom: "web" }) } } }))[0];
     expect(after).toMatchObject({ logicalName: "gis-frontend", previousLogicalName: "gis-web" });
     expect(after.names).toEqual(before.names);
+  });
+});
+
+describe("the shared services' plan", () => {
+  const vm = (state: "planned" | "migrating" | "retired", image: "ubuntu-24.04" | "windows-server-2022" = "ubuntu-24.04") => ({
+    size: "Standard_D2s_v5",
+    image,
+    osDiskGb: 128,
+    osDiskSku: "Premium_LRS" as const,
+    dataDisks: {},
+    backupTier: "standard",
+    patchWindow: { day: "Tuesday" as const, start: "02:00", hours: 3 },
+    state,
+  });
+
+  it("keys the VMs by service and VM, names them after the shared services, and skips planned ones", () => {
+    const plan = sharedServicesPlan({ portal: { workloads: { web: vm("migrating"), db: vm("planned") } }, exam: { workloads: { app: vm("retired", "windows-server-2022") } } });
+    expect(plan.map((p) => [p.logicalName, p.resources, p.names.vm, p.backupTier])).toEqual([
+      ["exam-app", "backup-only", `vm-${SHARED_SERVICES_NAME}-exam-app`, "standard"],
+      ["portal-web", "vm", `vm-${SHARED_SERVICES_NAME}-portal-web`, "standard"],
+    ]);
+    expect(plan[0].names.adminSecret).toBeDefined();
+    expect(plan[1].names.adminSecret).toBeUndefined();
   });
 });
