@@ -321,7 +321,8 @@ describe("the eduroam configuration on the platform's RADIUS servers", () => {
   it("carries every tenant realm in the servers' userData and only static bootstrap in customData", async () => {
     const region = await previewFiles(undefined, undefined, new Set());
     try {
-      const vms = ofType(region.read("platform"), "azure-native:compute:VirtualMachine");
+      // The RADIUS servers; the shared services' VMs are WorkloadVms of their own.
+      const vms = ofType(region.read("platform"), "azure-native:compute:VirtualMachine").filter((vm) => vm.parent?.endsWith("grunnmur:compute:RadiusServers::radius"));
       expect(vms).toHaveLength(2);
       const bundle = JSON.parse(require("node:zlib").gunzipSync(Buffer.from(String(vms[0].inputs.userData), "base64")).toString("utf8"));
       const tree = JSON.stringify(bundle.files);

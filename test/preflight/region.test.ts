@@ -285,7 +285,7 @@ describe("the region preflight rules", () => {
       `  subscription ${SUB} (platform, alta and 8 more):`,
       "    role assignments: 115 of 4000",
       "    resource groups: 33 of 980",
-      "    network interfaces in norwayeast: 3 of 65536",
+      "    network interfaces in norwayeast: 4 of 65536",
       "    public IP addresses in norwayeast: 5 of 10",
       "  subscription 00000000-0000-4000-8000-000000005544 (nordreisa):",
       "    role assignments: 10 of 4000",

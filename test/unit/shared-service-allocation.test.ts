@@ -50,10 +50,13 @@ describe("shared services in the region's cost estimate", () => {
     ...basePlatform(),
     network: { ...(basePlatform().network as object), sharedServicesSpoke: { addressSpace: "10.95.8.0/22" } },
     sharedServices: { "min-ansattside": { name: "Min ansattside", description: "Employee portal", subnet: "10.95.8.0/26", ports: [443], allocation: { key: "equal" } } },
+    prices: { ...(basePlatform().prices as object), items: { "vm-b2s": { description: "Linux VM B2s", unit: "hour", nok: 0.5 }, "public-ip-standard": { description: "Public IP", unit: "hour", nok: 0.5 } } },
   });
+  // The service's resource: a public IP at the same hourly price as the RADIUS VM (a service VM is priced as a member's, with its disks and backup).
+  const serviceIp = (name: string, service: string) => ({ type: "azure-native:network:PublicIPAddress", name, inputs: { tags: { "grunnmur:service": service } } });
   const vm = (name: string, service: string) => ({ type: "azure-native:compute:VirtualMachine", name, inputs: { hardwareProfile: { vmSize: "Standard_B2s" }, tags: { "grunnmur:service": service } } });
   const previews = {
-    platform: { stack: "platform", resources: [vm("radius-1", "wifi"), vm("portal-web", "shared-min-ansattside")] },
+    platform: { stack: "platform", resources: [vm("radius-1", "wifi"), serviceIp("portal-pip", "shared-min-ansattside")] },
     tenants: [
       { stack: "alta", resources: [] },
       { stack: "bardu", resources: [] },
