@@ -90,7 +90,9 @@ export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | und
 function perStack(items: readonly Located[]): string {
   const counts = new Map<string, number>();
   for (const { stack } of items) counts.set(stack, (counts.get(stack) ?? 0) + 1);
-  return [...counts].map(([stack, n]) => `${stack} ${n}`).join(", ");
+  const listed = [...counts].map(([stack, n]) => `${stack} ${n}`);
+  // A region of hundreds of stacks would make the line unreadable: the first few, then how many more.
+  return listed.length <= 8 ? listed.join(", ") : `${listed.slice(0, 6).join(", ")} and ${listed.length - 6} more stacks`;
 }
 
 /** One counted thing: its name, where it lives, what is counted on it, and the resource it is (when a stack has it). */
