@@ -92,7 +92,7 @@ function perStack(items: readonly Located[]): string {
   for (const { stack } of items) counts.set(stack, (counts.get(stack) ?? 0) + 1);
   const listed = [...counts].map(([stack, n]) => `${stack} ${n}`);
   // A region of hundreds of stacks would make the line unreadable: the first few, then how many more.
-  return listed.length <= 8 ? listed.join(", ") : `${listed.slice(0, 6).join(", ")} and ${listed.length - 6} more stacks`;
+  return listed.length <= 12 ? listed.join(", ") : `${listed.slice(0, 10).join(", ")} and ${listed.length - 10} more stacks`;
 }
 
 /** One counted thing: its name, where it lives, what is counted on it, and the resource it is (when a stack has it). */
