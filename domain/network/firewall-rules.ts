@@ -7,40 +7,10 @@
  * What each zone may reach is declared with the zones (zones.ts).
  */
 import { sharedServiceAllowRules, sharedSpokeDenyCollection, type TenantSharedServices } from "./shared-services";
+import type { ApplicationRule, NetworkRule, RuleCollection, RuleCollectionGroupSpec } from "./firewall-rule-types";
 import { ZONE_NAMES, ZONE_RULES, type ZoneName } from "./zones";
 
-export interface NetworkRule {
-  readonly ruleType: "NetworkRule";
-  readonly name: string;
-  readonly description: string;
-  readonly ipProtocols: Array<"TCP" | "UDP" | "ICMP" | "Any">;
-  readonly sourceAddresses: string[];
-  readonly destinationAddresses: string[];
-  readonly destinationPorts: string[];
-}
-
-export interface ApplicationRule {
-  readonly ruleType: "ApplicationRule";
-  readonly name: string;
-  readonly description: string;
-  readonly sourceAddresses: string[];
-  readonly protocols: Array<{ protocolType: "Http" | "Https"; port: number }>;
-  readonly targetFqdns: string[];
-}
-
-export interface RuleCollection {
-  readonly ruleCollectionType: "FirewallPolicyFilterRuleCollection";
-  readonly name: string;
-  readonly priority: number;
-  readonly action: { type: "Allow" | "Deny" };
-  readonly rules: Array<NetworkRule | ApplicationRule>;
-}
-
-export interface RuleCollectionGroupSpec {
-  readonly key: string;
-  readonly priority: number;
-  readonly ruleCollections: RuleCollection[];
-}
+export type { ApplicationRule, NetworkRule, RuleCollection, RuleCollectionGroupSpec } from "./firewall-rule-types";
 
 export interface SharedServiceAddresses {
   /** The DNS private resolver's inbound endpoint. */

@@ -11,32 +11,10 @@
  * follow when no network rule matches. The isolation group (tenant pool to
  * tenant pool) is untouched: the shared spoke lies outside the pool.
  */
+import type { NetworkRule, RuleCollection } from "./firewall-rule-types";
 import type { RouteTableSpec } from "./routes";
 import { denyInternetInbound, denyVirtualNetworkInbound, type SecurityRule } from "./security-rules";
 import type { ZoneName } from "./zones";
-
-/**
- * Firewall rules in the shape of firewall-rules.ts's NetworkRule and
- * RuleCollection, written out here because firewall-rules.ts imports this file
- * (no import cycles, test/architecture/imports.test.ts); the compiler checks the
- * two agree where tenantRuleCollectionGroup uses these.
- */
-interface NetworkRule {
-  readonly ruleType: "NetworkRule";
-  readonly name: string;
-  readonly description: string;
-  readonly ipProtocols: Array<"TCP" | "UDP" | "ICMP" | "Any">;
-  readonly sourceAddresses: string[];
-  readonly destinationAddresses: string[];
-  readonly destinationPorts: string[];
-}
-interface RuleCollection {
-  readonly ruleCollectionType: "FirewallPolicyFilterRuleCollection";
-  readonly name: string;
-  readonly priority: number;
-  readonly action: { type: "Allow" | "Deny" };
-  readonly rules: NetworkRule[];
-}
 
 /** A service as the network needs it. */
 export interface SharedServiceNetwork {
