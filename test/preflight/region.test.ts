@@ -349,6 +349,17 @@ describe("the region preflight's summary", () => {
     expect(summariseRegionCheck({ rules: 11, findings: [finding], usage: [] })).toEqual(["Region preflight: 11 rules over all stacks, 1 finding"]);
   });
 
+  it("names at most twelve stacks in a finding's count, then ten and how many more", () => {
+    const peering = (stack: string, i: number) => ({
+      stack,
+      resources: [{ urn: `urn:${stack}:${i}`, type: "azure-native:network:VirtualNetworkPeering", name: `p${i}`, inputs: { resourceGroupName: "rg-hub", virtualNetworkName: "vnet-hub" } }],
+    });
+    const stacks = (n: number) => Array.from({ length: n }, (_, i) => peering(`k${String(i).padStart(2, "0")}`, i));
+    const value = (n: number) => runRegionPreflight(stacks(n), effectiveLimits({ peerings: 1 }), ACROSS_STACK_RULES.filter((r) => r.id === "PF-33")).findings[0].value;
+    expect(value(12)).toBe(`12 (${Array.from({ length: 12 }, (_, i) => `k${String(i).padStart(2, "0")} 1`).join(", ")})`);
+    expect(value(13)).toBe(`13 (${Array.from({ length: 10 }, (_, i) => `k${String(i).padStart(2, "0")} 1`).join(", ")} and 3 more stacks)`);
+  });
+
   it("turns a rule that crashes into a finding", () => {
     const broken = { id: "PF-99", name: "broken", summary: "Crashes.", reference: "https://learn.microsoft.com/", check: () => { throw new Error("boom"); } };
     expect(runRegionPreflight([], effectiveLimits(), [broken]).findings.map((f) => `${f.rule} ${f.stack}`)).toEqual(["PF-99 region"]);
