@@ -151,7 +151,7 @@ export async function runPreview(cmd: ParsedCommand): Promise<number> {
       return 1;
     }
     regionFindings = region.check.findings.length;
-    recordRegionFindings(outDir, checked.map((c) => c.stack), region.check, PLATFORM_STACK);
+    recordRegionFindings(outDir, region.previews, region.check, PLATFORM_STACK);
     if (regionFindings > 0) console.log(`\nRegion preflight findings (all stacks together; mandatory):\n${renderRegionFindings(region.check)}`);
     console.log(`\n${summariseRegionCheck(region.check).join("\n")}`);
   }
