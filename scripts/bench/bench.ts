@@ -13,7 +13,7 @@ import { DEFAULT_PLATFORM_FILE } from "../../tenants/paths";
 import { loadCommandRegion } from "../region";
 import { previewRegion } from "../preview/run-preview";
 import { regionEnvironment } from "../../policies/core/environment";
-import { checkStackFile } from "../check/check-file";
+import { policyReportsOf } from "../check/check-file";
 import { renderTable } from "../table";
 import { writeSyntheticRegion } from "./synthetic-region";
 import { checkRegionFiles } from "../check/check-region";
@@ -23,9 +23,11 @@ interface Figures {
   municipalities: number;
   validateSeconds: number;
   fullPreviewSeconds: number;
-  /** Of the full preview: stacks in workers, then the policy pack in the main process. */
+  /** Of the full preview: stacks in workers (tenant stacks with their policies), then the platform's policies in the main process. */
   previewSeconds: number;
   policySeconds: number;
+  /** CPU the workers spent, summed: what the preview costs, however busy the machine is. */
+  workerCpuSeconds: number;
   singleTenantCheckSeconds: number;
   resources: number;
   peakWorkerRssMb: number;
@@ -47,16 +49,16 @@ async function previewWithPolicies(tenantsDir: string, platformFile: string, out
   const load = loadCommandRegion({ tenantsDir, platformFile });
   if (!load.region) throw new Error(`synthetic region invalid: ${load.diagnostics.slice(0, 3).map((d) => `${d.file} ${d.path.join(".")}: ${d.message}`).join("; ")}`);
   const started = process.hrtime.bigint();
-  const result = await previewRegion(load.region, { outDir, only, scopePlatform: only !== undefined });
+  const env = regionEnvironment(load.region);
+  // As `grunnmur preview` runs it: tenant stacks' policies in their workers, the platform's here.
+  const result = await previewRegion(load.region, { outDir, only, scopePlatform: only !== undefined, policies: { env } });
   const previewSeconds = seconds(started);
   const all = [result.platform, ...result.tenants];
-  const env = regionEnvironment(load.region);
-  let mandatory = 0;
-  for (const r of all.filter((x) => x.ok)) {
-    const check = await checkStackFile(path.join(outDir, `${r.stack}.json`), env, { record: true });
-    if (check.ok) mandatory += check.report.summary.mandatory;
-  }
-  return { all, mandatory, previewSeconds, policySeconds: seconds(started) - previewSeconds, limits: load.region.platform.limits };
+  const reports = await policyReportsOf(all, outDir, env);
+  if (!reports.ok) throw new Error(`policy check could not read the previews: ${reports.problems.slice(0, 3).join("; ")}`);
+  const mandatory = reports.checked.reduce((n, c) => n + c.report.summary.mandatory, 0);
+  const cpuSeconds = all.reduce((n, r) => n + (r.cpuMs ?? 0), 0) / 1000;
+  return { all, mandatory, previewSeconds, policySeconds: seconds(started) - previewSeconds, cpuSeconds, limits: load.region.platform.limits };
 }
 
 /** The region preflight over a full preview's files, as `grunnmur preview` runs it. */
@@ -100,6 +102,7 @@ async function measure(count: number): Promise<Figures> {
       fullPreviewSeconds,
       previewSeconds: full.previewSeconds,
       policySeconds: full.policySeconds,
+      workerCpuSeconds: full.cpuSeconds,
       singleTenantCheckSeconds,
       resources: full.all.reduce((a, r) => a + r.resourceCount, 0),
       peakWorkerRssMb: Math.max(...full.all.map((r) => r.peakRssMb)),
@@ -121,12 +124,13 @@ async function main(): Promise<void> {
   for (const size of sizes) results.push(await measure(size));
   console.log(
     renderTable(
-      ["municipalities", "validate s", "full preview+policy s", "of which policy s", "s per stack", "single-tenant check s", "resources", "peak worker MB", "main MB", "failed", "mandatory", "region preflight s", "region findings"],
+      ["municipalities", "validate s", "full preview+policy s", "of which platform policy s", "worker CPU s", "s per stack", "single-tenant check s", "resources", "peak worker MB", "main MB", "failed", "mandatory", "region preflight s", "region findings"],
       results.map((r) => [
         r.municipalities,
         Number(r.validateSeconds.toFixed(2)),
         Number(r.fullPreviewSeconds.toFixed(1)),
         Number(r.policySeconds.toFixed(1)),
+        Number(r.workerCpuSeconds.toFixed(1)),
         Number((r.fullPreviewSeconds / (r.municipalities + 1)).toFixed(2)),
         Number(r.singleTenantCheckSeconds.toFixed(1)),
         r.resources,

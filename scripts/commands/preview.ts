@@ -9,9 +9,8 @@ import { PLATFORM_STACK } from "../../stacks/contract";
 import { renderTable } from "../table";
 import { stacksSince } from "./changed";
 import { regionEnvironment } from "../../policies/core/environment";
-import { checkStackFile } from "../check/check-file";
+import { policyReportsOf } from "../check/check-file";
 import { renderPolicyReport, renderPolicyTotals } from "../check/render-report";
-import type { PolicyReport } from "../preview/preview-file";
 import { packConfigOption } from "./check";
 import { checkRegionFiles, recordRegionFindings, renderRegionFindings } from "../check/check-region";
 import { summariseRegionCheck } from "../../domain/preflight";
@@ -107,9 +106,11 @@ export async function runPreview(cmd: ParsedCommand): Promise<number> {
 
   const count = (only ? only.size : region.tenants.length) + 1;
   console.log(`Previewing ${count} stacks offline (platform + ${count - 1} tenants) with ${jobs} worker${jobs === 1 ? "" : "s"}...`);
+  const env = regionEnvironment(region);
   const preview = await previewRegion(region, {
     outDir,
     concurrency: jobs,
+    policies: { env, config: policyConfig.config },
     only,
     scopePlatform: only !== undefined,
     onProgress: (r, done, total) =>
@@ -124,16 +125,13 @@ export async function runPreview(cmd: ParsedCommand): Promise<number> {
   const rel = path.relative(process.cwd(), outDir) || ".";
   console.log(`\n${all.length - failed.length} of ${all.length} stacks previewed, ${total} resources, in ${(preview.durationMs / 1000).toFixed(1)} s; written to ${rel}/`);
 
-  const env = regionEnvironment(region);
-  const checked: Array<{ stack: string; report: PolicyReport }> = [];
-  for (const result of all.filter((r) => r.ok)) {
-    const check = await checkStackFile(path.join(outDir, `${result.stack}.json`), env, { config: policyConfig.config, record: true });
-    if (!check.ok) {
-      for (const problem of check.problems) console.error(problem);
-      return 1;
-    }
-    checked.push({ stack: check.stack, report: check.report });
+  // Tenant stacks were checked in their workers; the platform is checked here, once its parts are merged.
+  const reports = await policyReportsOf(all, outDir, env, policyConfig.config);
+  if (!reports.ok) {
+    for (const problem of reports.problems) console.error(problem);
+    return 1;
   }
+  const checked = reports.checked;
   for (const { stack, report } of checked.filter((c) => c.report.violations.length + c.report.waived.length > 0)) {
     console.log(`\n${renderPolicyReport(stack, report)}`);
   }

@@ -1,5 +1,20 @@
 /** Messages between the preview command and its worker processes. */
 import type { PlatformStackInput, TenantStackInput } from "../../stacks/inputs";
+import type { StackFile, WorkloadRules } from "../../policies/core/environment";
+import type { PackConfig } from "../check/run-policies";
+import type { PolicyReport } from "./preview-file";
+
+/**
+ * What a worker needs to run the policy pack over the stack it just previewed: the
+ * region's environment cut down to that stack's own file (the only one a stack's
+ * policies read), as data.
+ */
+export interface PolicyJob {
+  readonly today: string;
+  readonly stackFile?: StackFile;
+  readonly workloads?: WorkloadRules;
+  readonly config?: PackConfig;
+}
 
 // Jobs cross a process boundary as data, so they hold no functions: the worker
 // builds what the program needs from them (tenant-scope.ts).
@@ -22,6 +37,8 @@ export type PreviewJob =
       readonly input: TenantStackInput;
       readonly platformOutputs: Record<string, unknown>;
       readonly outFile: string;
+      /** Run the policies in the worker too, and record them in the file; see PolicyJob. */
+      readonly policy?: PolicyJob;
     };
 
 export interface PreviewResult {
@@ -34,6 +51,12 @@ export interface PreviewResult {
   readonly outputs?: Record<string, unknown>;
   readonly durationMs: number;
   readonly peakRssMb: number;
+  /** CPU time the worker spent on this stack, which a busy machine does not inflate as it does durationMs. */
+  readonly cpuMs?: number;
+  /** The worker process that ran the stack: which stacks shared one, when it was reused. */
+  readonly workerPid?: number;
+  /** The policy report, when the job asked the worker to run the policies. */
+  readonly policy?: PolicyReport;
 }
 
 /** A stack that produced no preview, and why. */

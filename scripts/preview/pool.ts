@@ -2,12 +2,31 @@
  * Runs preview jobs in worker processes, at most `concurrency` at a time.
  * A worker that crashes or hangs becomes a failed result for its stack; it
  * never takes the other stacks' results with it.
+ *
+ * Each lane keeps its worker for several stacks in turn (loading the SDK and
+ * the programs costs about as much as previewing a tenant), and replaces it
+ * after a failed stack, after STACKS_PER_WORKER stacks, or once it has grown
+ * past RECYCLE_RSS_MB, so neither a broken SDK state nor memory carries on.
  */
-import { fork } from "node:child_process";
+import { type ChildProcess, fork } from "node:child_process";
 import * as path from "node:path";
 import { failedResult, type PreviewJob, type PreviewResult } from "./job";
 
 const WORKER = path.join(__dirname, "worker.js");
+
+/** How many stacks one worker process previews before the pool starts a fresh one. */
+export const STACKS_PER_WORKER = 25;
+/** A worker whose peak memory passed this is replaced after its stack, far below the 1 GB target. */
+export const RECYCLE_RSS_MB = 400;
+
+/** GRUNNMUR_WORKER_ARGV="--cpu-prof --cpu-prof-dir=DIR" profiles each worker (Node refuses --cpu-prof in NODE_OPTIONS). */
+const workerExecArgv = () => (process.env.GRUNNMUR_WORKER_ARGV ? process.env.GRUNNMUR_WORKER_ARGV.split(" ").filter(Boolean) : process.execArgv);
+
+/** GRUNNMUR_STACKS_PER_WORKER=1 gives every stack its own process, as before workers were reused. */
+function stacksPerWorker(): number {
+  const n = Number(process.env.GRUNNMUR_STACKS_PER_WORKER);
+  return Number.isInteger(n) && n >= 1 ? n : STACKS_PER_WORKER;
+}
 
 export interface PoolOptions {
   readonly concurrency: number;
@@ -16,47 +35,107 @@ export interface PoolOptions {
   readonly onDone?: (result: PreviewResult, done: number, total: number, job: PreviewJob) => void;
 }
 
-export function runInWorker(job: PreviewJob, timeoutMs: number): Promise<PreviewResult> {
-  return new Promise((resolve) => {
+/** One worker process that runs the jobs it is given one at a time. */
+class Worker {
+  private readonly child: ChildProcess;
+  private stderr = "";
+  private pending: ((result: PreviewResult) => void) | undefined;
+  private exited: string | undefined;
+  /** The stack being run, for a failure that arrives as the process's exit. */
+  private stackName = "";
+  jobsRun = 0;
+
+  constructor() {
+    this.child = fork(WORKER, [], { stdio: ["ignore", "pipe", "pipe", "ipc"], serialization: "advanced", execArgv: workerExecArgv() });
+    this.child.stdout?.on("data", () => undefined);
+    this.child.stderr?.on("data", (chunk: Buffer) => {
+      this.stderr = (this.stderr + chunk.toString()).slice(-4000);
+    });
+    this.child.on("message", (result: PreviewResult) => this.settle(result));
+    this.child.on("error", (err) => this.gone(`worker could not start: ${err.message}`));
+    this.child.on("exit", (code, signal) => {
+      const tail = this.stderr.trim().split("\n").slice(-5).join("\n");
+      this.gone(`worker exited (${signal ?? `code ${code}`}) before reporting${tail ? `:\n${tail}` : ""}`);
+    });
+  }
+
+  get alive(): boolean {
+    return this.exited === undefined;
+  }
+
+  run(job: PreviewJob, timeoutMs: number): Promise<PreviewResult> {
     const started = Date.now();
-    const child = fork(WORKER, [], { stdio: ["ignore", "pipe", "pipe", "ipc"], serialization: "advanced" });
-    let stderr = "";
-    let settled = false;
-    const finish = (result: PreviewResult) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(result);
-    };
-    const failed = (error: string) => failedResult(job.stack, error, Date.now() - started);
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      finish(failed(`did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`));
-    }, timeoutMs);
-    child.stdout?.on("data", () => undefined);
-    child.stderr?.on("data", (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString()).slice(-4000);
+    this.jobsRun += 1;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.child.kill("SIGKILL");
+        this.settle(failedResult(job.stack, `did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`, Date.now() - started));
+      }, timeoutMs);
+      this.pending = (result) => {
+        clearTimeout(timer);
+        resolve(result.ok || result.durationMs > 0 ? result : { ...result, durationMs: result.durationMs || Date.now() - started });
+      };
+      if (this.exited !== undefined) return this.settle(failedResult(job.stack, this.exited, 0));
+      this.stackName = job.stack;
+      this.child.send(job);
     });
-    child.on("message", (result: PreviewResult) => finish(result));
-    child.on("error", (err) => finish(failed(`worker could not start: ${err.message}`)));
-    child.on("exit", (code, signal) => {
-      const tail = stderr.trim().split("\n").slice(-5).join("\n");
-      finish(failed(`worker exited (${signal ?? `code ${code}`}) before reporting${tail ? `:\n${tail}` : ""}`));
-    });
-    child.send(job);
-  });
+  }
+
+  /** Asks the worker to exit; it does once its IPC channel closes. */
+  stop(): void {
+    if (this.alive && this.child.connected) this.child.disconnect();
+  }
+
+  private settle(result: PreviewResult): void {
+    const pending = this.pending;
+    this.pending = undefined;
+    pending?.(result);
+  }
+
+  private gone(why: string): void {
+    if (this.exited !== undefined) return;
+    this.exited = why;
+    this.settle(failedResult(this.stackName, why, 0));
+  }
+}
+
+/** Whether a worker may take another stack after this result. */
+function reusable(worker: Worker, result: PreviewResult, limit: number): boolean {
+  return worker.alive && result.ok && worker.jobsRun < limit && result.peakRssMb < RECYCLE_RSS_MB;
+}
+
+/** Runs one job in a worker of its own, which then exits. */
+export async function runInWorker(job: PreviewJob, timeoutMs: number): Promise<PreviewResult> {
+  const worker = new Worker();
+  try {
+    return await worker.run(job, timeoutMs);
+  } finally {
+    worker.stop();
+  }
 }
 
 export async function runPool(jobs: readonly PreviewJob[], options: PoolOptions): Promise<PreviewResult[]> {
   const results: PreviewResult[] = new Array(jobs.length);
+  const limit = stacksPerWorker();
   let next = 0;
   let done = 0;
   const lane = async () => {
-    while (next < jobs.length) {
-      const index = next++;
-      results[index] = await runInWorker(jobs[index], options.timeoutMs);
-      done += 1;
-      options.onDone?.(results[index], done, jobs.length, jobs[index]);
+    let worker: Worker | undefined;
+    try {
+      while (next < jobs.length) {
+        const index = next++;
+        worker ??= new Worker();
+        const result = await worker.run(jobs[index], options.timeoutMs);
+        results[index] = result;
+        if (!reusable(worker, result, limit)) {
+          worker.stop();
+          worker = undefined;
+        }
+        done += 1;
+        options.onDone?.(results[index], done, jobs.length, jobs[index]);
+      }
+    } finally {
+      worker?.stop();
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, jobs.length)) }, lane));

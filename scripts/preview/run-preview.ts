@@ -14,6 +14,9 @@ import { mergePlatformParts, platformParts } from "./platform-scope";
 import { runInWorker, runPool } from "./pool";
 import { localToday } from "../../tenants/validation/date-rules";
 import { readPreviewFile, type StackPreview, writePreviewFile } from "./preview-file";
+import type { PolicyEnvironment } from "../../policies/core/environment";
+import type { PackConfig } from "../check/run-policies";
+import { policyJobFor } from "../check/check-file";
 
 export interface PreviewOptions {
   readonly outDir: string;
@@ -32,6 +35,12 @@ export interface PreviewOptions {
   /** Tenants per platform worker (default TENANTS_PER_PLATFORM_PART). */
   readonly tenantsPerPlatformPart?: number;
   readonly onProgress?: (result: PreviewResult, done: number, total: number) => void;
+  /**
+   * Run the policy pack over each tenant stack in its worker, right after its preview,
+   * and record it in the file (see policyReportsOf for the platform, checked after its
+   * parts are merged). Without it, the files have no policy section.
+   */
+  readonly policies?: { readonly env: PolicyEnvironment; readonly config?: PackConfig };
 }
 
 export interface RegionPreview {
@@ -117,6 +126,7 @@ export async function previewRegion(region: Region, options: PreviewOptions): Pr
       input: { platform: region.platform, tenant, platformStackName: OFFLINE_PLATFORM_STACK_NAME, secretMode: "placeholder", today: options.today ?? localToday() },
       platformOutputs: first.outputs!,
       outFile: path.join(options.outDir, `${tenant.spec.slug}.json`),
+      ...(options.policies ? { policy: policyJobFor(options.policies.env, tenant.spec.slug, options.policies.config) } : {}),
     }));
     const rest = parts.slice(1);
     const results = await runPool([...rest, ...tenantJobs], {

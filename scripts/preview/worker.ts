@@ -1,6 +1,10 @@
 /**
- * One preview worker process runs one stack under Pulumi's mocks and exits,
- * so no runtime state or memory is carried from one stack to the next.
+ * A preview worker process runs stacks under Pulumi's mocks, one at a time, as
+ * the pool sends them. Loading the SDK and the programs is most of a small
+ * stack's cost, so a worker takes several stacks in turn: setMocks resets the
+ * SDK's settings for each (as Pulumi's own tests rely on), nothing of ours is
+ * kept between stacks, and the pool replaces a worker after a failure or a
+ * number of stacks (pool.ts), so no broken state or growing memory carries on.
  */
 // Must stay the first import: it has to run before the SDK loads.
 import "./worker-preamble";
@@ -8,6 +12,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { PROJECT } from "../../stacks/contract";
 import { startCapture } from "./capture";
 import { countTypes, failedResult, type PreviewJob, type PreviewResult } from "./job";
+import { checkPreview, environmentOfJob } from "../check/check-file";
+import type { PolicyReport } from "./preview-file";
 import { createMocks } from "./mocks";
 import { type StackPreview, writePreviewFile } from "./preview-file";
 import { skipProviderTypeAliases } from "./skip-provider-type-aliases";
@@ -30,13 +36,20 @@ const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
  * sometimes after the stack has already settled. The worker is one stack's
  * process, so it listens for its whole life rather than only during runJob.
  */
-const failures: string[] = [];
+let failures: string[] = [];
 const recordFailure = (reason: unknown) => void failures.push(reason instanceof Error ? reason.message : String(reason));
 process.on("unhandledRejection", recordFailure);
 process.on("uncaughtException", recordFailure);
 
+const cpuMsSince = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return Math.round((used.user + used.system) / 1000);
+};
+
 export async function runJob(job: PreviewJob): Promise<PreviewResult> {
   const started = Date.now();
+  const cpu = process.cpuUsage();
+  failures = [];
   try {
     // preview=false: with preview=true unreturned outputs stay unknown and apply never runs.
     await pulumi.runtime.setMocks(createMocks(job.kind === "tenant" ? job.platformOutputs : undefined), PROJECT, job.stack, false, MOCK_ORGANIZATION);
@@ -65,7 +78,15 @@ export async function runJob(job: PreviewJob): Promise<PreviewResult> {
       outputs: (outputs ?? {}) as Record<string, unknown>,
       ...(job.kind === "platform" && job.tenantScope ? { scope: { tenants: [...job.tenantScope], regionTenants: job.input.tenants.map((t) => t.spec.slug) } } : {}),
     };
-    writePreviewFile(job.outFile, preview);
+    // Tenant stacks run their policies here, beside the preview, so the pool runs them in parallel.
+    let policy: PolicyReport | undefined;
+    if (job.kind === "tenant" && job.policy) {
+      const { pack, checkedOn, ...report } = await checkPreview(preview, environmentOfJob(job.stack, job.policy), job.policy.config);
+      policy = report;
+      writePreviewFile(job.outFile, { ...preview, policy: { pack, checkedOn, ...report } });
+    } else {
+      writePreviewFile(job.outFile, preview);
+    }
     return {
       stack: job.stack,
       ok: true,
@@ -74,26 +95,45 @@ export async function runJob(job: PreviewJob): Promise<PreviewResult> {
       outputs: preview.outputs,
       durationMs: Date.now() - started,
       peakRssMb: peakRssMb(),
+      cpuMs: cpuMsSince(cpu),
+      workerPid: process.pid,
+      ...(policy ? { policy } : {}),
     };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return failedResult(job.stack, [message, ...failures.filter((f) => f !== message)].join("; "), Date.now() - started, peakRssMb());
+    return { ...failedResult(job.stack, [message, ...failures.filter((f) => f !== message)].join("; "), Date.now() - started, peakRssMb()), cpuMs: cpuMsSince(cpu), workerPid: process.pid };
   }
 }
 
+/**
+ * The worker's loop: a job message in, a result message out. While a job runs the IPC
+ * channel is unreferenced, so a program that can never settle (its outputs wait on a
+ * failed value) empties the event loop and is reported at once instead of at the pool's
+ * timeout; such a worker then exits, since its SDK state is not fit for another stack.
+ */
 if (require.main === module && process.send) {
-  let reported = false;
-  const report = (result: PreviewResult) => {
-    if (reported) return;
-    reported = true;
-    process.send!(result, () => process.exit(0));
+  const channel = (process as unknown as { channel?: { ref(): void; unref(): void } }).channel;
+  let current: { job: PreviewJob; reported: boolean } | undefined;
+  const report = (result: PreviewResult, exitAfter: boolean) => {
+    if (!current || current.reported) return;
+    current.reported = true;
+    current = undefined;
+    channel?.ref();
+    process.send!(result, () => {
+      if (exitAfter) process.exit(0);
+    });
   };
-  process.once("message", (job: PreviewJob) => {
-    runJob(job).then(report);
-    // A program whose outputs wait on a failed value never settles; when nothing is
-    // left to run, report what went wrong instead of exiting silently.
-    process.on("beforeExit", () =>
-      report(failedResult(job.stack, failures.length > 0 ? failures.join("; ") : "the program stopped before its outputs were resolved", 0, peakRssMb())),
-    );
+  process.on("message", (job: PreviewJob) => {
+    current = { job, reported: false };
+    channel?.unref();
+    runJob(job).then((result) => report(result, false));
   });
+  process.on("beforeExit", () => {
+    if (!current) return;
+    const { job } = current;
+    const why = failures.length > 0 ? failures.join("; ") : "the program stopped before its outputs were resolved";
+    report({ ...failedResult(job.stack, why, 0, peakRssMb()), workerPid: process.pid }, true);
+  });
+  // The pool ends a worker by disconnecting; nothing is left to do then.
+  process.on("disconnect", () => process.exit(0));
 }
