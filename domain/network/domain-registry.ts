@@ -5,7 +5,8 @@
  * file cannot add to it. A domain belongs to one member together with every
  * name under it, so two members' entries never lie on one branch of the tree.
  */
-import { type DomainRelation, domainRelation } from "./domain-names";
+import type { DomainRelation } from "./domain-names";
+import { DomainIndex } from "./domain-index";
 
 /** Member slug → the domains registered to it, as written in the platform file. */
 export type DomainRegistry = Readonly<Record<string, readonly string[]>>;
@@ -37,10 +38,22 @@ export function otherMembersClaim(
   except: string,
   consider: (registration: Registration) => boolean = () => true,
 ): { registration: Registration; relation: DomainRelation } | undefined {
-  for (const registration of registrations(registry)) {
-    if (registration.owner === except || !consider(registration)) continue;
-    const relation = domainRelation(name, registration.domain);
-    if (relation) return { registration, relation };
+  for (const { item, relation } of indexOf(registry).related(name)) {
+    if (item.owner === except || !consider(item)) continue;
+    return { registration: item, relation };
   }
   return undefined;
+}
+
+/** One index per registry object: each tenant's realm is checked against the same registry. */
+const indexes = new WeakMap<DomainRegistry, DomainIndex<Registration>>();
+
+function indexOf(registry: DomainRegistry): DomainIndex<Registration> {
+  let index = indexes.get(registry);
+  if (!index) {
+    index = new DomainIndex<Registration>((r) => r.domain);
+    for (const registration of registrations(registry)) index.add(registration);
+    indexes.set(registry, index);
+  }
+  return index;
 }

@@ -5,8 +5,9 @@
  * by eduroam's rules (domain/eduroam/validation.ts).
  */
 import { wellKnownRealmOf } from "../../domain/eduroam/foreign-realms";
-import { domainRelation, normaliseDomain } from "../../domain/network/domain-names";
-import { registrations } from "../../domain/network/domain-registry";
+import { normaliseDomain } from "../../domain/network/domain-names";
+import { type Registration, registrations } from "../../domain/network/domain-registry";
+import { DomainIndex } from "../../domain/network/domain-index";
 import { isPublicSuffix } from "../../domain/network/public-suffixes";
 import type { PlatformFile } from "../schema/platform";
 import type { Finding } from "./finding";
@@ -17,16 +18,16 @@ export function checkDomainRegistry(platform: PlatformFile): Finding[] {
   const host = platform.host.slug;
   const owner = (slug: string) => (slug === host ? `the host, ${slug}` : slug);
   const all = registrations(platform.domains);
-  // An entry already rejected for what it is claims nothing, so later entries are not blamed for it.
-  const rejected = new Set<number>();
-  all.forEach((entry, i) => {
+  // An entry already rejected for what it is claims nothing, so later entries are not blamed for
+  // it: only accepted entries join the index the later ones are compared with.
+  const before = new DomainIndex<Registration>((r) => r.domain);
+  all.forEach((entry) => {
     const path = ["domains", entry.owner, entry.index];
     if (isPublicSuffix(entry.domain)) {
       findings.push({
         path,
         message: `${entry.domain} is a public suffix (publicsuffix.org): names under it belong to many owners, so no municipality controls it; register the municipality's own domain under it, e.g. ${entry.owner}.${normaliseDomain(entry.domain)}`,
       });
-      rejected.add(i);
       return;
     }
     const foreign = wellKnownRealmOf(entry.domain);
@@ -35,18 +36,18 @@ export function checkDomainRegistry(platform: PlatformFile): Finding[] {
         path,
         message: `${entry.domain} ${normaliseDomain(entry.domain) === foreign.domain ? "is the well-known realm" : `lies under ${foreign.domain}, the well-known realm`} of ${foreign.holder}; register only domains the municipality controls`,
       });
-      rejected.add(i);
       return;
     }
-    const before = all.slice(0, i).filter((_, j) => !rejected.has(j));
-    const earlier = before.find((other) => other.owner !== entry.owner && domainRelation(entry.domain, other.domain) !== undefined);
-    if (!earlier) {
-      if (before.some((other) => other.owner === entry.owner && domainRelation(entry.domain, other.domain) === "same")) {
+    const related = before.related(entry.domain);
+    before.add(entry);
+    const clash = related.find((other) => other.item.owner !== entry.owner);
+    if (!clash) {
+      if (related.some((other) => other.relation === "same")) {
         findings.push({ path, message: `${entry.domain} is listed twice for ${entry.owner}; keep one` });
       }
       return;
     }
-    const relation = domainRelation(entry.domain, earlier.domain)!;
+    const { item: earlier, relation } = clash;
     const how = relation === "same" ? "is already registered to" : relation === "under" ? `lies under ${earlier.domain}, registered to` : `lies above ${earlier.domain}, registered to`;
     findings.push({
       path,
