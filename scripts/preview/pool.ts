@@ -114,30 +114,53 @@ export async function runInWorker(job: PreviewJob, timeoutMs: number): Promise<P
   }
 }
 
-export async function runPool(jobs: readonly PreviewJob[], options: PoolOptions): Promise<PreviewResult[]> {
-  const results: PreviewResult[] = new Array(jobs.length);
-  const limit = stacksPerWorker();
-  let next = 0;
-  let done = 0;
-  const lane = async () => {
-    let worker: Worker | undefined;
-    try {
+/**
+ * Workers kept for the jobs of one preview: a job takes an idle worker or starts one,
+ * and gives it back when it may take another stack. The platform's first part and the
+ * tenants after it share workers, so a one-tenant check starts one process, not two.
+ */
+export class WorkerPool {
+  private readonly idle: Worker[] = [];
+  private readonly limit = stacksPerWorker();
+
+  constructor(private readonly options: PoolOptions) {}
+
+  async run(job: PreviewJob): Promise<PreviewResult> {
+    const worker = this.idle.pop() ?? new Worker();
+    const result = await worker.run(job, this.options.timeoutMs);
+    if (reusable(worker, result, this.limit)) this.idle.push(worker);
+    else worker.stop();
+    return result;
+  }
+
+  /** Runs the jobs, at most `concurrency` at a time, and returns their results in the jobs' order. */
+  async runAll(jobs: readonly PreviewJob[]): Promise<PreviewResult[]> {
+    const results: PreviewResult[] = new Array(jobs.length);
+    let next = 0;
+    let done = 0;
+    const lane = async () => {
       while (next < jobs.length) {
         const index = next++;
-        worker ??= new Worker();
-        const result = await worker.run(jobs[index], options.timeoutMs);
-        results[index] = result;
-        if (!reusable(worker, result, limit)) {
-          worker.stop();
-          worker = undefined;
-        }
+        results[index] = await this.run(jobs[index]);
         done += 1;
-        options.onDone?.(results[index], done, jobs.length, jobs[index]);
+        this.options.onDone?.(results[index], done, jobs.length, jobs[index]);
       }
-    } finally {
-      worker?.stop();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, jobs.length)) }, lane));
-  return results;
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.options.concurrency, jobs.length)) }, lane));
+    return results;
+  }
+
+  /** Ends the idle workers; call when the preview is done. */
+  close(): void {
+    for (const worker of this.idle.splice(0)) worker.stop();
+  }
+}
+
+export async function runPool(jobs: readonly PreviewJob[], options: PoolOptions): Promise<PreviewResult[]> {
+  const pool = new WorkerPool(options);
+  try {
+    return await pool.runAll(jobs);
+  } finally {
+    pool.close();
+  }
 }

@@ -11,7 +11,7 @@ import { PLATFORM_STACK, PROJECT } from "../../stacks/contract";
 import type { Region } from "../../tenants/region";
 import { countTypes, failedResult, type PreviewJob, type PreviewResult } from "./job";
 import { mergePlatformParts, platformParts } from "./platform-scope";
-import { runInWorker, runPool } from "./pool";
+import { WorkerPool } from "./pool";
 import { localToday } from "../../tenants/validation/date-rules";
 import { readPreviewFile, type StackPreview, writePreviewFile } from "./preview-file";
 import type { PolicyEnvironment } from "../../policies/core/environment";
@@ -106,12 +106,19 @@ export async function previewRegion(region: Region, options: PreviewOptions): Pr
   fs.mkdirSync(options.outDir, { recursive: true });
   const partsDir = path.join(options.outDir, `.platform-parts-${process.pid}`);
 
+  const pool = new WorkerPool({
+    concurrency,
+    timeoutMs,
+    onDone: (result, _done, _total, job) => {
+      if (job.kind === "tenant") options.onProgress?.(result, ++done, total);
+    },
+  });
   try {
     // The first platform part gives the outputs every tenant stack reads; the other parts
     // and the tenants then share the pool, and the parts are merged at the end.
     const parts = platformJobs(region, options, partsDir);
     if (parts.length > 1) fs.mkdirSync(partsDir, { recursive: true });
-    const first = await runInWorker(parts[0], timeoutMs);
+    const first = await pool.run(parts[0]);
     if (!first.ok || !first.outputs) {
       const platform = parts.length === 1 ? first : { ...first, error: `part 1 of ${parts.length}: ${first.error}` };
       options.onProgress?.(platform, ++done, total);
@@ -129,17 +136,12 @@ export async function previewRegion(region: Region, options: PreviewOptions): Pr
       ...(options.policies ? { policy: policyJobFor(options.policies.env, tenant.spec.slug, options.policies.config) } : {}),
     }));
     const rest = parts.slice(1);
-    const results = await runPool([...rest, ...tenantJobs], {
-      concurrency,
-      timeoutMs,
-      onDone: (result, _done, _total, job) => {
-        if (job.kind === "tenant") options.onProgress?.(result, ++done, total);
-      },
-    });
+    const results = await pool.runAll([...rest, ...tenantJobs]);
     const platform = parts.length === 1 ? first : mergeParts(parts, [first, ...results.slice(0, rest.length)], path.join(options.outDir, `${PLATFORM_STACK}.json`));
     if (parts.length > 1) options.onProgress?.(platform, ++done, total);
     return { platform, tenants: results.slice(rest.length), durationMs: Date.now() - started };
   } finally {
+    pool.close();
     fs.rmSync(partsDir, { recursive: true, force: true });
   }
 }
