@@ -17,6 +17,7 @@ import type { PolicyReport } from "./preview-file";
 import { createMocks } from "./mocks";
 import { type StackPreview, writePreviewFile } from "./preview-file";
 import { skipProviderTypeAliases } from "./skip-provider-type-aliases";
+import { skipSdkBookkeeping } from "./skip-sdk-bookkeeping";
 import { duplicateUrnError, urnProblems } from "./urn-checks";
 
 const MOCK_ORGANIZATION = "organization";
@@ -27,6 +28,8 @@ const MOCK_ORGANIZATION = "organization";
 if (require.main === module && process.env.GRUNNMUR_STACK_TRACES !== "1") Error.stackTraceLimit = 0;
 // GRUNNMUR_PROVIDER_ALIASES=1 keeps azure-native's own aliases, to measure the difference.
 if (require.main === module && process.env.GRUNNMUR_PROVIDER_ALIASES !== "1") skipProviderTypeAliases();
+// GRUNNMUR_SDK_BOOKKEEPING=1 keeps the SDK's source positions and promise leak tracking.
+if (require.main === module && process.env.GRUNNMUR_SDK_BOOKKEEPING !== "1") skipSdkBookkeeping();
 
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 

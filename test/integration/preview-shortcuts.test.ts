@@ -7,9 +7,9 @@ import { loadRegion } from "../../tenants/validation/load-region";
 import { DEFAULT_PLATFORM_FILE, DEFAULT_TENANTS_DIR } from "../../tenants/paths";
 
 // The worker's speed-ups (deferring the SDK's function serialiser, skipping azure-native's
-// own type aliases) must not change a byte of what it writes.
+// own type aliases, the SDK's source positions and promise bookkeeping) must not change a byte of what it writes.
 describe("the preview worker's shortcuts", () => {
-  const SWITCHES = ["GRUNNMUR_EAGER_SDK", "GRUNNMUR_PROVIDER_ALIASES"];
+  const SWITCHES = ["GRUNNMUR_EAGER_SDK", "GRUNNMUR_PROVIDER_ALIASES", "GRUNNMUR_SDK_BOOKKEEPING"];
   let dir: string;
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-shortcuts-"));
