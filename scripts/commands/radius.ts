@@ -1,10 +1,13 @@
-/** `grunnmur radius`: writes the FreeRADIUS configuration tree for eduroam. */
+/** `grunnmur radius`: writes the FreeRADIUS configuration tree for eduroam, or a lab to run by hand. */
 import * as fs from "node:fs";
+import * as net from "node:net";
 import * as path from "node:path";
 import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
 import { formatDiagnostic } from "../../tenants/validation/diagnostic";
 import { loadCommandRegion } from "../region";
-import { eduroamPlan } from "../../domain/eduroam/plan";
+import { parseLabSecrets } from "../../domain/eduroam/lab-secrets";
+import { labRuntime, renderLabTree, withFilesBackends, type LabAccessPoint } from "../../domain/eduroam/lab-tree";
+import { eduroamPlan, type EduroamPlan } from "../../domain/eduroam/plan";
 import { renderRadiusTree, type RadiusTree } from "../../domain/eduroam/radius-tree";
 import { SERVER_RUNTIME } from "../../domain/eduroam/runtime";
 import { secretsIn } from "../../domain/eduroam/secret-placeholders";
@@ -13,7 +16,10 @@ import { renderTable } from "../table";
 export const radiusSpec: CommandSpec = {
   name: "radius",
   summary: "write the FreeRADIUS 3.2 configuration for eduroam (national proxies and every tenant's Wi-Fi)",
-  usage: "grunnmur radius --out DIR [--config-dir DIR] [--tenants DIR] [--platform FILE]",
+  usage: [
+    "grunnmur radius --out DIR [--config-dir DIR] [--tenants DIR] [--platform FILE]",
+    "       grunnmur radius --lab DIR --listen ADDRESS --secrets FILE [--auth-port N] [--acct-port N] [--files-backend SLUG]...",
+  ].join("\n"),
   details: [
     "Validates the files, then writes a complete FreeRADIUS 3.2 tree: clients per",
     "tenant, realms, the national proxies, EAP, policies and logs. Secrets appear",
@@ -25,8 +31,27 @@ export const radiusSpec: CommandSpec = {
     `  --config-dir DIR   where the tree will live when freeradius runs it (default:`,
     `                     ${SERVER_RUNTIME.configDir}); use the --out directory to run`,
     "                     freeradius -XC -d DIR on the result",
+    "",
+    "Lab (try a municipality's Wi-Fi with eapol_test before it goes live):",
+    "  --lab DIR          write a tree to run by hand (freeradius -X -d DIR/raddb), with",
+    "                     logs in DIR/log; DIR holds secrets and gets a .gitignore",
+    "  --listen ADDRESS   IPv4 address the lab listens on, e.g. 127.0.0.1",
+    "  --secrets FILE     YAML with the secrets (by Key Vault name), accessPointSecret",
+    "                     and testUsers; keep it out of git, e.g. out/lab-secrets.yaml",
+    "  --auth-port N      authentication port (default 1812); --acct-port N (1813)",
+    "  --files-backend SLUG  check SLUG's users against testUsers instead of its",
+    "                     directory (repeatable)",
   ].join("\n"),
-  options: { out: { type: "string" }, "config-dir": { type: "string" } },
+  options: {
+    out: { type: "string" },
+    "config-dir": { type: "string" },
+    lab: { type: "string" },
+    listen: { type: "string" },
+    secrets: { type: "string" },
+    "auth-port": { type: "string" },
+    "acct-port": { type: "string" },
+    "files-backend": { type: "string", multiple: true },
+  },
   readsFiles: true,
 };
 
@@ -51,9 +76,92 @@ export function writeRadiusTree(dir: string, tree: RadiusTree): void {
   }
 }
 
+/** Marks a directory as a lab written by this command. */
+const LAB_MARKER = ".grunnmur-radius-lab";
+
+/**
+ * Writes a lab: DIR/raddb (replaced every run, readable by its owner only:
+ * it holds the secrets), DIR/log and DIR/run (kept), and a .gitignore that
+ * keeps all of it out of git wherever DIR is.
+ */
+export function writeLabDir(dir: string, tree: RadiusTree): void {
+  if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0 && !fs.existsSync(path.join(dir, LAB_MARKER))) {
+    throw new UsageError(`${dir} is not empty and was not written by grunnmur radius --lab; choose an empty or new directory`);
+  }
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.writeFileSync(path.join(dir, LAB_MARKER), "Written by grunnmur radius --lab; the next run replaces raddb/ and keeps log/.\n");
+  fs.writeFileSync(path.join(dir, ".gitignore"), "# A grunnmur RADIUS lab holds secrets: never commit any of it.\n*\n");
+  for (const sub of ["log", "run"]) fs.mkdirSync(path.join(dir, sub), { recursive: true, mode: 0o700 });
+  const raddb = path.join(dir, "raddb");
+  fs.rmSync(raddb, { recursive: true, force: true });
+  for (const [file, text] of Object.entries(tree)) {
+    const full = path.join(raddb, file);
+    fs.mkdirSync(path.dirname(full), { recursive: true, mode: 0o700 });
+    fs.writeFileSync(full, text, { mode: 0o600 });
+  }
+}
+
+function port(cmd: ParsedCommand, option: "auth-port" | "acct-port", fallback: number): number {
+  const raw = cmd.values[option];
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (typeof raw !== "string" || !/^\d+$/.test(raw) || value < 1 || value > 65535) throw new UsageError(`--${option} must be a port number from 1 to 65535, e.g. --${option} ${fallback}, not "${raw}"`);
+  return value;
+}
+
+function runLab(cmd: ParsedCommand, plan: EduroamPlan): number {
+  const labDir = path.resolve(String(cmd.values.lab));
+  const listen = cmd.values.listen;
+  if (typeof listen !== "string" || !net.isIPv4(listen)) {
+    throw new UsageError(`grunnmur radius --lab needs --listen with an IPv4 address to listen on, e.g. --listen 127.0.0.1${typeof listen === "string" ? `, not "${listen}"` : ""}`);
+  }
+  if (typeof cmd.values.secrets !== "string") throw new UsageError("grunnmur radius --lab needs --secrets FILE, e.g. --secrets out/lab-secrets.yaml (see the README, \"Trying a municipality's Wi-Fi in a lab\")");
+  const secretsFile = path.resolve(cmd.values.secrets);
+  if (!fs.existsSync(secretsFile)) throw new UsageError(`${cmd.values.secrets} does not exist; write it first (see the README, "Trying a municipality's Wi-Fi in a lab")`);
+  const runtime = labRuntime(labDir, listen, port(cmd, "auth-port", SERVER_RUNTIME.authPort), port(cmd, "acct-port", SERVER_RUNTIME.acctPort));
+
+  const filesBackends = (cmd.values["files-backend"] as string[] | undefined) ?? [];
+  const labPlan = withFilesBackends(plan, filesBackends);
+  const secrets = parseLabSecrets(fs.readFileSync(secretsFile, "utf8"), cmd.values.secrets, (relative) => fs.readFileSync(path.resolve(path.dirname(secretsFile), relative), "utf8"));
+  const problems = [...labPlan.problems, ...(secrets.ok ? [] : secrets.problems)];
+  const lab = labPlan.plan && secrets.ok ? renderLabTree(labPlan.plan, runtime, secrets.value, cmd.values.secrets) : undefined;
+  if (lab && !lab.ok) problems.push(...lab.problems);
+  if (!lab || !lab.ok) {
+    for (const problem of problems) console.error(problem);
+    console.error(`\nNo lab was written (${problems.length} problem${problems.length === 1 ? "" : "s"}).`);
+    return 1;
+  }
+  writeLabDir(labDir, lab.tree);
+  const users = new Map<string, number>();
+  for (const { user } of secrets.ok ? secrets.value.testUsers : []) users.set(user.split("@")[1], (users.get(user.split("@")[1]) ?? 0) + 1);
+  const backendOf = new Map(labPlan.plan!.tenants.map((t) => [t.slug, t.userBackend.kind]));
+  console.log(
+    renderTable(
+      ["tenant", "realm", "backend", "test users", "eapol_test -A (its lab access point)"],
+      lab.accessPoints.map((ap: LabAccessPoint) => [ap.slug, ap.realm, backendOf.get(ap.slug) ?? "", users.get(ap.realm) ?? 0, ap.address]),
+    ),
+  );
+  const raddb = runtime.configDir;
+  const first = lab.accessPoints[0];
+  console.log(`\nWrote a lab to ${labDir}: raddb/ (${Object.keys(lab.tree).length} files, secrets from ${cmd.values.secrets}), log/, run/.`);
+  console.log(`It listens on ${listen}, port ${runtime.authPort} (accounting ${runtime.acctPort}). It holds secrets: its .gitignore keeps it out of git; delete it when done.`);
+  console.log(`Start it:    freeradius -X -d ${raddb}`);
+  if (first) console.log(`Try a login: eapol_test -c peap.conf -a ${listen} -p ${runtime.authPort} -s <accessPointSecret> -A ${first.address}   (as ${first.slug}'s access point)`);
+  return 0;
+}
+
 export function runRadius(cmd: ParsedCommand): number {
-  if (typeof cmd.values.out !== "string") throw new UsageError('grunnmur radius needs --out DIR. Run "grunnmur radius --help" for the options.');
-  const outDir = path.resolve(cmd.values.out);
+  const isLab = cmd.values.lab !== undefined;
+  if (isLab && (cmd.values.out !== undefined || cmd.values["config-dir"] !== undefined)) {
+    throw new UsageError("use either --out DIR (the servers' configuration) or --lab DIR (a lab to run by hand), not both");
+  }
+  if (!isLab) {
+    for (const option of ["listen", "secrets", "auth-port", "acct-port", "files-backend"]) {
+      if (cmd.values[option] !== undefined) throw new UsageError(`--${option} is for a lab: use it with --lab DIR`);
+    }
+  }
+  if (!isLab && typeof cmd.values.out !== "string") throw new UsageError('grunnmur radius needs --out DIR (or --lab DIR). Run "grunnmur radius --help" for the options.');
+  const outDir = path.resolve(String(cmd.values.out));
   const configDir = typeof cmd.values["config-dir"] === "string" ? path.resolve(cmd.values["config-dir"]) : SERVER_RUNTIME.configDir;
 
   const load = loadCommandRegion(cmd);
@@ -67,6 +175,7 @@ export function runRadius(cmd: ParsedCommand): number {
     console.error(`${load.region.platformFile} has no eduroam section; add eduroam.nationalProxies (from Sikt) to generate the RADIUS configuration.`);
     return 1;
   }
+  if (isLab) return runLab(cmd, plan);
   const tree = renderRadiusTree(plan, { ...SERVER_RUNTIME, configDir });
   writeRadiusTree(outDir, tree);
 
