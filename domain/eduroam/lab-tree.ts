@@ -10,7 +10,7 @@ import { tenantClientsPath, CLIENT_KEYS, operatorName, ROLE_ACCESS_POINT } from 
 import { block, confFile, plain, single } from "./conf-syntax";
 import type { LabSecrets } from "./lab-secrets";
 import type { EduroamPlan, EduroamTenant } from "./plan";
-import { renderRadiusTree, type RadiusTree } from "./radius-tree";
+import { renderRadiusTree, SERVER_CERTIFICATE_PATH, type RadiusTree } from "./radius-tree";
 import type { RadiusRuntime } from "./runtime";
 import { secretsIn, type SecretSource } from "./secret-placeholders";
 import { tenantFilePaths } from "./tenant-backends";
@@ -118,9 +118,13 @@ export function renderLabTree(plan: EduroamPlan, runtime: RadiusRuntime, lab: La
   const accessPoints = labAccessPoints(plan);
   const base = renderRadiusTree(plan, runtime);
   const sources = secretsIn(base);
-  const missing = sources.map(labSecretName).filter((name) => !lab.secrets.has(name));
+  const certificate = base[SERVER_CERTIFICATE_PATH].trim();
+  const missing = sources.filter((s) => !lab.secrets.has(labSecretName(s)));
   if (missing.length > 0) {
-    problems.push(`${file}, secrets: no value for ${missing.join(", ")}; add each as "name: value" under secrets (the server certificate as { file: PATH } to a PEM with key, certificate and chain)`);
+    const lines = missing.map((s) =>
+      s.placeholder === certificate ? `  ${labSecretName(s)}: { file: PATH }   # the server certificate: one PEM with key, certificate and chain` : `  ${labSecretName(s)}: <a lab-only value>`,
+    );
+    problems.push(`${file}, secrets: no value for ${missing.length} secret${missing.length === 1 ? "" : "s"} the configuration uses; add under secrets:\n${lines.join("\n")}`);
   }
   const needed = new Set(sources.map(labSecretName));
   for (const name of lab.secrets.keys()) {

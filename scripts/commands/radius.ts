@@ -39,8 +39,9 @@ export const radiusSpec: CommandSpec = {
     "  --secrets FILE     YAML with the secrets (by Key Vault name), accessPointSecret",
     "                     and testUsers; keep it out of git, e.g. out/lab-secrets.yaml",
     "  --auth-port N      authentication port (default 1812); --acct-port N (1813)",
-    "  --files-backend SLUG  check SLUG's users against testUsers instead of its",
-    "                     directory (repeatable)",
+    "  --files-backend SLUG",
+    "                     check SLUG's users against testUsers instead of its",
+    "                     directory, for a lab without it (repeatable)",
   ].join("\n"),
   options: {
     out: { type: "string" },
@@ -126,27 +127,26 @@ function runLab(cmd: ParsedCommand, plan: EduroamPlan): number {
   const problems = [...labPlan.problems, ...(secrets.ok ? [] : secrets.problems)];
   const lab = labPlan.plan && secrets.ok ? renderLabTree(labPlan.plan, runtime, secrets.value, cmd.values.secrets) : undefined;
   if (lab && !lab.ok) problems.push(...lab.problems);
-  if (!lab || !lab.ok) {
+  if (!lab || !lab.ok || !secrets.ok) {
     for (const problem of problems) console.error(problem);
     console.error(`\nNo lab was written (${problems.length} problem${problems.length === 1 ? "" : "s"}).`);
     return 1;
   }
   writeLabDir(labDir, lab.tree);
-  const users = new Map<string, number>();
-  for (const { user } of secrets.ok ? secrets.value.testUsers : []) users.set(user.split("@")[1], (users.get(user.split("@")[1]) ?? 0) + 1);
-  const backendOf = new Map(labPlan.plan!.tenants.map((t) => [t.slug, t.userBackend.kind]));
+  const testUsers = secrets.value.testUsers;
+  const usersOf = (realm: string) => testUsers.filter((u) => u.user.endsWith(`@${realm}`)).length;
+  const tenantOf = new Map(labPlan.plan!.tenants.map((t) => [t.slug, t]));
   console.log(
     renderTable(
-      ["tenant", "realm", "backend", "test users", "eapol_test -A (its lab access point)"],
-      lab.accessPoints.map((ap: LabAccessPoint) => [ap.slug, ap.realm, backendOf.get(ap.slug) ?? "", users.get(ap.realm) ?? 0, ap.address]),
+      ["tenant", "realm", "vlan", "backend", "test users", "eapol_test -A (its lab access point)"],
+      lab.accessPoints.map((ap: LabAccessPoint) => [ap.slug, ap.realm, tenantOf.get(ap.slug)!.vlan, tenantOf.get(ap.slug)!.userBackend.kind, usersOf(ap.realm), ap.address]),
     ),
   );
-  const raddb = runtime.configDir;
-  const first = lab.accessPoints[0];
+  const example = lab.accessPoints.find((ap) => usersOf(ap.realm) > 0) ?? lab.accessPoints[0];
   console.log(`\nWrote a lab to ${labDir}: raddb/ (${Object.keys(lab.tree).length} files, secrets from ${cmd.values.secrets}), log/, run/.`);
   console.log(`It listens on ${listen}, port ${runtime.authPort} (accounting ${runtime.acctPort}). It holds secrets: its .gitignore keeps it out of git; delete it when done.`);
-  console.log(`Start it:    freeradius -X -d ${raddb}`);
-  if (first) console.log(`Try a login: eapol_test -c peap.conf -a ${listen} -p ${runtime.authPort} -s <accessPointSecret> -A ${first.address}   (as ${first.slug}'s access point)`);
+  console.log(`Start it:    freeradius -X -d ${runtime.configDir}`);
+  if (example) console.log(`Try a login: eapol_test -c peap.conf -a ${listen} -p ${runtime.authPort} -s <accessPointSecret> -A ${example.address}   (as ${example.slug}'s access point)`);
   return 0;
 }
 
