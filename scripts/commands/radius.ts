@@ -9,7 +9,7 @@ import { parseLabSecrets } from "../../domain/eduroam/lab-secrets";
 import { labRuntime, renderLabTree, withFilesBackends, type LabAccessPoint } from "../../domain/eduroam/lab-tree";
 import { eduroamPlan, type EduroamPlan } from "../../domain/eduroam/plan";
 import { renderRadiusTree, type RadiusTree } from "../../domain/eduroam/radius-tree";
-import { SERVER_RUNTIME } from "../../domain/eduroam/runtime";
+import { SERVER_RUNTIME, type RadiusRuntime } from "../../domain/eduroam/runtime";
 import { secretsIn } from "../../domain/eduroam/secret-placeholders";
 import { renderTable } from "../table";
 
@@ -110,22 +110,42 @@ function port(cmd: ParsedCommand, option: "auth-port" | "acct-port", fallback: n
   return value;
 }
 
-function runLab(cmd: ParsedCommand, plan: EduroamPlan): number {
+interface LabOptions {
+  readonly labDir: string;
+  readonly listen: string;
+  /** As given, for messages; `secretsPath` is the resolved one. */
+  readonly secretsName: string;
+  readonly secretsPath: string;
+  readonly runtime: RadiusRuntime;
+}
+
+const LAB_HELP = 'see the README, "Try a municipality\'s Wi-Fi in a lab"';
+
+/** Checked before the region is read, so a mistake in the options is reported at once. */
+function labOptions(cmd: ParsedCommand): LabOptions {
   const labDir = path.resolve(String(cmd.values.lab));
   const listen = cmd.values.listen;
   if (typeof listen !== "string" || !net.isIPv4(listen)) {
     throw new UsageError(`grunnmur radius --lab needs --listen with an IPv4 address to listen on, e.g. --listen 127.0.0.1${typeof listen === "string" ? `, not "${listen}"` : ""}`);
   }
-  if (typeof cmd.values.secrets !== "string") throw new UsageError("grunnmur radius --lab needs --secrets FILE, e.g. --secrets out/lab-secrets.yaml (see the README, \"Trying a municipality's Wi-Fi in a lab\")");
-  const secretsFile = path.resolve(cmd.values.secrets);
-  if (!fs.existsSync(secretsFile)) throw new UsageError(`${cmd.values.secrets} does not exist; write it first (see the README, "Trying a municipality's Wi-Fi in a lab")`);
+  const secretsName = cmd.values.secrets;
+  if (typeof secretsName !== "string") throw new UsageError(`grunnmur radius --lab needs --secrets FILE, e.g. --secrets out/lab-secrets.yaml (${LAB_HELP})`);
+  const secretsPath = path.resolve(secretsName);
+  if (!fs.existsSync(secretsPath)) throw new UsageError(`${secretsName} does not exist; write it first (${LAB_HELP})`);
+  if (fs.existsSync(labDir) && fs.readdirSync(labDir).length > 0 && !fs.existsSync(path.join(labDir, LAB_MARKER))) {
+    throw new UsageError(`${labDir} is not empty and was not written by grunnmur radius --lab; choose an empty or new directory`);
+  }
   const runtime = labRuntime(labDir, listen, port(cmd, "auth-port", SERVER_RUNTIME.authPort), port(cmd, "acct-port", SERVER_RUNTIME.acctPort));
+  return { labDir, listen, secretsName, secretsPath, runtime };
+}
 
+function runLab(cmd: ParsedCommand, plan: EduroamPlan, options: LabOptions): number {
+  const { labDir, listen, runtime, secretsName, secretsPath } = options;
   const filesBackends = (cmd.values["files-backend"] as string[] | undefined) ?? [];
   const labPlan = withFilesBackends(plan, filesBackends);
-  const secrets = parseLabSecrets(fs.readFileSync(secretsFile, "utf8"), cmd.values.secrets, (relative) => fs.readFileSync(path.resolve(path.dirname(secretsFile), relative), "utf8"));
+  const secrets = parseLabSecrets(fs.readFileSync(secretsPath, "utf8"), secretsName, (relative) => fs.readFileSync(path.resolve(path.dirname(secretsPath), relative), "utf8"));
   const problems = [...labPlan.problems, ...(secrets.ok ? [] : secrets.problems)];
-  const lab = labPlan.plan && secrets.ok ? renderLabTree(labPlan.plan, runtime, secrets.value, cmd.values.secrets) : undefined;
+  const lab = labPlan.plan && secrets.ok ? renderLabTree(labPlan.plan, runtime, secrets.value, secretsName) : undefined;
   if (lab && !lab.ok) problems.push(...lab.problems);
   if (!lab || !lab.ok || !secrets.ok) {
     for (const problem of problems) console.error(problem);
@@ -143,7 +163,7 @@ function runLab(cmd: ParsedCommand, plan: EduroamPlan): number {
     ),
   );
   const example = lab.accessPoints.find((ap) => usersOf(ap.realm) > 0) ?? lab.accessPoints[0];
-  console.log(`\nWrote a lab to ${labDir}: raddb/ (${Object.keys(lab.tree).length} files, secrets from ${cmd.values.secrets}), log/, run/.`);
+  console.log(`\nWrote a lab to ${labDir}: raddb/ (${Object.keys(lab.tree).length} files, secrets from ${secretsName}), log/, run/.`);
   console.log(`It listens on ${listen}, port ${runtime.authPort} (accounting ${runtime.acctPort}). It holds secrets: its .gitignore keeps it out of git; delete it when done.`);
   console.log(`Start it:    freeradius -X -d ${runtime.configDir}`);
   if (example) console.log(`Try a login: eapol_test -c peap.conf -a ${listen} -p ${runtime.authPort} -s <accessPointSecret> -A ${example.address}   (as ${example.slug}'s access point)`);
@@ -160,6 +180,7 @@ export function runRadius(cmd: ParsedCommand): number {
       if (cmd.values[option] !== undefined) throw new UsageError(`--${option} is for a lab: use it with --lab DIR`);
     }
   }
+  const lab = isLab ? labOptions(cmd) : undefined;
   if (!isLab && typeof cmd.values.out !== "string") throw new UsageError('grunnmur radius needs --out DIR (or --lab DIR). Run "grunnmur radius --help" for the options.');
   const outDir = path.resolve(String(cmd.values.out));
   const configDir = typeof cmd.values["config-dir"] === "string" ? path.resolve(cmd.values["config-dir"]) : SERVER_RUNTIME.configDir;
@@ -175,7 +196,7 @@ export function runRadius(cmd: ParsedCommand): number {
     console.error(`${load.region.platformFile} has no eduroam section; add eduroam.nationalProxies (from Sikt) to generate the RADIUS configuration.`);
     return 1;
   }
-  if (isLab) return runLab(cmd, plan);
+  if (lab) return runLab(cmd, plan, lab);
   const tree = renderRadiusTree(plan, { ...SERVER_RUNTIME, configDir });
   writeRadiusTree(outDir, tree);
 
