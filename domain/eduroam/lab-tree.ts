@@ -171,3 +171,22 @@ export function withFilesBackends(plan: EduroamPlan, slugs: readonly string[]): 
   const files = new Set(slugs);
   return { plan: { ...plan, tenants: plan.tenants.map((t) => (files.has(t.slug) ? { ...t, userBackend: { kind: "files" as const } } : t)) }, problems: [] };
 }
+
+/** The user of each entry in a users file: the first word of every line that starts one. */
+function entryUsers(text: string): string[] {
+  return text
+    .split("\n")
+    .filter((line) => line.trim() !== "" && !/^\s/.test(line) && !line.startsWith("#"))
+    .map((line) => line.split(/\s/)[0].replace(/^"(.*)"$/, "$1"));
+}
+
+/**
+ * Users a lab's users file has that its next version would not: added by hand
+ * since the last run, or taken out of the secrets file. The command refuses to
+ * drop them unseen, as the boot script does on a test platform's servers.
+ */
+export function droppedLabUsers(installed: string, next: string): string[] {
+  const kept = new Set(entryUsers(next));
+  return entryUsers(installed).filter((user) => !kept.has(user));
+}
+

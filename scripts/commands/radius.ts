@@ -6,7 +6,8 @@ import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
 import { formatDiagnostic } from "../../tenants/validation/diagnostic";
 import { loadCommandRegion } from "../region";
 import { parseLabSecrets } from "../../domain/eduroam/lab-secrets";
-import { labRuntime, renderLabTree, withFilesBackends, type LabAccessPoint } from "../../domain/eduroam/lab-tree";
+import { droppedLabUsers, labRuntime, renderLabTree, withFilesBackends, type LabAccessPoint } from "../../domain/eduroam/lab-tree";
+import { LAB_USERS_FILE } from "../../domain/eduroam/tenant-backends";
 import { eduroamPlan, type EduroamPlan } from "../../domain/eduroam/plan";
 import { renderRadiusTree, type RadiusTree } from "../../domain/eduroam/radius-tree";
 import { SERVER_RUNTIME, type RadiusRuntime } from "../../domain/eduroam/runtime";
@@ -139,6 +140,22 @@ function labOptions(cmd: ParsedCommand): LabOptions {
   return { labDir, listen, secretsName, secretsPath, runtime };
 }
 
+/** A problem for each users file of the lab in place that has users the new tree would drop. */
+function usersNotCarriedOver(raddb: string, tree: RadiusTree, secretsName: string): string[] {
+  const dir = path.join(raddb, "mods-config/files");
+  if (!fs.existsSync(dir)) return [];
+  const problems: string[] = [];
+  for (const name of fs.readdirSync(dir).sort()) {
+    const relative = `mods-config/files/${name}`;
+    if (!LAB_USERS_FILE.test(relative)) continue;
+    const dropped = droppedLabUsers(fs.readFileSync(path.join(dir, name), "utf8"), tree[relative] ?? "");
+    if (dropped.length > 0) {
+      problems.push(`${path.join(dir, name)} has users the new lab would drop (${dropped.join(", ")}); add them under testUsers in ${secretsName}, or delete the file, then run again`);
+    }
+  }
+  return problems;
+}
+
 function runLab(cmd: ParsedCommand, plan: EduroamPlan, options: LabOptions): number {
   const { labDir, listen, runtime, secretsName, secretsPath } = options;
   const filesBackends = (cmd.values["files-backend"] as string[] | undefined) ?? [];
@@ -147,7 +164,8 @@ function runLab(cmd: ParsedCommand, plan: EduroamPlan, options: LabOptions): num
   const problems = [...labPlan.problems, ...(secrets.ok ? [] : secrets.problems)];
   const lab = labPlan.plan && secrets.ok ? renderLabTree(labPlan.plan, runtime, secrets.value, secretsName) : undefined;
   if (lab && !lab.ok) problems.push(...lab.problems);
-  if (!lab || !lab.ok || !secrets.ok) {
+  if (lab && lab.ok) problems.push(...usersNotCarriedOver(runtime.configDir, lab.tree, secretsName));
+  if (!lab || !lab.ok || !secrets.ok || problems.length > 0) {
     for (const problem of problems) console.error(problem);
     console.error(`\nNo lab was written (${problems.length} problem${problems.length === 1 ? "" : "s"}).`);
     return 1;

@@ -131,4 +131,14 @@ describeWithRadius("eduroam lab mode: grunnmur radius --lab with real FreeRADIUS
       fs.writeFileSync(secretsFile, original);
     }
   });
+
+  it("refuses to drop a user added by hand to the lab since the last run, and leaves the file as it was", async () => {
+    const users = path.join(labDir, "raddb", "mods-config/files", `${BETA.slug}.users`);
+    fs.appendFileSync(users, `"by-hand@${BETA.realm}"\tCleartext-Password := 'fake-by-hand'\n`);
+    const before = fs.readFileSync(users, "utf8");
+    const run = await lab();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${users} has users the new lab would drop (by-hand@${BETA.realm}); add them under testUsers in ${path.join(dir, "lab-secrets.yaml")}, or delete the file, then run again`);
+    expect(fs.readFileSync(users, "utf8")).toBe(before);
+  });
 });

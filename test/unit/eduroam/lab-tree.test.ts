@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { LabSecrets } from "../../../domain/eduroam/lab-secrets";
-import { LAB_CLIENTS_PATH, labAccessPoints, labRuntime, labSecretName, renderLabTree, withFilesBackends } from "../../../domain/eduroam/lab-tree";
+import { droppedLabUsers, LAB_CLIENTS_PATH, labAccessPoints, labRuntime, labSecretName, renderLabTree, withFilesBackends } from "../../../domain/eduroam/lab-tree";
 import type { EduroamPlan } from "../../../domain/eduroam/plan";
 import { renderRadiusTree, SERVER_CERTIFICATE_PATH } from "../../../domain/eduroam/radius-tree";
 import { PLACEHOLDER_PATTERN, secretsIn } from "../../../domain/eduroam/secret-placeholders";
@@ -107,6 +107,19 @@ describe("the lab tree", () => {
   it("switches only the named municipalities to a files backend, and names an unknown one", () => {
     expect(senjaFiles.tenants.map((t) => [t.slug, t.userBackend.kind])).toEqual(plan.tenants.map((t) => [t.slug, t.slug === "senja" ? "files" : t.userBackend.kind]));
     expect(withFilesBackends(plan, ["lyngen"]).problems).toEqual([`--files-backend lyngen: no municipality with Wi-Fi has that slug; they are ${plan.tenants.map((t) => t.slug).join(", ")}`]);
+  });
+});
+
+describe("users a lab's next run would drop", () => {
+  const file = (...users: string[]) => `# header\n\n${users.map((u) => `"${u}"\tCleartext-Password := 'x'\n\tReply-Message := "hi"`).join("\n")}\n`;
+
+  it.each<[string, string, string, string[]]>([
+    ["none when the next file has the same users", file("a@x.example", "b@x.example"), file("b@x.example", "a@x.example"), []],
+    ["a user added by hand", file("a@x.example", "hand@x.example"), file("a@x.example"), ["hand@x.example"]],
+    ["none for comments and continuation lines", "# \"c@x.example\"\n\tCleartext-Password := 'x'\n", file(), []],
+    ["an unquoted user", "plain@x.example Cleartext-Password := 'x'\n", file(), ["plain@x.example"]],
+  ])("%s", (_name, installed, next, dropped) => {
+    expect(droppedLabUsers(installed, next)).toEqual(dropped);
   });
 });
 
