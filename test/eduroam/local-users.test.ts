@@ -110,6 +110,13 @@ describeWithRadius("eduroam with real FreeRADIUS: local users", () => {
     expect(result.attributes.has("Message-Authenticator")).toBe(true);
   });
 
+  it("answers an EAP-Message too short for eap to read with an EAP-Failure of its identifier", async () => {
+    const result = await radclient(server(), "auth", lab.secretOf(ALFA), { "User-Name": JSON.stringify(ALFA.user), "EAP-Message": "0x0209ff" });
+    expect(result.reply).toBe("Access-Reject");
+    expect(result.attributes.get("EAP-Message")).toBe("0x04090004");
+    expect(result.attributes.has("Message-Authenticator")).toBe(true);
+  });
+
   it("answers a request without EAP with an EAP-Failure and Message-Authenticator", async () => {
     const result = await radclient(server(), "auth", lab.secretOf(ALFA), { "User-Name": JSON.stringify(ALFA.user), "User-Password": '"not-eap"' });
     expect(result.reply).toBe("Access-Reject");
