@@ -15,9 +15,17 @@
  * searched for other placeholders: a value a municipality supplied cannot pull
  * in another secret.
  *
+ * The users files of `files` backends (labs and test platforms) are where an
+ * operator adds test users by hand; the bundle has them empty. A new tree keeps
+ * the installed users instead of wiping them, and when the new configuration no
+ * longer has that municipality's files backend the script refuses (installing
+ * nothing) until the operator moves the file away, so users are never lost unseen.
+ *
  * GRUNNMUR_IMDS_ENDPOINT and GRUNNMUR_KEYVAULT_URL exist only so the tests can
  * run this very script against a fake Key Vault on 127.0.0.1.
  */
+import { LAB_USERS_FILE } from "./tenant-backends";
+
 export const BOOT_SCRIPT_PATH = "/usr/local/sbin/grunnmur-radius-secrets";
 
 // This text is part of every RADIUS server's customData, so any change to it
@@ -49,6 +57,8 @@ VAULT_URL = os.environ.get("GRUNNMUR_KEYVAULT_URL", "https://{vault}.vault.azure
 UNSAFE_INLINE = re.compile(r"['\\\x00-\x1f\x7f]")
 # The placeholders of domain/eduroam/secret-placeholders.ts.
 PLACEHOLDER = re.compile(r"@@(?:keyvault|pulumiConfig):[A-Za-z0-9_.:/-]+@@")
+# The users file of a files backend (LAB_USERS_FILE in domain/eduroam/tenant-backends.ts).
+LAB_USERS = re.compile(r"${LAB_USERS_FILE.source}")
 
 
 class SecretError(Exception):
@@ -125,6 +135,33 @@ def render(files, values):
     return rendered
 
 
+def user_entries(text):
+    """Entries in a users file: lines that start a user (continuation lines are indented)."""
+    return sum(1 for line in text.splitlines() if line.strip() and not line[0].isspace() and not line.startswith("#"))
+
+
+def installed_lab_users(target, files):
+    """The lab users already installed in target, by path, to carry into the new tree."""
+    kept = {}
+    if not os.path.isdir(target):
+        return kept
+    for root, dirs, names in os.walk(target):
+        for name in sorted(names):
+            full = os.path.join(root, name)
+            path = os.path.relpath(full, target)
+            if not LAB_USERS.match(path):
+                continue
+            with open(full, encoding="utf-8") as handle:
+                text = handle.read()
+            count = user_entries(text)
+            if count == 0:
+                continue
+            if path not in files:
+                fail("%s holds %d lab user(s), but the new configuration has no files backend for that municipality; move the file out of %s (or delete it) and run again; nothing was installed" % (full, count, target))
+            kept[path] = (text, count)
+    return kept
+
+
 def install(rendered, target):
     try:
         gid = grp.getgrnam("freerad").gr_gid
@@ -161,6 +198,8 @@ def main():
     with gzip.open(args.bundle, "rt", encoding="utf-8") as handle:
         bundle = json.load(handle)
     files = bundle["files"]
+    # Before anything is fetched: a refusal must leave everything as it is.
+    lab_users = installed_lab_users(args.target, files)
     owner_of = {}
     for tenant, paths in bundle.get("tenants", {}).items():
         for path in paths:
@@ -192,7 +231,12 @@ def main():
             continue
         values[secret["placeholder"]] = value
     kept = dict((path, text) for path, text in files.items() if owner_of.get(path) not in left_out)
-    install(render(kept, values), args.target)
+    rendered = render(kept, values)
+    # Also for a municipality left out: its users file is harmless without its backend.
+    for path, (text, count) in sorted(lab_users.items()):
+        rendered[path] = text
+        log("kept %d lab user(s) in %s" % (count, path))
+    install(rendered, args.target)
     summary = "installed %d files with %d secrets in %s" % (len(kept), len(values), args.target)
     if left_out:
         summary += "; left out: " + ", ".join(sorted(left_out))

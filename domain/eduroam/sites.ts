@@ -33,7 +33,7 @@ export function outerServer(runtime: RadiusRuntime): string {
         POLICY.localReply,
         POLICY.acceptResult,
         AUTH_LOG,
-        ...block("Post-Auth-Type REJECT", [POLICY.rejectResult, AUTH_LOG]),
+        ...block("Post-Auth-Type REJECT", [POLICY.rejectResult, AUTH_LOG, POLICY.rejectEap]),
       ]),
       ...block("pre-proxy", []),
       ...block("post-proxy", [POST_PROXY_FILTER]),

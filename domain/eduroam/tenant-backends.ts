@@ -11,6 +11,9 @@ export function backendModuleName(slug: string): string {
   return `tenant_${slug}`;
 }
 
+/** The path of every users file of a files backend (`tenantFilePaths(slug).users`), relative to the tree. */
+export const LAB_USERS_FILE = /^mods-config\/files\/[a-z0-9-]+\.users$/;
+
 export function tenantFilePaths(slug: string) {
   return {
     module: `mods-enabled/${backendModuleName(slug)}`,
@@ -50,7 +53,7 @@ export function backendModule(tenant: EduroamTenant): string {
 
 export function usersFile(tenant: EduroamTenant): string {
   return confFile(
-    `${LAB_ONLY}\nLocal users of ${tenant.slug}, one per entry, with the realm:\n  "ola@${tenant.realm}"  Cleartext-Password := "..."`,
+    `${LAB_ONLY}\nLocal users of ${tenant.slug}, one per entry, with the realm:\n  "ola@${tenant.realm}"  Cleartext-Password := '...'\nThe boot script keeps users added here when it installs a new configuration.`,
     [],
   );
 }

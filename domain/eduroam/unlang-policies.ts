@@ -15,6 +15,7 @@ export const POLICY = {
   visitedOperator: "grunnmur_visited_operator",
   nationalProxyGuard: "grunnmur_national_proxy_guard",
   requireEap: "grunnmur_require_eap",
+  rejectEap: "grunnmur_reject_eap",
   localReply: "grunnmur_local_reply",
   innerIdentity: "grunnmur_inner_identity",
   innerAccept: "grunnmur_inner_accept",
@@ -62,6 +63,26 @@ function nationalProxyGuard(): Lines {
 
 function requireEap(): Lines {
   return block(POLICY.requireEap, rejectIf("!&EAP-Message", "eduroam requires EAP"));
+}
+
+/**
+ * Every Access-Reject carries an EAP-Failure and Message-Authenticator, also
+ * when a policy rejected the request before EAP began (malformed or realm-less
+ * names, the loop guard, a request without EAP): access points and the national
+ * proxies drop a reply to an EAP request without them (RFC 3579, Blast-RADIUS).
+ */
+function rejectEap(): Lines {
+  return block(POLICY.rejectEap, [
+    // As in stock FreeRADIUS: eap builds the EAP-Failure for the request's EAP conversation.
+    // A malformed EAP-Message makes it fail; the fallback below still answers.
+    ...block("eap", ["fail = 1"]),
+    ...block("if (!&reply:EAP-Message)", [
+      // The identifier must be the request's, or the supplicant discards the failure.
+      ...block('if (&request:EAP-Message && ("%{hex:&request:EAP-Message}" =~ /^[0-9a-f]{2}([0-9a-f]{2})/))', block("update reply", ['&EAP-Message := "0x04%{1}0004"'])),
+      ...block("else", block("update reply", ["&EAP-Message := 0x04000004"])),
+    ]),
+    ...block("if (!&reply:Message-Authenticator)", block("update reply", ["&Message-Authenticator := 0x00"])),
+  ]);
 }
 
 function localReply(): Lines {
@@ -120,7 +141,7 @@ function result(): Lines {
 }
 
 export function eduroamPolicies(): string {
-  const sections = [filterUserName(), visitedOperator(), nationalProxyGuard(), requireEap(), localReply(), innerIdentity(), innerAccept(), innerReject(), result()];
+  const sections = [filterUserName(), visitedOperator(), nationalProxyGuard(), requireEap(), rejectEap(), localReply(), innerIdentity(), innerAccept(), innerReject(), result()];
   return confFile("eduroam policies, called by name from sites-enabled/eduroam and eduroam-inner-tunnel.", sections.flatMap((s) => [...s, ""]).slice(0, -1));
 }
 

@@ -12,6 +12,15 @@ import { ALFA, BETA, type LabTenant } from "./lab/lab-region";
 
 const TUNNEL_PRIVATE_GROUP_ID = 81;
 const CHARGEABLE_USER_IDENTITY = 89;
+const EAP_MESSAGE = 79;
+const MESSAGE_AUTHENTICATOR = 80;
+
+/** An EAP-Response/Identity (RFC 3748) with identifier `id`, as radclient writes octets. */
+function eapIdentity(id: number, identity: string): string {
+  const data = Buffer.from(identity, "latin1");
+  const header = Buffer.from([2, id, 0, 5 + data.length, 1]);
+  return `0x${Buffer.concat([header, data]).toString("hex")}`;
+}
 
 describeWithRadius("eduroam with real FreeRADIUS: local users", () => {
   let lab: EduroamLab;
@@ -82,6 +91,38 @@ describeWithRadius("eduroam with real FreeRADIUS: local users", () => {
     expect(result.reply).toBe("Access-Reject");
     expect(lab.readLog(AUTH_LOG_FILE)).toContain(`user=${userName}\t`);
     expect(lab.readLog(AUTH_LOG_FILE)).toContain(`reason=${reason}\n`);
+  });
+
+  it("rejects a realm-less outer identity with an EAP-Failure and Message-Authenticator", async () => {
+    const result = await login(ALFA, "PEAP-MSCHAPv2", ALFA.user, ALFA.password, "anonymous");
+    expect(result.reply).toBe("Access-Reject");
+    expect(result.attributes.get(EAP_MESSAGE)?.charCodeAt(0)).toBe(4);
+    expect(result.attributes.has(MESSAGE_AUTHENTICATOR)).toBe(true);
+  });
+
+  it.each([
+    ["ola", 7],
+    ["ola@@alfa.example", 42],
+  ])("answers the malformed EAP identity %j with an EAP-Failure of the same identifier and Message-Authenticator", async (userName, id) => {
+    const result = await radclient(server(), "auth", lab.secretOf(ALFA), { "User-Name": JSON.stringify(userName), "EAP-Message": eapIdentity(id, userName) });
+    expect(result.reply).toBe("Access-Reject");
+    expect(result.attributes.get("EAP-Message")).toBe(`0x04${id.toString(16).padStart(2, "0")}0004`);
+    expect(result.attributes.has("Message-Authenticator")).toBe(true);
+  });
+
+  it("answers an EAP-Message too short for eap to read with an EAP-Failure of its identifier", async () => {
+    const result = await radclient(server(), "auth", lab.secretOf(ALFA), { "User-Name": JSON.stringify(ALFA.user), "EAP-Message": "0x0209ff" });
+    expect(result.reply).toBe("Access-Reject");
+    expect(result.attributes.get("EAP-Message")).toBe("0x04090004");
+    expect(result.attributes.has("Message-Authenticator")).toBe(true);
+  });
+
+  it("answers a request without EAP with an EAP-Failure and Message-Authenticator", async () => {
+    const result = await radclient(server(), "auth", lab.secretOf(ALFA), { "User-Name": JSON.stringify(ALFA.user), "User-Password": '"not-eap"' });
+    expect(result.reply).toBe("Access-Reject");
+    expect(result.attributes.get("EAP-Message")).toBe("0x04000004");
+    expect(result.attributes.has("Message-Authenticator")).toBe(true);
+    expect(lab.readLog(AUTH_LOG_FILE)).toContain("reason=eduroam requires EAP\n");
   });
 
   it("answers Status-Server", async () => {

@@ -14,6 +14,8 @@ import { FOREIGN_CUI, NATIONAL_PROXY_LOG } from "./lab/national-proxy-mock";
 const FILTER_ID = 11;
 const TUNNEL_PRIVATE_GROUP_ID = 81;
 const CHARGEABLE_USER_IDENTITY = 89;
+const EAP_MESSAGE = 79;
+const MESSAGE_AUTHENTICATOR = 80;
 
 describeWithRadius("eduroam with real FreeRADIUS: the national proxy", () => {
   let lab: EduroamLab;
@@ -58,6 +60,9 @@ describeWithRadius("eduroam with real FreeRADIUS: the national proxy", () => {
     expect(result.reply).toBe("Access-Reject");
     expect(result.code).not.toBe(0);
     expect(received()).not.toContain("elsewhere.example.net");
+    // The national proxy drops a reject without them (RFC 3579, Blast-RADIUS).
+    expect(result.attributes.get(EAP_MESSAGE)?.charCodeAt(0)).toBe(4);
+    expect(result.attributes.has(MESSAGE_AUTHENTICATOR)).toBe(true);
     expect(lab.readLog(AUTH_LOG_FILE)).toMatch(/user=@elsewhere\.example\.net\t.*reason=request from a national proxy for a realm not served here/);
   });
 
