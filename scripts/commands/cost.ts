@@ -16,7 +16,8 @@ import { costChartSvg } from "../cost/chart";
 import { estimateCosts } from "../../domain/cost/estimate";
 import { DEFAULT_ASSUMPTIONS } from "../../domain/cost/meters";
 import { workloadVms } from "../../domain/cost/workloads";
-import { costCsv, costJson, costMarkdown, costTable } from "../cost/render";
+import { chargedByUseOf, servicesUsed } from "../../domain/cost/charged-by-use";
+import { costCsv, costJson, costMarkdown, costTable, costTableNotes } from "../cost/render";
 
 export const costSpec: CommandSpec = {
   name: "cost",
@@ -110,8 +111,11 @@ export async function runCost(cmd: ParsedCommand): Promise<number> {
     const report = estimateCosts(
       region.platform,
       { platform: platformPreview, tenants: tenantPreviews },
-      region.tenants.map((t) => ({ slug: t.spec.slug, displayName: t.spec.displayName, population: t.spec.population, backupGb: t.spec.backup?.estimatedGb, vms: workloadVms(t.spec.systems, t.spec.backup?.tier), sharedServices: Object.keys(t.spec.sharedServices) })),
+      region.tenants.map((t) => ({ slug: t.spec.slug, displayName: t.spec.displayName, population: t.spec.population, backupGb: t.spec.backup?.estimatedGb, vms: workloadVms(t.spec.systems, t.spec.backup?.tier), sharedServices: Object.keys(t.spec.sharedServices),
+        uses: servicesUsed({ services: t.spec.services, siteCount: Object.keys(t.spec.sites).length, sharedServices: Object.keys(t.spec.sharedServices) }),
+      })),
       DEFAULT_ASSUMPTIONS,
+      chargedByUseOf(catalogue),
     );
     fs.mkdirSync(outDir, { recursive: true });
     const files: Record<string, string> = {
@@ -126,8 +130,7 @@ export async function runCost(cmd: ParsedCommand): Promise<number> {
     if (format === "table") {
       const fromFiles = Object.entries(report.workloadSources).filter(([, source]) => source === "tenant file").map(([slug]) => slug);
       if (fromFiles.length > 0) console.log(`\nHosting priced from the tenant files' VMs (the previews have none yet): ${fromFiles.join(", ")}.`);
-      console.log(`\nShared platform NOK ${report.platformMonthly.toLocaleString("en-US")} a month, split ${report.allocationKey}.`);
-      console.log(`Seed 000 for comparison: two datacentres NOK ${report.seed.yearlyNok.toLocaleString("en-US")} a year, about NOK ${report.seed.perInhabitantNok} per inhabitant.`);
+      console.log(`\n${costTableNotes(report).join("\n")}`);
       console.log(`Report, chart and data written to ${displayPath(outDir)}/ (cost.md, cost.svg, cost.csv, cost.json).`);
     }
     return 0;
