@@ -5,7 +5,11 @@
  */
 import { z } from "zod";
 
-const serviceTag = z.string().regex(/^[a-z][a-z0-9-]*$/, { error: "must be a grunnmur:service tag value in lower case, like vpn" });
+const serviceTag = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, { error: "must be a grunnmur:service tag value in lower case, like vpn" })
+  // Those are the shared services' (platform.yaml sharedServices): their subscribers pay them already, and charging them again would count them twice.
+  .refine((tag) => !tag.startsWith("shared-"), { error: "must not be a shared service's tag (shared-<key>): platform.yaml sharedServices are already paid by their subscribers" });
 
 const service = z
   .strictObject({

@@ -3,6 +3,8 @@
  * only to the members that use it, by the platform's key among them, and the
  * platform's total stays what it was.
  */
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { chargeByUse, chargedByUseOf, servicesUsed } from "../../domain/cost/charged-by-use";
 import { estimateCosts } from "../../domain/cost/estimate";
@@ -110,6 +112,24 @@ describe("the catalogue option", () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
       ["services.vpn-site.platformCost", "chargedTo: users needs the platform resources to charge: list their grunnmur:service tags, e.g. platformCost: [vpn]"],
+    ]);
+  });
+
+  it("names the file and the field when a catalogue file asks for users without the resources", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-catalogue-"));
+    try {
+      const file = path.join(dir, "catalogue.yaml");
+      fs.writeFileSync(file, "services:\n  vpn-site:\n    name: VPN site\n    description: A tunnel to the hub\n    creates: [connection]\n    costDrivers: [the gateway]\n    chargedTo: users\n");
+      expect(() => loadCatalogue(file)).toThrow(/catalogue\.yaml.*services\.vpn-site\.platformCost.*chargedTo: users needs the platform resources to charge/s);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a shared service's tag, which its subscribers pay already", () => {
+    const result = catalogueSchema.safeParse({ services: { "vpn-site": { ...service, chargedTo: "users", platformCost: ["shared-min-ansattside"] } } });
+    expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["services.vpn-site.platformCost.0", "must not be a shared service's tag (shared-<key>): platform.yaml sharedServices are already paid by their subscribers"],
     ]);
   });
 
