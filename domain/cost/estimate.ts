@@ -6,7 +6,10 @@
  * every total adds up exactly.
  */
 import type { PlatformFile } from "../../tenants/schema/platform";
+import { formatNok } from "../format/numbers";
 import { allocate } from "./allocate";
+import { chargeByUse, type ChargedByUse } from "./charged-by-use";
+import { perInhabitantYearly } from "./per-inhabitant";
 import { splitSharedServices } from "./shared-service-allocation";
 import { type Assumptions, describeAssumptions, type MeteredResource, metersFor } from "./meters";
 import { isVmProtectedItem, isWorkloadVm, linkVmBackups, WORKLOAD_SERVICE, workloadVmMeters, type LinkableResource, type WorkloadVm } from "./workloads";
@@ -36,6 +39,8 @@ export interface MemberCost {
   readonly platformShareMonthly: number;
   /** Of platformShareMonthly: its share of each shared service it subscribes to, by key. */
   readonly sharedServicesMonthly: Record<string, number>;
+  /** Of platformShareMonthly: its share of each catalogue service charged to its users only (chargedTo: users), by key. */
+  readonly chargedByUseMonthly: Record<string, number>;
   readonly totalMonthly: number;
   readonly totalYearly: number;
   readonly perInhabitantYearly: number;
@@ -49,6 +54,8 @@ export interface CostReport {
   readonly platformMonthlyByService: Record<string, number>;
   /** Of platformMonthly: each shared service's cost, split among its subscribers only, by key. */
   readonly sharedServicesMonthly: Record<string, number>;
+  /** Of platformMonthly: the cost of each catalogue service charged to its users only, by key. */
+  readonly chargedByUseMonthly: Record<string, number>;
   readonly members: MemberCost[];
   readonly region: { monthly: number; yearly: number; population: number; perInhabitantYearly: number };
   readonly seed: typeof SEED_TWO_DATACENTRES;
@@ -72,6 +79,8 @@ export interface TenantFacts {
   readonly vms?: readonly WorkloadVm[];
   /** Keys of the shared services it subscribes to (its file's sharedServices). */
   readonly sharedServices?: readonly string[];
+  /** Catalogue keys of the services it uses (domain/cost/charged-by-use.ts servicesUsed). */
+  readonly uses?: readonly string[];
 }
 
 /** Where a tenant's workload cost came from: its previewed VMs, or (when the preview has none of them yet) its tenant file. */
@@ -86,7 +95,7 @@ function serviceOf(resource: PricedStack["resources"][number]): string {
   return "other";
 }
 
-export function estimateCosts(platform: PlatformFile, previews: { platform: PricedStack; tenants: readonly PricedStack[] }, tenants: readonly TenantFacts[], assumptions: Assumptions): CostReport {
+export function estimateCosts(platform: PlatformFile, previews: { platform: PricedStack; tenants: readonly PricedStack[] }, tenants: readonly TenantFacts[], assumptions: Assumptions, chargedByUse: readonly ChargedByUse[] = []): CostReport {
   const prices = platform.prices.items;
   const lines: CostLine[] = [];
   const price = (item: string, where: string) => {
@@ -143,9 +152,12 @@ export function estimateCosts(platform: PlatformFile, previews: { platform: Pric
   const hostHasStack = tenants.some((t) => t.slug === host.slug);
   // Shared services go to their subscribers; the rest of the platform is split among all members.
   const shared = splitSharedServices(platformByService, platform.sharedServices ?? {}, members.map((m) => ({ ...m, sharedServices: tenants.find((t) => t.slug === m.slug)?.sharedServices ?? [] })));
-  const general = allocate(shared.generalMonthly, members, platform.costAllocation);
+  // Services charged by use (the VPN gateway) go to their users; a host without a member file uses none of them.
+  const byUse = chargeByUse(platformByService, chargedByUse, members.map((m) => ({ ...m, uses: tenants.find((t) => t.slug === m.slug)?.uses ?? [] })), platform.costAllocation);
+  const general = allocate(shared.generalMonthly - sum(byUse.byService), members, platform.costAllocation);
   const sharedOf = (slug: string) => shared.byMember[slug] ?? {};
-  const shares = Object.fromEntries(members.map((m) => [m.slug, general[m.slug] + Object.values(sharedOf(m.slug)).reduce((a, b) => a + b, 0)]));
+  const usedOf = (slug: string) => byUse.byMember[slug] ?? {};
+  const shares = Object.fromEntries(members.map((m) => [m.slug, general[m.slug] + sum(sharedOf(m.slug)) + sum(usedOf(m.slug))]));
   const memberCosts: MemberCost[] = members.map((m) => {
     const own: Record<string, number> = m.host && !hostHasStack ? {} : sumBy(m.slug);
     const ownMonthly = Object.values(own).reduce((a, b) => a + b, 0);
@@ -159,9 +171,10 @@ export function estimateCosts(platform: PlatformFile, previews: { platform: Pric
       ownMonthly,
       platformShareMonthly: shares[m.slug],
       sharedServicesMonthly: sharedOf(m.slug),
+      chargedByUseMonthly: usedOf(m.slug),
       totalMonthly,
       totalYearly: totalMonthly * 12,
-      perInhabitantYearly: Math.round(((totalMonthly * 12) / m.population) * 100) / 100,
+      perInhabitantYearly: perInhabitantYearly(totalMonthly, m.population),
     };
   });
   const monthly = memberCosts.reduce((a, m) => a + m.totalMonthly, 0);
@@ -173,13 +186,16 @@ export function estimateCosts(platform: PlatformFile, previews: { platform: Pric
     platformMonthly,
     platformMonthlyByService: platformByService,
     sharedServicesMonthly: shared.byService,
+    chargedByUseMonthly: byUse.byService,
     members: memberCosts,
-    region: { monthly, yearly: monthly * 12, population, perInhabitantYearly: Math.round(((monthly * 12) / population) * 100) / 100 },
+    region: { monthly, yearly: monthly * 12, population, perInhabitantYearly: perInhabitantYearly(monthly, population) },
     seed: SEED_TWO_DATACENTRES,
     lines,
     workloadSources,
   };
 }
+
+const sum = (amounts: Readonly<Record<string, number>>) => Object.values(amounts).reduce((a, b) => a + b, 0);
 
 function describeKey(key: PlatformFile["costAllocation"]): string {
   switch (key.key) {
@@ -188,6 +204,6 @@ function describeKey(key: PlatformFile["costAllocation"]): string {
     case "fixed-percentages":
       return `fixed percentages (${Object.entries(key.percentages).map(([k, v]) => `${k} ${v} %`).join(", ")})`;
     case "fixed-fee-per-capita":
-      return `in proportion to NOK ${key.fixedFeeNokPerYear} fixed + NOK ${key.perInhabitantNokPerYear} per inhabitant`;
+      return `in proportion to ${formatNok(key.fixedFeeNokPerYear)} fixed + ${formatNok(key.perInhabitantNokPerYear)} per inhabitant`;
   }
 }

@@ -3,6 +3,7 @@
  * Pure: reads a resource's type and inputs, never Azure. Resources not listed
  * here (VNets, NSGs, role assignments, ...) cost nothing by themselves.
  */
+import { formatNumber } from "../format/numbers";
 import { backupMeters, BACKUP_RETENTION_FACTOR, BACKUP_USED_SHARE, HOURS_PER_MONTH, isVmProtectedItem, isWorkloadVm, LOG_GB_PER_VM, runningVmMeters, vmPriceItem, vmShapeFromInputs, type LinkableResource, type VmBackupFacts } from "./workloads";
 
 export { HOURS_PER_MONTH };
@@ -35,7 +36,7 @@ export function describeAssumptions(a: Assumptions): string[] {
     `A month is ${HOURS_PER_MONTH} hours; resources run all month.`,
     `Each tenant sends ${a.firewallGbPerTenant} GB a month through the firewall.`,
     `Logs: ${a.logGbPlatform} GB a month for the platform plus ${a.logGbPerTenant} GB per tenant.`,
-    `Key Vault: ${a.keyVaultTenThousandOps * 10_000} operations a month.`,
+    `Key Vault: ${formatNumber(a.keyVaultTenThousandOps * 10_000)} operations a month.`,
     "File shares are billed at their full quota (the tenant file's quotaGb), whatever their tier.",
     "Backup storage of file shares is the tenant file's backup.estimatedGb, spread over its shares.",
     `A municipality's VM runs all month: its size's hours, a Windows licence per vCPU-hour on Windows images, its managed disks per GB-month, a protected instance, and ${LOG_GB_PER_VM} GB of logs a month; Azure Update Manager costs nothing for Azure VMs.`,

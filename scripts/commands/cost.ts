@@ -16,7 +16,8 @@ import { costChartSvg } from "../cost/chart";
 import { estimateCosts } from "../../domain/cost/estimate";
 import { DEFAULT_ASSUMPTIONS } from "../../domain/cost/meters";
 import { workloadVms } from "../../domain/cost/workloads";
-import { costCsv, costJson, costMarkdown, costTable } from "../cost/render";
+import { chargedByUseOf, servicesUsed } from "../../domain/cost/charged-by-use";
+import { costCsv, costJson, costMarkdown, costTable, costTableNotes } from "../cost/render";
 
 export const costSpec: CommandSpec = {
   name: "cost",
@@ -27,7 +28,10 @@ export const costSpec: CommandSpec = {
     "municipality's own services, and splits the shared platform by the allocation key.",
     "Hosting (the tenant files' VMs, systems.*.hosting) is its own column: priced from the",
     "previewed VMs, or from the tenant file while the preview has none of them yet.",
-    "Writes cost.json, cost.csv, cost.md and cost.svg (a bar chart) to the output folder",
+    "A catalogue service with chargedTo: users (the VPN gateway, vpn-site) is split only among",
+    "the members that use it (for vpn-site, those with sites).",
+    "Writes cost.json, cost.csv, cost.md (with what is not included) and cost.svg (NOK per",
+    "inhabitant per year per municipality against seed 000's NOK 15) to the output folder",
     "and prints the chosen format. Runs an offline preview first unless --previews is given.",
     "",
     "Options:",
@@ -110,8 +114,11 @@ export async function runCost(cmd: ParsedCommand): Promise<number> {
     const report = estimateCosts(
       region.platform,
       { platform: platformPreview, tenants: tenantPreviews },
-      region.tenants.map((t) => ({ slug: t.spec.slug, displayName: t.spec.displayName, population: t.spec.population, backupGb: t.spec.backup?.estimatedGb, vms: workloadVms(t.spec.systems, t.spec.backup?.tier), sharedServices: Object.keys(t.spec.sharedServices) })),
+      region.tenants.map((t) => ({ slug: t.spec.slug, displayName: t.spec.displayName, population: t.spec.population, backupGb: t.spec.backup?.estimatedGb, vms: workloadVms(t.spec.systems, t.spec.backup?.tier), sharedServices: Object.keys(t.spec.sharedServices),
+        uses: servicesUsed({ services: t.spec.services, siteCount: Object.keys(t.spec.sites).length, sharedServices: Object.keys(t.spec.sharedServices) }),
+      })),
       DEFAULT_ASSUMPTIONS,
+      chargedByUseOf(catalogue),
     );
     fs.mkdirSync(outDir, { recursive: true });
     const files: Record<string, string> = {
@@ -126,8 +133,7 @@ export async function runCost(cmd: ParsedCommand): Promise<number> {
     if (format === "table") {
       const fromFiles = Object.entries(report.workloadSources).filter(([, source]) => source === "tenant file").map(([slug]) => slug);
       if (fromFiles.length > 0) console.log(`\nHosting priced from the tenant files' VMs (the previews have none yet): ${fromFiles.join(", ")}.`);
-      console.log(`\nShared platform NOK ${report.platformMonthly.toLocaleString("en-US")} a month, split ${report.allocationKey}.`);
-      console.log(`Seed 000 for comparison: two datacentres NOK ${report.seed.yearlyNok.toLocaleString("en-US")} a year, about NOK ${report.seed.perInhabitantNok} per inhabitant.`);
+      console.log(`\n${costTableNotes(report).join("\n")}`);
       console.log(`Report, chart and data written to ${displayPath(outDir)}/ (cost.md, cost.svg, cost.csv, cost.json).`);
     }
     return 0;

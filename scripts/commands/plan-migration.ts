@@ -7,6 +7,7 @@ import { renderTable } from "../table";
 import { DependencyCycleError, planMigration, type MigrationPlan } from "../../domain/migration/waves";
 import { checkDependencies, waveWorkloads, type DependencyCheck, type WaveWorkloads } from "../../domain/migration/workloads";
 import { workloadVms } from "../../domain/cost/workloads";
+import { formatNok as nok, formatNumber } from "../../domain/format/numbers";
 
 export const planMigrationSpec: CommandSpec = {
   name: "plan-migration",
@@ -37,12 +38,11 @@ function nextMonth(): string {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
 }
 
-const nok = (n: number) => `NOK ${n.toLocaleString("en-US")}`;
 
 /** One line of what a wave's VMs add: count and names, resources, monthly cost, backup storage. */
 export function waveLine(w: WaveWorkloads): string {
   if (w.vms.length === 0) return `wave ${w.wave}: no VMs on the platform (no systems.*.hosting)`;
-  return `wave ${w.wave}: ${w.vms.length} VM${w.vms.length === 1 ? "" : "s"} (${w.vms.join(", ")}), ${w.resources} resources, ${nok(w.monthlyNok)} a month, backup storage ${w.backupGb.toLocaleString("en-US")} GB`;
+  return `wave ${w.wave}: ${w.vms.length} VM${w.vms.length === 1 ? "" : "s"} (${w.vms.join(", ")}), ${w.resources} resources, ${nok(w.monthlyNok)} a month, backup storage ${formatNumber(w.backupGb)} GB`;
 }
 
 export function planMarkdown(slug: string, plan: MigrationPlan, workloads: readonly WaveWorkloads[] = [], deps: DependencyCheck = { problems: [], throughVpn: [] }): string {
@@ -51,7 +51,7 @@ export function planMarkdown(slug: string, plan: MigrationPlan, workloads: reado
   plan.waves.forEach((wave, i) => {
     out.push(`## Wave ${i + 1} (from ${wave[0]?.waveStart ?? "?"})`, "");
     const w = workloads[i];
-    if (w) out.push(w.vms.length === 0 ? "No VMs on the platform." : `${w.vms.length} VM${w.vms.length === 1 ? "" : "s"} (${w.vms.map((v) => `\`${v}\``).join(", ")}): ${w.resources} resources, ${nok(w.monthlyNok)} a month, backup storage ${w.backupGb.toLocaleString("en-US")} GB.`, "");
+    if (w) out.push(w.vms.length === 0 ? "No VMs on the platform." : `${w.vms.length} VM${w.vms.length === 1 ? "" : "s"} (${w.vms.map((v) => `\`${v}\``).join(", ")}): ${w.resources} resources, ${nok(w.monthlyNok)} a month, backup storage ${formatNumber(w.backupGb)} GB.`, "");
     out.push("| system | vendor | contract end | note |", "|---|---|---|---|");
     for (const s of wave) out.push(`| ${s.name} (\`${s.key}\`) | ${s.vendor} | ${s.contractEnd ?? "—"} | ${s.contractWarning ? `**${s.contractWarning}**` : ""} |`);
     out.push("");

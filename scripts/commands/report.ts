@@ -102,7 +102,7 @@ export function runReport(cmd: ParsedCommand): number {
     ]),
   );
   const tenants = [...current.values()].filter((p) => p.stack !== "platform");
-  const markdown = renderReport({ diffs, extras, diagram: networkDiagram(current.get("platform"), tenants) });
+  const markdown = renderReport({ diffs, extras, diagram: networkDiagram(current.get("platform"), tenants, { platform: comparable.get("platform"), tenants: [...comparable.values()].filter((p) => p.stack !== "platform") }) });
   if (cmd.values.out) fs.writeFileSync(path.resolve(String(cmd.values.out)), markdown);
   console.log(markdown);
   return diffs.some((d) => d.changes.some((c) => c.blocking)) ? 1 : 0;

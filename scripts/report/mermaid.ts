@@ -1,32 +1,34 @@
 /**
- * A Mermaid diagram of the region's network (hub, spokes with their address
- * spaces and zones, VPN sites), which GitHub renders in a PR comment.
+ * The network diagram of the PR comment: the region drawn from the previews,
+ * what the pull request adds or changes marked against the baseline's, and in
+ * a large region (one box per municipality) the details of each municipality
+ * the pull request touches, each in its own diagram.
  */
-import type { TenantOutputs } from "../../stacks/contract";
+import { networkChanges, changedMunicipalities } from "../diagram/network-changes";
+import { isOverview, municipalityMermaid, networkMermaid } from "../diagram/network-mermaid";
+import { networkModelFromPreviews } from "../diagram/network-model";
 import type { StackPreview } from "../preview/preview-file";
 
-const id = (s: string) => s.replace(/[^A-Za-z0-9_]/g, "_");
-const label = (s: string) => s.replace(/"/g, "'");
+/** Detail diagrams beyond this many would crowd the comment; the rest are named. */
+export const MAX_DETAIL_DIAGRAMS = 5;
 
-export function networkDiagram(platform: StackPreview | undefined, tenants: readonly StackPreview[]): string {
-  const lines = ["```mermaid", "graph LR"];
-  const hubSpace = platform?.resources.find((r) => r.type === "azure-native:network:VirtualNetwork" && r.inputs.location === "norwayeast")?.inputs.addressSpace as
-    | { addressPrefixes?: string[] }
-    | undefined;
-  lines.push(`  hub(("Hub ${label(hubSpace?.addressPrefixes?.join(", ") ?? "")}"))`);
-  for (const t of tenants) {
-    // A file from another version may lack outputs; the diagram shows "?" then.
-    const o = t.outputs as Partial<TenantOutputs>;
-    lines.push(`  ${id(t.stack)}["${label(t.stack)}<br/>${label(o.addressSpace ?? "?")}<br/>${label((o.zones ?? []).join(", "))}"]`);
-    lines.push(`  hub --- ${id(t.stack)}`);
+const fenced = (mermaid: string) => `\`\`\`mermaid\n${mermaid}\n\`\`\``;
+
+export interface DiagramBaseline {
+  readonly platform?: StackPreview;
+  readonly tenants: readonly StackPreview[];
+}
+
+export function networkDiagram(platform: StackPreview | undefined, tenants: readonly StackPreview[], baseline?: DiagramBaseline): string {
+  const model = networkModelFromPreviews(platform, tenants);
+  const changes = networkChanges(baseline ? networkModelFromPreviews(baseline.platform, baseline.tenants) : undefined, model);
+  const out: string[] = [];
+  if (changes.status.size > 0) out.push("What this pull request adds is green and marked (new), what it changes yellow (changed), what it removes red (removed).", "");
+  out.push(fenced(networkMermaid(model, changes)));
+  if (isOverview(model)) {
+    const touched = changedMunicipalities(changes);
+    for (const slug of touched.slice(0, MAX_DETAIL_DIAGRAMS)) out.push("", `**${slug}**`, "", fenced(municipalityMermaid(model, slug, changes)));
+    if (touched.length > MAX_DETAIL_DIAGRAMS) out.push("", `Also changed, not drawn here: ${touched.slice(MAX_DETAIL_DIAGRAMS).join(", ")}.`);
   }
-  for (const lgw of platform?.resources.filter((r) => r.type === "azure-native:network:LocalNetworkGateway") ?? []) {
-    const tenant = (lgw.inputs.tags as Record<string, string> | undefined)?.["grunnmur:tenant"] ?? "";
-    const prefixes = (lgw.inputs.localNetworkAddressSpace as { addressPrefixes?: string[] } | undefined)?.addressPrefixes ?? [];
-    const node = id(`site_${lgw.name}`);
-    lines.push(`  ${node}[/"${label(lgw.name.replace(/^site-/, ""))}<br/>${label(prefixes.join(", "))}"/]`);
-    lines.push(`  hub -. "VPN ${label(tenant)}" .- ${node}`);
-  }
-  lines.push("```");
-  return lines.join("\n");
+  return out.join("\n");
 }

@@ -11,7 +11,13 @@ import { runCli } from "../helpers/cli";
 
 describe("grunnmur cost on the example region", () => {
   let outDir: string;
-  let json: { members: Array<{ slug: string; ownMonthlyByService: Record<string, number>; totalMonthly: number; totalYearly: number; ownMonthly: number; platformShareMonthly: number }>; region: { monthly: number; yearly: number }; platformMonthly: number };
+  let json: {
+    members: Array<{ slug: string; ownMonthlyByService: Record<string, number>; totalMonthly: number; totalYearly: number; ownMonthly: number; platformShareMonthly: number; chargedByUseMonthly: Record<string, number> }>;
+    region: { monthly: number; yearly: number };
+    platformMonthly: number;
+    platformMonthlyByService: Record<string, number>;
+    chargedByUseMonthly: Record<string, number>;
+  };
   let table: string;
   beforeAll(async () => {
     outDir = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-cost-"));
@@ -48,11 +54,29 @@ describe("grunnmur cost on the example region", () => {
     const csv = fs.readFileSync(path.join(outDir, "cost.csv"), "utf8").trim().split("\n");
     expect(csv).toHaveLength(1 + json.members.length);
     const md = fs.readFileSync(path.join(outDir, "cost.md"), "utf8");
-    expect(md).toContain("![Cost per municipality](cost.svg)");
+    expect(md).toContain("![Cost per inhabitant per year per municipality, against seed 000's NOK 15](cost.svg)");
+    expect(md).toContain("## Not included");
     expect(md).toContain("two datacentres in Tromsø at about NOK 1 700 000 a year");
     const svg = fs.readFileSync(path.join(outDir, "cost.svg"), "utf8");
     expect(svg.startsWith("<svg")).toBe(true);
     expect((svg.match(/<rect /g) ?? []).length).toBe(2 + 2 * json.members.length);
+  });
+
+  it("charges the VPN gateway only to the members with VPN sites: bardu has none, and the host no member file", () => {
+    // VpnGw1AZ and its public IP: 730 h × NOK 4.5 + 730 h × NOK 0.06 = NOK 3 328.80 a month.
+    expect(json.platformMonthlyByService.vpn).toBe(3329);
+    expect(json.chargedByUseMonthly).toEqual({ "vpn-site": 3329 });
+    const payers = json.members.filter((m) => m.chargedByUseMonthly["vpn-site"] !== undefined).map((m) => m.slug);
+    expect(payers).toEqual(["alta", "gamvik", "kafjord", "kvaenangen", "nordreisa", "senja", "skjervoy", "storfjord"]);
+    expect(json.members.reduce((a, m) => a + (m.chargedByUseMonthly["vpn-site"] ?? 0), 0)).toBe(3329);
+    // Among the eight by 40/60: alta 5 % + 60 % × 21 900 / 50 200 of the gateway.
+    expect(json.members.find((m) => m.slug === "alta")!.chargedByUseMonthly["vpn-site"]).toBe(Math.round(3329 * (0.05 + (0.6 * 21900) / 50200)));
+  });
+
+  it("prints the table's figures in the one number format", () => {
+    expect(table).toMatch(/^bardu\s+4 000\s/m);
+    expect(table).toMatch(/^Shared platform NOK \d{1,3}( \d{3})* a month, split 40 % equally, 60 % by population; vpn-site \(NOK 3 329\) only among the members that use it\.$/m);
+    expect(table).not.toMatch(/\d,\d{3}/);
   });
 
   it("refuses an unknown format, naming the valid ones", async () => {

@@ -14,14 +14,14 @@ describe("grunnmur plan-migration", () => {
 
   it("prints each wave's VMs, the resources they add, their monthly cost and backup storage", async () => {
     const run = await runCli(["plan-migration", "senja", "--start", "2027-01-01"]);
-    expect(run.stdout).toContain("wave 1: 1 VM (ephorte-app), 11 resources, NOK 4,943 a month, backup storage 480 GB");
-    expect(run.stdout).toMatch(/^wave 2: 3 VMs \(profil-app, profil-db, familia-app\), 32 resources, NOK [\d,]+ a month, backup storage 528 GB$/m);
+    expect(run.stdout).toContain("wave 1: 1 VM (ephorte-app), 11 resources, NOK 4 943 a month, backup storage 480 GB");
+    expect(run.stdout).toMatch(/^wave 2: 3 VMs \(profil-app, profil-db, familia-app\), 32 resources, NOK \d{1,3}( \d{3})* a month, backup storage 528 GB$/m);
   });
 
   it("writes Markdown on request", async () => {
     const run = await runCli(["plan-migration", "senja", "--start", "2027-01-01", "--format", "markdown"]);
     expect(run.stdout).toContain("## Wave 1 (from 2027-01-01)");
-    expect(run.stdout).toContain("1 VM (`ephorte-app`): 11 resources, NOK 4,943 a month, backup storage 480 GB.");
+    expect(run.stdout).toContain("1 VM (`ephorte-app`): 11 resources, NOK 4 943 a month, backup storage 480 GB.");
   });
 
   it("reports a system on the platform ahead of one it depends on that it cannot reach without a VPN site", async () => {

@@ -112,9 +112,9 @@ describe("the network diagram", () => {
       resource("site-senja-radhus", "azure-native:network:LocalNetworkGateway", { tags: { "grunnmur:tenant": "senja" }, localNetworkAddressSpace: { addressPrefixes: ["10.10.0.0/16"] } }),
     ]);
     const text = networkDiagram(platform, [stack("senja", [], { addressSpace: "10.96.60.0/23", zones: ["general", "secure"] })]);
-    expect(text).toContain('hub(("Hub 10.95.0.0/22"))');
-    expect(text).toContain('senja["senja<br/>10.96.60.0/23<br/>general, secure"]');
-    expect(text).toContain('hub -. "VPN senja" .- site_site_senja_radhus');
+    expect(text).toContain('hub(("Hub, norwayeast<br/>10.95.0.0/22"))');
+    expect(text).toContain('spoke_senja["spoke<br/>10.96.60.0/23<br/>general, secure"]');
+    expect(text).toContain('hub -. "VPN" .- site_senja_radhus');
     expect(text.startsWith("```mermaid\ngraph LR")).toBe(true);
   });
 });
