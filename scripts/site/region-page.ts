@@ -43,13 +43,17 @@ function municipalitiesTable(input: SiteInput): Html {
 export function regionPage(input: SiteInput): string {
   const { region } = input;
   const missing = missingPreviews(region, input.previews);
-  const population = region.tenants.reduce((a, t) => a + t.spec.population, 0);
+  const { host } = region.platform;
+  // The host with a tenant file of its own is one of the members; otherwise it runs the platform beside them.
+  const hostIsMember = region.tenants.some((t) => t.spec.slug === host.slug);
+  const members = region.tenants.filter((t) => t.spec.slug !== host.slug);
+  const population = members.reduce((a, t) => a + t.spec.population, 0);
   const previewNote =
     missing.length === 0
       ? html``
       : html`<p class="note">No preview in ${input.previews.dir} for ${missing.join(", ")}: the resources, policy status and cost of ${missing.length === 1 ? "that stack" : "those stacks"} are not shown. Run <code>grunnmur preview</code>, then <code>grunnmur site</code> again.</p>`;
   const body = html`<h1>The region's digital foundation</h1>
-<p>${region.platform.host.displayName} runs one shared platform in Azure for ${String(region.tenants.length)} municipalities with ${formatNumber(population)} inhabitants. Each municipality has its own isolated network (a spoke), reached only through the hub's firewall.</p>
+<p>${host.displayName} (${formatNumber(host.population)} inhabitants) runs one shared platform in Azure for ${hostIsMember ? "itself and " : ""}${String(members.length)} neighbouring municipalities with ${formatNumber(population)} inhabitants. Each municipality has its own isolated network (a spoke), reached only through the hub's firewall.</p>
 ${previewNote}
 <h2 id="map">Region map</h2>
 <figure class="map">${raw(regionMapSvg(regionMapModel(region, municipalityPage)))}<figcaption>Select a municipality for its page.</figcaption></figure>
