@@ -47,7 +47,9 @@ function resourcesSection(t: ResolvedTenant, input: SiteInput): Html {
   const total = counts.reduce((a, c) => a + c.count, 0);
   return html`<h2 id="resources">Resources</h2>
 <p>The preview creates ${formatNumber(total)} resources in Azure and Entra ID.</p>
-${table(["type", { right: "count" }], counts.map((c) => [c.type, { right: formatNumber(c.count) }]), "resources")}`;
+<details><summary>By type</summary>
+${table(["type", { right: "count" }], counts.map((c) => [c.type, { right: formatNumber(c.count) }]), "resources")}
+</details>`;
 }
 
 function policySection(t: ResolvedTenant, input: SiteInput): Html {
