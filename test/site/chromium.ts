@@ -26,21 +26,23 @@ function onPath(tool: string): string | undefined {
 
 export const chromiumPath: string | undefined = process.env.CHROMIUM_BIN || onPath("chromium") || onPath("chromium-browser");
 
+/** What the browser tests do: run with Chromium; without it, skip on a developer's machine and fail in CI. */
+export function chromiumTestMode(found: string | undefined, ci: string | undefined): "run" | "skip" | "fail" {
+  if (found) return "run";
+  return ci === "true" ? "fail" : "skip";
+}
+
 /** `describe` for tests in a real browser: skipped with a message without Chromium, failing without it in CI. */
 export function describeWithChromium(name: string, body: () => void): void {
-  if (chromiumPath) {
-    describe(name, body);
-    return;
-  }
-  if (process.env.CI === "true") {
+  const mode = chromiumTestMode(chromiumPath, process.env.CI);
+  if (mode === "run") describe(name, body);
+  else if (mode === "fail") {
     describe(name, () => {
       it("has Chromium (CI=true, so it must be installed)", () => {
         throw new Error(`chromium is not installed; CI must install it: ${INSTALL_HINT}`);
       });
     });
-    return;
-  }
-  describe.skip(`${name} [skipped: chromium not installed; ${INSTALL_HINT}]`, body);
+  } else describe.skip(`${name} [skipped: chromium not installed; ${INSTALL_HINT}]`, body);
 }
 
 /** Every flag that keeps Chromium from reaching anything but the files it is given. */
@@ -94,14 +96,16 @@ export class Chromium {
     (child.stderr as Readable).on("data", (chunk: Buffer) => {
       this.stderrTail = (this.stderrTail + chunk.toString("utf8")).slice(-4000);
     });
-    child.on("exit", (code, signal) => {
+    const gone = (why: string) => {
       this.exited = true;
       for (const [, p] of this.pending) {
         clearTimeout(p.timer);
-        p.reject(new Error(`chromium exited (${signal ?? code}) with a call unanswered; its last output:\n${this.stderrTail}`));
+        p.reject(new Error(`chromium ${why} with a call unanswered; its last output:\n${this.stderrTail}`));
       }
       this.pending.clear();
-    });
+    };
+    child.on("exit", (code, signal) => gone(`exited (${signal ?? code})`));
+    child.on("error", (err) => gone(`could not run (${err.message})`));
   }
 
   static async launch(windowSize = { width: 1280, height: 900 }): Promise<Chromium> {
