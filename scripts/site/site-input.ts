@@ -49,9 +49,18 @@ export function siteCost(region: Region, previews: SitePreviews): SiteCost {
     return { ok: false, reason: `the preview of ${scoped.stack} in ${previews.dir} covers only some tenants (made with --only or --changed-since), so it cannot price the whole platform. Run "grunnmur preview" without them.` };
   }
   const tenants = region.tenants.map((t) => previews.tenants[t.spec.slug]);
-  const report = estimateCosts(
+  try {
+    return { ok: true, report: estimateOf(region, previews.platform!, tenants) };
+  } catch (err) {
+    // The estimate names what the price table lacks; the page says so instead of failing the site.
+    return { ok: false, reason: `the cost cannot be estimated: ${(err as Error).message}.` };
+  }
+}
+
+function estimateOf(region: Region, platform: StackPreview, tenants: readonly StackPreview[]): CostReport {
+  return estimateCosts(
     region.platform,
-    { platform: previews.platform!, tenants },
+    { platform, tenants },
     region.tenants.map((t) => ({
       slug: t.spec.slug,
       displayName: t.spec.displayName,
@@ -62,5 +71,4 @@ export function siteCost(region: Region, previews: SitePreviews): SiteCost {
     })),
     DEFAULT_ASSUMPTIONS,
   );
-  return { ok: true, report };
 }

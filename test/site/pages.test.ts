@@ -136,3 +136,17 @@ describe("a hostile tenant file on the region site", () => {
     expect(page(files, "index.html")).toContain("<td>standard</td><td>2026-01-15</td>");
   });
 });
+
+describe("a price table that lacks what the previews need", () => {
+  it("shows no cost and names the missing price item, instead of failing the site", () => {
+    const fixture = hostileRegion();
+    const region = loadedRegion(fixture.tenantsDir, fixture.platformFile);
+    fixture.remove();
+    const previews = madeUpPreviews(region);
+    const vm = { ...previews.tenants.lyngen.resources[0], type: "azure-native:compute:VirtualMachine", name: "vm", inputs: { hardwareProfile: { vmSize: "Standard_D4s_v5" } } };
+    const input = inputWith(region, { ...previews, tenants: { lyngen: { ...previews.tenants.lyngen, resources: [vm] } } });
+    expect(input.cost.ok).toBe(false);
+    const text = page(buildSite(input), "index.html");
+    expect(text).toMatch(/Not available: the cost cannot be estimated: .*vm-d4s-v5/);
+  });
+});
