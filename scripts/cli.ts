@@ -16,6 +16,7 @@ import { changedSpec, runChanged } from "./commands/changed";
 import { radiusSpec, runRadius } from "./commands/radius";
 import { checkSpec, runCheck } from "./commands/check";
 import { codeownersSpec, runCodeowners } from "./commands/codeowners";
+import { runSite, siteSpec } from "./commands/site";
 
 interface Command {
   readonly spec: CommandSpec;
@@ -27,6 +28,7 @@ const COMMANDS: readonly Command[] = [
   { spec: previewSpec, run: runPreview },
   { spec: costSpec, run: runCost },
   { spec: reportSpec, run: runReport },
+  { spec: siteSpec, run: runSite },
   { spec: onboardSpec, run: runOnboard },
   { spec: offboardSpec, run: runOffboard },
   { spec: deviceSecretsSpec, run: runDeviceSecrets },

@@ -96,8 +96,11 @@ describe("state backend bootstrap", () => {
 
   it("trusts exactly the environments the workflows use: the deploy's for the deploy identity, the pull request's for the reader", () => {
     const environmentsOf = (file: string) => {
-      const doc = parse(fs.readFileSync(path.join(REPO_ROOT, ".github", "workflows", file), "utf8")) as { jobs: Record<string, { environment?: string }> };
-      return [...new Set(Object.values(doc.jobs).flatMap((j) => (j.environment ? [`repo:${REPO}:environment:${j.environment}`] : [])))].sort();
+      type Job = { environment?: string | { name: string }; steps?: Array<{ uses?: string; run?: string }> };
+      const doc = parse(fs.readFileSync(path.join(REPO_ROOT, ".github", "workflows", file), "utf8")) as { jobs: Record<string, Job> };
+      // Only a job that signs in to Azure needs an identity's trust; the Pages job's environment (github-pages) is GitHub's own.
+      const signsInToAzure = (j: Job) => (j.steps ?? []).some((s) => s.uses?.startsWith("azure/login@") || /\.ci\/pulumi\b/.test(s.run ?? ""));
+      return [...new Set(Object.values(doc.jobs).filter(signsInToAzure).flatMap((j) => (j.environment ? [`repo:${REPO}:environment:${typeof j.environment === "string" ? j.environment : j.environment.name}`] : [])))].sort();
     };
     const subjects = (app: string) => federatedCredentials().get(app)!.map((c) => c.subject).filter((s) => s.includes(":environment:")).sort();
     expect(subjects("<appId-of-grunnmur-tromso-deploy>")).toEqual(environmentsOf("deploy.yml"));

@@ -200,6 +200,49 @@ describe("the deploy workflow", () => {
   });
 });
 
+describe("the region page on GitHub Pages", () => {
+  const deploy = read("deploy.yml");
+  const site = deploy.jobs.site;
+  const pages = deploy.jobs.pages;
+
+  it("is built with grunnmur site from a fresh offline preview, and uploaded as the Pages artifact", () => {
+    const all = site.steps ?? [];
+    const index = (pattern: RegExp) => all.findIndex((s) => pattern.test(s.run ?? ""));
+    const preview = index(/npx grunnmur preview --out out\/preview/);
+    const build = index(/^npx grunnmur site --out out\/site --previews out\/preview$/);
+    const upload = all.findIndex((s) => s.uses?.startsWith("actions/upload-pages-artifact@"));
+    expect(preview).toBeGreaterThan(-1);
+    expect(build).toBeGreaterThan(preview);
+    expect(upload).toBeGreaterThan(build);
+    expect(all[upload].with?.path).toBe("out/site");
+  });
+
+  it("is published after the deploys went through or had nothing to do, never after a failed one", () => {
+    expect(site.needs).toEqual(["changes", "platform", "tenants"]);
+    for (const job of ["changes", "platform", "tenants"]) expect(site.if).toMatch(new RegExp(`needs\\.${job}\\.result == 'success'`));
+    expect(site.if).toContain("needs.tenants.result == 'skipped'");
+    expect(pages.needs).toBe("site");
+    expect((pages.steps ?? []).map((s) => s.uses?.replace(/@.*/, ""))).toEqual(["actions/deploy-pages"]);
+    expect(pages.environment).toEqual({ name: "github-pages", url: "${{ steps.deployment.outputs.page_url }}" });
+  });
+
+  it("signs in to no Azure, and only the Pages job may write, to Pages alone", () => {
+    for (const job of [site, pages]) expect(runs(job)).not.toMatch(/pulumi|az login/);
+    expect(azureJobs(deploy).map(([name]) => name)).not.toContain("site");
+    expect(site.permissions).toEqual({ contents: "read" });
+    expect(pages.permissions).toEqual({ pages: "write", "id-token": "write" });
+  });
+});
+
+describe("the site tests in CI", () => {
+  it("have Chromium: .ci/run installs it before npm test", () => {
+    const ci = fs.readFileSync(path.join(REPO_ROOT, ".ci", "run"), "utf8").split("\n");
+    const install = ci.findIndex((l) => /apt-get install .*--no-install-recommends .*\bchromium\b/.test(l));
+    expect(install).toBeGreaterThan(-1);
+    expect(install).toBeLessThan(ci.findIndex((l) => /^npm test$/.test(l.trim())));
+  });
+});
+
 describe("the drift workflow", () => {
   const drift = read("drift.yml");
 
