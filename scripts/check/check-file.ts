@@ -72,8 +72,8 @@ export async function checkStackFile(file: string, env: PolicyEnvironment, optio
 
 /**
  * The policy reports of a region preview, in the results' order: the ones workers
- * already wrote (tenant stacks run their policies where they were previewed), and the
- * rest checked here from their files (the platform, whose parts are merged first).
+ * already wrote (a stack runs its policies where it was previewed), and the rest
+ * checked here from their files (a platform previewed in parts, once merged).
  */
 export async function policyReportsOf(
   results: ReadonlyArray<{ readonly stack: string; readonly ok: boolean; readonly policy?: PolicyReport }>,

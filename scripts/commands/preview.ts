@@ -125,7 +125,7 @@ export async function runPreview(cmd: ParsedCommand): Promise<number> {
   const rel = path.relative(process.cwd(), outDir) || ".";
   console.log(`\n${all.length - failed.length} of ${all.length} stacks previewed, ${total} resources, in ${(preview.durationMs / 1000).toFixed(1)} s; written to ${rel}/`);
 
-  // Tenant stacks were checked in their workers; the platform is checked here, once its parts are merged.
+  // Stacks were checked in their workers; a platform previewed in parts is checked here, once merged.
   const reports = await policyReportsOf(all, outDir, env, policyConfig.config);
   if (!reports.ok) {
     for (const problem of reports.problems) console.error(problem);

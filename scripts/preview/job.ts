@@ -30,6 +30,8 @@ export type PreviewJob =
        */
       readonly tenantScope?: readonly string[];
       readonly outFile: string;
+      /** Run the policies in the worker too; only for a job that writes the platform's whole file (not one part of a split). */
+      readonly policy?: PolicyJob;
     }
   | {
       readonly kind: "tenant";

@@ -36,9 +36,9 @@ export interface PreviewOptions {
   readonly tenantsPerPlatformPart?: number;
   readonly onProgress?: (result: PreviewResult, done: number, total: number) => void;
   /**
-   * Run the policy pack over each tenant stack in its worker, right after its preview,
-   * and record it in the file (see policyReportsOf for the platform, checked after its
-   * parts are merged). Without it, the files have no policy section.
+   * Run the policy pack over each stack in its worker, right after its preview, and
+   * record it in the file; a platform split in parts is checked by policyReportsOf once
+   * merged. Without it, the files have no policy section.
    */
   readonly policies?: { readonly env: PolicyEnvironment; readonly config?: PackConfig };
 }
@@ -56,12 +56,14 @@ type PlatformJob = Extract<PreviewJob, { kind: "platform" }>;
 function platformJobs(region: Region, options: PreviewOptions, partsDir: string): PlatformJob[] {
   const input = { platform: region.platform, tenants: region.tenants, secretMode: "placeholder" as const, today: options.today ?? localToday() };
   const whole = path.join(options.outDir, `${PLATFORM_STACK}.json`);
+  // A job that writes the whole file checks it too; the parts of a split platform are checked once merged.
+  const policy = options.policies ? { policy: policyJobFor(options.policies.env, PLATFORM_STACK, options.policies.config) } : {};
   if (options.only && options.scopePlatform) {
     const scope = region.tenants.map((t) => t.spec.slug).filter((s) => options.only!.has(s));
-    return [{ kind: "platform", stack: PLATFORM_STACK, input, tenantScope: scope, outFile: whole }];
+    return [{ kind: "platform", stack: PLATFORM_STACK, input, tenantScope: scope, outFile: whole, ...policy }];
   }
   const parts = platformParts(region.tenants.map((t) => t.spec.slug), options.tenantsPerPlatformPart);
-  if (parts.length === 1) return [{ kind: "platform", stack: PLATFORM_STACK, input, outFile: whole }];
+  if (parts.length === 1) return [{ kind: "platform", stack: PLATFORM_STACK, input, outFile: whole, ...policy }];
   // A large platform runs in parts, each the shared core plus a slice of tenants, merged afterwards.
   return parts.map((slice, i) => ({
     kind: "platform",

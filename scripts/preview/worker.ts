@@ -81,9 +81,9 @@ export async function runJob(job: PreviewJob): Promise<PreviewResult> {
       outputs: (outputs ?? {}) as Record<string, unknown>,
       ...(job.kind === "platform" && job.tenantScope ? { scope: { tenants: [...job.tenantScope], regionTenants: job.input.tenants.map((t) => t.spec.slug) } } : {}),
     };
-    // Tenant stacks run their policies here, beside the preview, so the pool runs them in parallel.
+    // Stacks run their policies here, beside the preview, so the pool runs them in parallel.
     let policy: PolicyReport | undefined;
-    if (job.kind === "tenant" && job.policy) {
+    if (job.policy) {
       const { pack, checkedOn, ...report } = await checkPreview(preview, environmentOfJob(job.stack, job.policy), job.policy.config);
       policy = report;
       writePreviewFile(job.outFile, { ...preview, policy: { pack, checkedOn, ...report } });

@@ -78,4 +78,13 @@ describe("preview workers that take several stacks", () => {
     // Nordreisa's file has waivers and VMs: the report is not trivially empty.
     expect(result.policy!.violations.length + result.policy!.waived.length).toBeGreaterThan(0);
   });
+
+  it("checks the platform in its worker too, with the report grunnmur check gives", async () => {
+    const file = path.join(dir, "policy-platform.json");
+    const result = await runInWorker({ kind: "platform", stack: "platform", input: { platform: region.platform, tenants: region.tenants, secretMode: "placeholder", today: "2026-12-02" }, outFile: file, policy: policyJobFor(env, "platform") }, 60_000);
+    expect(result.ok).toBe(true);
+    expect(result.policy).toBeDefined();
+    const again = await checkStackFile(file, env, { record: true });
+    expect(again.ok && again.report).toEqual(result.policy);
+  });
 });
