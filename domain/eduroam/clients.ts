@@ -29,27 +29,32 @@ export function tenantClientsPath(slug: string): string {
   return `clients.d/${slug}.conf`;
 }
 
+/**
+ * One access point's client section. The lab (lab-tree.ts) writes its loopback access
+ * points with this too, so a lab accepts requests exactly as the servers do.
+ */
+export function accessPointClient(tenant: EduroamTenant, client: { readonly name: string; readonly address: string; readonly secret: string }): Lines {
+  return block(`client ${client.name}`, [
+    `ipv4addr = ${client.address}`,
+    "proto = udp",
+    `secret = ${single(client.secret)}`,
+    // Blast-RADIUS (CVE-2024-3596): never accept a request without Message-Authenticator.
+    "require_message_authenticator = yes",
+    `shortname = ${client.name}`,
+    "nas_type = other",
+    `${CLIENT_KEYS.role} = ${plain(ROLE_ACCESS_POINT)}`,
+    `${CLIENT_KEYS.tenant} = ${plain(tenant.slug)}`,
+    `${CLIENT_KEYS.realm} = ${plain(tenant.realm)}`,
+    `${CLIENT_KEYS.vlan} = ${plain(String(tenant.vlan))}`,
+    `${CLIENT_KEYS.operatorName} = ${plain(operatorName(tenant.realm))}`,
+  ]);
+}
+
 export function tenantClients(tenant: EduroamTenant): string {
   const body: string[] = [];
   for (const ap of tenant.accessPoints) {
-    body.push(
-      // "_" never occurs in slugs or keys, so names of different tenants cannot collide.
-      ...block(`client ${tenant.slug}_${ap.key}`, [
-        `ipv4addr = ${ap.address}`,
-        "proto = udp",
-        `secret = ${single(secretPlaceholder(ap.secret))}`,
-        // Blast-RADIUS (CVE-2024-3596): never accept a request without Message-Authenticator.
-        "require_message_authenticator = yes",
-        `shortname = ${tenant.slug}_${ap.key}`,
-        "nas_type = other",
-        `${CLIENT_KEYS.role} = ${plain(ROLE_ACCESS_POINT)}`,
-        `${CLIENT_KEYS.tenant} = ${plain(tenant.slug)}`,
-        `${CLIENT_KEYS.realm} = ${plain(tenant.realm)}`,
-        `${CLIENT_KEYS.vlan} = ${plain(String(tenant.vlan))}`,
-        `${CLIENT_KEYS.operatorName} = ${plain(operatorName(tenant.realm))}`,
-      ]),
-      "",
-    );
+    // "_" never occurs in slugs or keys, so names of different tenants cannot collide.
+    body.push(...accessPointClient(tenant, { name: `${tenant.slug}_${ap.key}`, address: ap.address, secret: secretPlaceholder(ap.secret) }), "");
   }
   return confFile(`Access points and controllers of ${tenant.slug} (realm ${tenant.realm}, VLAN ${tenant.vlan}).`, body.slice(0, -1));
 }

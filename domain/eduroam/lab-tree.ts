@@ -6,8 +6,8 @@
  * eapol_test, and test users for files backends. Pure: the command does the I/O.
  */
 import * as path from "node:path";
-import { tenantClientsPath, CLIENT_KEYS, operatorName, ROLE_ACCESS_POINT } from "./clients";
-import { block, confFile, plain, single } from "./conf-syntax";
+import { accessPointClient, tenantClientsPath } from "./clients";
+import { confFile, plain, single } from "./conf-syntax";
 import type { LabSecrets } from "./lab-secrets";
 import type { EduroamPlan, EduroamTenant } from "./plan";
 import { renderRadiusTree, SERVER_CERTIFICATE_PATH, type RadiusTree } from "./radius-tree";
@@ -54,22 +54,7 @@ function labClients(plan: EduroamPlan, accessPoints: readonly LabAccessPoint[], 
   const tenantOf = new Map(plan.tenants.map((t) => [t.slug, t]));
   const body = accessPoints.flatMap((ap) => {
     const tenant = tenantOf.get(ap.slug) as EduroamTenant;
-    return [
-      ...block(`client ${ap.slug}_lab`, [
-        `ipv4addr = ${ap.address}`,
-        "proto = udp",
-        `secret = ${single(secret)}`,
-        "require_message_authenticator = yes",
-        `shortname = ${ap.slug}_lab`,
-        "nas_type = other",
-        `${CLIENT_KEYS.role} = ${plain(ROLE_ACCESS_POINT)}`,
-        `${CLIENT_KEYS.tenant} = ${plain(tenant.slug)}`,
-        `${CLIENT_KEYS.realm} = ${plain(tenant.realm)}`,
-        `${CLIENT_KEYS.vlan} = ${plain(String(tenant.vlan))}`,
-        `${CLIENT_KEYS.operatorName} = ${plain(operatorName(tenant.realm))}`,
-      ]),
-      "",
-    ];
+    return [...accessPointClient(tenant, { name: `${ap.slug}_lab`, address: ap.address, secret }), ""];
   });
   return confFile(`LAB ONLY: one access point per municipality on loopback, for eapol_test -A (see ${tenantClientsPath("<slug>")} for the real ones).`, body.slice(0, -1));
 }
