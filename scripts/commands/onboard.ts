@@ -15,19 +15,21 @@ import { localToday } from "../../tenants/validation/date-rules";
 
 export const onboardSpec: CommandSpec = {
   name: "onboard",
-  summary: "write tenants/<slug>.yaml for a new municipality, validate it and print the checklist",
+  summary: "write tenants/<slug>.yaml for a new municipality, list the values it still needs and print the checklist",
   usage: 'grunnmur onboard --name "Kvænangen kommune" --kommunenummer 5546 --orgnr 123456785 --population 1200 [--email it@...] [--slug s]',
   details: [
-    "Writes a valid tenant file with an allocated address space, default services",
-    "(storage, backup) and TODO comments where the municipality must supply facts, then",
-    "validates the region. Missing values are asked for when a terminal is attached.",
+    "Writes a tenant file with an allocated address space, default services (storage,",
+    "backup) and TODO marks where the municipality must supply facts, then validates the",
+    "region. The file is kept when its TODO marks are the only problems; they are listed,",
+    "and `grunnmur validate` fails naming each until it is filled in. Missing flags are",
+    "asked for when a terminal is attached.",
     "",
     "Options:",
     "  --name TEXT        the municipality's name, e.g. \"Kvænangen kommune\"",
     "  --kommunenummer N  4 digits (SSB)",
     "  --orgnr N          organisasjonsnummer, 9 digits",
     "  --population N     inhabitants (SSB table 07459)",
-    "  --email ADDRESS    IT contact and budget alerts (default: postmottak@<slug>.kommune.no)",
+    "  --email ADDRESS    IT contact and budget alerts (default: it@<slug>.kommune.invalid, a placeholder to replace)",
     "  --slug SLUG        the file and stack name (default: from the name, in ASCII)",
   ].join("\n"),
   options: {
@@ -91,17 +93,27 @@ export async function runOnboard(cmd: ParsedCommand): Promise<number> {
   if (!block.ok) throw new UsageError(`no address space can be allocated: ${block.reason}`);
 
   const file = path.join(cmd.tenantsDir, `${slug}.yaml`);
-  const email = values.email ?? `postmottak@${slug}.kommune.no`;
-  fs.writeFileSync(file, tenantFileText({ slug, name, kommunenummer, organisasjonsnummer: orgnr, population, email, addressSpace: formatCidr(block.block), joined: localToday().slice(0, 7) }), { flag: "wx" });
+  fs.writeFileSync(file, tenantFileText({ slug, name, kommunenummer, organisasjonsnummer: orgnr, population, email: values.email, addressSpace: formatCidr(block.block), joined: localToday().slice(0, 7) }), { flag: "wx" });
   const load = loadCommandRegion(cmd);
-  if (!load.region) {
+  const shown = displayPath(file);
+  // The new file's unfilled values are expected; anything else means the file would break the region.
+  const unfilled = load.diagnostics.filter((d) => d.placeholder && d.file === shown);
+  const breaking = load.diagnostics.filter((d) => !(d.placeholder && d.file === shown));
+  if (breaking.length > 0) {
     // Leave the region as it was: the new file goes, the problems are shown.
     fs.rmSync(file);
-    for (const d of load.diagnostics) console.error(formatDiagnostic(d));
-    console.error(`\n${displayPath(file)} was not kept: the region does not validate with it.`);
+    for (const d of breaking) console.error(formatDiagnostic(d));
+    console.error(`\n${shown} was not kept: the region does not validate with it.`);
     return 1;
   }
-  console.log(`Wrote ${displayPath(file)} (slug ${slug}, address space ${formatCidr(block.block)}); the region validates.\n`);
-  console.log(["Next steps:", ...ONBOARDING_CHECKLIST.map((l) => l.replace("<slug>", slug))].join("\n"));
+  if (unfilled.length === 0) {
+    console.log(`Wrote ${shown} (slug ${slug}, address space ${formatCidr(block.block)}); the region validates.\n`);
+  } else {
+    console.log(`Wrote ${shown} (slug ${slug}, address space ${formatCidr(block.block)}). The rest of the region validates with it;`);
+    console.log(`the file itself validates once the municipality has filled in these ${unfilled.length} values:`);
+    for (const d of unfilled) console.log(`  ${formatDiagnostic(d)}`);
+    console.log("");
+  }
+  console.log(["Next steps:", ...ONBOARDING_CHECKLIST.map((l) => l.replaceAll("<slug>", slug))].join("\n"));
   return 0;
 }

@@ -12,6 +12,8 @@ export interface Diagnostic {
   /** Field path inside the file; empty for the file as a whole. */
   readonly path: FieldPath;
   readonly message: string;
+  /** A value the municipality has yet to fill in (placeholder-values.ts): an error like any other, but expected in a file just onboarded. */
+  readonly placeholder?: boolean;
 }
 
 export function formatPath(path: FieldPath): string {
