@@ -6,7 +6,7 @@
 import { retiredField } from "../schema/retired-fields";
 import { z } from "zod";
 import type { Diagnostic, FieldPath } from "./diagnostic";
-import { diagnosticAt, type YamlSource } from "./yaml-source";
+import { diagnosticAt, locate, type YamlSource } from "./yaml-source";
 
 type Issue = z.core.$ZodIssue;
 type RawIssue = z.core.$ZodRawIssue;
@@ -27,6 +27,7 @@ const TYPE_WORDS: Record<string, string> = {
   boolean: "true or false",
   object: "a map of fields",
   array: "a list",
+  record: "a map of fields",
 };
 
 /** Default messages for issues whose schema did not set its own. */
@@ -135,6 +136,12 @@ function toDiagnostics(schema: z.ZodType, source: YamlSource, issue: Issue): Dia
     return issue.keys.map((key) => {
       const retired = retiredField([...path, key]);
       if (retired) return diagnosticAt(source, [...path, key], `"${key}" ${retired.message}`, "key");
+      const owner = ownerFor(schema, path, key, source.value);
+      if (owner) {
+        const line = locate(source, [...path, owner], "key").line;
+        const here = path.length > 0 ? `"${String(path[path.length - 1])}"` : "the top level";
+        return diagnosticAt(source, [...path, key], `"${key}" must be indented under "${owner}" (line ${line}): it is a field of ${owner}, not of ${here}, so indent it further than "${owner}"`, "key");
+      }
       const guess = known
         .map((k) => ({ k, d: editDistance(key, k) }))
         .filter(({ d }) => d <= Math.max(2, Math.floor(key.length / 3)))
@@ -153,5 +160,37 @@ function toDiagnostics(schema: z.ZodType, source: YamlSource, issue: Issue): Dia
     const first = issue.errors[0][0];
     if (first) return toDiagnostics(schema, source, { ...first, path: [...issue.path, ...first.path] } as Issue);
   }
+  if (issue.code === "invalid_type" && !issue.message.startsWith("is required") && isAbsent(source.value, path)) {
+    // A field's own message ("must be an e-mail address like ...") replaces the error map's, also when the field is left out; say that first.
+    return [diagnosticAt(source, path, `is required but missing; it ${issue.message}`)];
+  }
   return [diagnosticAt(source, path, issue.message)];
+}
+
+/**
+ * The sibling an unknown key was meant to be indented under: one whose own
+ * fields include the key ("storage:" then "shares:" at the same column), or
+ * the one written just before it with nothing after its colon.
+ */
+function ownerFor(schema: z.ZodType, path: FieldPath, key: string, value: unknown): string | undefined {
+  let node = value;
+  for (const part of path) node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[String(part)] : undefined;
+  if (typeof node !== "object" || node === null || Array.isArray(node)) return undefined;
+  const siblings = Object.keys(node).filter((k) => k !== key);
+  const owner = siblings.find((s) => knownKeysAt(schema, [...path, s], value).includes(key));
+  if (owner) return owner;
+  const keys = Object.keys(node);
+  const before = keys[keys.indexOf(key) - 1];
+  return before !== undefined && (node as Record<string, unknown>)[before] === null ? before : undefined;
+}
+
+/** True when the map that should hold the last key of `path` exists but does not have it. */
+function isAbsent(value: unknown, path: FieldPath): boolean {
+  if (path.length === 0) return false;
+  let node = value;
+  for (const part of path.slice(0, -1)) {
+    if (typeof node !== "object" || node === null) return false;
+    node = (node as Record<string, unknown>)[String(part)];
+  }
+  return typeof node === "object" && node !== null && !Array.isArray(node) && !Object.prototype.hasOwnProperty.call(node, String(path[path.length - 1]));
 }

@@ -5,6 +5,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { Diagnostic, FieldPath } from "./diagnostic";
 import { checkYamlLimits, MAX_ALIAS_EXPANSION, MAX_REPORTED_SYNTAX_ERRORS, yamlErrorMessage } from "./yaml-limits";
+import { yamlErrorInWords } from "./yaml-errors";
 
 export interface YamlSource {
   readonly file: string;
@@ -25,7 +26,14 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     const pos = lineCounter.linePos(offset);
     return { file, line: pos.line, column: pos.col, path: [], message };
   };
-  const syntaxErrors: Diagnostic[] = doc.errors.slice(0, MAX_REPORTED_SYNTAX_ERRORS).map((err) => diagnostic(err.pos[0], yamlErrorMessage(err.code, err.message)));
+  const syntaxErrors: Diagnostic[] = [];
+  for (const err of doc.errors.slice(0, MAX_REPORTED_SYNTAX_ERRORS)) {
+    const at = diagnostic(err.pos[0], yamlErrorMessage(err.code, err.message));
+    const words = yamlErrorInWords(err.code, err.message, text, at.line ?? 1);
+    const found = words ? { ...at, message: words.message, ...(words.line !== undefined && words.line !== at.line ? { line: words.line, column: 1 } : {}) } : at;
+    // The package reports some mistakes twice at one place (BLOCK_AS_IMPLICIT_KEY and MULTILINE_IMPLICIT_KEY); say it once.
+    if (!syntaxErrors.some((d) => d.line === found.line && d.message === found.message)) syntaxErrors.push(found);
+  }
   if (doc.errors.length > MAX_REPORTED_SYNTAX_ERRORS) {
     const last = doc.errors[MAX_REPORTED_SYNTAX_ERRORS];
     syntaxErrors.push(diagnostic(last.pos[0], `and ${doc.errors.length - MAX_REPORTED_SYNTAX_ERRORS} more YAML errors after this point; fix the ones above first`));

@@ -11,17 +11,43 @@ describe("grunnmur onboard", () => {
   afterEach(() => region.remove());
   const files = () => ["--tenants", region.tenantsDir, "--platform", region.platformFile];
 
-  it("writes a file that validates and previews, and prints the checklist", async () => {
+  it("writes a file that fails validation naming each unfilled value, and validates and previews once they are filled in", async () => {
     const run = await runCli(["onboard", "--name", "Lyngen kommune", "--kommunenummer", "5536", "--orgnr", fakeOrgnr(77), "--population", "2800", ...files()]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("lyngen.yaml (slug lyngen, address space 10.96.72.0/23); the region validates.");
+    expect(run.stdout).toContain("lyngen.yaml (slug lyngen, address space 10.96.72.0/23). The rest of the region validates with it;");
     expect(run.stdout).toContain("registers its realm with Sikt");
     expect(run.stdout).toContain("risk assessment and an exit plan");
-    const text = fs.readFileSync(path.join(region.tenantsDir, "lyngen.yaml"), "utf8");
+    const file = path.join(region.tenantsDir, "lyngen.yaml");
+    const text = fs.readFileSync(file, "utf8");
     expect(text.startsWith("# yaml-language-server: $schema=./schema/tenant.schema.json")).toBe(true);
-    expect(text.match(/TODO/g)?.length).toBeGreaterThan(0);
-    expect((await runCli(["validate", ...files()])).code).toBe(0);
+
+    // Unfinished, the file fails, and each value the municipality owes is named by field.
+    const unfinished = await runCli(["validate", ...files()]);
+    expect(unfinished.code).toBe(1);
+    const named = unfinished.stderr.split("\n").filter((l) => l.includes("is not filled in yet"));
+    expect(named.map((l) => l.replace(/^.*lyngen\.yaml:\d+:\d+ ([^:]+):.*$/, "$1")).sort()).toEqual(
+      ["budget.alertRecipients[0]", "budget.monthlyNok", "contacts[0].email", "contacts[0].name", "costCentre", "storage.shares.felles", "systems"],
+    );
+    expect(unfinished.stderr).toMatch(/lyngen\.yaml:\d+:\d+ costCentre: is not filled in yet: "TODO: /);
+    expect(unfinished.stderr).toContain('contacts[0].email: is not filled in yet: "it@lyngen.kommune.invalid" is a placeholder address');
+    expect(run.stdout).toContain("these 7 values");
+
+    // Filling in one value at a time: each fill removes exactly its own finding.
+    const filled = text
+      .replace(/"TODO: the municipality's cost centre[^"]*"/, '"1190"')
+      .replace(/"TODO: the full name[^"]*"/, '"Kari Nordmann"')
+      .replaceAll("it@lyngen.kommune.invalid", "it@lyngen.kommune.no")
+      .replace(/ *# TODO:[^\n]*/g, "");
+    expect(filled.split("\n").filter((l) => !l.startsWith("#")).join("\n")).not.toMatch(/TODO|\.invalid/);
+    fs.writeFileSync(file, filled.replace('"1190"', '"TODO"'));
+    const oneLeft = await runCli(["validate", ...files()]);
+    expect(oneLeft.code).toBe(1);
+    expect(oneLeft.stderr.split("\n").filter((l) => l.includes("is not filled in yet"))).toHaveLength(1);
+    fs.writeFileSync(file, filled);
+    const done = await runCli(["validate", ...files()]);
+    expect(done.stderr).toBe("");
+    expect(done.code).toBe(0);
     // The offline preview runs the policy pack and exits 1 on any mandatory violation.
     const out = path.join(region.dir, "preview");
     const preview = await runCli(["preview", "--only", "lyngen", "--out", out, ...files()]);
@@ -29,6 +55,15 @@ describe("grunnmur onboard", () => {
     expect(preview.code).toBe(0);
     expect(preview.stdout).toMatch(/Policy check: 2 stacks, 0 mandatory/);
     expect(fs.existsSync(path.join(out, "lyngen.json"))).toBe(true);
+  });
+
+  it("with --email, writes that address and leaves five values to fill in", async () => {
+    const run = await runCli(["onboard", "--name", "Lyngen kommune", "--kommunenummer", "5536", "--orgnr", fakeOrgnr(77), "--population", "2800", "--email", "it@lyngen.kommune.no", ...files()]);
+    expect(run.code).toBe(0);
+    const text = fs.readFileSync(path.join(region.tenantsDir, "lyngen.yaml"), "utf8");
+    expect(text).toContain("email: it@lyngen.kommune.no");
+    expect(text).not.toContain(".invalid");
+    expect(run.stdout).toContain("these 5 values");
   });
 
   it("keeps nothing and explains when the identifiers are wrong", async () => {
