@@ -2,7 +2,9 @@
  * Issue 20 items 4-5: an onboarded file cannot validate while its TODO values
  * are unfilled, and YAML and schema mistakes are explained in the file's terms.
  */
+import * as path from "node:path";
 import { stringify } from "yaml";
+import { REPO_ROOT as REPO } from "../../tenants/paths";
 import { formatPath } from "../../tenants/validation/diagnostic";
 import { loadRegion } from "../../tenants/validation/load-region";
 import { placeholderReason } from "../../tenants/validation/placeholder-catalogue";
@@ -54,17 +56,24 @@ describe("unfilled values", () => {
     expect(problems(marked.replace("   # TODO: the approved budget", "   # approved 2026-10"))).toEqual([]);
   });
 
-  it("fails placeholder e-mail domains but not the example region's documentation values", () => {
+  it("fails .invalid addresses but not the documentation domains the example region and fixtures use", () => {
     expect(placeholderReason("it@senja.kommune.invalid")).toMatch(/placeholder address/);
-    expect(placeholderReason("kari@example.com")).toMatch(/reserved for examples/);
-    expect(placeholderReason("kari@mail.example.org")).toMatch(/reserved for examples/);
+    expect(placeholderReason("kari@mail.INVALID")).toMatch(/placeholder address/);
     expect(placeholderReason("it@senja.example")).toBeUndefined();
+    expect(placeholderReason("it@senja.example.org")).toBeUndefined();
     expect(placeholderReason("it@senja.kommune.no")).toBeUndefined();
+    expect(placeholderReason("it@invalid.kommune.no")).toBeUndefined();
     expect(placeholderReason("Todoist")).toBeUndefined();
     expect(placeholderReason("TODO")).toBeDefined();
     const t = senja();
-    (t.contacts as Json[])[0].email = "kari@example.com";
-    expect(problems(t)).toEqual(['contacts[0].email: is not filled in yet: "kari@example.com" is a placeholder address (a domain reserved for examples); write the municipality\'s real value in its place']);
+    (t.contacts as Json[])[0].email = "kari@senja.kommune.invalid";
+    expect(problems(t)).toEqual(['contacts[0].email: is not filled in yet: "kari@senja.kommune.invalid" is a placeholder address (a .invalid address can never receive mail); write the municipality\'s real value in its place']);
+  });
+
+  it("leaves the repository's example region valid", () => {
+    const load = loadRegion({ tenantsDir: path.join(REPO, "tenants"), platformFile: path.join(REPO, "platform.yaml") });
+    expect(load.diagnostics).toEqual([]);
+    expect(load.fileCount).toBeGreaterThan(5);
   });
 
   it("names every unfilled value of a fresh onboarding file, and nothing else", () => {

@@ -209,7 +209,7 @@ describe("positions and whole-region checks", () => {
       const load = loadRegion({ tenantsDir: region.tenantsDir, platformFile: region.platformFile });
       const text = load.diagnostics.map(formatDiagnostic).join("\n");
       expect(load.region).toBeUndefined();
-      expect(text).toContain("broken.yaml:2:1 YAML syntax error");
+      expect(text).toContain('broken.yaml:2:1 a list [ ... ] or map { ... } opened above is not closed before this line; close it with "]"');
       expect(text).toContain("empty.yaml the file is empty");
       expect(text).toMatch(/alta-copy\.yaml:\d+:\d+ slug: is "alta" but the file is named alta-copy\.yaml/);
       expect(text).toMatch(/alta-copy\.yaml:\d+:\d+ kommunenummer: kommunenummer 5601 is already used by .*alta\.yaml/);
