@@ -31,10 +31,9 @@ export function isPlaceholderComment(comment: string): boolean {
 export function placeholderReason(value: string): string | undefined {
   if (wordPattern.test(value)) return "is a note, not a value";
   const at = value.lastIndexOf("@");
-  if (at > 0 && !/\s/.test(value)) {
-    const domain = value.slice(at + 1).toLowerCase().replace(/\.$/, "");
-    const tld = domain.slice(domain.lastIndexOf(".") + 1);
-    if ((PLACEHOLDER_EMAIL_TLDS as readonly string[]).includes(tld)) return `is a placeholder address (a .${tld} address can never receive mail)`;
+  if (at > 0) {
+    const tld = value.slice(value.lastIndexOf(".") + 1).replace(/\s+$/, "").toLowerCase();
+    if (value.lastIndexOf(".") > at && (PLACEHOLDER_EMAIL_TLDS as readonly string[]).includes(tld)) return `is a placeholder address (a .${tld} address can never receive mail)`;
   }
   return undefined;
 }

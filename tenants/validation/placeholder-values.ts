@@ -16,28 +16,42 @@ import { diagnosticAt, type YamlSource } from "./yaml-source";
 /** Starts every placeholder message, so the onboard command (and a reader) can tell them from real errors. */
 export const UNFILLED = "is not filled in yet:";
 
+/** A node to visit; its field path is built from the parent links only for a node that is reported. */
+interface Frame {
+  readonly node: unknown;
+  readonly key?: string | number;
+  readonly parent?: Frame;
+}
+
+function pathOf(frame: Frame): FieldPath {
+  const out: Array<string | number> = [];
+  for (let f: Frame | undefined = frame; f?.key !== undefined; f = f.parent) out.push(f.key);
+  return out.reverse();
+}
+
 export function findPlaceholders(source: YamlSource): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const stack: Array<{ node: unknown; path: FieldPath }> = [{ node: source.doc.contents, path: [] }];
+  const stack: Frame[] = [{ node: source.doc.contents }];
   while (stack.length > 0) {
-    const { node, path } = stack.pop()!;
+    const frame = stack.pop()!;
+    const node = frame.node;
     // The yaml package keeps a comment written after a value on that value's node.
     const comment = isScalar(node) || isMap(node) || isSeq(node) ? node.comment : undefined;
     if (comment && isPlaceholderComment(comment)) {
-      out.push({ ...diagnosticAt(source, path, `${UNFILLED} it is marked "#${comment.length > 80 ? `${comment.slice(0, 80)}…` : comment}"; write the municipality's real value and remove the TODO comment`), placeholder: true });
+      out.push({ ...diagnosticAt(source, pathOf(frame), `${UNFILLED} it is marked "#${comment.length > 80 ? `${comment.slice(0, 80)}…` : comment}"; write the municipality's real value and remove the TODO comment`), placeholder: true });
       // One finding per field: a TODO comment and a TODO text on the same value say the same thing.
       continue;
     }
     if (isScalar(node)) {
       if (typeof node.value !== "string") continue;
       const reason = placeholderReason(node.value);
-      if (reason) out.push({ ...diagnosticAt(source, path, message(node.value, reason)), placeholder: true });
+      if (reason) out.push({ ...diagnosticAt(source, pathOf(frame), message(node.value, reason)), placeholder: true });
     } else if (isSeq(node)) {
-      for (let i = node.items.length - 1; i >= 0; i -= 1) stack.push({ node: node.items[i], path: [...path, i] });
+      for (let i = node.items.length - 1; i >= 0; i -= 1) stack.push({ node: node.items[i], key: i, parent: frame });
     } else if (isMap(node)) {
       for (let i = node.items.length - 1; i >= 0; i -= 1) {
         const pair = node.items[i];
-        if (isPair(pair) && isScalar(pair.key)) stack.push({ node: pair.value, path: [...path, String(pair.key.value)] });
+        if (isPair(pair) && isScalar(pair.key)) stack.push({ node: pair.value, key: String(pair.key.value), parent: frame });
       }
     }
   }
