@@ -56,6 +56,8 @@ export function runValidate(cmd: ParsedCommand): number {
     for (const d of load.diagnostics) console.error(formatDiagnostic(d));
     const files = new Set(load.diagnostics.map((d) => d.file)).size;
     console.error(`\n${load.diagnostics.length} problem${load.diagnostics.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}; nothing was changed.`);
+    const unfilled = load.diagnostics.filter((d) => d.placeholder).length;
+    if (unfilled > 0) console.error(`${unfilled} of them ${unfilled === 1 ? "is a value" : "are values"} the municipality has not filled in yet (marked TODO or a .invalid address, as grunnmur onboard writes them).`);
     return 1;
   }
   if (!cmd.values.quiet) {

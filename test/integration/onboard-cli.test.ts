@@ -32,6 +32,7 @@ describe("grunnmur onboard", () => {
     expect(unfinished.stderr).toMatch(/lyngen\.yaml:\d+:\d+ costCentre: is not filled in yet: "TODO: /);
     expect(unfinished.stderr).toContain('contacts[0].email: is not filled in yet: "it@lyngen.kommune.invalid" is a placeholder address');
     expect(run.stdout).toContain("these 7 values");
+    expect(unfinished.stderr).toContain("7 of them are values the municipality has not filled in yet");
 
     // Filling in one value at a time: each fill removes exactly its own finding.
     const filled = text
