@@ -2,12 +2,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
-import { platformSchema } from "../../tenants/schema/platform";
-import { displayPath, loadPlatform } from "../../tenants/validation/load-region";
+import { displayPath } from "../../tenants/validation/load-region";
 import { formatDiagnostic } from "../../tenants/validation/diagnostic";
 import { readPreviewFile, type StackPreview } from "../preview/preview-file";
-import { DEFAULT_ASSUMPTIONS, metersFor } from "../../domain/cost/meters";
-import { isVmProtectedItem, linkVmBackups, previewedVmDisks } from "../../domain/cost/workloads";
 import { workloadChanges } from "../report/workloads";
 import { comparableBaseline, diffRegion } from "../report/diff";
 import { networkDiagram } from "../report/mermaid";
@@ -65,21 +62,6 @@ export function readPreviewDir(dir: string): PreviewDirRead {
     else problems.push(...read.problems);
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, previews };
-}
-
-/**
- * A stack's monthly cost. A VM's backup is priced on the VM's disks; a retired
- * VM (gone from the preview, its protected item kept) on the disks it had in
- * `earlier`, so its backup storage stays in the cost and is no saving.
- */
-export function monthlyCost(preview: StackPreview | undefined, prices: Readonly<Record<string, { nok: number }>>, tenantCount: number, earlier?: StackPreview): number {
-  if (!preview) return 0;
-  const protectedShares = preview.resources.filter((r) => r.type === "azure-native:recoveryservices:ProtectedItem" && !isVmProtectedItem(r)).length;
-  const vmBackup = linkVmBackups(preview.resources, previewedVmDisks(earlier?.resources ?? []));
-  return preview.resources.reduce(
-    (sum, r) => sum + metersFor(r, { assumptions: DEFAULT_ASSUMPTIONS, tenantCount, protectedShares, vmBackup }).reduce((a, m) => a + m.quantity * (prices[m.item]?.nok ?? 0), 0),
-    0,
-  );
 }
 
 function violationsOf(preview: StackPreview | undefined): PolicyViolation[] {
