@@ -26,8 +26,9 @@ function operations(a: readonly string[], b: readonly string[]): Op[] | undefine
   let j = 0;
   while (i < n || j < m) {
     if (i < n && j < m && a[i] === b[j]) ops.push({ kind: " ", line: a[i], a: i++, b: j++ });
-    else if (j < m && (i === n || lcs[at(i, j + 1)] >= lcs[at(i + 1, j)])) ops.push({ kind: "+", line: b[j], a: i, b: j++ });
-    else ops.push({ kind: "-", line: a[i], a: i++, b: j });
+    // On a tie the old line goes first, as diff(1) prints a changed line: "-" then "+".
+    else if (i < n && (j === m || lcs[at(i + 1, j)] >= lcs[at(i, j + 1)])) ops.push({ kind: "-", line: a[i], a: i++, b: j });
+    else ops.push({ kind: "+", line: b[j], a: i, b: j++ });
   }
   return ops;
 }
