@@ -7,7 +7,7 @@ import { previewRegion, removeStalePreviews } from "../preview/run-preview";
 import type { PreviewResult } from "../preview/job";
 import { PLATFORM_STACK } from "../../stacks/contract";
 import { renderTable } from "../table";
-import { readPreviewFile, type PolicyReport } from "../preview/preview-file";
+import type { PolicyReport } from "../preview/preview-file";
 import * as fs from "node:fs";
 import { stacksSince } from "./changed";
 import { regionEnvironment } from "../../policies/core/environment";
@@ -73,14 +73,27 @@ export function summaryTable(results: readonly PreviewResult[], width = 100): st
   return renderTable(["stack", "status", "resources", "seconds", "resources by type"], rows);
 }
 
+/**
+ * The URNs in a preview file, or undefined when it is missing or unreadable. Only the URNs
+ * are needed to count adds, so the file is parsed without the schema check: over 357 stacks,
+ * read before and after the run, that check would cost seconds for nothing.
+ */
+export function urnsInFile(file: string): Set<string> | undefined {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as { resources?: Array<{ urn?: unknown }> };
+    if (!Array.isArray(parsed.resources)) return undefined;
+    return new Set(parsed.resources.map((r) => r.urn).filter((u): u is string => typeof u === "string"));
+  } catch {
+    return undefined;
+  }
+}
+
 /** The URNs of each stack's last preview in `outDir`, read before this run overwrites them; a stack without a readable one is absent. */
 export function previousUrns(outDir: string, stacks: readonly string[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const stack of stacks) {
-    const file = path.join(outDir, `${stack}.json`);
-    if (!fs.existsSync(file)) continue;
-    const read = readPreviewFile(file);
-    if (read.ok) out.set(stack, new Set(read.preview.resources.map((r) => r.urn)));
+    const urns = urnsInFile(path.join(outDir, `${stack}.json`));
+    if (urns) out.set(stack, urns);
   }
   return out;
 }
@@ -239,8 +252,8 @@ export async function runPreview(cmd: ParsedCommand): Promise<number> {
     const reportOf = new Map(checked.map((c) => [c.stack, c.report]));
     const rows = all.map((result) => {
       const was = before.get(result.stack);
-      const now = result.ok ? readPreviewFile(path.join(outDir, `${result.stack}.json`)) : undefined;
-      const adds = was && now?.ok ? now.preview.resources.filter((r) => !was.has(r.urn)).length : undefined;
+      const now = was && result.ok ? urnsInFile(path.join(outDir, `${result.stack}.json`)) : undefined;
+      const adds = was && now ? [...now].filter((urn) => !was.has(urn)).length : undefined;
       return { result, adds, report: reportOf.get(result.stack) };
     });
     console.log(`\n${compactTable(rows)}`);
