@@ -185,10 +185,19 @@ function radiusFilesChanged(i: InputChange): Array<{ file: string; diff: string 
 
 function radiusDiffs(d: StackDiff): string[] {
   const out: string[] = [];
+  // The servers of a pair get the same bundle: one diff, the second server named against it.
+  const shown = new Map<string, string>();
   for (const c of d.changes) {
     const userData = c.inputs.find((i) => i.key === "userData");
     const files = userData ? radiusFilesChanged(userData) : undefined;
     if (!files) continue;
+    const key = JSON.stringify(files);
+    const same = shown.get(key);
+    if (same !== undefined) {
+      out.push(`RADIUS configuration of ${cell(c.name)}: the same change as ${cell(same)}.`, "");
+      continue;
+    }
+    shown.set(key, c.name);
     out.push(`RADIUS configuration of ${cell(c.name)}: ${files.length} generated file${files.length === 1 ? "" : "s"} changed${files.length ? ` (${files.map((f) => f.file).join(", ")})` : ""}`, "");
     if (files.length > 0) out.push("```diff", ...files.map((f) => f.diff), "```", "");
   }
