@@ -2,7 +2,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
-import { displayPath } from "../../tenants/validation/load-region";
+import { displayPath, loadPlatform } from "../../tenants/validation/load-region";
+import { platformSchema } from "../../tenants/schema/platform";
 import { formatDiagnostic } from "../../tenants/validation/diagnostic";
 import { readPreviewFile, type StackPreview } from "../preview/preview-file";
 import { workloadChanges } from "../report/workloads";
@@ -85,13 +86,16 @@ export function leavingNotices(baseline: ReadonlyMap<string, StackPreview>, curr
   return out;
 }
 
-/** The tenant files at `tenantsDir` with this platform file, as every command reads them; undefined with the problems printed. */
-function loadTenants(tenantsDir: string, platformFile: string, what: string): Region | undefined {
+/**
+ * The tenant files at `tenantsDir` with this platform file, as every command reads them. Invalid
+ * files leave the report without its cost, never without its blocking lines: `grunnmur validate`
+ * fails the check on them, and a broken file must not hide a change that loses data.
+ */
+function loadTenants(tenantsDir: string, platformFile: string, what: string): { region?: Region; problem?: string } {
   const load = loadCommandRegion({ tenantsDir, platformFile });
-  if (load.region) return load.region;
+  if (load.region) return { region: load.region };
   for (const d of load.diagnostics) console.error(formatDiagnostic(d));
-  console.error(`\nThe ${what} are not valid (${load.diagnostics.length} problem${load.diagnostics.length === 1 ? "" : "s"}); no report was written.`);
-  return undefined;
+  return { problem: `${what} are not valid (${load.diagnostics.length} problem${load.diagnostics.length === 1 ? "" : "s"}; run grunnmur validate)` };
 }
 
 export function runReport(cmd: ParsedCommand): number {
@@ -106,13 +110,20 @@ export function runReport(cmd: ParsedCommand): number {
   }
   const baseline = baselineRead.previews;
   const current = currentRead.previews;
-  const region = loadTenants(cmd.tenantsDir, cmd.platformFile, "tenant files of this change");
-  if (!region) return 1;
+  const platform = loadPlatform(cmd.platformFile);
+  if (!platform.platform) {
+    for (const d of platform.diagnostics) console.error(formatDiagnostic(d));
+    return 1;
+  }
+  const prices = platformSchema.parse(platform.platform.spec).prices.items;
+  const loaded = loadTenants(cmd.tenantsDir, cmd.platformFile, "The tenant files of this change");
+  const region = loaded.region;
   const baselineTenantsDir = cmd.values["baseline-tenants"] ? path.resolve(String(cmd.values["baseline-tenants"])) : undefined;
   const baselinePlatformFile = cmd.values["baseline-platform"] ? path.resolve(String(cmd.values["baseline-platform"])) : cmd.platformFile;
   if (baselineTenantsDir && !fs.existsSync(baselineTenantsDir)) throw new UsageError(`--baseline-tenants ${displayPath(baselineTenantsDir)} does not exist; give the tenants folder of the baseline's checkout (e.g. ../base/tenants)`);
-  const baseRegion = baselineTenantsDir ? loadTenants(baselineTenantsDir, baselinePlatformFile, "baseline's tenant files") : undefined;
-  if (baselineTenantsDir && !baseRegion) return 1;
+  const baseLoaded = baselineTenantsDir ? loadTenants(baselineTenantsDir, baselinePlatformFile, "The baseline's tenant files") : {};
+  const baseRegion = baseLoaded.region;
+  const unpriced = loaded.problem ?? baseLoaded.problem;
   const catalogue = loadCatalogue(path.resolve(String(cmd.values.catalogue ?? path.join(REPO_ROOT, "catalogue.yaml"))));
   const chargedByUse = chargedByUseOf(catalogue);
 
@@ -121,7 +132,7 @@ export function runReport(cmd: ParsedCommand): number {
   // The cost is of the whole region, before and after: the same estimate `grunnmur cost` makes.
   const after = wholeRegion(baseline, current);
   const notes: string[] = [];
-  const factsAfter = tenantFacts(region.tenants);
+  const factsAfter = region ? tenantFacts(region.tenants) : [];
   let factsBefore: TenantFacts[];
   if (baseRegion) factsBefore = tenantFacts(baseRegion.tenants);
   else {
@@ -130,11 +141,11 @@ export function runReport(cmd: ParsedCommand): number {
     factsBefore = [...factsAfter, ...[...baseline.keys()].filter((s) => s !== PLATFORM_STACK && !known.has(s)).map((slug) => ({ slug, displayName: slug, population: 0 }))];
   }
   if (baseline.get(PLATFORM_STACK)?.scope) notes.push("The baseline previews cover part of the region only (--only or --changed-since); preview the baseline whole for the region's cost.");
-  const priceBefore = priceRegion((baseRegion ?? region).platform, baseline, factsBefore, chargedByUse);
-  const priceAfter = priceRegion(region.platform, after, factsAfter, chargedByUse);
+  const beforePlatform = (baseRegion ?? region)?.platform;
+  const priceBefore = unpriced || !beforePlatform ? undefined : priceRegion(beforePlatform, baseline, factsBefore, chargedByUse);
+  const priceAfter = unpriced || !region ? undefined : priceRegion(region.platform, after, factsAfter, chargedByUse);
   const retained = retainedMonthly(priceBefore, diffs);
   const tenantsAfter = [...after.keys()].filter((s) => s !== PLATFORM_STACK).length;
-  const prices = region.platform.prices.items;
   const extras = new Map<string, StackExtras>(
     diffs.map((d) => [
       d.stack,
@@ -147,17 +158,19 @@ export function runReport(cmd: ParsedCommand): number {
       },
     ]),
   );
-  const budgets = new Map(region.tenants.flatMap((t) => (t.spec.budget ? [[t.spec.slug, t.spec.budget.monthlyNok] as const] : [])));
+  const budgets = new Map((region?.tenants ?? []).flatMap((t) => (t.spec.budget ? [[t.spec.slug, t.spec.budget.monthlyNok] as const] : [])));
   const changedStacks = new Set(diffs.filter((d) => d.status !== "unchanged").map((d) => d.stack));
   const cost = priceBefore && priceAfter
     ? { before: priceBefore.region.monthly, after: priceAfter.region.monthly, retained: [...retained.values()].reduce((a, b) => a + b, 0), municipalities: municipalityTotals(priceBefore, priceAfter, changedStacks, budgets), notes }
     : undefined;
+  const costUnavailable = cost ? undefined : `not priced: ${unpriced ?? "the previews have no platform stack"}`;
   const regionStacks = new Set([...after.keys(), ...comparable.keys()]).size;
   const tenants = [...current.values()].filter((p) => p.stack !== "platform");
   const markdown = renderReport({
     diffs,
     extras,
     cost,
+    costUnavailable,
     regionStacks,
     leaving: leavingNotices(baseline, current),
     diagram: networkDiagram(current.get("platform"), tenants, { platform: comparable.get("platform"), tenants: [...comparable.values()].filter((p) => p.stack !== "platform") }),

@@ -62,6 +62,8 @@ export interface ReportInput {
   /** Stacks in the whole region, when the previews cover part of it (--only, --changed-since). */
   readonly regionStacks?: number;
   readonly cost?: RegionCost;
+  /** Why the region could not be priced (invalid tenant files); the cost row says so instead of a figure. */
+  readonly costUnavailable?: string;
   readonly leaving?: readonly LeavingNotice[];
 }
 
@@ -102,6 +104,7 @@ function leavingLine(l: LeavingNotice): string {
 
 function costRow(input: ReportInput): string {
   const c = input.cost;
+  if (!c && input.costUnavailable) return cell(input.costUnavailable);
   if (!c) return `${nok([...input.extras.values()].reduce((a, e) => a + e.costAfter - e.costBefore, 0))} a month`;
   const change = c.after - c.before;
   const base = `${nok(change)} a month (region ${formatNok(c.before)} → ${formatNok(c.after)}, as \`grunnmur cost\` prices it)`;

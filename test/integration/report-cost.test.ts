@@ -102,3 +102,28 @@ describe("the report's cost against grunnmur cost", () => {
     expect(run.stdout).toContain("The baseline is priced with this change's tenant files (no --baseline-tenants given)");
   });
 });
+
+describe("the report when the tenant files are not valid", () => {
+  it("still writes the blocking lines, and says the cost is not priced instead of a figure", async () => {
+    const region = copyExampleRegion();
+    const current = await previewFiles(region.tenantsDir, region.platformFile);
+    const baseline = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-invalid-"));
+    try {
+      fs.cpSync(current.outDir, baseline, { recursive: true });
+      const file = path.join(current.outDir, "senja.json");
+      const senja = JSON.parse(fs.readFileSync(file, "utf8"));
+      senja.resources = senja.resources.filter((r: { type: string }) => r.type !== "azure-native:storage:StorageAccount");
+      fs.writeFileSync(file, JSON.stringify(senja));
+      fs.writeFileSync(path.join(region.tenantsDir, "senja.yaml"), "slug: senja\ncostCenter: 1\n");
+      const run = await runCli(["report", "--baseline", baseline, "--current", current.outDir, "--tenants", region.tenantsDir, "--platform", region.platformFile]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/> - senja: storage \(storage:StorageAccount\) would be deleted although it is protected/);
+      expect(run.stdout).toMatch(/\| Cost change \| not priced: The tenant files of this change are not valid \(\d+ problems?; run grunnmur validate\) \|/);
+      expect(run.stderr).toContain("senja.yaml");
+    } finally {
+      current.remove();
+      region.remove();
+      fs.rmSync(baseline, { recursive: true, force: true });
+    }
+  });
+});
