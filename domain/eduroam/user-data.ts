@@ -4,7 +4,7 @@
  * replacement) and the sync script from the bootstrap reads from the instance
  * metadata service (see bootstrap.ts).
  */
-import { gzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import type { RadiusTree } from "./radius-tree";
 import { secretsIn, type SecretSource } from "./secret-placeholders";
 
@@ -50,4 +50,28 @@ export function userDataFromBundle(bundle: Buffer): string {
     );
   }
   return encoded;
+}
+
+/** What a RADIUS server's userData carries, read back (radiusBundle's JSON). */
+export interface RadiusBundle {
+  readonly keyVault: string;
+  readonly secrets: readonly SecretSource[];
+  readonly tenants: Readonly<Record<string, readonly string[]>>;
+  readonly files: RadiusTree;
+}
+
+/**
+ * The inverse of userDataFromBundle and radiusBundle: the generated FreeRADIUS files
+ * behind a userData, so a pull request's report can show the change as a diff of those
+ * files instead of two base64 strings. Undefined when the text is not such a bundle.
+ */
+export function bundleFromUserData(userData: string): RadiusBundle | undefined {
+  try {
+    const parsed = JSON.parse(gunzipSync(Buffer.from(userData, "base64")).toString("utf8")) as Partial<RadiusBundle>;
+    if (!parsed || typeof parsed !== "object" || typeof parsed.files !== "object" || parsed.files === null) return undefined;
+    if (!Object.values(parsed.files).every((text) => typeof text === "string")) return undefined;
+    return { keyVault: String(parsed.keyVault ?? ""), secrets: parsed.secrets ?? [], tenants: parsed.tenants ?? {}, files: parsed.files };
+  } catch {
+    return undefined;
+  }
 }

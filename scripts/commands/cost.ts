@@ -13,7 +13,8 @@ import { parseYamlSource } from "../../tenants/validation/yaml-source";
 import { readPreviewFile, type StackPreview } from "../preview/preview-file";
 import { previewRegion } from "../preview/run-preview";
 import { costChartSvg } from "../cost/chart";
-import { estimateCosts } from "../../domain/cost/estimate";
+import { estimateCosts, type TenantFacts } from "../../domain/cost/estimate";
+import type { ResolvedTenant } from "../../tenants/region";
 import { DEFAULT_ASSUMPTIONS } from "../../domain/cost/meters";
 import { workloadVms } from "../../domain/cost/workloads";
 import { chargedByUseOf, servicesUsed } from "../../domain/cost/charged-by-use";
@@ -45,6 +46,13 @@ export const costSpec: CommandSpec = {
 };
 
 const FORMATS = ["table", "csv", "json", "markdown"] as const;
+
+/** What the estimate reads of each tenant file; `grunnmur report` prices with the same facts, so its cost is this command's. */
+export function tenantFacts(tenants: readonly ResolvedTenant[]): TenantFacts[] {
+  return tenants.map((t) => ({ slug: t.spec.slug, displayName: t.spec.displayName, population: t.spec.population, backupGb: t.spec.backup?.estimatedGb, vms: workloadVms(t.spec.systems, t.spec.backup?.tier), sharedServices: Object.keys(t.spec.sharedServices),
+    uses: servicesUsed({ services: t.spec.services, siteCount: Object.keys(t.spec.sites).length, sharedServices: Object.keys(t.spec.sharedServices) }),
+  }));
+}
 
 export function loadCatalogue(file: string): Catalogue {
   if (!fs.existsSync(file)) throw new UsageError(`${displayPath(file)} does not exist; pass --catalogue FILE with the service catalogue`);
@@ -114,9 +122,7 @@ export async function runCost(cmd: ParsedCommand): Promise<number> {
     const report = estimateCosts(
       region.platform,
       { platform: platformPreview, tenants: tenantPreviews },
-      region.tenants.map((t) => ({ slug: t.spec.slug, displayName: t.spec.displayName, population: t.spec.population, backupGb: t.spec.backup?.estimatedGb, vms: workloadVms(t.spec.systems, t.spec.backup?.tier), sharedServices: Object.keys(t.spec.sharedServices),
-        uses: servicesUsed({ services: t.spec.services, siteCount: Object.keys(t.spec.sites).length, sharedServices: Object.keys(t.spec.sharedServices) }),
-      })),
+      tenantFacts(region.tenants),
       DEFAULT_ASSUMPTIONS,
       chargedByUseOf(catalogue),
     );

@@ -7,6 +7,8 @@ import { previewRegion, removeStalePreviews } from "../preview/run-preview";
 import type { PreviewResult } from "../preview/job";
 import { PLATFORM_STACK } from "../../stacks/contract";
 import { renderTable } from "../table";
+import type { PolicyReport } from "../preview/preview-file";
+import * as fs from "node:fs";
 import { stacksSince } from "./changed";
 import { regionEnvironment } from "../../policies/core/environment";
 import { policyReportsOf } from "../check/check-file";
@@ -19,7 +21,7 @@ import { loadSince } from "./validate";
 export const previewSpec: CommandSpec = {
   name: "preview",
   summary: "preview the platform and every tenant stack offline and write out/preview/<stack>.json",
-  usage: "grunnmur preview [--only a,b] [--out DIR] [--jobs N] [--tenants DIR] [--platform FILE]",
+  usage: "grunnmur preview [--only a,b] [--out DIR] [--jobs N] [--verbose] [--tenants DIR] [--platform FILE]",
   details: [
     "Validates the files, then runs the platform program and each tenant program",
     "under Pulumi's mock engine (no cloud, no credentials), each in its own worker",
@@ -31,6 +33,11 @@ export const previewSpec: CommandSpec = {
     "Exit code 1 if the files are invalid, any stack failed, any stack has a",
     "mandatory policy violation, or the region preflight has a finding.",
     "",
+    "It prints one line per stack (resources, adds: resources not in the last preview",
+    "in the same folder, policy findings), and each policy finding once, with the",
+    "stacks it is found in. --verbose prints every stack's resources by type and",
+    "each stack's own policy table instead.",
+    "",
     "Options:",
     "  --only a,b         preview only these tenants; the platform runs its shared core",
     "                     and only these tenants' attachments (its file records the scope)",
@@ -38,8 +45,10 @@ export const previewSpec: CommandSpec = {
     "  --out DIR          where to write the previews (default: out/preview)",
     "  --jobs N           worker processes at once (default: the number of CPUs)",
     "  --policy-config F  per-policy settings, the JSON pulumi's --policy-pack-config takes",
+    "  --verbose          every stack's resources by type, its own policy table, and a",
+    "                     progress line per stack",
   ].join("\n"),
-  options: { only: { type: "string" }, out: { type: "string" }, jobs: { type: "string" }, "changed-since": { type: "string" }, "policy-config": { type: "string" } },
+  options: { only: { type: "string" }, out: { type: "string" }, jobs: { type: "string" }, "changed-since": { type: "string" }, "policy-config": { type: "string" }, verbose: { type: "boolean" } },
   readsFiles: true,
 };
 
@@ -62,6 +71,102 @@ export function summaryTable(results: readonly PreviewResult[], width = 100): st
     for (const line of lines.slice(1)) rows.push(["", "", "", "", line]);
   }
   return renderTable(["stack", "status", "resources", "seconds", "resources by type"], rows);
+}
+
+/**
+ * The URNs in a preview file, or undefined when it is missing or unreadable. Only the URNs
+ * are needed to count adds, so the file is parsed without the schema check: over 357 stacks,
+ * read before and after the run, that check would cost seconds for nothing.
+ */
+export function urnsInFile(file: string): Set<string> | undefined {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as { resources?: Array<{ urn?: unknown }> };
+    if (!Array.isArray(parsed.resources)) return undefined;
+    return new Set(parsed.resources.map((r) => r.urn).filter((u): u is string => typeof u === "string"));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The URNs of each stack's last preview in `outDir`, read before this run overwrites them; a stack without a readable one is absent. */
+export function previousUrns(outDir: string, stacks: readonly string[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const stack of stacks) {
+    const urns = urnsInFile(path.join(outDir, `${stack}.json`));
+    if (urns) out.set(stack, urns);
+  }
+  return out;
+}
+
+/** What a stack's findings line says: "1 advisory", "2 mandatory, 1 waived", "none". */
+export function findingCounts(report: PolicyReport | undefined): string {
+  if (!report) return "not checked";
+  const { mandatory, advisory, waived } = report.summary;
+  const parts = [mandatory > 0 ? `${mandatory} mandatory` : "", advisory > 0 ? `${advisory} advisory` : "", waived > 0 ? `${waived} waived` : ""].filter(Boolean);
+  return parts.length > 0 ? parts.join(", ") : "none";
+}
+
+export interface CompactRow {
+  readonly result: PreviewResult;
+  /** Resources not in the last preview in the same folder; undefined when there was none. */
+  readonly adds?: number;
+  readonly report?: PolicyReport;
+}
+
+/** One line per stack: status, resources, adds and findings; the details are behind --verbose. */
+export function compactTable(rows: readonly CompactRow[]): string {
+  return renderTable(
+    ["stack", "status", "resources", "adds", "findings"],
+    rows.map(({ result, adds, report }) => [result.stack, result.ok ? "ok" : "FAILED", String(result.resourceCount), !result.ok ? "—" : adds === undefined ? "all (first preview here)" : String(adds), result.ok ? findingCounts(report) : "—"]),
+  );
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Each policy finding once, with the stacks that have it. Findings that differ only in
+ * the stack's own name (its tenant file, its slug as the resource) are the same finding:
+ * nine municipalities without a restore test are one line, not nine tables.
+ */
+export function groupedFindings(reports: ReadonlyArray<{ stack: string; report: PolicyReport }>): string {
+  interface Group { enforcement: string; rule: string; policy: string; resource: string; message: string; stacks: string[] }
+  const groups = new Map<string, Group>();
+  const add = (stack: string, enforcement: string, rule: string, policy: string, resource: string, message: string) => {
+    const own = new RegExp(`\\b${escapeRegExp(stack)}\\b`, "g");
+    const generic = { resource: resource.replace(own, "<stack>"), message: message.replace(own, "<stack>") };
+    const key = JSON.stringify([enforcement, rule, policy, generic.resource, generic.message]);
+    const group = groups.get(key) ?? { enforcement, rule, policy, ...generic, stacks: [] };
+    if (!group.stacks.includes(stack)) group.stacks.push(stack);
+    groups.set(key, group);
+  };
+  for (const { stack, report } of reports) {
+    for (const v of report.violations) add(stack, v.enforcement, v.rule, v.policy, v.resource, v.message);
+    for (const w of report.waived) add(stack, "waived", w.rule, w.policy, w.resource, `${w.message} (waived until ${w.waiver.expires} in ${w.waiver.file}: ${w.waiver.reason})`);
+  }
+  if (groups.size === 0) return "";
+  const order: Record<string, number> = { mandatory: 0, advisory: 1, waived: 2 };
+  const sorted = [...groups.values()].sort((a, b) => (order[a.enforcement] ?? 3) - (order[b.enforcement] ?? 3) || a.rule.localeCompare(b.rule) || b.stacks.length - a.stacks.length);
+  const lines = [`Policy findings (${sorted.length} distinct; each once, with the stacks it is in; <stack> stands for each stack's own name):`];
+  for (const g of sorted) {
+    const where = g.stacks.length === 1 ? g.stacks[0] : `${g.stacks.length} stacks: ${g.stacks.join(", ")}`;
+    lines.push(`  ${g.enforcement} ${g.rule} ${g.policy}, ${g.resource} (${where})`, `    ${g.stacks.length === 1 ? g.message.replace(/<stack>/g, g.stacks[0]) : g.message}`);
+  }
+  return lines.join("\n");
+}
+
+/**
+ * Progress for the compact output on long runs: a line at each tenth of the stacks (and the
+ * last), so a run over 357 stacks prints ten lines a CI log can follow, not 357. A run of
+ * PROGRESS_FROM stacks or fewer takes seconds and prints none.
+ */
+export const PROGRESS_FROM = 20;
+
+export function progressReporter(total: number, log: (line: string) => void, started = Date.now()): (done: number, failedSoFar: number) => void {
+  const step = Math.max(1, Math.ceil(total / 10));
+  return (done, failedSoFar) => {
+    if (total <= PROGRESS_FROM || (done % step !== 0 && done !== total)) return;
+    log(`  ${String(done).padStart(String(total).length)}/${total} stacks previewed${failedSoFar > 0 ? `, ${failedSoFar} failed` : ""} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  };
 }
 
 export async function runPreview(cmd: ParsedCommand): Promise<number> {
@@ -107,18 +212,25 @@ export async function runPreview(cmd: ParsedCommand): Promise<number> {
   const count = (only ? only.size : region.tenants.length) + 1;
   console.log(`Previewing ${count} stacks offline (platform + ${count - 1} tenants) with ${jobs} worker${jobs === 1 ? "" : "s"}...`);
   const env = regionEnvironment(region);
+  const verbose = cmd.values.verbose === true;
+  const before = previousUrns(outDir, [PLATFORM_STACK, ...region.tenants.map((t) => t.spec.slug).filter((s) => !only || only.has(s))]);
+  let failedSoFar = 0;
+  const progress = progressReporter(count, (line) => console.log(line));
   const preview = await previewRegion(region, {
     outDir,
     concurrency: jobs,
     policies: { env, config: policyConfig.config },
     only,
     scopePlatform: only !== undefined,
-    onProgress: (r, done, total) =>
-      console.log(`  [${String(done).padStart(String(total).length)}/${total}] ${r.stack}: ${r.ok ? `${r.resourceCount} resources, ${(r.durationMs / 1000).toFixed(1)} s` : "FAILED"}`),
+    onProgress: (r, done, total) => {
+      if (!r.ok) failedSoFar += 1;
+      if (verbose) console.log(`  [${String(done).padStart(String(total).length)}/${total}] ${r.stack}: ${r.ok ? `${r.resourceCount} resources, ${(r.durationMs / 1000).toFixed(1)} s` : "FAILED"}`);
+      else progress(done, failedSoFar);
+    },
   });
 
   const all = [preview.platform, ...preview.tenants];
-  console.log(`\n${summaryTable(all)}`);
+  if (verbose) console.log(`\n${summaryTable(all)}`);
   const failed = all.filter((r) => !r.ok);
   for (const r of failed) console.error(`\n${r.stack} failed: ${r.error}`);
   const total = all.reduce((n, r) => n + r.resourceCount, 0);
@@ -132,8 +244,21 @@ export async function runPreview(cmd: ParsedCommand): Promise<number> {
     return 1;
   }
   const checked = reports.checked;
-  for (const { stack, report } of checked.filter((c) => c.report.violations.length + c.report.waived.length > 0)) {
-    console.log(`\n${renderPolicyReport(stack, report)}`);
+  if (verbose) {
+    for (const { stack, report } of checked.filter((c) => c.report.violations.length + c.report.waived.length > 0)) {
+      console.log(`\n${renderPolicyReport(stack, report)}`);
+    }
+  } else {
+    const reportOf = new Map(checked.map((c) => [c.stack, c.report]));
+    const rows = all.map((result) => {
+      const was = before.get(result.stack);
+      const now = was && result.ok ? urnsInFile(path.join(outDir, `${result.stack}.json`)) : undefined;
+      const adds = was && now ? [...now].filter((urn) => !was.has(urn)).length : undefined;
+      return { result, adds, report: reportOf.get(result.stack) };
+    });
+    console.log(`\n${compactTable(rows)}`);
+    const grouped = groupedFindings(checked);
+    if (grouped) console.log(`\n${grouped}`);
   }
   console.log(`\n${renderPolicyTotals(checked)}`);
   const mandatory = checked.some((c) => c.report.summary.mandatory > 0);

@@ -2,33 +2,50 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
-import { platformSchema } from "../../tenants/schema/platform";
 import { displayPath, loadPlatform } from "../../tenants/validation/load-region";
+import { platformSchema } from "../../tenants/schema/platform";
 import { formatDiagnostic } from "../../tenants/validation/diagnostic";
 import { readPreviewFile, type StackPreview } from "../preview/preview-file";
-import { DEFAULT_ASSUMPTIONS, metersFor } from "../../domain/cost/meters";
-import { isVmProtectedItem, linkVmBackups, previewedVmDisks } from "../../domain/cost/workloads";
 import { workloadChanges } from "../report/workloads";
 import { comparableBaseline, diffRegion } from "../report/diff";
 import { networkDiagram } from "../report/mermaid";
-import { renderReport, type PolicyViolation, type StackExtras } from "../report/markdown";
+import { renderReport, type LeavingNotice, type PolicyViolation, type StackExtras } from "../report/markdown";
+import { isLeaving } from "../report/offboarding-guard";
+import { municipalityTotals, priceRegion, retainedMonthly, stackMonthly, wholeRegion } from "../report/cost";
+import { loadCatalogue, tenantFacts } from "./cost";
+import { loadCommandRegion } from "../region";
+import { REPO_ROOT } from "../../tenants/paths";
+import type { Region } from "../../tenants/region";
+import type { TenantFacts } from "../../domain/cost/estimate";
+import { chargedByUseOf } from "../../domain/cost/charged-by-use";
+import { OUTPUT, PLATFORM_STACK, type TenantOutputs } from "../../stacks/contract";
 
 export const reportSpec: CommandSpec = {
   name: "report",
   summary: "write the pull-request comment: changes per stack against a baseline, policy, cost, network diagram",
-  usage: "grunnmur report --baseline DIR [--current DIR] [--out FILE] [--platform FILE]",
+  usage: "grunnmur report --baseline DIR [--current DIR] [--baseline-tenants DIR] [--baseline-platform FILE] [--out FILE] [--tenants DIR] [--platform FILE]",
   details: [
     "Compares the previews in --current (default out/preview) with those in --baseline",
     "(e.g. previews of main) by URN and inputs. Removing or replacing a protected or",
     "stateful resource is blocking: the report says so first and the exit code is 1.",
     "The Markdown stays under GitHub's 64 KB comment limit by trimming detail.",
+    "Each added resource shows its Azure name and key inputs; a changed RADIUS",
+    "configuration shows as a diff of the generated FreeRADIUS files. The cost change is",
+    "the region priced before and after exactly as \"grunnmur cost\" prices it, with each",
+    "changed municipality's monthly total (own resources, platform share, hosting)",
+    "against its budget. A leaving tenant is announced first; resources removed from a",
+    "stack but kept in Azure (retainOnDelete) are \"retained (still billed)\", no saving.",
     "",
     "Options:",
     "  --baseline DIR     previews to compare against (required)",
     "  --current DIR      previews of the change (default: out/preview)",
+    "  --baseline-tenants DIR  the baseline's tenant files (e.g. ../base/tenants), to price",
+    "                     the baseline with its own files; without it, this change's files",
+    "  --baseline-platform FILE  the baseline's platform file (default: --platform)",
+    "  --catalogue FILE   service catalogue (default: the repository's catalogue.yaml)",
     "  --out FILE         also write the Markdown to FILE",
   ].join("\n"),
-  options: { baseline: { type: "string" }, current: { type: "string" }, out: { type: "string" } },
+  options: { baseline: { type: "string" }, current: { type: "string" }, out: { type: "string" }, "baseline-tenants": { type: "string" }, "baseline-platform": { type: "string" }, catalogue: { type: "string" } },
   readsFiles: true,
 };
 
@@ -48,23 +65,37 @@ export function readPreviewDir(dir: string): PreviewDirRead {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, previews };
 }
 
-/**
- * A stack's monthly cost. A VM's backup is priced on the VM's disks; a retired
- * VM (gone from the preview, its protected item kept) on the disks it had in
- * `earlier`, so its backup storage stays in the cost and is no saving.
- */
-export function monthlyCost(preview: StackPreview | undefined, prices: Readonly<Record<string, { nok: number }>>, tenantCount: number, earlier?: StackPreview): number {
-  if (!preview) return 0;
-  const protectedShares = preview.resources.filter((r) => r.type === "azure-native:recoveryservices:ProtectedItem" && !isVmProtectedItem(r)).length;
-  const vmBackup = linkVmBackups(preview.resources, previewedVmDisks(earlier?.resources ?? []));
-  return preview.resources.reduce(
-    (sum, r) => sum + metersFor(r, { assumptions: DEFAULT_ASSUMPTIONS, tenantCount, protectedShares, vmBackup }).reduce((a, m) => a + m.quantity * (prices[m.item]?.nok ?? 0), 0),
-    0,
-  );
-}
-
 function violationsOf(preview: StackPreview | undefined): PolicyViolation[] {
   return preview?.policy?.violations ?? [];
+}
+
+/** A tenant leaving in the baseline or in the change, for the top of the report. */
+export function leavingNotices(baseline: ReadonlyMap<string, StackPreview>, current: ReadonlyMap<string, StackPreview>): LeavingNotice[] {
+  const stacks = [...new Set([...baseline.keys(), ...current.keys()])].filter((s) => s !== PLATFORM_STACK).sort();
+  const out: LeavingNotice[] = [];
+  for (const stack of stacks) {
+    const was = baseline.get(stack);
+    const now = current.get(stack);
+    // A stack the scoped preview did not cover is neither leaving nor removed by this change.
+    const scope = current.get(PLATFORM_STACK)?.scope;
+    if (!now && scope && scope.regionTenants.includes(stack)) continue;
+    if (!isLeaving(now) && !(isLeaving(was) && !now)) continue;
+    const departure = ((now ?? was)?.outputs?.[OUTPUT.offboarding] ?? undefined) as TenantOutputs["offboarding"];
+    out.push({ stack, since: departure?.since, approved: departure?.approved, dataExportedTo: departure?.dataExportedTo, onMain: isLeaving(was), stackRemoved: !now });
+  }
+  return out;
+}
+
+/**
+ * The tenant files at `tenantsDir` with this platform file, as every command reads them. Invalid
+ * files leave the report without its cost, never without its blocking lines: `grunnmur validate`
+ * fails the check on them, and a broken file must not hide a change that loses data.
+ */
+function loadTenants(tenantsDir: string, platformFile: string, what: string): { region?: Region; problem?: string } {
+  const load = loadCommandRegion({ tenantsDir, platformFile });
+  if (load.region) return { region: load.region };
+  for (const d of load.diagnostics) console.error(formatDiagnostic(d));
+  return { problem: `${what} are not valid (${load.diagnostics.length} problem${load.diagnostics.length === 1 ? "" : "s"}; run grunnmur validate)` };
 }
 
 export function runReport(cmd: ParsedCommand): number {
@@ -85,24 +116,65 @@ export function runReport(cmd: ParsedCommand): number {
     return 1;
   }
   const prices = platformSchema.parse(platform.platform.spec).prices.items;
+  const loaded = loadTenants(cmd.tenantsDir, cmd.platformFile, "The tenant files of this change");
+  const region = loaded.region;
+  const baselineTenantsDir = cmd.values["baseline-tenants"] ? path.resolve(String(cmd.values["baseline-tenants"])) : undefined;
+  const baselinePlatformFile = cmd.values["baseline-platform"] ? path.resolve(String(cmd.values["baseline-platform"])) : cmd.platformFile;
+  if (baselineTenantsDir && !fs.existsSync(baselineTenantsDir)) throw new UsageError(`--baseline-tenants ${displayPath(baselineTenantsDir)} does not exist; give the tenants folder of the baseline's checkout (e.g. ../base/tenants)`);
+  const baseLoaded = baselineTenantsDir ? loadTenants(baselineTenantsDir, baselinePlatformFile, "The baseline's tenant files") : {};
+  const baseRegion = baseLoaded.region;
+  const unpriced = loaded.problem ?? baseLoaded.problem;
+  const catalogue = loadCatalogue(path.resolve(String(cmd.values.catalogue ?? path.join(REPO_ROOT, "catalogue.yaml"))));
+  const chargedByUse = chargedByUseOf(catalogue);
+
   const diffs = diffRegion(baseline, current);
   const comparable = comparableBaseline(baseline, current);
-  const tenantsBefore = [...baseline.keys()].filter((s) => s !== "platform").length;
-  // A scoped preview holds only the changed tenants; the region's size is in its scope.
-  const tenantsAfter = current.get("platform")?.scope?.regionTenants.length ?? [...current.keys()].filter((s) => s !== "platform").length;
+  // The cost is of the whole region, before and after: the same estimate `grunnmur cost` makes.
+  const after = wholeRegion(baseline, current);
+  const notes: string[] = [];
+  const factsAfter = region ? tenantFacts(region.tenants) : [];
+  let factsBefore: TenantFacts[];
+  if (baseRegion) factsBefore = tenantFacts(baseRegion.tenants);
+  else {
+    notes.push("The baseline is priced with this change's tenant files (no --baseline-tenants given): a change to a tenant file's backup size or VMs shows in the cost only through the previews.");
+    const known = new Set(factsAfter.map((f) => f.slug));
+    factsBefore = [...factsAfter, ...[...baseline.keys()].filter((s) => s !== PLATFORM_STACK && !known.has(s)).map((slug) => ({ slug, displayName: slug, population: 0 }))];
+  }
+  if (baseline.get(PLATFORM_STACK)?.scope) notes.push("The baseline previews cover part of the region only (--only or --changed-since); preview the baseline whole for the region's cost.");
+  const beforePlatform = (baseRegion ?? region)?.platform;
+  const priceBefore = unpriced || !beforePlatform ? undefined : priceRegion(beforePlatform, baseline, factsBefore, chargedByUse);
+  const priceAfter = unpriced || !region ? undefined : priceRegion(region.platform, after, factsAfter, chargedByUse);
+  const retained = retainedMonthly(priceBefore, diffs);
+  const tenantsAfter = [...after.keys()].filter((s) => s !== PLATFORM_STACK).length;
   const extras = new Map<string, StackExtras>(
     diffs.map((d) => [
       d.stack,
       {
-        costBefore: monthlyCost(comparable.get(d.stack), prices, tenantsBefore),
-        costAfter: monthlyCost(current.get(d.stack), prices, tenantsAfter, comparable.get(d.stack)),
+        costBefore: stackMonthly(priceBefore, d.stack),
+        // Retained resources are still billed: no saving in the stack's own line.
+        costAfter: stackMonthly(priceAfter, d.stack) + (retained.get(d.stack) ?? 0),
         violations: violationsOf(current.get(d.stack)),
         workloads: workloadChanges(comparable.get(d.stack), current.get(d.stack), prices, tenantsAfter),
       },
     ]),
   );
+  const budgets = new Map((region?.tenants ?? []).flatMap((t) => (t.spec.budget ? [[t.spec.slug, t.spec.budget.monthlyNok] as const] : [])));
+  const changedStacks = new Set(diffs.filter((d) => d.status !== "unchanged").map((d) => d.stack));
+  const cost = priceBefore && priceAfter
+    ? { before: priceBefore.region.monthly, after: priceAfter.region.monthly, retained: [...retained.values()].reduce((a, b) => a + b, 0), municipalities: municipalityTotals(priceBefore, priceAfter, changedStacks, budgets), notes }
+    : undefined;
+  const costUnavailable = cost ? undefined : `not priced: ${unpriced ?? "the previews have no platform stack"}`;
+  const regionStacks = new Set([...after.keys(), ...comparable.keys()]).size;
   const tenants = [...current.values()].filter((p) => p.stack !== "platform");
-  const markdown = renderReport({ diffs, extras, diagram: networkDiagram(current.get("platform"), tenants, { platform: comparable.get("platform"), tenants: [...comparable.values()].filter((p) => p.stack !== "platform") }) });
+  const markdown = renderReport({
+    diffs,
+    extras,
+    cost,
+    costUnavailable,
+    regionStacks,
+    leaving: leavingNotices(baseline, current),
+    diagram: networkDiagram(current.get("platform"), tenants, { platform: comparable.get("platform"), tenants: [...comparable.values()].filter((p) => p.stack !== "platform") }),
+  });
   if (cmd.values.out) fs.writeFileSync(path.resolve(String(cmd.values.out)), markdown);
   console.log(markdown);
   return diffs.some((d) => d.changes.some((c) => c.blocking)) ? 1 : 0;

@@ -9,6 +9,7 @@ import { covers, restrictToScope } from "../preview/platform-scope";
 import { formerUrns } from "./aliases";
 import { isLeaving, removalBlocker } from "./offboarding-guard";
 import { renumbering } from "./renumbering";
+import { azureName, keyInputs } from "./resource-summary";
 import { localToday } from "../../tenants/validation/date-rules";
 
 type Resource = StackPreview["resources"][number];
@@ -41,7 +42,20 @@ export interface ResourceChange {
   readonly inputs: InputChange[];
   /** Why the change blocks the merge; undefined when it does not. */
   readonly blocking?: string;
+  /** What kind of reason blocks it, for the report's headline. */
+  readonly blockingReason?: BlockingReason;
+  /**
+   * Removed from the program with retainOnDelete: Pulumi forgets it and Azure keeps it, so it
+   * is still billed until deleted by hand (https://www.pulumi.com/docs/iac/concepts/options/retainondelete/).
+   */
+  readonly retained?: boolean;
+  /** An added resource's name in Azure and the inputs that decide what it does (resource-summary.ts). */
+  readonly azureName?: string;
+  readonly keyInputs?: readonly string[];
 }
+
+/** Why a change blocks: data deleted, data replaced, a spoke renumbered, or resources added to a leaving tenant. */
+export type BlockingReason = "deletes-data" | "replaces-data" | "renumbers" | "leaving-adds";
 
 export interface StackDiff {
   readonly stack: string;
@@ -90,7 +104,7 @@ export interface DiffOptions {
 
 export function diffStack(stack: string, before: StackPreview | undefined, after: StackPreview | undefined, options: DiffOptions = {}): StackDiff {
   // Removal is allowed only once main shows the approved departure, with the data exported and the date passed.
-  const removalBlocked = removalBlocker(stack, before, options.today ?? localToday());
+  const removalBlocked = removalBlocker(stack, before, options.today ?? localToday(), after);
   const leavingNow = isLeaving(after);
   const a = new Map((before?.resources ?? []).map((r) => [r.urn, r]));
   const b = new Map((after?.resources ?? []).map((r) => [r.urn, r]));
@@ -113,7 +127,10 @@ export function diffStack(stack: string, before: StackPreview | undefined, after
         name: r.name,
         kind: "added",
         inputs: [],
+        azureName: azureName(r),
+        keyInputs: keyInputs(r),
         blocking: leavingNow ? `${r.name} (${r.type.replace("azure-native:", "")}) would be added, but ${stack} is marked as leaving and takes no new resources` : undefined,
+        blockingReason: leavingNow ? "leaving-adds" : undefined,
       });
       continue;
     }
@@ -133,6 +150,7 @@ export function diffStack(stack: string, before: StackPreview | undefined, after
       kind: replaced ? "replaced" : "changed",
       inputs,
       blocking: replaced && stateful(old) ? `${r.name} (${r.type.replace("azure-native:", "")}) would be replaced, losing its data: ${inputs.filter(replacing).map((c) => c.key).join(", ")} changed` : undefined,
+      blockingReason: replaced && stateful(old) ? "replaces-data" : undefined,
     });
   }
   for (const [urn, r] of a) {
@@ -147,13 +165,18 @@ export function diffStack(stack: string, before: StackPreview | undefined, after
         stateful(r) && removalBlocked
           ? `${r.name} (${r.type.replace("azure-native:", "")}) would be deleted${r.options.protect ? " although it is protected" : ""}; ${removalBlocked}`
           : undefined,
+      blockingReason: stateful(r) && removalBlocked ? "deletes-data" : undefined,
+      retained: r.options.retainOnDelete === true,
     });
   }
   const moved = renumbering(stack, before, after);
   if (moved) {
     const vnet = changes.findIndex((c) => c.type === "azure-native:network:VirtualNetwork" && c.inputs.some((i) => i.key === "addressSpace"));
-    if (vnet >= 0) changes[vnet] = { ...changes[vnet], blocking: changes[vnet].blocking ?? `${changes[vnet].name} (network:VirtualNetwork): ${moved.message}` };
-    else changes.push({ urn: `urn:pulumi:${stack}::grunnmur::outputs::addressSpace`, type: "stack output", name: "addressSpace", kind: "changed", inputs: [{ key: "addressSpace", before: moved.before, after: moved.after }], blocking: moved.message });
+    if (vnet >= 0) {
+      changes[vnet] = changes[vnet].blocking ? changes[vnet] : { ...changes[vnet], blocking: `${changes[vnet].name} (network:VirtualNetwork): ${moved.message}`, blockingReason: "renumbers" };
+    } else {
+      changes.push({ urn: `urn:pulumi:${stack}::grunnmur::outputs::addressSpace`, type: "stack output", name: "addressSpace", kind: "changed", inputs: [{ key: "addressSpace", before: moved.before, after: moved.after }], blocking: moved.message, blockingReason: "renumbers" });
+    }
   }
   const order = { removed: 0, replaced: 1, changed: 2, added: 3 };
   changes.sort((x, y) => order[x.kind] - order[y.kind] || x.urn.localeCompare(y.urn));
