@@ -53,7 +53,9 @@ const vpnGatewaySku = z
 const hubKey = z
   .string()
   .regex(HUB_KEY_PATTERN, { error: "must be 2-16 lowercase letters and digits starting with a letter, e.g. nord or trondelag" })
-  .refine((key) => key !== HUB_MAIN, { error: `"${HUB_MAIN}" is the primary hub, network.hub; choose another key` });
+  .refine((key) => key !== HUB_MAIN, { error: `"${HUB_MAIN}" is the primary hub, network.hub; choose another key` })
+  // The DR hub's resources are named hub-dr-...; a hub keyed dr would take its names.
+  .refine((key) => key !== "dr", { error: "\"dr\" is the DR hub's name, network.drHub; choose another key" });
 
 const approvedPublicPrefix = z.strictObject({
   prefix: cidrBlock.meta({ description: "A public block the municipality holds (e.g. from RIPE or its provider), routed through its VPN." }),
