@@ -126,7 +126,8 @@ export const isolationGroupFirst = () =>
             : peek(() => policy.props.basePolicy) !== undefined
               ? ", and its basePolicy is no firewall policy of this stack"
               : "";
-          report(`${label}: has no rule collection group ${ISOLATION_GROUP}${inherits}; add it (domain/network/firewall-rules.ts), or inherit it from the platform's parent policy, so traffic between municipalities' spokes is denied before any tenant's rules (${SOURCE})`, policy.urn);
+          const fix = inherits ? "add it (domain/network/firewall-rules.ts), or inherit it from the platform's parent policy," : "add it (domain/network/firewall-rules.ts)";
+          report(`${label}: has no rule collection group ${ISOLATION_GROUP}${inherits}; ${fix} so traffic between municipalities' spokes is denied before any tenant's rules (${SOURCE})`, policy.urn);
           continue;
         }
         const where = `rule collection group ${ISOLATION_GROUP} of ${label}`;

@@ -54,7 +54,7 @@ export const firewallCases: PolicyCase[] = [
     fails: "has a second hub whose policy neither holds nor inherits the isolation group",
     passing: () => twoHubs(),
     failing: () => twoHubs(null),
-    message: `firewall policy afwp-grunnmur-nord-prod-noe: has no rule collection group rcg-isolation; add it (domain/network/firewall-rules.ts), or inherit it from the platform's parent policy, so traffic between municipalities' spokes is denied before any tenant's rules (${SOURCE})`,
+    message: `firewall policy afwp-grunnmur-nord-prod-noe: has no rule collection group rcg-isolation; add it (domain/network/firewall-rules.ts) so traffic between municipalities' spokes is denied before any tenant's rules (${SOURCE})`,
   },
   {
     policy: "network-firewall-isolation-group",
@@ -75,7 +75,7 @@ export const firewallCases: PolicyCase[] = [
     fails: "has a firewall policy without the isolation group",
     passing: platformStack,
     failing: () => withoutResource(platformStack(), "hub-firewall-rcg-isolation"),
-    message: `firewall policy afwp-grunnmur-prod-noe: has no rule collection group rcg-isolation; add it (domain/network/firewall-rules.ts), or inherit it from the platform's parent policy, so traffic between municipalities' spokes is denied before any tenant's rules (${SOURCE})`,
+    message: `firewall policy afwp-grunnmur-prod-noe: has no rule collection group rcg-isolation; add it (domain/network/firewall-rules.ts) so traffic between municipalities' spokes is denied before any tenant's rules (${SOURCE})`,
   },
   {
     policy: "network-firewall-isolation-group",
