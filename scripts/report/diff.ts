@@ -10,6 +10,7 @@ import { formerUrns } from "./aliases";
 import { isLeaving, removalBlocker } from "./offboarding-guard";
 import { renumbering } from "./renumbering";
 import { azureName, keyInputs } from "./resource-summary";
+import { hubMove } from "./hub-move";
 import { localToday } from "../../tenants/validation/date-rules";
 
 type Resource = StackPreview["resources"][number];
@@ -55,7 +56,7 @@ export interface ResourceChange {
 }
 
 /** Why a change blocks: data deleted, data replaced, a spoke renumbered, or resources added to a leaving tenant. */
-export type BlockingReason = "deletes-data" | "replaces-data" | "renumbers" | "leaving-adds";
+export type BlockingReason = "deletes-data" | "replaces-data" | "renumbers" | "moves-hub" | "leaving-adds";
 
 export interface StackDiff {
   readonly stack: string;
@@ -177,6 +178,10 @@ export function diffStack(stack: string, before: StackPreview | undefined, after
     } else {
       changes.push({ urn: `urn:pulumi:${stack}::grunnmur::outputs::addressSpace`, type: "stack output", name: "addressSpace", kind: "changed", inputs: [{ key: "addressSpace", before: moved.before, after: moved.after }], blocking: moved.message, blockingReason: "renumbers" });
     }
+  }
+  const hubChange = hubMove(stack, before, after);
+  if (hubChange) {
+    changes.push({ urn: `urn:pulumi:${stack}::grunnmur::outputs::hub`, type: "stack output", name: "hub", kind: "changed", inputs: [{ key: "hub", before: hubChange.before, after: hubChange.after }], blocking: hubChange.message, blockingReason: "moves-hub" });
   }
   const order = { removed: 0, replaced: 1, changed: 2, added: 3 };
   changes.sort((x, y) => order[x.kind] - order[y.kind] || x.urn.localeCompare(y.urn));

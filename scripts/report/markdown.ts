@@ -81,6 +81,7 @@ const BLOCKING_WORDS: Record<BlockingReason, { what: string; todo: string }> = {
   "deletes-data": { what: "would delete data", todo: "follow the offboarding steps before removing anything" },
   "replaces-data": { what: "would replace a resource that holds data", todo: "keep the input that forces the replacement as it is" },
   renumbers: { what: "would renumber a spoke network", todo: "keep the network where it is" },
+  "moves-hub": { what: "would move a municipality to another hub", todo: "keep its hub, or plan the move with the platform team" },
   "leaving-adds": { what: "a leaving tenant takes no new resources", todo: "add nothing to a tenant marked as leaving" },
 };
 
