@@ -20,6 +20,21 @@ export interface TierPolicyIds {
   readonly vms: string;
 }
 
+/**
+ * One hub of the platform (domain/network/hub-placement.ts), as its tenants'
+ * stacks read it. Today every hub is built by the platform stack; a hub stack of
+ * its own (`hub-<key>`, docs/scale.md) would export exactly this.
+ */
+export interface HubOutputs {
+  readonly vnetId: string;
+  readonly vnetName: string;
+  readonly resourceGroupName: string;
+  /** Next hop for every route of this hub's spokes. */
+  readonly firewallPrivateIp: string;
+  /** Where this hub's spokes and its sites' forwarders send DNS queries. */
+  readonly dnsResolverInboundIp: string;
+}
+
 /** What the platform stack exports, once Azure has created it. */
 export interface PlatformOutputs {
   readonly location: string;
@@ -60,6 +75,8 @@ export interface PlatformOutputs {
   /** Object id of the break-glass group: the one principal the policy pack lets hold Owner or Contributor above a resource group. */
   readonly breakGlassGroupId: string;
   readonly tenantCount: number;
+  /** Every hub by key, the primary (`main`) too; the top-level hub outputs above are the primary's. */
+  readonly hubs: Readonly<Record<string, HubOutputs>>;
 }
 
 /** What a tenant stack exports. */
@@ -75,6 +92,8 @@ export interface TenantOutputs {
   readonly subnets: Readonly<Record<string, string>>;
   readonly resourceGroups: { readonly network: string; readonly data: string; readonly workloads: string };
   readonly spokeVnetId: string;
+  /** The key of the hub the spoke attaches to; a change between two previews is a move, blocking in the report. */
+  readonly hub: string;
   readonly hubVnetId: string;
   /** Re-exported from the platform so the policy pack can check this stack's diagnostic settings. */
   readonly logAnalyticsWorkspaceId: string;
@@ -98,7 +117,11 @@ export const OUTPUT = {
   addressSource: "addressSource",
   tenantPool: "tenantPool",
   breakGlassGroupId: "breakGlassGroupId",
+  hub: "hub",
+  hubs: "hubs",
 } as const satisfies {
+  hub: keyof TenantOutputs;
+  hubs: keyof PlatformOutputs;
   hubVnetId: keyof PlatformOutputs & keyof TenantOutputs;
   centralWorkspaceId: keyof PlatformOutputs & keyof TenantOutputs;
   firewallPrivateIp: keyof PlatformOutputs & keyof TenantOutputs;

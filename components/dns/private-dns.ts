@@ -39,6 +39,13 @@ export interface PrivateDnsArgs extends Omit<CommonArgs, "diagnostics"> {
   readonly resolverSubnetId: pulumi.Input<string>;
   /** Static address of the resolver's inbound endpoint. */
   readonly resolverInboundIp: string;
+  /**
+   * The other hubs of a region with several, by hub key: each gets a resolver of
+   * its own in its own VNet, which its spokes and its sites' forwarders use. A
+   * resolver answers from the zones linked to its own VNet, and every hub VNet is
+   * in hubVnets, so no spoke needs a link of its own to resolve the private zones.
+   */
+  readonly hubResolvers?: Readonly<Record<string, { readonly vnetId: pulumi.Input<string>; readonly subnetId: pulumi.Input<string>; readonly inboundIp: string }>>;
 }
 
 /** Its principal resource is the DNS private resolver; the zones are found by key in zoneIds. */
@@ -101,6 +108,32 @@ export class PrivateDns extends pulumi.ComponentResource implements ComponentOut
       },
       { parent: this },
     );
+    for (const [hubKey, hub] of Object.entries(args.hubResolvers ?? {})) {
+      const hubResolver = new dnsresolver.DnsResolver(
+        `${name}-resolver-${hubKey}`,
+        {
+          resourceGroupName: args.resourceGroupName,
+          location: args.location,
+          dnsResolverName: azureName("generic", ["dnspr", hubKey, ...args.nameParts]),
+          virtualNetwork: { id: hub.vnetId },
+          tags: args.tags,
+        },
+        { parent: this },
+      );
+      addLock(`${name}-${hubKey}`, hubResolver.id, args.lock, this);
+      new dnsresolver.InboundEndpoint(
+        `${name}-inbound-${hubKey}`,
+        {
+          resourceGroupName: args.resourceGroupName,
+          location: args.location,
+          dnsResolverName: hubResolver.name,
+          inboundEndpointName: "inbound",
+          ipConfigurations: [{ subnet: { id: hub.subnetId }, privateIpAddress: hub.inboundIp, privateIpAllocationMethod: "Static" }],
+          tags: args.tags,
+        },
+        { parent: this },
+      );
+    }
     this.resourceId = resolver.id;
     this.name = resolver.name;
     this.resolverInboundIp = args.resolverInboundIp;

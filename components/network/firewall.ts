@@ -21,6 +21,11 @@ export interface FirewallArgs extends CommonArgs {
   readonly subnetId: pulumi.Input<string>;
   readonly tier: "Standard" | "Premium";
   readonly ruleCollectionGroups: readonly RuleCollectionGroupSpec[];
+  /**
+   * The parent policy this one inherits from (FirewallParentPolicy), in a region of
+   * several hubs: its isolation group is processed before every rule of this policy.
+   */
+  readonly basePolicyId?: pulumi.Input<string>;
 }
 
 export class Firewall extends pulumi.ComponentResource implements ComponentOutputs {
@@ -44,6 +49,7 @@ export class Firewall extends pulumi.ComponentResource implements ComponentOutpu
         sku: { tier: args.tier },
         threatIntelMode: "Deny",
         dnsSettings: { enableProxy: true },
+        ...(args.basePolicyId !== undefined ? { basePolicy: { id: args.basePolicyId } } : {}),
         tags: args.tags,
       },
       { parent: this },

@@ -148,6 +148,12 @@ export function dnsInboundSecurityRules(layout: readonly PlacedHubSubnet[]): Sec
 export interface HubPlanInput extends Omit<HubRoutingInput, "services"> {
   /** The national eduroam proxies, allowed to reach RADIUS. */
   readonly nationalProxyAddresses: readonly string[];
+  /**
+   * A hub other than the primary: the core's subnets in the primary hub (RADIUS,
+   * the Key Vault endpoint), which this hub's sites reach through this hub's own
+   * firewall, by key.
+   */
+  readonly coreServices?: Readonly<Record<string, string>>;
 }
 
 export interface PlannedHubSubnet extends PlacedHubSubnet {
@@ -159,7 +165,8 @@ export interface PlannedHubSubnet extends PlacedHubSubnet {
 /** Every subnet of a hub with its NSG rules and route table. */
 export function hubNetworkPlan(addressSpace: string, input: HubPlanInput): PlannedHubSubnet[] {
   const layout = hubSubnetLayout(addressSpace);
-  const routing: HubRoutingInput = { ...input, services: hubServicePrefixes(layout) };
+  const core = Object.fromEntries(Object.entries(input.coreServices ?? {}).map(([key, prefix]) => [`core-${key}`, prefix]));
+  const routing: HubRoutingInput = { ...input, services: { ...hubServicePrefixes(layout), ...core } };
   const rulesFor = (key: string): SecurityRule[] | undefined => {
     if (key === "shared") return sharedSubnetSecurityRules(layout);
     if (key === "radius") return radiusSecurityRules(input.nationalProxyAddresses, prefixOf(layout, "bastion"));

@@ -74,6 +74,36 @@ export interface HubRoutingInput {
   readonly services: HubServicePrefixes;
   /** network.sharedServicesSpoke.addressSpace: peered with the hub, so routed through the firewall like a spoke. */
   readonly sharedServicesSpoke?: string;
+  /**
+   * The primary hub only, in a region of several hubs: the spokes and site prefixes
+   * behind each other hub, sent back through that hub's firewall over the hub
+   * peering. Traffic from another hub's tenants to the core (RADIUS, the Key
+   * Vault endpoint) passed that hub's firewall on the way in; without these
+   * routes the answer would take this hub's firewall, which never saw the flow
+   * and drops it.
+   */
+  readonly otherHubs?: readonly OtherHubRoutes[];
+}
+
+export interface OtherHubRoutes {
+  readonly key: string;
+  readonly firewallPrivateIp: string;
+  /** That hub's tenants' spokes, by slug. */
+  readonly spokes: Readonly<Record<string, string>>;
+  /** Site prefixes of that hub's tenants that reach the core (their access points' sites). */
+  readonly sitePrefixes: readonly string[];
+}
+
+function otherHubRoutesOf(input: HubRoutingInput): Route[] {
+  return (input.otherHubs ?? []).flatMap((hub) => {
+    const route = via(hub.firewallPrivateIp);
+    return [
+      ...Object.entries(hub.spokes)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([slug, space]) => route(`hub-${hub.key}-spoke-${slug}`, space)),
+      ...[...new Set(hub.sitePrefixes)].sort().map((prefix) => route(`hub-${hub.key}-site-${prefix.replace(/[./]/g, "-")}`, prefix)),
+    ];
+  });
 }
 
 function spokeRoutesOf(input: HubRoutingInput): Route[] {
@@ -132,6 +162,7 @@ export function hubServiceRouteTable(input: HubRoutingInput): RouteTableSpec {
       ...spokeRoutesOf(input),
       ...PRIVATE_RANGES.map((range) => route(`private-${range.split("/")[0].split(".")[0]}`, range)),
       ...publicSites.map((prefix) => route(`site-${prefix.replace(/[./]/g, "-")}`, prefix)),
+      ...otherHubRoutesOf(input),
     ]),
     disableBgpRoutePropagation: true,
   };

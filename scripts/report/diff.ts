@@ -9,6 +9,7 @@ import { covers, restrictToScope } from "../preview/platform-scope";
 import { formerUrns } from "./aliases";
 import { isLeaving, removalBlocker } from "./offboarding-guard";
 import { renumbering } from "./renumbering";
+import { hubMove } from "./hub-move";
 import { localToday } from "../../tenants/validation/date-rules";
 
 type Resource = StackPreview["resources"][number];
@@ -154,6 +155,10 @@ export function diffStack(stack: string, before: StackPreview | undefined, after
     const vnet = changes.findIndex((c) => c.type === "azure-native:network:VirtualNetwork" && c.inputs.some((i) => i.key === "addressSpace"));
     if (vnet >= 0) changes[vnet] = { ...changes[vnet], blocking: changes[vnet].blocking ?? `${changes[vnet].name} (network:VirtualNetwork): ${moved.message}` };
     else changes.push({ urn: `urn:pulumi:${stack}::grunnmur::outputs::addressSpace`, type: "stack output", name: "addressSpace", kind: "changed", inputs: [{ key: "addressSpace", before: moved.before, after: moved.after }], blocking: moved.message });
+  }
+  const hubChange = hubMove(stack, before, after);
+  if (hubChange) {
+    changes.push({ urn: `urn:pulumi:${stack}::grunnmur::outputs::hub`, type: "stack output", name: "hub", kind: "changed", inputs: [{ key: "hub", before: hubChange.before, after: hubChange.after }], blocking: hubChange.message });
   }
   const order = { removed: 0, replaced: 1, changed: 2, added: 3 };
   changes.sort((x, y) => order[x.kind] - order[y.kind] || x.urn.localeCompare(y.urn));

@@ -20,10 +20,9 @@ import { Bastion } from "../../components/network/bastion";
 import { Firewall } from "../../components/network/firewall";
 import { isolationRuleCollectionGroup } from "../../domain/network/firewall-rules";
 import { radiusDelivery } from "../../domain/eduroam/delivery";
-import { firstUsableAddress, hubFirewallAddress, hubNetworkPlan, hubServicePrefixes, hubSubnetLayout, type PlannedHubSubnet } from "../../domain/network/hub-layout";
+import { hubFirewallAddress, hubNetworkPlan, hubServicePrefixes, hubSubnetLayout } from "../../domain/network/hub-layout";
 import { HUB_FIREWALL_NAMES, HUB_VNET_KEYS, hubsInUse } from "../../domain/network/hub-names";
 import { VirtualNetwork } from "../../components/network/virtual-network";
-import { VpnGateway } from "../../components/network/vpn-gateway";
 import { NetworkWatchers } from "../../components/network/network-watchers";
 import { KeyVault } from "../../components/security/key-vault";
 import type { RoleAssignmentArgs } from "../../components/shared/common-args";
@@ -36,6 +35,10 @@ import { copyConfigSecrets, grantSecretReads } from "./radius-config";
 import { generateSecret } from "../../components/security/generated-secret";
 import { CUI_KEY, radiusClientSecret } from "../../domain/azure/generated-secrets";
 import { attachTenants, type TenantScope } from "./tenant-attachments";
+import { hubBaseName, hubProgram, hubSubnets, otherHubRoutes, planHub, type BuiltHub } from "./hub";
+import { HUB_MAIN, hubOf, hubsOf } from "../../domain/network/hub-placement";
+import { FirewallParentPolicy } from "../../components/network/firewall-parent-policy";
+import type { TenantAttachment } from "../../components/network/tenant-attachment";
 import { sharedServicesSpoke, sharedServiceTag } from "./shared-services";
 import { WorkloadVm } from "../../components/compute/workload-vm";
 import { sharedServicesPlan } from "../../domain/compute/workload-plan";
@@ -91,10 +94,15 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     tags: withService(tags, "logging"),
   });
 
-  // Hub network(s): every subnet's NSG rules and route table come from domain/network/hub-layout.ts.
-  const layout = hubSubnetLayout(platform.network.hub.addressSpace);
+  // Hubs (domain/network/hub-placement.ts): the primary first, each tenant on its own hub's.
+  // Every hub's subnets, NSG rules and route tables come from domain/network/hub-layout.ts.
+  const hubSpecs = hubsOf(platform);
+  const multiHub = hubSpecs.length > 1;
+  const plans = hubSpecs.map((spec) => planHub(spec, tenants.filter((t) => hubOf(platform, t.spec) === spec.key)));
+  const mainPlan = plans[0];
+  const layout = mainPlan.layout;
   const subnetCidr = (key: string) => layout.find((s) => s.key === key)!.addressPrefix;
-  const firewallPrivateIp = hubFirewallAddress(layout);
+  const firewallPrivateIp = mainPlan.firewallPrivateIp;
   const hubPlanFor = (addressSpace: string, nextHop: string) =>
     hubNetworkPlan(addressSpace, {
       firewallPrivateIp: nextHop,
@@ -104,31 +112,57 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
       nationalProxyAddresses: Object.values(platform.eduroam?.nationalProxies ?? {}).map((p) => p.address),
       sharedServicesSpoke: platform.network.sharedServicesSpoke?.addressSpace,
     });
-  const hubSubnets = (plan: readonly PlannedHubSubnet[]) =>
-    plan.map((s) => ({
-      key: s.key,
-      name: s.ordinary ? undefined : s.name,
-      addressPrefix: s.addressPrefix,
-      withNsg: s.ordinary,
-      delegation: s.delegation,
-      securityRules: s.securityRules,
-      routeTable: s.routeTable,
-    }));
-  const hub = new VirtualNetwork("hub", {
-    resourceGroupName: groupsRg.hub.name,
+  // With several hubs the isolation group is in one parent policy every hub's policy inherits;
+  // with one it stays in the hub's own policy, as it always was.
+  const isolation = isolationRuleCollectionGroup(platform.network.tenantPool.cidr);
+  const parentPolicy = multiHub
+    ? new FirewallParentPolicy("hub-firewall-parent", {
+        resourceGroupName: groupsRg.hub.name,
+        location,
+        nameParts: ["grunnmur", "parent", env, region],
+        tier: "Standard",
+        ruleCollectionGroups: [isolation],
+        tags: withService(tags, "firewall"),
+      })
+    : undefined;
+  const common = {
     location,
-    vnetName: azureName("virtualNetwork", ["grunnmur", "hub", env, region]),
-    addressSpace: platform.network.hub.addressSpace,
-    subnets: hubSubnets(hubPlanFor(platform.network.hub.addressSpace, firewallPrivateIp)),
-    tags: withService(tags, "network"),
+    env,
+    region,
+    tenantPool: platform.network.tenantPool.cidr,
+    nationalProxyAddresses: Object.values(platform.eduroam?.nationalProxies ?? {}).map((p) => p.address),
+    ruleCollectionGroups: multiHub ? [] : [isolation],
+    basePolicyId: parentPolicy?.resourceId,
+    tags,
     diagnostics,
-    // No lock: tenant stacks create and delete their peerings below the hub, which a lock would
-    // refuse (offboarding, peering re-creation after a hub rebuild); see domain/azure/locks.ts.
-  });
+  };
+  const built: BuiltHub[] = [
+    hubProgram(mainPlan, {
+      ...common,
+      resourceGroup: groupsRg.hub,
+      sharedServicesSpoke: platform.network.sharedServicesSpoke?.addressSpace,
+      otherHubs: multiHub ? otherHubRoutes(plans.slice(1)) : undefined,
+    }),
+  ];
+  const hub = built[0].vnet;
+  const coreServices = hubServicePrefixes(layout);
+  for (const plan of plans.slice(1)) {
+    const base = hubBaseName(plan.spec.key);
+    built.push(
+      hubProgram(plan, {
+        ...common,
+        resourceGroup: rg(base, "network", location, { dependsOn: [watchers.watchers[location]] }),
+        coreServices,
+        peerWith: { vnet: hub, resourceGroupName: groupsRg.hub.name, after: built[built.length - 1].peerings },
+      }),
+    );
+  }
   const hubs = hubsInUse(platform);
   const hubVnets: Record<string, pulumi.Input<string>> = { [HUB_VNET_KEYS.primary]: hub.resourceId };
+  for (const h of built.slice(1)) hubVnets[hubBaseName(h.plan.spec.key)] = h.vnet.resourceId;
   let drFirewallTarget: { rg: resources.ResourceGroup; vnet: VirtualNetwork; location: string } | undefined;
-  const hubPeerings: pulumi.Resource[] = [];
+  // The shared-services spoke and the DR peering wait for the hub peerings already written.
+  const hubPeerings: pulumi.Resource[] = [...built[built.length - 1].peerings];
 
   if (hubs.dr && platform.network.drHub) {
     const drLocation = platform.regions.dr.location;
@@ -167,12 +201,12 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
         },
         { dependsOn: after },
       );
-    const toDr = peer("hub-to-hub-dr", groupsRg.hub.name, hub.name, drHub.resourceId);
+    const toDr = peer("hub-to-hub-dr", groupsRg.hub.name, hub.name, drHub.resourceId, [...hubPeerings]);
     hubPeerings.push(peer("hub-dr-to-hub", drRg.name, drHub.name, hub.resourceId, [toDr]));
     if (hubs.drFirewall) drFirewallTarget = { rg: drRg, vnet: drHub, location: drLocation };
   }
 
-  const dnsResolverIp = firstUsableAddress(subnetCidr("dns-inbound"));
+  const dnsResolverIp = mainPlan.dnsResolverIp;
   // The shared services' spoke (platform.yaml sharedServices), peered after the hubs' own peering.
   let sharedSpoke: { vnet: VirtualNetwork; resourceGroup: resources.ResourceGroup } | undefined;
   if (platform.network.sharedServicesSpoke) {
@@ -191,28 +225,33 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     resolverVnetId: hub.resourceId,
     resolverSubnetId: hub.subnetIds.apply((ids) => ids["dns-inbound"]),
     resolverInboundIp: dnsResolverIp,
+    hubResolvers: Object.fromEntries(
+      built.slice(1).map((h) => [h.plan.spec.key, { vnetId: h.vnet.resourceId, subnetId: h.vnet.subnetIds.apply((ids) => ids["dns-inbound"]), inboundIp: h.plan.dnsResolverIp }]),
+    ),
     tags: withService(tags, "dns"),
   });
 
-  // Firewall: the isolation group first; each tenant's group follows in its TenantAttachment.
-  // The DR firewall, when asked for, enforces the same isolation and tenant rules, so a failover changes no policy.
-  const firewallIn = (name: string, rg: resources.ResourceGroup, vnet: VirtualNetwork, where: string) =>
-    new Firewall(name, {
-      resourceGroupName: rg.name,
-      location: where,
-      nameParts: ["grunnmur", env, REGION_CODES[where]],
-      subnetId: vnet.subnetIds.apply((ids) => ids.firewall),
-      tier: platform.network.hub.firewallTier,
-      ruleCollectionGroups: [isolationRuleCollectionGroup(platform.network.tenantPool.cidr)],
-      tags: withService(tags, "firewall"),
-      diagnostics,
-    });
-  const firewalls: Array<[string, Firewall, resources.ResourceGroup]> = [
-    [HUB_FIREWALL_NAMES.primary, firewallIn(HUB_FIREWALL_NAMES.primary, groupsRg.hub, hub, location), groupsRg.hub],
-  ];
+  // Firewalls: each hub's was made with its hub. The DR firewall, when asked for, enforces the same
+  // isolation and the primary hub's tenant rules, so a failover changes no policy. It keeps its own
+  // isolation group even with several hubs: a parent policy must be in its children's region
+  // (learn.microsoft.com/azure/firewall-manager/policy-overview).
+  const firewalls: Array<[string, Firewall, resources.ResourceGroup]> = [[built[0].firewallName, built[0].firewall, groupsRg.hub]];
   if (drFirewallTarget) {
     const { rg: drRg, vnet, location: drLocation } = drFirewallTarget;
-    firewalls.push([HUB_FIREWALL_NAMES.dr, firewallIn(HUB_FIREWALL_NAMES.dr, drRg, vnet, drLocation), drRg]);
+    firewalls.push([
+      HUB_FIREWALL_NAMES.dr,
+      new Firewall(HUB_FIREWALL_NAMES.dr, {
+        resourceGroupName: drRg.name,
+        location: drLocation,
+        nameParts: ["grunnmur", env, REGION_CODES[drLocation]],
+        subnetId: vnet.subnetIds.apply((ids) => ids.firewall),
+        tier: platform.network.hub.firewallTier,
+        ruleCollectionGroups: [isolation],
+        tags: withService(tags, "firewall"),
+        diagnostics,
+      }),
+      drRg,
+    ]);
   }
   const firewall = firewalls[0][1];
 
@@ -230,25 +269,22 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
 
   // The secrets the platform makes itself are written here through Resource Manager (generated-secret.ts).
   const secretVault = { name: keyVaultName, resourceGroupName: groupsRg.shared.name, vault: keyVault };
-  const vpn = new VpnGateway("hub-vpn", {
-    resourceGroupName: groupsRg.hub.name,
-    location,
-    nameParts: ["grunnmur", env, region],
-    gatewaySubnetId: hub.subnetIds.apply((ids) => ids.gateway),
-    sku: platform.network.hub.vpnGatewaySku,
-    tags: withService(tags, "vpn"),
-    diagnostics,
-  });
-
-  const attachments = attachTenants(input, {
-    firewalls: firewalls.map(([name, component, rg]) => ({ name, component, resourceGroupName: rg.name })),
-    vpn,
-    resourceGroupName: groupsRg.hub.name,
-    location,
-    shared: { dnsResolver: dnsResolverIp, sharedServices: subnetCidr("shared"), radius: subnetCidr("radius") },
-    secretVault,
-    tags: withService(tags, "vpn"),
-  }, tenantScope);
+  // Each hub's tenants attach to that hub's firewall and VPN gateway; DNS goes to that hub's resolver,
+  // RADIUS and the shared services stay in the core of the primary hub.
+  const attachments = new Map<string, TenantAttachment>();
+  for (const h of built) {
+    const primary = h.plan.spec.key === HUB_MAIN;
+    const hubAttachments = attachTenants({ ...input, tenants: h.plan.tenants }, {
+      firewalls: (primary ? firewalls : [[h.firewallName, h.firewall, h.resourceGroup] as const]).map(([name, component, group]) => ({ name, component, resourceGroupName: group.name })),
+      vpn: h.vpn,
+      resourceGroupName: h.resourceGroup.name,
+      location,
+      shared: { dnsResolver: h.plan.dnsResolverIp, sharedServices: subnetCidr("shared"), radius: subnetCidr("radius") },
+      secretVault,
+      tags: withService(tags, "vpn"),
+    }, tenantScope);
+    for (const [slug, attachment] of hubAttachments) attachments.set(slug, attachment);
+  }
 
   new Bastion("hub-bastion", {
     resourceGroupName: groupsRg.hub.name,
@@ -392,5 +428,17 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     // Administrator or Contributor above a resource group. Tenant programs do not read it.
     breakGlassGroupId: groups.resourceIds[BREAK_GLASS],
     tenantCount: tenants.length,
+    hubs: Object.fromEntries(
+      built.map((h) => [
+        h.plan.spec.key,
+        {
+          vnetId: h.vnet.resourceId,
+          vnetName: h.vnet.name,
+          resourceGroupName: h.resourceGroup.name,
+          firewallPrivateIp: h.plan.firewallPrivateIp,
+          dnsResolverInboundIp: h.plan.dnsResolverIp,
+        },
+      ]),
+    ),
   };
 }

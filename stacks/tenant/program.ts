@@ -46,10 +46,11 @@ import type { RoleAssignmentArgs } from "../../components/shared/common-args";
 import { assignRoles } from "../../components/shared/role-assignments";
 import { standardTags, withService } from "../../domain/azure/tags";
 import { TenantStorage } from "../../components/storage/tenant-storage";
-import { platformOutputs, type StackOutputs, type TenantOutputs } from "../contract";
+import { platformOutputs, type HubOutputs, type PlatformOutputs, type StackOutputs, type TenantOutputs } from "../contract";
 import type { TenantStackInput } from "../inputs";
 import { approvedDeparture } from "../../tenants/departure";
 import { budgetStartDate } from "../../domain/cost/budget-period";
+import { HUB_MAIN, hubOf } from "../../domain/network/hub-placement";
 
 export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutputs> {
   const { platform, tenant } = input;
@@ -95,6 +96,20 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
     workloads: rg("workloads", "workloads"),
   };
 
+  // The tenant's own hub (domain/network/hub-placement.ts): the primary hub's values are the
+  // platform's top-level outputs, another hub's are its entry in `hubs`.
+  const hubKey = hubOf(platform, spec);
+  const fromHub = <K extends keyof HubOutputs>(key: K, primary: keyof PlatformOutputs): pulumi.Output<HubOutputs[K]> =>
+    hubKey === HUB_MAIN
+      ? (fromPlatform(primary) as pulumi.Output<HubOutputs[K]>)
+      : fromPlatform("hubs").apply((hubs) => {
+          const hub = hubs[hubKey];
+          if (!hub) throw new Error(`the platform stack has no hub "${hubKey}" for ${slug}; run the platform stack first`);
+          return hub[key];
+        });
+  const hubVnetId = fromHub("vnetId", "hubVnetId");
+  const firewallPrivateIp = fromHub("firewallPrivateIp", "firewallPrivateIp");
+
   const diagnostics = { workspaceResourceId: fromPlatform("workspaceId") };
   const spoke = new Spoke(
     "spoke",
@@ -106,11 +121,11 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
       location,
       addressSpace: tenant.addressSpace,
       subnets: tenant.subnets,
-      hubVnetId: fromPlatform("hubVnetId"),
-      firewallPrivateIp: fromPlatform("firewallPrivateIp"),
+      hubVnetId,
+      firewallPrivateIp,
       hubServicePrefixes: fromPlatform("hubServicePrefixes"),
       sharedServicePrefixes: fromPlatform("sharedServicePrefixes"),
-      dnsServers: [fromPlatform("dnsResolverInboundIp")],
+      dnsServers: [fromHub("dnsResolverInboundIp", "dnsResolverInboundIp")],
       privateDnsZoneIds: fromPlatform("privateDnsZoneIds"),
       // No spoke links to the private DNS zones: the spoke's DNS server is its hub's
       // resolver inbound endpoint, and the resolver answers from the zones linked to
@@ -272,11 +287,12 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
     subnets: tenant.subnets,
     resourceGroups: { network: groups.network.name, data: groups.data.name, workloads: groups.workloads.name },
     spokeVnetId: spoke.resourceId,
-    hubVnetId: fromPlatform("hubVnetId"),
+    hub: hubKey,
+    hubVnetId,
     // Re-exported so the policy pack can check this stack's diagnostic settings.
     logAnalyticsWorkspaceId: fromPlatform("workspaceId"),
     // Re-exported so the policy pack can check that every route of the spoke leads to the hub firewall.
-    firewallPrivateIp: fromPlatform("firewallPrivateIp"),
+    firewallPrivateIp,
     storageAccount: storage?.name,
     fileEndpoint: storage?.fileEndpoint,
     shares: storage ? storage.shareNames : {},

@@ -23,6 +23,7 @@ import {
 import { keyVaults } from "./key-vaults";
 import { sharedServices, sharedServicesSpoke } from "./shared-services";
 import { LIMITS, limitOverrideProblem } from "../../domain/preflight/limits";
+import { HUB_KEY_PATTERN, HUB_MAIN } from "../../domain/network/hub-placement";
 
 const host = z.strictObject({
   slug,
@@ -43,6 +44,18 @@ const host = z.strictObject({
 const countyCode = z
   .string()
   .refine((code) => code in COUNTIES, { error: `must be a county number: ${COUNTY_CODES.join(", ")}` });
+
+// Tunnel counts per SKU: learn.microsoft.com/azure/vpn-gateway/about-gateway-skus (VpnGw1-3AZ: 30 S2S, VpnGw4-5AZ: 100).
+const vpnGatewaySku = z
+  .enum(["VpnGw1AZ", "VpnGw2AZ", "VpnGw3AZ", "VpnGw4AZ", "VpnGw5AZ"])
+  .meta({ description: "Zone-redundant VPN gateway size: VpnGw1AZ-VpnGw3AZ take 30 site-to-site tunnels, VpnGw4AZ and VpnGw5AZ 100." });
+
+const hubKey = z
+  .string()
+  .regex(HUB_KEY_PATTERN, { error: "must be 2-16 lowercase letters and digits starting with a letter, e.g. nord or trondelag" })
+  .refine((key) => key !== HUB_MAIN, { error: `"${HUB_MAIN}" is the primary hub, network.hub; choose another key` })
+  // The DR hub's resources are named hub-dr-...; a hub keyed dr would take its names.
+  .refine((key) => key !== "dr", { error: "\"dr\" is the DR hub's name, network.drHub; choose another key" });
 
 const approvedPublicPrefix = z.strictObject({
   prefix: cidrBlock.meta({ description: "A public block the municipality holds (e.g. from RIPE or its provider), routed through its VPN." }),
@@ -88,9 +101,24 @@ const network = z.strictObject({
   hub: z.strictObject({
     addressSpace: cidrBlock.meta({ description: "Hub VNet in the primary region; a /23 or larger." }),
     firewallTier: z.enum(["Standard", "Premium"]).default("Standard").meta({ description: "Azure Firewall tier; Premium adds TLS inspection and IDPS." }),
-    vpnGatewaySku: z.enum(["VpnGw1AZ", "VpnGw2AZ", "VpnGw3AZ"]).default("VpnGw1AZ").meta({ description: "Zone-redundant VPN gateway size." }),
+    vpnGatewaySku: vpnGatewaySku.default("VpnGw1AZ"),
     bastionSku: z.enum(["Basic", "Standard"]).default("Basic"),
-  }),
+  }).meta({ description: "The primary hub (key main): its own firewall, VPN gateway and DNS resolver, and the core every hub reaches (RADIUS, the Key Vault endpoint, Bastion). It serves every county no hub in network.hubs claims." }),
+  hubs: z
+    .record(
+      hubKey,
+      z.strictObject({
+        addressSpace: cidrBlock.meta({ description: "The hub's VNet in the primary region; a /23 or larger, apart from every other hub, the DR hub, the tenant pool and the shared-services spoke." }),
+        counties: z
+          .array(countyCode)
+          .min(1, { error: "must list at least one county number this hub serves" })
+          .meta({ description: "Two-digit county numbers whose municipalities attach to this hub; a county belongs to one hub at most. Changing this list moves tenants between hubs, which the report shows as blocking." }),
+        vpnGatewaySku: vpnGatewaySku.default("VpnGw1AZ"),
+        firewallTier: z.enum(["Standard", "Premium"]).optional().meta({ description: "Azure Firewall tier of this hub; default the primary hub's. Its policy inherits the isolation rules from the primary hub's parent policy." }),
+      }),
+    )
+    .optional()
+    .meta({ description: "More hubs beside the primary one, by a stable key (lowercase letters and digits, e.g. nord, trondelag; not main). Each is a full hub with its own firewall, VPN gateway and DNS resolver, peered to the primary hub; see docs/scale.md." }),
   drHub: z
     .strictObject({ addressSpace: cidrBlock.meta({ description: "Hub VNet in the DR region." }) })
     .optional(),

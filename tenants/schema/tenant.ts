@@ -54,6 +54,11 @@ const network = z.strictObject({
   addressSpace: cidrBlock
     .optional()
     .meta({ description: "The spoke's address space. Leave out to get the block allocated from the kommunenummer." }),
+  hub: z
+    .string()
+    .regex(/^[a-z][a-z0-9]{1,15}$/, { error: "must be the key of a hub in platform.yaml: main, or a key of network.hubs" })
+    .optional()
+    .meta({ description: "Pin the municipality to this hub (main, or a key of network.hubs in platform.yaml) instead of the one serving its county. Only the platform team may approve it: it moves the spoke's peering, VPN tunnels and firewall rules to that hub." }),
   zones: z
     .strictObject({
       general: zone.optional(),

@@ -22,6 +22,7 @@ import { checkTenantDates, checkWaiverDates, localToday } from "./date-rules";
 import { checkOffboarding } from "./offboarding-rules";
 import { checkGithubTeams } from "./github-rules";
 import { checkSubscriptions } from "./subscription-rules";
+import { checkHubPins, checkHubs, checkSitesAgainstHubs } from "./hub-rules";
 import { checkWorkloads, checkWorkloadSettings } from "./workload-rules";
 import { checkSharedServiceSettings, checkSharedServiceSubscriptions } from "./shared-service-rules";
 import { readYamlText, tenantEntry } from "./file-limits";
@@ -125,6 +126,7 @@ export function loadRegion(paths: RegionPaths, rules: RegionRules = {}): RegionL
     try {
       diagnostics.push(...checkRegion(platform, tenants, order), ...checkOffboarding(platform, tenants, today), ...checkGithubTeams(platform, tenants), ...checkSubscriptions(platform, tenants), ...checkWorkloadSettings(platform), ...checkWorkloads(platform, tenants));
       diagnostics.push(...checkSharedServiceSettings(platform), ...checkSharedServiceSubscriptions(platform, tenants));
+      diagnostics.push(...checkHubs(platform), ...checkHubPins(platform, tenants), ...checkSitesAgainstHubs(platform, tenants));
       diagnostics.push(...checkRegionNames(platform, establishedFirst(tenants, order)));
       const plan = resolveAddressPlan(platform, establishedFirst(tenants, order), order);
       diagnostics.push(...plan.diagnostics);

@@ -37,6 +37,7 @@ const PLATFORM_KEYS = every<PlatformOutputs>({
   platformGroupIds: true,
   breakGlassGroupId: true,
   tenantCount: true,
+  hubs: true,
 });
 
 const TENANT_KEYS = every<TenantOutputs>({
@@ -49,6 +50,7 @@ const TENANT_KEYS = every<TenantOutputs>({
   subnets: true,
   resourceGroups: true,
   spokeVnetId: true,
+  hub: true,
   hubVnetId: true,
   logAnalyticsWorkspaceId: true,
   firewallPrivateIp: true,

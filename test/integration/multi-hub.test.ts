@@ -1,0 +1,153 @@
+/**
+ * The example region with a second hub for Finnmark (county 56): Alta and
+ * Gamvik attach to it, the Troms municipalities stay on the primary hub, and
+ * every hub's policy inherits the isolation group from one parent policy.
+ */
+import * as fs from "node:fs";
+import { copyExampleRegion, type FixtureRegion } from "../helpers/region-fixture";
+import { ofType, previewFiles, type PreviewedRegion, type Resource } from "../helpers/preview-fixture";
+import type { StackPreview } from "../../scripts/preview/preview-file";
+import { hubFirewallAddress, hubSubnetLayout } from "../../domain/network/hub-layout";
+import { loadRegion } from "../../tenants/validation/load-region";
+
+type Json = Record<string, any>;
+
+const FINNMARK_HUB = "10.95.16.0/22";
+const withFinnmarkHub = (yaml: string, hub = `      addressSpace: ${FINNMARK_HUB}\n      counties: ["56"]\n      vpnGatewaySku: VpnGw2AZ\n`) =>
+  yaml.replace("  drHub:\n", `  hubs:\n    finnmark:\n${hub}  drHub:\n`);
+
+describe("a region of two hubs", () => {
+  let fixture: FixtureRegion;
+  let region: PreviewedRegion;
+  let platform: StackPreview;
+  const mainFirewall = hubFirewallAddress(hubSubnetLayout("10.95.0.0/22"));
+  const finnmarkFirewall = hubFirewallAddress(hubSubnetLayout(FINNMARK_HUB));
+  beforeAll(async () => {
+    fixture = copyExampleRegion();
+    fs.writeFileSync(fixture.platformFile, withFinnmarkHub(fs.readFileSync(fixture.platformFile, "utf8")));
+    region = await previewFiles(fixture.tenantsDir, fixture.platformFile, new Set(["alta", "senja"]));
+    platform = region.read("platform");
+  }, 300_000);
+  afterAll(() => {
+    region?.remove();
+    fixture?.remove();
+  });
+
+  const named = (type: string, name: string): Resource => {
+    const found = ofType(platform, type).find((r) => r.name === name);
+    if (!found) throw new Error(`no ${type} named ${name}; have ${ofType(platform, type).map((r) => r.name).join(", ")}`);
+    return found;
+  };
+
+  it("builds the second hub under names from its key, and keeps the primary hub's names", () => {
+    expect(named("azure-native:network:VirtualNetwork", "hub").inputs.virtualNetworkName).toBe("vnet-grunnmur-hub-prod-noe");
+    expect(named("azure-native:network:VirtualNetwork", "hub-finnmark").inputs.virtualNetworkName).toBe("vnet-grunnmur-hub-finnmark-prod-noe");
+    expect(named("azure-native:network:AzureFirewall", "hub-finnmark-firewall").inputs.azureFirewallName).toBe("afw-grunnmur-finnmark-prod-noe");
+    expect((named("azure-native:network:VirtualNetworkGateway", "hub-finnmark-vpn").inputs.sku as Json).name).toBe("VpnGw2AZ");
+    expect(named("azure-native:network:VirtualNetworkPeering", "hub-to-hub-finnmark").inputs.allowForwardedTraffic).toBe(true);
+    expect(named("azure-native:network:VirtualNetworkPeering", "hub-finnmark-to-hub").inputs.allowForwardedTraffic).toBe(true);
+  });
+
+  it("puts the isolation group in one parent policy that every hub's policy inherits", () => {
+    const policies = ofType(platform, "azure-native:network:FirewallPolicy");
+    const parent = policies.find((p) => p.name === "hub-firewall-parent-policy")!;
+    expect(parent).toBeDefined();
+    const children = policies.filter((p) => p !== parent);
+    expect(children.map((p) => p.name).sort()).toEqual(["hub-finnmark-firewall-policy", "hub-firewall-policy"]);
+    for (const child of children) expect((child.inputs.basePolicy as Json).id).toBe(parent.id);
+    const isolation = ofType(platform, "azure-native:network:FirewallPolicyRuleCollectionGroup").filter((g) => g.inputs.ruleCollectionGroupName === "rcg-isolation");
+    expect(isolation.map((g) => g.inputs.firewallPolicyName)).toEqual([parent.inputs.firewallPolicyName]);
+  });
+
+  it("attaches each tenant to its own hub's firewall policy and VPN gateway", () => {
+    const groups = ofType(platform, "azure-native:network:FirewallPolicyRuleCollectionGroup");
+    const policyOf = (slug: string) => groups.filter((g) => g.inputs.ruleCollectionGroupName === `rcg-${slug}`).map((g) => g.inputs.firewallPolicyName);
+    expect(policyOf("alta")).toEqual(["afwp-grunnmur-finnmark-prod-noe"]);
+    expect(policyOf("senja")).toEqual(["afwp-grunnmur-prod-noe"]);
+    const gateways = Object.fromEntries(ofType(platform, "azure-native:network:VirtualNetworkGateway").map((g) => [g.name, g.id]));
+    const connections = ofType(platform, "azure-native:network:VirtualNetworkGatewayConnection");
+    const gatewayOf = (slug: string) => [...new Set(connections.filter((c) => String(c.inputs.virtualNetworkGatewayConnectionName).startsWith(`con-${slug}-`)).map((c) => (c.inputs.virtualNetworkGateway1 as Json).id))];
+    expect(gatewayOf("alta")).toEqual([gateways["hub-finnmark-vpn"]]);
+    expect(gatewayOf("senja")).toEqual([gateways["hub-vpn"]]);
+  });
+
+  it("links every hub VNet to the private DNS zones and gives the second hub a resolver of its own", () => {
+    const links = ofType(platform, "azure-native:privatedns:VirtualNetworkLink").filter((l) => String(l.inputs.privateZoneName).includes("vaultcore"));
+    expect(links.map((l) => l.inputs.virtualNetworkLinkName).sort()).toEqual(["link-hub", "link-hub-dr", "link-hub-finnmark"]);
+    const inbound = ofType(platform, "azure-native:dnsresolver:InboundEndpoint");
+    expect(inbound).toHaveLength(2);
+  });
+
+  it("routes the core's answers to the second hub's tenants back through that hub's firewall", () => {
+    const vnet = named("azure-native:network:VirtualNetwork", "hub");
+    const tables = ofType(platform, "azure-native:network:RouteTable");
+    const altaSpoke = region.read("alta").outputs.addressSpace as string;
+    const radiusTable = tables.find((t) => JSON.stringify(t.inputs.routes).includes(`hub-finnmark-spoke-alta`));
+    expect(radiusTable).toBeDefined();
+    const route = (radiusTable!.inputs.routes as Json[]).find((r) => r.name === "hub-finnmark-spoke-alta")!;
+    expect(route).toMatchObject({ addressPrefix: altaSpoke, nextHopIpAddress: finnmarkFirewall });
+    expect(vnet).toBeDefined();
+  });
+
+  it("gives each tenant stack its own hub's firewall and resolver, and exports its hub", () => {
+    const alta = region.read("alta");
+    const senja = region.read("senja");
+    expect(alta.outputs.hub).toBe("finnmark");
+    expect(senja.outputs.hub).toBe("main");
+    expect(alta.outputs.firewallPrivateIp).toBe(finnmarkFirewall);
+    expect(senja.outputs.firewallPrivateIp).toBe(mainFirewall);
+    const hops = (stack: StackPreview) => [
+      ...new Set(ofType(stack, "azure-native:network:RouteTable").flatMap((t) => (t.inputs.routes as Json[]).map((r) => r.nextHopIpAddress))),
+    ];
+    expect(hops(alta)).toEqual([finnmarkFirewall]);
+    expect(hops(senja)).toEqual([mainFirewall]);
+    const platformHubs = platform.outputs.hubs as Json;
+    const dnsOf = (stack: StackPreview) => ofType(stack, "azure-native:network:VirtualNetwork").map((v) => (v.inputs.dhcpOptions as Json)?.dnsServers);
+    expect(dnsOf(alta)).toEqual([[platformHubs.finnmark.dnsResolverInboundIp]]);
+    expect(dnsOf(senja)).toEqual([[platformHubs.main.dnsResolverInboundIp]]);
+    expect(platformHubs.finnmark.dnsResolverInboundIp).not.toBe(platformHubs.main.dnsResolverInboundIp);
+  });
+});
+
+describe("validation of hubs", () => {
+  let fixture: FixtureRegion;
+  beforeEach(() => {
+    fixture = copyExampleRegion();
+  });
+  afterEach(() => fixture.remove());
+  const messages = () =>
+    loadRegion({ tenantsDir: fixture.tenantsDir, platformFile: fixture.platformFile }).diagnostics.map((d) => `${d.file}: ${d.message}`);
+  const editPlatform = (edit: (yaml: string) => string) => fs.writeFileSync(fixture.platformFile, edit(fs.readFileSync(fixture.platformFile, "utf8")));
+
+  it("accepts a second hub", () => {
+    editPlatform((y) => withFinnmarkHub(y));
+    expect(messages()).toEqual([]);
+  });
+
+  it("names the tenant file and the valid hubs when a pin names no hub", () => {
+    editPlatform((y) => withFinnmarkHub(y));
+    const file = `${fixture.tenantsDir}/senja.yaml`;
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("network:\n", "network:\n  hub: vestland\n"));
+    expect(messages().filter((m) => m.includes("vestland"))).toEqual([
+      expect.stringMatching(/senja\.yaml: "vestland" is not a hub in .*platform\.yaml; valid hubs: main, finnmark/),
+    ]);
+  });
+
+  it("refuses overlapping hubs, a county claimed twice and a hub too small", () => {
+    editPlatform((y) => withFinnmarkHub(y, `      addressSpace: 10.95.2.0/24\n      counties: ["56"]\n    troms:\n      addressSpace: 10.97.0.0/22\n      counties: ["56"]\n`));
+    const found = messages();
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/10\.95\.2\.0\/24 is too small/),
+        expect.stringMatching(/10\.95\.2\.0\/24 overlaps the primary hub/),
+        expect.stringMatching(/10\.97\.0\.0\/22 overlaps the tenant pool/),
+        expect.stringMatching(/county 56 \(Finnmark\) is served by hub finnmark already/),
+      ]),
+    );
+  });
+
+  it("refuses the keys main and dr", () => {
+    editPlatform((y) => y.replace("  drHub:\n", `  hubs:\n    dr:\n      addressSpace: 10.95.16.0/22\n      counties: ["56"]\n  drHub:\n`));
+    expect(messages().join("\n")).toMatch(/"dr" is the DR hub's name/);
+  });
+});
