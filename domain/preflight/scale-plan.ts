@@ -22,6 +22,12 @@ export interface ScaleTenant {
   readonly sites: number;
   /** Its sites' prefixes outside the RFC 1918 ranges: each a route of its own in the hub service route table (routes.ts). */
   readonly publicSitePrefixes?: number;
+  /**
+   * Its site prefixes that reach the core (those holding a Wi-Fi access point, for
+   * RADIUS): in a hub other than the primary, each is a return route in the
+   * primary hub's service route table (routes.ts otherHubs).
+   */
+  readonly coreSitePrefixes?: number;
   /** Its own subscription, if it has one; else it lands in the platform's shared subscription. */
   readonly subscription?: string;
 }
@@ -46,6 +52,12 @@ export interface ScaleRegion {
   readonly fixedRuleGroupsPerPolicy: number;
   /** Whether a shared-services spoke is peered to each hub. */
   readonly sharedServicesSpoke?: boolean;
+  /**
+   * Whether each hub's spokes come from an address block of its own, so the core
+   * returns to another hub's spokes with one route per hub instead of one per spoke.
+   * Not so today: every spoke comes from the one tenant pool.
+   */
+  readonly hubPoolsSummarised?: boolean;
 }
 
 /** One limit's use on one thing, as the bench and the tests print it. */
@@ -118,15 +130,21 @@ const PRIVATE_RANGE_ROUTES = 3;
 /**
  * Routes in a hub's route tables (routes.ts): the gateway subnet's holds a route
  * per spoke of the hub and per hub service; a hub service subnet's a route per
- * spoke, the private ranges and each public site prefix. The busier of the two is counted.
+ * spoke, the private ranges and each public site prefix. The primary hub's
+ * service table, the core's, also returns to every other hub's tenants through
+ * that hub's firewall: a route per spoke (or per hub, when hub pools are
+ * summarised) and per site prefix that reaches the core. The busier table is counted.
  */
 export function routesPerHubTable(region: ScaleRegion, limits: EffectiveLimits): ScaleUsage[] {
   const tenants = byHub(region);
+  const primary = region.hubs[0]?.key;
   return region.hubs.map((hub) => {
     const of = tenants.get(hub.key) ?? [];
     const spokes = of.length + (region.sharedServicesSpoke ? 1 : 0);
     const gateway = spokes + (hub.serviceRoutes ?? 0);
-    const service = spokes + PRIVATE_RANGE_ROUTES + of.reduce((n, t) => n + (t.publicSitePrefixes ?? 0), 0);
+    const others = hub.key === primary ? region.hubs.slice(1).map((h) => tenants.get(h.key) ?? []) : [];
+    const returns = others.reduce((n, ts) => n + (region.hubPoolsSummarised ? (ts.length > 0 ? 1 : 0) : ts.length) + ts.reduce((m, t) => m + (t.coreSitePrefixes ?? 0), 0), 0);
+    const service = spokes + PRIVATE_RANGE_ROUTES + of.reduce((n, t) => n + (t.publicSitePrefixes ?? 0), 0) + returns;
     return { check: "routes-per-route-table", subject: `routes in hub ${hub.key}'s busiest route table`, used: Math.max(gateway, service), limit: limits.routes };
   });
 }
@@ -172,7 +190,7 @@ const REMEDY: Record<string, string> = {
   "vpn-connections-per-hub": "In platform.yaml, give the hub a VpnGw4AZ or VpnGw5AZ gateway (network.hub.vpnGatewaySku or network.hubs.<key>.vpnGatewaySku), or add a hub under network.hubs and move counties to it.",
   "rule-collection-groups-per-policy": "Tenant rules are grouped by county; add a hub under network.hubs so the hub's policy holds fewer counties.",
   "peerings-per-hub": "Add a hub under network.hubs and move counties to it.",
-  "routes-per-route-table": "Add a hub under network.hubs and move counties to it, or give sites prefixes inside the RFC 1918 ranges.",
+  "routes-per-route-table": "For the primary hub: give each hub an address block of its own for its spokes, so the core returns to it with one route (docs/network-scale.md). For another hub: add a hub under network.hubs and move counties to it, or give sites prefixes inside the RFC 1918 ranges.",
   "role-assignments-per-subscription": "Give the largest municipalities their own subscription (subscriptionId in the tenant file, approved by the platform team).",
   "links-per-private-dns-zone": "Each hub links once; a region this large needs Virtual WAN (docs/network-scale.md).",
 };

@@ -24,7 +24,8 @@ function region(platform: PlatformHubsInput, count: number, sites: number, extra
   const placement = placeTenants(platform, tenants);
   return {
     hubs: hubsOf(platform).map((h) => ({ key: h.key, vpnGatewaySku: h.vpnGatewaySku, serviceRoutes: 2 })),
-    tenants: tenants.map((t) => ({ ...t, hub: placement.get(t.slug)!, sites })),
+    // Every third has Wi-Fi, as in the synthetic regions: one site prefix holding its access points reaches the core.
+    tenants: tenants.map((t, i) => ({ ...t, hub: placement.get(t.slug)!, sites, coreSitePrefixes: i % 3 === 0 ? 1 : 0 })),
     privateDnsZones: 8,
     platformSubscription: SHARED,
     platformRoleAssignments: 200,
@@ -97,6 +98,19 @@ describe("scale plan: each limit, passing and failing", () => {
     expect(scaleFindings(routesPerHubTable(publicSites, limits))).toHaveLength(1);
   });
 
+  it("counts the core's return routes to every other hub's spokes and Wi-Fi sites, or one per hub when hub pools are summarised", () => {
+    const r = region(fourHubs, 120, 2);
+    const own = r.tenants.filter((t) => t.hub === HUB_MAIN);
+    const others = r.tenants.filter((t) => t.hub !== HUB_MAIN);
+    const wifiElsewhere = others.reduce((n, t) => n + (t.coreSitePrefixes ?? 0), 0);
+    const main = (x: ScaleRegion) => routesPerHubTable(x, limits).find((u) => u.subject.includes("hub main's"))!.used;
+    expect(main(r)).toBe(own.length + 1 + 3 + others.length + wifiElsewhere);
+    expect(main({ ...r, hubPoolsSummarised: true })).toBe(own.length + 1 + 3 + 3 + wifiElsewhere);
+    // Another hub's tables hold only its own spokes.
+    const nord = r.tenants.filter((t) => t.hub === "nord").length;
+    expect(routesPerHubTable(r, limits).find((u) => u.subject.includes("hub nord's"))!.used).toBe(nord + 1 + 3);
+  });
+
   it("counts role assignments in the shared subscription and in a tenant's own", () => {
     expect(tenantRoleAssignments(false)).toBe(8);
     expect(tenantRoleAssignments(true)).toBe(10);
@@ -121,8 +135,14 @@ describe("scale plan: regions of real size", () => {
     expect(new Set(usage.map((u) => u.check)).size).toBe(6);
   });
 
-  it("fits all 357 municipalities with two sites each in nine hubs, within every limit", () => {
-    const usage = scaleUsage(region(national, 357, 2), limits);
+  it("does not fit all 357 in nine hubs drawing spokes from one tenant pool: the core's route table passes 400", () => {
+    const findings = scaleFindings(scaleUsage(region(national, 357, 2), limits));
+    expect(findings.map((f) => [f.check, f.subject])).toEqual([["routes-per-route-table", "routes in hub main's busiest route table"]]);
+    expect(findings[0].message).toMatch(/address block of its own/);
+  });
+
+  it("fits all 357 municipalities with two sites each in nine hubs, each hub's spokes from a block of its own, within every limit", () => {
+    const usage = scaleUsage(region(national, 357, 2, { hubPoolsSummarised: true }), limits);
     expect(scaleFindings(usage)).toEqual([]);
     const t = tightest(usage)!;
     expect(t.check).toBe("vpn-connections-per-hub");
