@@ -13,7 +13,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy, type GrunnmurPolicy } from "./core/define";
 import { describeResource } from "./core/messages";
-import { dependsThrough, ofType, stackOutput } from "./core/stack-facts";
+import { dependsThrough, ofType, refersTo, stackOutput } from "./core/stack-facts";
 import { knownList, knownString, peek, sameText, show } from "./core/values";
 import { covers, internetIn, readAddress, spansOverlap, type Address, type Span } from "./core/address-ranges";
 import { OUTPUT } from "../stacks/contract";
@@ -89,7 +89,7 @@ export const isolationGroupFirst = () =>
       id: "NW-03.2",
       name: "network-firewall-isolation-group",
       source: SOURCE,
-      title: "Every firewall policy has the group rcg-isolation, with the lowest priority number of its groups and no allow, denying all traffic within the tenant pool.",
+      title: "Every firewall policy has the group rcg-isolation, or inherits it from its parent policy (basePolicy), with the lowest priority number of its groups and no allow, denying all traffic within the tenant pool.",
       enforcementLevel: "mandatory",
     },
     "platform",
@@ -105,12 +105,28 @@ export const isolationGroupFirst = () =>
         report(`the stack has no output ${OUTPUT.tenantPool} with the tenant pool's CIDR, so the isolation group cannot be checked; export network.tenantPool.cidr (${SOURCE})`);
         return;
       }
+      const isolationOf = (policy: PolicyResource) => groupsOf(resources, policy).find((g) => sameText(groupNameOf(g), ISOLATION_GROUP));
+      // A region of several hubs: each hub's policy inherits the group from one parent policy
+      // (basePolicy). Inherited collections are processed before the policy's own whatever their
+      // priority (learn.microsoft.com/azure/firewall/rule-processing, "Inherited rules"), so the
+      // parent's group, checked below as a policy of its own, guards the child too.
+      const parentOf = (policy: PolicyResource) =>
+        peek(() => policy.props.basePolicy) === undefined
+          ? undefined
+          : policies.find((other) => other !== policy && refersTo(policy, "basePolicy", () => (policy.props.basePolicy as Json | undefined)?.id, other));
       for (const policy of policies) {
         const label = describeResource(policy.type, policy.props, policy.name);
         const groups = groupsOf(resources, policy);
-        const isolation = groups.find((g) => sameText(groupNameOf(g), ISOLATION_GROUP));
+        const isolation = isolationOf(policy);
         if (!isolation) {
-          report(`${label}: has no rule collection group ${ISOLATION_GROUP}; add it (domain/network/firewall-rules.ts) so traffic between municipalities' spokes is denied before any tenant's rules (${SOURCE})`, policy.urn);
+          const parent = parentOf(policy);
+          if (parent && isolationOf(parent)) continue;
+          const inherits = parent
+            ? `, and its parent ${describeResource(parent.type, parent.props, parent.name)} (basePolicy) has none either`
+            : peek(() => policy.props.basePolicy) !== undefined
+              ? ", and its basePolicy is no firewall policy of this stack"
+              : "";
+          report(`${label}: has no rule collection group ${ISOLATION_GROUP}${inherits}; add it (domain/network/firewall-rules.ts), or inherit it from the platform's parent policy, so traffic between municipalities' spokes is denied before any tenant's rules (${SOURCE})`, policy.urn);
           continue;
         }
         const where = `rule collection group ${ISOLATION_GROUP} of ${label}`;

@@ -48,6 +48,25 @@ function syntheticSystems(i: number, secure: boolean): Record<string, unknown> {
   };
 }
 
+/** Site-to-site tunnels per gateway (learn.microsoft.com/azure/vpn-gateway/about-gateway-skus): 30 up to VpnGw3AZ, 100 for VpnGw4AZ and VpnGw5AZ. */
+export function vpnSkuFor(tunnels: number): string {
+  return tunnels <= 30 ? "VpnGw1AZ" : tunnels <= 100 ? "VpnGw4AZ" : "VpnGw5AZ";
+}
+
+/**
+ * Regions above the pilot's size get a hub per county (`f<county>`), keeping the
+ * primary hub for the core, so no hub's gateway, route tables or policy carries
+ * more than one county; the pilot of 5 stays the one-hub case.
+ */
+export function syntheticHubs(counties: readonly string[], count: number): string {
+  if (count <= 5) return "";
+  const perCounty = (i: number) => Math.max(0, Math.min(90, count - i * 90));
+  const hubs = counties
+    .map((county, i) => `    f${county}:\n      addressSpace: 10.94.${i * 4}.0/22\n      counties: ["${county}"]\n      vpnGatewaySku: ${vpnSkuFor(perCounty(i))}\n`)
+    .join("");
+  return `  hubs:\n${hubs}`;
+}
+
 export function writeSyntheticRegion(dir: string, count: number, examplePlatformFile: string): { tenantsDir: string; platformFile: string; slugs: string[] } {
   const tenantsDir = path.join(dir, "tenants");
   fs.mkdirSync(tenantsDir, { recursive: true });
@@ -59,7 +78,8 @@ export function writeSyntheticRegion(dir: string, count: number, examplePlatform
     .readFileSync(examplePlatformFile, "utf8")
     .replace(/cidr: 10\.96\.0\.0\/15/, "cidr: 10.96.0.0/12")
     .replace(/counties: \[[^\]]*\]/, `counties: [${counties.map((c) => `"${c}"`).join(", ")}]`)
-    .replace(/^domains:\n/m, `domains:\n${registry}`);
+    .replace(/^domains:\n/m, `domains:\n${registry}`)
+    .replace(/^  drHub:\n/m, `${syntheticHubs(counties, count)}  drHub:\n`);
   const platformFile = path.join(dir, "platform.yaml");
   fs.writeFileSync(platformFile, platformText);
   const slugs: string[] = [];

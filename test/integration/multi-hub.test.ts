@@ -9,6 +9,7 @@ import { ofType, previewFiles, type PreviewedRegion, type Resource } from "../he
 import type { StackPreview } from "../../scripts/preview/preview-file";
 import { hubFirewallAddress, hubSubnetLayout } from "../../domain/network/hub-layout";
 import { loadRegion } from "../../tenants/validation/load-region";
+import { violationsOf } from "../helpers/policy-cases";
 
 type Json = Record<string, any>;
 
@@ -87,6 +88,13 @@ describe("a region of two hubs", () => {
     const route = (radiusTable!.inputs.routes as Json[]).find((r) => r.name === "hub-finnmark-spoke-alta")!;
     expect(route).toMatchObject({ addressPrefix: altaSpoke, nextHopIpAddress: finnmarkFirewall });
     expect(vnet).toBeDefined();
+  });
+
+  it("passes the policy pack with no mandatory finding, the platform and a tenant of each hub", async () => {
+    for (const stack of ["platform", "alta", "senja"]) {
+      const mandatory = (await violationsOf(region.read(stack))).filter((v) => v.enforcement === "mandatory");
+      expect({ stack, mandatory: mandatory.map((v) => `${v.policy}: ${v.message}`) }).toEqual({ stack, mandatory: [] });
+    }
   });
 
   it("gives each tenant stack its own hub's firewall and resolver, and exports its hub", () => {

@@ -1,5 +1,6 @@
 import type { PolicyCase } from "../../helpers/policy-cases";
-import { platformStack, ruleGroup, tenantCollections, withInputs, withoutResource, withResources } from "../../helpers/policy-fixtures";
+import { find, platformStack, resource, ruleGroup, tenantCollections, withInputs, withoutResource, withResources, type Inputs } from "../../helpers/policy-fixtures";
+import type { CheckedStack } from "../../../scripts/preview/preview-file";
 
 const SOURCE = "NSM 2.2.3; MCSB NS-1";
 const isolation = "rule collection group rcg-isolation of firewall policy afwp-grunnmur-prod-noe";
@@ -16,13 +17,65 @@ const withSenjaRule = (rule: Record<string, unknown>) => () => {
 };
 const networkRule = (name: string, sourceAddresses: string[], destinationAddresses: string[]) => ({ ruleType: "NetworkRule", name, ipProtocols: ["Any"], sourceAddresses, destinationAddresses, destinationPorts: ["*"] });
 
+/**
+ * A region of two hubs as the program writes it: the isolation group in the parent
+ * policy, the primary hub's policy and hub nord's naming it as basePolicy, and
+ * nord's tenant Alta's group in nord's policy.
+ */
+const policyInputs = (name: string, extra: Inputs = {}): Inputs => ({
+  resourceGroupName: "rg-grunnmur-hub-prod-noe",
+  location: "norwayeast",
+  firewallPolicyName: name,
+  sku: { tier: "Standard" },
+  threatIntelMode: "Deny",
+  ...extra,
+});
+const PARENT = resource("platform", "azure-native:network:FirewallPolicy", "hub-firewall-parent-policy", policyInputs("afwp-grunnmur-parent-prod-noe"));
+const twoHubs = (nordBase: Inputs | null = { id: PARENT.id }): CheckedStack => {
+  const one = platformStack();
+  const isolationGroup = find(one, "hub-firewall-rcg-isolation");
+  const nord = resource("platform", "azure-native:network:FirewallPolicy", "hub-nord-firewall-policy", policyInputs("afwp-grunnmur-nord-prod-noe", nordBase ? { basePolicy: nordBase } : {}));
+  const [network] = tenantCollections("alta", "10.96.202.0/24", "10.20.0.0/16");
+  const altaGroup = { ...ruleGroup("alta", 15601, [network]), name: "hub-nord-firewall-rcg-alta" };
+  const stack = withInputs(withoutResource(one, "hub-firewall-rcg-isolation"), "hub-firewall-policy", { basePolicy: { id: PARENT.id } });
+  return withResources(
+    stack,
+    PARENT,
+    { ...isolationGroup, name: "hub-firewall-parent-rcg-isolation", urn: isolationGroup.urn.replace("hub-firewall-rcg", "hub-firewall-parent-rcg"), inputs: { ...isolationGroup.inputs, firewallPolicyName: "afwp-grunnmur-parent-prod-noe" } },
+    nord,
+    { ...altaGroup, urn: altaGroup.urn.replace("hub-firewall-rcg", "hub-nord-firewall-rcg"), inputs: { ...altaGroup.inputs, firewallPolicyName: "afwp-grunnmur-nord-prod-noe" } },
+  );
+};
+const MAIN_POLICY_ID = () => find(platformStack(), "hub-firewall-policy").id;
+
 export const firewallCases: PolicyCase[] = [
+  {
+    policy: "network-firewall-isolation-group",
+    fails: "has a second hub whose policy neither holds nor inherits the isolation group",
+    passing: () => twoHubs(),
+    failing: () => twoHubs(null),
+    message: `firewall policy afwp-grunnmur-nord-prod-noe: has no rule collection group rcg-isolation; add it (domain/network/firewall-rules.ts), or inherit it from the platform's parent policy, so traffic between municipalities' spokes is denied before any tenant's rules (${SOURCE})`,
+  },
+  {
+    policy: "network-firewall-isolation-group",
+    fails: "has a second hub inheriting from a policy without the isolation group",
+    passing: () => twoHubs(),
+    failing: () => twoHubs({ id: MAIN_POLICY_ID() }),
+    message: `firewall policy afwp-grunnmur-nord-prod-noe: has no rule collection group rcg-isolation, and its parent firewall policy afwp-grunnmur-prod-noe (basePolicy) has none either; add it (domain/network/firewall-rules.ts), or inherit it from the platform's parent policy, so traffic between municipalities' spokes is denied before any tenant's rules (${SOURCE})`,
+  },
+  {
+    policy: "network-firewall-isolation-group",
+    fails: "has a second hub whose basePolicy is no policy of the platform",
+    passing: () => twoHubs(),
+    failing: () => twoHubs({ id: "/subscriptions/00000000-0000-4000-8000-000000000000/resourceGroups/elsewhere/providers/Microsoft.Network/firewallPolicies/afwp-open" }),
+    message: `firewall policy afwp-grunnmur-nord-prod-noe: has no rule collection group rcg-isolation, and its basePolicy is no firewall policy of this stack; add it (domain/network/firewall-rules.ts), or inherit it from the platform's parent policy, so traffic between municipalities' spokes is denied before any tenant's rules (${SOURCE})`,
+  },
   {
     policy: "network-firewall-isolation-group",
     fails: "has a firewall policy without the isolation group",
     passing: platformStack,
     failing: () => withoutResource(platformStack(), "hub-firewall-rcg-isolation"),
-    message: `firewall policy afwp-grunnmur-prod-noe: has no rule collection group rcg-isolation; add it (domain/network/firewall-rules.ts) so traffic between municipalities' spokes is denied before any tenant's rules (${SOURCE})`,
+    message: `firewall policy afwp-grunnmur-prod-noe: has no rule collection group rcg-isolation; add it (domain/network/firewall-rules.ts), or inherit it from the platform's parent policy, so traffic between municipalities' spokes is denied before any tenant's rules (${SOURCE})`,
   },
   {
     policy: "network-firewall-isolation-group",
