@@ -189,7 +189,7 @@ function tenantNames(platform: PlatformFile, tenant: TenantFile, owner: NameOwne
 
   // Hub-side resources its own stack creates (components/network/spoke.ts).
   bySlug("azure:hub-vnet:peerings", hubPeeringName(slug), "the peering on the hub VNet");
-  bySlug("azure:private-dns-zones:links", dnsLinkName(slug), "the link in every private DNS zone");
+  // No link in the private DNS zones: a spoke resolves through its hub's resolver (docs/network-scale.md).
 
   // Its own stack (stacks/tenant/program.ts). Resource groups and budgets are per
   // subscription, and a tenant may share the platform's: one namespace for all.

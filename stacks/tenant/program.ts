@@ -23,7 +23,6 @@ import { TenantBudget } from "../../components/cost/budget";
 import { WorkloadVm } from "../../components/compute/workload-vm";
 import { workloadPlan } from "../../domain/compute/workload-plan";
 import { requireArmId } from "../../domain/azure/arm-id";
-import { privateDnsZoneNames } from "../../components/dns/private-dns";
 import { TenantIdentity, type TenantGroupKey } from "../../components/identity/tenant-identity";
 import { tenantGroupDisplayNames } from "../../domain/azure/group-names";
 import { REGION_CODES } from "../../domain/azure/names";
@@ -128,7 +127,12 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
       sharedServicePrefixes: fromPlatform("sharedServicePrefixes"),
       dnsServers: [fromHub("dnsResolverInboundIp", "dnsResolverInboundIp")],
       privateDnsZoneIds: fromPlatform("privateDnsZoneIds"),
-      privateDnsZoneKeys: Object.keys(privateDnsZoneNames(location)),
+      // No spoke links to the private DNS zones: the spoke's DNS server is its hub's
+      // resolver inbound endpoint, and the resolver answers from the zones linked to
+      // the hub VNet it sits in. A link per spoke would spend the zone's 1,000 links
+      // (https://learn.microsoft.com/azure/dns/private-dns-privatednszone#limits) on
+      // 357 municipalities; a link per hub spends a handful. docs/network-scale.md.
+      privateDnsZoneKeys: [],
       hubProvider,
       tags: withService(tags, "network"),
       diagnostics,

@@ -101,7 +101,7 @@ describe("offline preview of the example region", () => {
   });
 
   it("tags every taggable Azure resource with tenant, service, cost centre and environment", () => {
-    const taggable = ["resources:ResourceGroup", "network:VirtualNetwork", "network:NetworkSecurityGroup", "network:RouteTable", "storage:StorageAccount", "network:PrivateEndpoint", "privatedns:VirtualNetworkLink"];
+    const taggable = ["resources:ResourceGroup", "network:VirtualNetwork", "network:NetworkSecurityGroup", "network:RouteTable", "storage:StorageAccount", "network:PrivateEndpoint"];
     const alta = read("alta").resources;
     for (const type of taggable) expect({ type, count: alta.filter((r) => r.type === `azure-native:${type}`).length }).not.toEqual({ type, count: 0 });
     for (const resource of alta.filter((r) => taggable.includes(r.type.replace("azure-native:", "")) || r.inputs.tags !== undefined)) {

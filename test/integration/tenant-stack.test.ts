@@ -166,9 +166,15 @@ describe("tenant stacks of the example region", () => {
     expect(only(ofType(region.read("senja"), "azure-native:consumption:Budget"), "budget").options.ignoreChanges).toEqual(["timePeriod.startDate"]);
   });
 
-  it("links the spoke to every platform private DNS zone", () => {
-    const links = ofType(region.read("senja"), "azure-native:privatedns:VirtualNetworkLink");
-    expect(links.map((l) => l.inputs.privateZoneName).sort()).toEqual(Object.values(platform.outputs.privateDnsZoneIds as Json).map((id: string) => id.split("/").pop()).sort());
+  it("links no spoke to the private DNS zones: the spoke resolves through its hub's resolver, whose VNet the zones link to", () => {
+    for (const stack of ["senja", "alta", "bardu", "nordreisa"]) {
+      expect({ stack, links: ofType(region.read(stack), "azure-native:privatedns:VirtualNetworkLink").length }).toEqual({ stack, links: 0 });
+      const vnets = ofType(region.read(stack), "azure-native:network:VirtualNetwork");
+      for (const v of vnets) expect({ stack, dns: (v.inputs.dhcpOptions as Json)?.dnsServers }).toEqual({ stack, dns: [platform.outputs.dnsResolverInboundIp] });
+    }
+    // Every zone links the hub VNet, where the resolver answers for the spokes.
+    const hubLinks = ofType(platform, "azure-native:privatedns:VirtualNetworkLink").filter((l) => (l.inputs.virtualNetwork as Json)?.id === platform.outputs.hubVnetId);
+    expect(new Set(hubLinks.map((l) => l.inputs.privateZoneName)).size).toBe(Object.keys(platform.outputs.privateDnsZoneIds as Json).length);
   });
 
   it("sends diagnostics of the network and storage to the central workspace", () => {
@@ -210,8 +216,8 @@ describe("tenant stacks of the example region", () => {
 
       const azure = nordreisa.resources.filter((r) => r.custom && r.type.startsWith("azure-native:"));
       const hubSide = azure.filter(isHubSide);
-      // The hub's peering and one link per platform private DNS zone.
-      expect(hubSide).toHaveLength(1 + Object.keys(platform.outputs.privateDnsZoneIds as Json).length);
+      // The hub's peering only: spokes link to no private DNS zone (docs/network-scale.md).
+      expect(hubSide).toHaveLength(1);
       // The VMs' admin passwords go to the platform Key Vault, as every generated secret does (docs/workloads.md).
       const inPlatformSubscription = (r: (typeof azure)[number]) => isHubSide(r) || r.type === "azure-native:keyvault:Secret";
       expect(azure.filter((r) => r.type === "azure-native:keyvault:Secret").map((r) => r.name).sort()).toEqual(

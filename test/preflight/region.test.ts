@@ -120,13 +120,14 @@ const CASES: readonly RegionCase[] = [
   {
     rule: "PF-34",
     fails: "links 1001 virtual networks to a private DNS zone",
-    failing: copies("alta", LINK, 990, "spoke-dns-automation"),
-    passing: copies("alta", LINK, 989, "spoke-dns-automation"),
+    // Spokes link to no zone (docs/network-scale.md), so the copies are of the primary hub's link.
+    failing: copies("platform", LINK, 999, "dns-automation-hub"),
+    passing: copies("platform", LINK, 998, "dns-automation-hub"),
     finding: {
       stack: "platform",
       resource: "dns-automation",
       azureName: "privatelink.agentsvc.azure-automation.net",
-      message: `virtual network links to privatelink.agentsvc.azure-automation.net: 1001 (platform 2, alta 991, bardu 1, gamvik 1, kafjord 1, kvaenangen 1, nordreisa 1, senja 1, skjervoy 1, storfjord 1); Azure allows at most 1000 virtual network links per private DNS zone (https://learn.microsoft.com/azure/dns/private-dns-privatednszone#limits)`,
+      message: `virtual network links to privatelink.agentsvc.azure-automation.net: 1001 (platform 1001); Azure allows at most 1000 virtual network links per private DNS zone (https://learn.microsoft.com/azure/dns/private-dns-privatednszone#limits)`,
     },
   },
   {
@@ -294,7 +295,7 @@ describe("the region preflight rules", () => {
       "    public IP addresses in norwayeast: 0 of 10",
       "  elsewhere in the region:",
       "    peerings on vnet-grunnmur-alta-prod-noe: 1 of 500 (busiest of 10)",
-      "    virtual network links to privatelink.agentsvc.azure-automation.net: 11 of 1000 (busiest of 8)",
+      "    virtual network links to privatelink.agentsvc.azure-automation.net: 2 of 1000 (busiest of 8)",
       "    routes in rt-grunnmur-alta-prod-noe-endpoints: 4 of 400 (busiest of 22)",
       "    federated credentials on the deploy identity: 2 of 20 (busiest of 2)",
     ]);
