@@ -18,7 +18,8 @@ import type { CommonArgs, ComponentOutputs } from "../shared/common-args";
 import type { RuleCollectionGroupSpec } from "../../domain/network/firewall-rules";
 import { ruleCollectionGroupAzureName, ruleGroupName } from "../../domain/network/tenant-attachment-names";
 
-export interface FirewallParentPolicyArgs extends CommonArgs {
+// A policy takes no diagnostic setting or lock of its own: the firewalls that use it do (firewall.ts).
+export interface FirewallParentPolicyArgs extends Pick<CommonArgs, "tags"> {
   readonly resourceGroupName: pulumi.Input<string>;
   readonly location: string;
   readonly nameParts: readonly string[];
