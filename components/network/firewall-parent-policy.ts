@@ -19,7 +19,7 @@ import type { RuleCollectionGroupSpec } from "../../domain/network/firewall-rule
 import { ruleCollectionGroupAzureName, ruleGroupName } from "../../domain/network/tenant-attachment-names";
 
 // A policy takes no diagnostic setting or lock of its own: the firewalls that use it do (firewall.ts).
-export interface FirewallParentPolicyArgs extends Pick<CommonArgs, "tags"> {
+export interface FirewallParentPolicyArgs extends Omit<CommonArgs, "diagnostics" | "lock"> {
   readonly resourceGroupName: pulumi.Input<string>;
   readonly location: string;
   readonly nameParts: readonly string[];
