@@ -60,6 +60,8 @@ export interface PlatformOutputs {
   /** Object id of the break-glass group: the one principal the policy pack lets hold Owner or Contributor above a resource group. */
   readonly breakGlassGroupId: string;
   readonly tenantCount: number;
+  /** Where the action groups are (platform.yaml alerting); a tenant's is `<scope>/ag-grunnmur-<slug>-<env>`. Undefined without alerting. */
+  readonly alertActionGroupsScope: string | undefined;
 }
 
 /** What a tenant stack exports. */

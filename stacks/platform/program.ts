@@ -40,6 +40,7 @@ import { sharedServicesSpoke, sharedServiceTag } from "./shared-services";
 import { WorkloadVm } from "../../components/compute/workload-vm";
 import { sharedServicesPlan } from "../../domain/compute/workload-plan";
 import { sharedServicePrefixes } from "../../domain/network/shared-services";
+import { platformAlerting } from "./alerting";
 
 const PLATFORM_GROUP_KEYS = Object.keys(PLATFORM_GROUPS) as PlatformGroupKey[];
 
@@ -320,6 +321,7 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
   }
 
   let radiusAddresses: pulumi.Output<string>[] = [];
+  let radiusServers: RadiusServers | undefined;
   const delivery = radiusDelivery(input, { keyVaultName });
   if (delivery && platform.radius) {
     const copies = new Map(copyConfigSecrets(delivery.secrets, { keyVaultName, resourceGroupName: groupsRg.shared.name, vault: keyVault, secretMode: input.secretMode }));
@@ -350,6 +352,7 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
       diagnostics,
     });
     radiusAddresses = radius.publicAddresses;
+    radiusServers = radius;
     // The servers read their RADIUS secrets from Key Vault with their own identities, each secret on its own.
     grantSecretReads(delivery.secretReads, radius.principalIds, {
       platformVaultId: keyVault.resourceId,
@@ -358,6 +361,18 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
       tenantParent: (slug) => attachments.get(slug),
     });
   }
+
+  const alerting = platformAlerting(input, {
+    monitoringResourceGroup: groupsRg.monitoring,
+    location,
+    workspace,
+    firewalls: firewalls.map(([name, component]) => [name, component] as const),
+    radius: radiusServers,
+    keyVault,
+    subscriptionId: client.subscriptionId,
+    attachments,
+    tags,
+  });
 
   return {
     location,
@@ -392,5 +407,6 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     // Administrator or Contributor above a resource group. Tenant programs do not read it.
     breakGlassGroupId: groups.resourceIds[BREAK_GLASS],
     tenantCount: tenants.length,
+    alertActionGroupsScope: alerting?.actionGroupsScope,
   };
 }

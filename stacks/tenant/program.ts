@@ -51,6 +51,7 @@ import { platformOutputs, type StackOutputs, type TenantOutputs } from "../contr
 import type { TenantStackInput } from "../inputs";
 import { approvedDeparture } from "../../tenants/departure";
 import { budgetStartDate } from "../../domain/cost/budget-period";
+import { tenantAlerting } from "./alerting";
 
 export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutputs> {
   const { platform, tenant } = input;
@@ -245,6 +246,7 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
     assignRoles(`rg-${key}`, ownVault.group.id, tenantScopeKey(slug, key), TENANT_VAULT_ROLE_GRANTS.map((g) => grant(g.group, g.role)), roleHolder);
   }
 
+  const alerting = tenantAlerting(input, { fromPlatform, componentOpts, ownSubscription: ownSubscription !== undefined });
   new TenantBudget("budget", {
     tenant: slug,
     subscriptionScope: pulumi.interpolate`/subscriptions/${subscriptionId}`,
@@ -252,6 +254,7 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
     resourceGroupNames: [groups.network.name, groups.data.name, groups.workloads.name, ...(ownVault ? [ownVault.group.name] : [])],
     monthlyNok: spec.budget.monthlyNok,
     alertRecipients: spec.budget.alertRecipients,
+    contactGroups: alerting.budgetContactGroups,
     startDate: budgetStartDate(spec.joined, input.today),
   }, componentOpts);
 

@@ -37,6 +37,7 @@ const PLATFORM_KEYS = every<PlatformOutputs>({
   platformGroupIds: true,
   breakGlassGroupId: true,
   tenantCount: true,
+  alertActionGroupsScope: true,
 });
 
 const TENANT_KEYS = every<TenantOutputs>({
