@@ -116,7 +116,7 @@ export function actionGroupPlans(facts: RegionAlertFacts): ActionGroupPlan[] {
   const group = (owner: Owner, contacts: readonly Receiver[]): ActionGroupPlan => ({
     owner,
     actionGroupName: actionGroupName(owner, facts.host, facts.environment),
-    groupShortName: (owner === PLATFORM_OWNER ? "grunnmur" : owner).slice(0, 12),
+    groupShortName: (owner === PLATFORM_OWNER ? "grunnmur" : owner).slice(0, 12).replace(/-+$/, ""),
     receivers: receivers(contacts),
   });
   return [group(PLATFORM_OWNER, facts.platformContacts), ...facts.tenants.map((t) => group(t.slug, t.contacts))];
