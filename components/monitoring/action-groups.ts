@@ -9,6 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as monitor from "@pulumi/azure-native/monitor";
 import type { ActionGroupPlan, Owner } from "../../domain/alerting/plan";
 import type { Tags } from "../../domain/azure/tags";
+import type { CollectionOutputs } from "../shared/common-args";
 
 export interface ActionGroupsArgs {
   readonly resourceGroupName: pulumi.Input<string>;
@@ -18,9 +19,10 @@ export interface ActionGroupsArgs {
   readonly parentFor?: (owner: Owner) => pulumi.Resource | undefined;
 }
 
-export class ActionGroups extends pulumi.ComponentResource {
-  /** Action group ids by owner ("platform" or a slug). */
-  public readonly ids: Record<Owner, pulumi.Output<string>> = {};
+export class ActionGroups extends pulumi.ComponentResource implements CollectionOutputs {
+  /** Action group ids and names by owner ("platform" or a slug). */
+  public readonly resourceIds: Record<Owner, pulumi.Output<string>> = {};
+  public readonly names: Record<Owner, pulumi.Output<string>> = {};
 
   constructor(name: string, args: ActionGroupsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("grunnmur:monitoring:ActionGroups", name, {}, opts);
@@ -38,8 +40,9 @@ export class ActionGroups extends pulumi.ComponentResource {
         },
         { parent: args.parentFor?.(plan.owner) ?? this },
       );
-      this.ids[plan.owner] = group.id;
+      this.resourceIds[plan.owner] = group.id;
+      this.names[plan.owner] = group.name;
     }
-    this.registerOutputs({ ids: this.ids });
+    this.registerOutputs({ resourceIds: this.resourceIds, names: this.names });
   }
 }

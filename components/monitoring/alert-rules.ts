@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as monitor from "@pulumi/azure-native/monitor";
 import type { AlertPlan, Owner } from "../../domain/alerting/plan";
 import type { Tags } from "../../domain/azure/tags";
+import type { CollectionOutputs } from "../shared/common-args";
 
 export interface AlertRulesArgs {
   readonly resourceGroupName: pulumi.Input<string>;
@@ -23,8 +24,10 @@ export interface AlertRulesArgs {
   readonly parentFor?: (owner: Owner) => pulumi.Resource | undefined;
 }
 
-export class AlertRules extends pulumi.ComponentResource {
-  public readonly ruleIds: Record<string, pulumi.Output<string>> = {};
+export class AlertRules extends pulumi.ComponentResource implements CollectionOutputs {
+  /** Rule ids and names by the plan's key. */
+  public readonly resourceIds: Record<string, pulumi.Output<string>> = {};
+  public readonly names: Record<string, pulumi.Output<string>> = {};
 
   constructor(name: string, args: AlertRulesArgs, opts?: pulumi.ComponentResourceOptions) {
     super("grunnmur:monitoring:AlertRules", name, {}, opts);
@@ -37,11 +40,12 @@ export class AlertRules extends pulumi.ComponentResource {
     for (const plan of args.alerts) {
       const parent = args.parentFor?.(plan.routeTo[0]) ?? this;
       const common = { resourceGroupName: args.resourceGroupName, description: plan.description, tags: args.tags };
+      let rule: pulumi.CustomResource & { name: pulumi.Output<string> };
       switch (plan.kind) {
         case "metric": {
           const target = args.targets[plan.target];
           if (!target) throw new Error(`alert ${plan.key}: nothing to watch under "${plan.target}"`);
-          this.ruleIds[plan.key] = new monitor.MetricAlert(
+          rule = new monitor.MetricAlert(
             plan.key,
             {
               ...common,
@@ -71,11 +75,11 @@ export class AlertRules extends pulumi.ComponentResource {
               actions: groupsOf(plan.routeTo).map((actionGroupId) => ({ actionGroupId })),
             },
             { parent },
-          ).id;
+          );
           break;
         }
         case "log":
-          this.ruleIds[plan.key] = new monitor.ScheduledQueryRule(
+          rule = new monitor.ScheduledQueryRule(
             plan.key,
             {
               ...common,
@@ -104,10 +108,10 @@ export class AlertRules extends pulumi.ComponentResource {
               actions: { actionGroups: groupsOf(plan.routeTo) },
             },
             { parent },
-          ).id;
+          );
           break;
         case "activity":
-          this.ruleIds[plan.key] = new monitor.ActivityLogAlert(
+          rule = new monitor.ActivityLogAlert(
             plan.key,
             {
               ...common,
@@ -119,10 +123,12 @@ export class AlertRules extends pulumi.ComponentResource {
               actions: { actionGroups: groupsOf(plan.routeTo).map((actionGroupId) => ({ actionGroupId })) },
             },
             { parent },
-          ).id;
+          );
           break;
       }
+      this.resourceIds[plan.key] = rule.id;
+      this.names[plan.key] = rule.name;
     }
-    this.registerOutputs({ ruleIds: this.ruleIds });
+    this.registerOutputs({ resourceIds: this.resourceIds, names: this.names });
   }
 }

@@ -19,6 +19,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aadiam from "@pulumi/azure-native/aadiam";
 import * as monitor from "@pulumi/azure-native/monitor";
 import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
+import type { CollectionOutputs } from "../shared/common-args";
 import { ACTIVITY_LOG_CATEGORIES, AUDIT_TABLES, ENTRA_LOG_CATEGORIES, type SavedSearchPlan } from "../../domain/alerting/plan";
 
 export const AUDIT_SETTING_NAME = "audit-to-central-workspace";
@@ -36,10 +37,18 @@ export interface AuditLogsArgs {
   readonly parentFor?: (owner: string) => pulumi.Resource | undefined;
 }
 
-export class AuditLogs extends pulumi.ComponentResource {
+export class AuditLogs extends pulumi.ComponentResource implements CollectionOutputs {
+  /** By key: "activity-log", "entra", "table-<name>", "changes-<owner>". */
+  public readonly resourceIds: Record<string, pulumi.Output<string>> = {};
+  public readonly names: Record<string, pulumi.Output<string>> = {};
+
   constructor(name: string, args: AuditLogsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("grunnmur:monitoring:AuditLogs", name, {}, opts);
-    new monitor.SubscriptionDiagnosticSetting(
+    const keep = (key: string, r: pulumi.CustomResource & { name: pulumi.Output<string> }) => {
+      this.resourceIds[key] = r.id;
+      this.names[key] = r.name;
+    };
+    keep("activity-log", new monitor.SubscriptionDiagnosticSetting(
       `${name}-activity-log`,
       {
         name: AUDIT_SETTING_NAME,
@@ -47,13 +56,13 @@ export class AuditLogs extends pulumi.ComponentResource {
         logs: ACTIVITY_LOG_CATEGORIES.map((category) => ({ category, enabled: true })),
       },
       { parent: this },
-    );
+    ));
     const workspace = () => {
       if (!args.workspaceName || !args.workspaceResourceGroupName) throw new Error("AuditLogs: the workspace's name and resource group are needed for its tables and saved queries");
       return { workspaceName: args.workspaceName, resourceGroupName: args.workspaceResourceGroupName };
     };
     if (args.entraLogs) {
-      new aadiam.DiagnosticSetting(
+      keep("entra", new aadiam.DiagnosticSetting(
         `${name}-entra`,
         {
           name: AUDIT_SETTING_NAME,
@@ -61,9 +70,9 @@ export class AuditLogs extends pulumi.ComponentResource {
           logs: ENTRA_LOG_CATEGORIES.map((category) => ({ category, enabled: true })),
         },
         { parent: this },
-      );
+      ));
       for (const table of AUDIT_TABLES) {
-        new operationalinsights.Table(
+        keep(`table-${table}`, new operationalinsights.Table(
           `${name}-${table}`,
           {
             ...workspace(),
@@ -73,11 +82,11 @@ export class AuditLogs extends pulumi.ComponentResource {
           },
           // Deleting a built-in table's resource only resets its retention; keep what was set.
           { parent: this, retainOnDelete: true },
-        );
+        ));
       }
     }
     for (const q of args.changeQueries) {
-      new operationalinsights.SavedSearch(
+      keep(`changes-${q.owner}`, new operationalinsights.SavedSearch(
         `changes-${q.owner}`,
         {
           ...workspace(),
@@ -88,8 +97,8 @@ export class AuditLogs extends pulumi.ComponentResource {
           tags: [{ name: "grunnmur:tenant", value: q.owner }],
         },
         { parent: args.parentFor?.(q.owner) ?? this },
-      );
+      ));
     }
-    this.registerOutputs({});
+    this.registerOutputs({ resourceIds: this.resourceIds, names: this.names });
   }
 }

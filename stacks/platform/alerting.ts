@@ -92,7 +92,7 @@ export function platformAlerting(input: PlatformStackInput, parts: PlatformAlert
     resourceGroupName: rg,
     location: parts.location,
     alerts: alertPlans(facts),
-    actionGroupIds: groups.ids,
+    actionGroupIds: groups.resourceIds,
     targets,
     workspaceResourceId: parts.workspace.resourceId,
     subscriptionId: parts.subscriptionId,
