@@ -60,7 +60,7 @@ export interface PlatformOutputs {
   /** Object id of the break-glass group: the one principal the policy pack lets hold Owner or Contributor above a resource group. */
   readonly breakGlassGroupId: string;
   readonly tenantCount: number;
-  /** Where the action groups are (platform.yaml alerting); a tenant's is `<scope>/ag-grunnmur-<slug>-<env>`. Undefined without alerting. */
+  /** Where the action groups are (platform.yaml alerting); a tenant's is `<scope>/ag-grunnmur-tenant-<slug>-<env>`. Undefined without alerting. */
   readonly alertActionGroupsScope: string | undefined;
 }
 

@@ -10,6 +10,11 @@
  * team alone. No municipality's contacts ever receive another's alert.
  */
 import { backupJobFailedQuery, restorePointMissingQuery, tenantChangesQuery, vpnTunnelDownQuery } from "./kql";
+import { REGION_CODES } from "../azure/names";
+import { TENANT_VAULT_RESOURCE_GROUP_KEY, tenantResourceGroupName, type TenantResourceGroupKey } from "../azure/tenant-names";
+import { workloadPlan } from "../compute/workload-plan";
+import type { PlatformFile } from "../../tenants/schema/platform";
+import type { TenantFile } from "../../tenants/schema/tenant";
 import { FIREWALL_HEALTH_BELOW_PERCENT, RESTORE_POINT_MAX_AGE_HOURS, SERVICE_HEALTH_REGIONS } from "./thresholds";
 
 export const PLATFORM_OWNER = "platform";
@@ -92,8 +97,12 @@ export interface RegionAlertFacts {
   readonly tenants: readonly TenantAlertFacts[];
 }
 
-export function actionGroupName(owner: Owner, host: string, env: string): string {
-  return owner === PLATFORM_OWNER ? `ag-grunnmur-${host}-platform-${env}` : `ag-grunnmur-${owner}-${env}`;
+/**
+ * The two kinds of name differ right after the prefix, so no slug can give a municipality's
+ * group the platform team's name (a slug "tromso-platform" would, with `<host>-platform`).
+ */
+export function actionGroupName(owner: Owner, env: string): string {
+  return owner === PLATFORM_OWNER ? `ag-grunnmur-platform-${env}` : `ag-grunnmur-tenant-${owner}-${env}`;
 }
 
 /** One receiver per e-mail address, named after the person, with a suffix where two share a name. */
@@ -115,7 +124,7 @@ export function receivers(contacts: readonly Receiver[]): Receiver[] {
 export function actionGroupPlans(facts: RegionAlertFacts): ActionGroupPlan[] {
   const group = (owner: Owner, contacts: readonly Receiver[]): ActionGroupPlan => ({
     owner,
-    actionGroupName: actionGroupName(owner, facts.host, facts.environment),
+    actionGroupName: actionGroupName(owner, facts.environment),
     groupShortName: (owner === PLATFORM_OWNER ? "grunnmur" : owner).slice(0, 12).replace(/-+$/, ""),
     receivers: receivers(contacts),
   });
@@ -201,17 +210,42 @@ export function alertPlans(facts: RegionAlertFacts): AlertPlan[] {
     restorePointsMissing("restore-points-missing", env, platform),
     vpnTunnelDown("vpn-tunnel-down", env, platform),
   ];
-  for (const t of facts.tenants) {
-    const route = [t.slug, PLATFORM_OWNER];
-    if (t.backedUp) {
-      plans.push(backupFailed(`backup-job-failed-${t.slug}`, env, route, t.resourceGroups));
-      plans.push(restorePointsMissing(`restore-points-missing-${t.slug}`, env, route, t.resourceGroups));
-    }
-    const ips = Object.keys(t.sitePublicIps).sort().map((k) => t.sitePublicIps[k]);
-    if (ips.length > 0) plans.push(vpnTunnelDown(`vpn-tunnel-down-${t.slug}`, env, route, ips));
-  }
+  for (const t of facts.tenants) plans.push(...tenantAlertPlans(t, env));
   return plans;
 }
+
+/** One municipality's own alerts: its backup items and its VPN sites. */
+export function tenantAlertPlans(t: TenantAlertFacts, env: string): LogAlertPlan[] {
+  const route = [t.slug, PLATFORM_OWNER];
+  const plans: LogAlertPlan[] = [];
+  if (t.backedUp) {
+    plans.push(backupFailed(`backup-job-failed-${t.slug}`, env, route, t.resourceGroups));
+    plans.push(restorePointsMissing(`restore-points-missing-${t.slug}`, env, route, t.resourceGroups));
+  }
+  const ips = Object.keys(t.sitePublicIps).sort().map((k) => t.sitePublicIps[k]);
+  if (ips.length > 0) plans.push(vpnTunnelDown(`vpn-tunnel-down-${t.slug}`, env, route, ips));
+  return plans;
+}
+
+/** A municipality's facts for the plan, from its file alone. */
+export function tenantAlertFacts(platform: PlatformFile, spec: TenantFile): TenantAlertFacts {
+  const env = platform.environment;
+  const region = REGION_CODES[platform.regions.primary];
+  const backedUp = (spec.services.includes("backup") && spec.backup !== undefined && spec.storage !== undefined) || workloadPlan(spec).length > 0;
+  const keys: Array<TenantResourceGroupKey | typeof TENANT_VAULT_RESOURCE_GROUP_KEY> = ["network", "data", "workloads"];
+  if (backedUp && spec.azure.subscriptionId) keys.push(TENANT_VAULT_RESOURCE_GROUP_KEY);
+  return {
+    slug: spec.slug,
+    contacts: spec.contacts.map((c) => ({ name: c.name, email: c.email })),
+    sitePublicIps: Object.fromEntries(Object.entries(spec.sites).map(([key, site]) => [key, site.publicIp])),
+    backedUp,
+    resourceGroups: keys.map((key) => tenantResourceGroupName(spec.slug, key, env, region)),
+    subscriptionId: spec.azure.subscriptionId,
+  };
+}
+
+/** A municipality's saved change query's id in the central workspace. */
+export const changeQueryId = (slug: string) => `grunnmur-changes-${slug}`;
 
 function backupFailed(key: string, env: string, routeTo: Owner[], groups?: readonly string[]): LogAlertPlan {
   return {
@@ -268,7 +302,7 @@ export interface SavedSearchPlan {
 export function changeQueryPlans(tenants: readonly TenantAlertFacts[]): SavedSearchPlan[] {
   return tenants.map((t) => ({
     owner: t.slug,
-    savedSearchId: `grunnmur-changes-${t.slug}`,
+    savedSearchId: changeQueryId(t.slug),
     displayName: `What changed: ${t.slug}`,
     category: "grunnmur changes",
     query: tenantChangesQuery(t.resourceGroups, t.subscriptionId),

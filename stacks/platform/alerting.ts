@@ -21,13 +21,8 @@ import type { Firewall } from "../../components/network/firewall";
 import type { TenantAttachment } from "../../components/network/tenant-attachment";
 import type { KeyVault } from "../../components/security/key-vault";
 import type { RadiusServers } from "../../components/eduroam/radius-servers";
-import { actionGroupPlans, alertPlans, changeQueryPlans, PLATFORM_OWNER, type TenantAlertFacts } from "../../domain/alerting/plan";
-import { REGION_CODES } from "../../domain/azure/names";
-import { TENANT_VAULT_RESOURCE_GROUP_KEY, tenantResourceGroupName, type TenantResourceGroupKey } from "../../domain/azure/tenant-names";
-import { workloadPlan } from "../../domain/compute/workload-plan";
+import { actionGroupPlans, alertPlans, changeQueryPlans, PLATFORM_OWNER, tenantAlertFacts } from "../../domain/alerting/plan";
 import { withService, type Tags } from "../../domain/azure/tags";
-import type { PlatformFile } from "../../tenants/schema/platform";
-import type { ResolvedTenant } from "../../tenants/region";
 import type { PlatformStackInput } from "../inputs";
 
 export interface PlatformAlertingParts {
@@ -48,30 +43,12 @@ export interface PlatformAlertingOutputs {
   readonly actionGroupsScope: pulumi.Output<string>;
 }
 
-/** A municipality's facts for the alert plan, from its file alone. */
-export function tenantAlertFacts(platform: PlatformFile, tenant: ResolvedTenant): TenantAlertFacts {
-  const spec = tenant.spec;
-  const env = platform.environment;
-  const region = REGION_CODES[platform.regions.primary];
-  const backedUp = (spec.services.includes("backup") && spec.backup !== undefined && spec.storage !== undefined) || workloadPlan(spec).length > 0;
-  const keys: Array<TenantResourceGroupKey | typeof TENANT_VAULT_RESOURCE_GROUP_KEY> = ["network", "data", "workloads"];
-  if (backedUp && spec.azure.subscriptionId) keys.push(TENANT_VAULT_RESOURCE_GROUP_KEY);
-  return {
-    slug: spec.slug,
-    contacts: spec.contacts.map((c) => ({ name: c.name, email: c.email })),
-    sitePublicIps: Object.fromEntries(Object.entries(spec.sites).map(([key, site]) => [key, site.publicIp])),
-    backedUp,
-    resourceGroups: keys.map((key) => tenantResourceGroupName(spec.slug, key, env, region)),
-    subscriptionId: spec.azure.subscriptionId,
-  };
-}
-
 export function platformAlerting(input: PlatformStackInput, parts: PlatformAlertingParts): PlatformAlertingOutputs | undefined {
   const { platform } = input;
   const alerting = platform.alerting;
   if (!alerting) return undefined;
   const tags = withService(parts.tags, "monitoring");
-  const tenants = input.tenants.filter((t) => parts.attachments.has(t.spec.slug)).map((t) => tenantAlertFacts(platform, t));
+  const tenants = input.tenants.filter((t) => parts.attachments.has(t.spec.slug)).map((t) => tenantAlertFacts(platform, t.spec));
   const facts = {
     host: platform.host.slug,
     environment: platform.environment,

@@ -31,7 +31,7 @@ export interface TenantAlerting {
 export function tenantAlerting(input: TenantStackInput, parts: TenantAlertingParts): TenantAlerting {
   const { platform, tenant } = input;
   if (!platform.alerting) return { budgetContactGroups: undefined };
-  const name = actionGroupName(tenant.spec.slug, platform.host.slug, platform.environment);
+  const name = actionGroupName(tenant.spec.slug, platform.environment);
   const scope = parts.fromPlatform("alertActionGroupsScope");
   if (parts.ownSubscription) {
     new AuditLogs("audit-logs", {

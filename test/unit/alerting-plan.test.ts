@@ -87,11 +87,16 @@ describe("action groups", () => {
   it("makes one for the platform team and one per municipality, from their own contacts", () => {
     const groups = actionGroupPlans(facts);
     expect(groups.map((g) => [g.owner, g.actionGroupName, g.receivers.map((r) => r.email)])).toEqual([
-      ["platform", "ag-grunnmur-tromso-platform-prod", ["drift@tromso.example"]],
-      ["alta", "ag-grunnmur-alta-prod", ["it@alta.example"]],
-      ["bardu", "ag-grunnmur-bardu-prod", ["it@bardu.example"]],
+      ["platform", "ag-grunnmur-platform-prod", ["drift@tromso.example"]],
+      ["alta", "ag-grunnmur-tenant-alta-prod", ["it@alta.example"]],
+      ["bardu", "ag-grunnmur-tenant-bardu-prod", ["it@bardu.example"]],
     ]);
     for (const g of groups) expect(g.groupShortName.length).toBeLessThanOrEqual(12);
+  });
+
+  it("never gives a municipality the platform team's group name, whatever its slug", () => {
+    const groups = actionGroupPlans({ ...facts, tenants: [{ ...facts.tenants[1], slug: "tromso-platform" }, { ...facts.tenants[1], slug: "platform-prod" }] });
+    expect(new Set(groups.map((g) => g.actionGroupName)).size).toBe(3);
   });
 
   it("keeps a short name within Azure's 12 characters for a long slug", () => {
