@@ -25,6 +25,8 @@ const RG01 = "Archive Act; Digdir guidance";
  * (test/unit/location-types.test.ts checks the list against azure-native).
  */
 export const LOCATIONLESS_TYPES: ReadonlySet<string> = new Set([
+  // The directory's diagnostic setting (Entra ID logs): a tenant-wide resource with no region.
+  "azure-native:aadiam:DiagnosticSetting",
   "azure-native:authorization:ManagementLockAtResourceGroupLevel",
   "azure-native:authorization:ManagementLockAtResourceLevel",
   "azure-native:authorization:ManagementLockByScope",
@@ -33,7 +35,12 @@ export const LOCATIONLESS_TYPES: ReadonlySet<string> = new Set([
   "azure-native:keyvault:Secret",
   "azure-native:monitor:DataCollectionRuleAssociation",
   "azure-native:monitor:DiagnosticSetting",
+  // The activity log's setting: a subscription-wide extension resource.
+  "azure-native:monitor:SubscriptionDiagnosticSetting",
   "azure-native:network:FirewallPolicyRuleCollectionGroup",
+  // A workspace's saved queries and tables live in the workspace's region.
+  "azure-native:operationalinsights:SavedSearch",
+  "azure-native:operationalinsights:Table",
   "azure-native:network:PrivateDnsZoneGroup",
   "azure-native:network:Route",
   "azure-native:network:SecurityRule",

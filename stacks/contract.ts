@@ -77,6 +77,8 @@ export interface PlatformOutputs {
   readonly tenantCount: number;
   /** Every hub by key, the primary (`main`) too; the top-level hub outputs above are the primary's. */
   readonly hubs: Readonly<Record<string, HubOutputs>>;
+  /** Where the action groups are (platform.yaml alerting); a tenant's is `<scope>/ag-grunnmur-tenant-<slug>-<env>`. Undefined without alerting. */
+  readonly alertActionGroupsScope: string | undefined;
 }
 
 /** What a tenant stack exports. */

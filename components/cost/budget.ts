@@ -14,6 +14,8 @@ export interface TenantBudgetArgs {
   readonly resourceGroupNames: pulumi.Input<string>[];
   readonly monthlyNok: number;
   readonly alertRecipients: readonly string[];
+  /** Action groups the 80 % and 100 % notifications go to as well (platform.yaml alerting; stacks/tenant/alerting.ts). */
+  readonly contactGroups?: pulumi.Input<string>[];
   /** First of a month (domain/cost/budget-period.ts budgetStartDate); used when the budget is created. */
   readonly startDate: string;
 }
@@ -29,7 +31,7 @@ export class TenantBudget extends pulumi.ComponentResource implements ComponentO
     const notifications = Object.fromEntries(
       ALERT_THRESHOLDS.map((threshold) => [
         `actual-${threshold}-percent`,
-        { enabled: true, operator: "GreaterThanOrEqualTo", threshold, thresholdType: "Actual", contactEmails: [...args.alertRecipients], locale: "nb-no" },
+        { enabled: true, operator: "GreaterThanOrEqualTo", threshold, thresholdType: "Actual", contactEmails: [...args.alertRecipients], contactGroups: args.contactGroups, locale: "nb-no" },
       ]),
     );
     const budget = new consumption.Budget(

@@ -12,6 +12,7 @@
  * unique by slug; and aliases, which collide exactly when the names they point
  * to do (the preview checks them against each other too, scripts/preview/urn-checks.ts).
  */
+import { actionGroupName, alertPlans, changeQueryId, PLATFORM_OWNER, tenantAlertFacts, tenantAlertPlans } from "../alerting/plan";
 import { radiusClientSecret, vpnPreSharedKey, type GeneratedSecretSpec } from "./generated-secrets";
 import type { PlatformFile } from "../../tenants/schema/platform";
 import type { SecretRef } from "../../tenants/schema/fields";
@@ -140,6 +141,12 @@ function platformNames(platform: PlatformFile): RegionName[] {
   for (const key of [...(Object.keys(PLATFORM_GROUPS) as PlatformGroupKey[]), BREAK_GLASS] as const) {
     out.push(entry("entra:groups", platformGroupDisplayName(prefix, key), "the Entra ID group"));
   }
+  if (platform.alerting) {
+    out.push(entry("azure:monitoring:action-groups", actionGroupName(PLATFORM_OWNER, platform.environment), "the platform team's action group"));
+    // The platform's own rules: the plan without tenants (their rules are theirs, above).
+    const facts = { host: platform.host.slug, environment: platform.environment, platformContacts: platform.alerting.platformContacts, firewalls: hubs.firewallNames, radiusServers: [], keyVaultDeniedPerFiveMinutes: 1, tenants: [] };
+    for (const alert of alertPlans(facts)) out.push(entry("azure:monitoring:alert-rules", alert.ruleName, "the platform's alert rule"));
+  }
   if (platform.eduroam && platform.radius) {
     const { nationalProxies, serverCertificate } = platform.eduroam;
     const refs: Array<[FieldPath, SecretRef]> = [
@@ -185,6 +192,18 @@ function tenantNames(platform: PlatformFile, tenant: TenantFile, owner: NameOwne
     add("azure:hub-resource-group:local-network-gateways", localNetworkGatewayName(slug, key), "the local network gateway in the hub's resource group", path, HINT.site);
     add("azure:hub-resource-group:connections", siteConnectionName(slug, key), "the VPN connection in the hub's resource group", path, HINT.site);
     generated(vpnPreSharedKey(slug, key), path, HINT.site);
+  }
+
+  // Its alerting, in its share of the hub (stacks/platform/alerting.ts): names beside the platform team's.
+  if (platform.alerting) {
+    platformStack([TENANT_ATTACHMENT_TYPE, "azure-native:monitor:ActionGroup"], `ag-${slug}`, ["slug"], HINT.slug);
+    bySlug("azure:monitoring:action-groups", actionGroupName(slug, env), "the action group");
+    for (const alert of tenantAlertPlans(tenantAlertFacts(platform, tenant), env)) {
+      platformStack([TENANT_ATTACHMENT_TYPE, "azure-native:monitor:ScheduledQueryRule"], alert.key, ["slug"], HINT.slug);
+      bySlug("azure:monitoring:alert-rules", alert.ruleName, "the alert rule");
+    }
+    platformStack([TENANT_ATTACHMENT_TYPE, "azure-native:operationalinsights:SavedSearch"], `changes-${slug}`, ["slug"], HINT.slug);
+    bySlug("azure:central-workspace:saved-searches", changeQueryId(slug), "the saved change query");
   }
 
   // Hub-side resources its own stack creates (components/network/spoke.ts).

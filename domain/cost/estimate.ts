@@ -90,6 +90,8 @@ function serviceOf(resource: PricedStack["resources"][number]): string {
   const tags = resource.inputs.tags as Record<string, string> | undefined;
   if (tags?.["grunnmur:service"]) return tags["grunnmur:service"];
   if (resource.type === "azure-native:storage:FileShare") return "storage";
+  // The audit logs' settings and tables take no tags.
+  if (["azure-native:aadiam:DiagnosticSetting", "azure-native:monitor:SubscriptionDiagnosticSetting", "azure-native:operationalinsights:Table"].includes(resource.type)) return "logging";
   // A VM's backup belongs to its hosting, tagged or not.
   if (isVmProtectedItem(resource)) return WORKLOAD_SERVICE;
   return "other";

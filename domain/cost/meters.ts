@@ -22,6 +22,9 @@ export interface Assumptions {
   readonly logGbPerTenant: number;
   /** Key Vault operations per month, in units of 10,000. */
   readonly keyVaultTenThousandOps: number;
+  /** GB of Entra ID sign-in and audit logs the directory sends, and of activity log each subscription sends, per month (platform.yaml alerting). */
+  readonly entraLogGb: number;
+  readonly activityLogGb: number;
 }
 
 export const DEFAULT_ASSUMPTIONS: Assumptions = {
@@ -29,7 +32,27 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
   logGbPlatform: 20,
   logGbPerTenant: 2,
   keyVaultTenThousandOps: 10,
+  entraLogGb: 5,
+  activityLogGb: 2,
 };
+
+/** Days of retention a Log Analytics table has without charge: 31 for most, 90 for the activity log (https://azure.microsoft.com/pricing/details/monitor/; unverified). */
+export const INCLUDED_RETENTION_DAYS = { default: 31, AzureActivity: 90 } as const;
+const DAYS_PER_MONTH = 30.4;
+/** Which share of the Entra ID logs each table holds; an estimate. */
+const ENTRA_TABLE_SHARE: Readonly<Record<string, number>> = { SigninLogs: 0.8, AuditLogs: 0.2 };
+
+/**
+ * A scheduled log alert is priced by how often it runs (per rule and month; Azure Monitor
+ * pricing, "Alert rules"); each band its own price item.
+ */
+export function logAlertPriceItem(evaluationFrequency: string): string {
+  const m = /^PT(\d+)([MH])$/.exec(evaluationFrequency);
+  const minutes = m ? Number(m[1]) * (m[2] === "H" ? 60 : 1) : 60 * 24;
+  if (minutes < 5) return "alert-log-1-minute";
+  if (minutes < 15) return "alert-log-5-minutes";
+  return "alert-log-15-minutes";
+}
 
 export function describeAssumptions(a: Assumptions): string[] {
   return [
@@ -37,6 +60,7 @@ export function describeAssumptions(a: Assumptions): string[] {
     `Each tenant sends ${a.firewallGbPerTenant} GB a month through the firewall.`,
     `Logs: ${a.logGbPlatform} GB a month for the platform plus ${a.logGbPerTenant} GB per tenant.`,
     `Key Vault: ${formatNumber(a.keyVaultTenThousandOps * 10_000)} operations a month.`,
+    `With alerting: ${a.entraLogGb} GB of Entra ID sign-in and audit logs a month, ${a.activityLogGb} GB of activity log a month per subscription, kept as long as alerting.auditLogRetentionDays; a metric alert watches one time series.`,
     "File shares are billed at their full quota (the tenant file's quotaGb), whatever their tier.",
     "Backup storage of file shares is the tenant file's backup.estimatedGb, spread over its shares.",
     `A municipality's VM runs all month: its size's hours, a Windows licence per vCPU-hour on Windows images, its managed disks per GB-month, a protected instance, and ${LOG_GB_PER_VM} GB of logs a month; Azure Update Manager costs nothing for Azure VMs.`,
@@ -91,6 +115,23 @@ export function metersFor(resource: MeteredInput, ctx: MeterContext): MeterLine[
       return [{ item: "dns-resolver-endpoint", quantity: HOURS_PER_MONTH }];
     case "azure-native:operationalinsights:Workspace":
       return [{ item: "log-ingestion", quantity: ctx.assumptions.logGbPlatform + ctx.assumptions.logGbPerTenant * ctx.tenantCount }];
+    // Alerting (platform.yaml alerting): activity log alerts and action groups' e-mails (the first 1,000 a month) cost nothing.
+    case "azure-native:monitor:MetricAlert":
+      return [{ item: "alert-metric-time-series", quantity: 1 }];
+    case "azure-native:monitor:ScheduledQueryRule":
+      return [{ item: logAlertPriceItem(String(i.evaluationFrequency ?? "")), quantity: 1 }];
+    case "azure-native:aadiam:DiagnosticSetting":
+      return [{ item: "log-ingestion", quantity: ctx.assumptions.entraLogGb }];
+    case "azure-native:monitor:SubscriptionDiagnosticSetting":
+      return [{ item: "log-ingestion-activity", quantity: ctx.assumptions.activityLogGb }];
+    case "azure-native:operationalinsights:Table": {
+      // Stored beyond what the table keeps free: a month's data for each month past the included days.
+      const table = String(i.tableName ?? "");
+      const monthlyGb = table === "AzureActivity" ? ctx.assumptions.activityLogGb : ctx.assumptions.entraLogGb * (ENTRA_TABLE_SHARE[table] ?? 0);
+      const included = table === "AzureActivity" ? INCLUDED_RETENTION_DAYS.AzureActivity : INCLUDED_RETENTION_DAYS.default;
+      const extraMonths = Math.max(0, Number(i.retentionInDays ?? 0) - included) / DAYS_PER_MONTH;
+      return monthlyGb * extraMonths > 0 ? [{ item: "log-retention", quantity: monthlyGb * extraMonths }] : [];
+    }
     case "azure-native:keyvault:Vault":
       return [{ item: "key-vault-operations", quantity: ctx.assumptions.keyVaultTenThousandOps }];
     case "azure-native:storage:FileShare":

@@ -62,6 +62,8 @@ const ARM_PATHS: Readonly<Record<string, string>> = {
   "azure-native:storage:FileServiceProperties": "{rg}/providers/Microsoft.Storage/storageAccounts/{accountName}/fileServices/default",
   "azure-native:consumption:Budget": "{scope}/providers/Microsoft.Consumption/budgets/{budgetName}",
   "azure-native:operationalinsights:Workspace": "{rg}/providers/Microsoft.OperationalInsights/workspaces/{workspaceName}",
+  // Tenant budgets name their action group by this id (stacks/tenant/alerting.ts): the module is "monitor", the provider Microsoft.Insights.
+  "azure-native:monitor:ActionGroup": "{rg}/providers/Microsoft.Insights/actionGroups/{actionGroupName}",
 };
 
 /** Name inputs, in order of preference, when a type has no template. */

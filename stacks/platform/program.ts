@@ -43,6 +43,7 @@ import { sharedServicesSpoke, sharedServiceTag } from "./shared-services";
 import { WorkloadVm } from "../../components/compute/workload-vm";
 import { sharedServicesPlan } from "../../domain/compute/workload-plan";
 import { sharedServicePrefixes } from "../../domain/network/shared-services";
+import { platformAlerting } from "./alerting";
 
 const PLATFORM_GROUP_KEYS = Object.keys(PLATFORM_GROUPS) as PlatformGroupKey[];
 
@@ -356,6 +357,7 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
   }
 
   let radiusAddresses: pulumi.Output<string>[] = [];
+  let radiusServers: RadiusServers | undefined;
   const delivery = radiusDelivery(input, { keyVaultName });
   if (delivery && platform.radius) {
     const copies = new Map(copyConfigSecrets(delivery.secrets, { keyVaultName, resourceGroupName: groupsRg.shared.name, vault: keyVault, secretMode: input.secretMode }));
@@ -386,6 +388,7 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
       diagnostics,
     });
     radiusAddresses = radius.publicAddresses;
+    radiusServers = radius;
     // The servers read their RADIUS secrets from Key Vault with their own identities, each secret on its own.
     grantSecretReads(delivery.secretReads, radius.principalIds, {
       platformVaultId: keyVault.resourceId,
@@ -394,6 +397,19 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
       tenantParent: (slug) => attachments.get(slug),
     });
   }
+
+  const alerting = platformAlerting(input, {
+    monitoringResourceGroup: groupsRg.monitoring,
+    location,
+    workspace,
+    // Every firewall's health is watched: the primary's and DR's, and each extra hub's.
+    firewalls: [...firewalls.map(([name, component]) => [name, component] as const), ...built.slice(1).map((h) => [h.firewallName, h.firewall] as const)],
+    radius: radiusServers,
+    keyVault,
+    subscriptionId: client.subscriptionId,
+    attachments,
+    tags,
+  });
 
   return {
     location,
@@ -440,5 +456,6 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
         },
       ]),
     ),
+    alertActionGroupsScope: alerting?.actionGroupsScope,
   };
 }

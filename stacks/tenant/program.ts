@@ -51,6 +51,7 @@ import type { TenantStackInput } from "../inputs";
 import { approvedDeparture } from "../../tenants/departure";
 import { budgetStartDate } from "../../domain/cost/budget-period";
 import { HUB_MAIN, hubOf } from "../../domain/network/hub-placement";
+import { tenantAlerting } from "./alerting";
 
 export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutputs> {
   const { platform, tenant } = input;
@@ -264,6 +265,7 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
     assignRoles(`rg-${key}`, ownVault.group.id, tenantScopeKey(slug, key), TENANT_VAULT_ROLE_GRANTS.map((g) => grant(g.group, g.role)), roleHolder);
   }
 
+  const alerting = tenantAlerting(input, { fromPlatform, componentOpts, ownSubscription: ownSubscription !== undefined });
   new TenantBudget("budget", {
     tenant: slug,
     subscriptionScope: pulumi.interpolate`/subscriptions/${subscriptionId}`,
@@ -271,6 +273,7 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
     resourceGroupNames: [groups.network.name, groups.data.name, groups.workloads.name, ...(ownVault ? [ownVault.group.name] : [])],
     monthlyNok: spec.budget.monthlyNok,
     alertRecipients: spec.budget.alertRecipients,
+    contactGroups: alerting.budgetContactGroups,
     startDate: budgetStartDate(spec.joined, input.today),
   }, componentOpts);
 

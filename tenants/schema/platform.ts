@@ -11,6 +11,7 @@ import {
   cidrBlock,
   githubTeam,
   domainName,
+  email,
   ipAddress,
   keyName,
   kommunenummer,
@@ -24,6 +25,7 @@ import { keyVaults } from "./key-vaults";
 import { sharedServices, sharedServicesSpoke } from "./shared-services";
 import { LIMITS, limitOverrideProblem } from "../../domain/preflight/limits";
 import { HUB_KEY_PATTERN, HUB_MAIN } from "../../domain/network/hub-placement";
+import { KEY_VAULT_DENIED_DEFAULT, NSM_LOG_RETENTION_DAYS } from "../../domain/alerting/thresholds";
 
 const host = z.strictObject({
   slug,
@@ -197,6 +199,35 @@ const prices = z
   })
   .meta({ description: "Price table for cost estimates; data only, no network access when costs are computed." });
 
+const alertContact = z.strictObject({
+  name: z.string().min(2, { error: "must name the person or team, e.g. \"Driftsvakt\"" }),
+  email,
+});
+
+// Optional: a platform without it deploys exactly what it did before.
+const alerting = z
+  .strictObject({
+    platformContacts: z
+      .array(alertContact)
+      .min(1, { error: "must list at least one contact of the platform team" })
+      .meta({ description: "Who in the platform team gets the platform's alerts (firewall, VPN, RADIUS, Key Vault, backup, Service Health); municipalities' alerts go to the contacts in their tenant files." }),
+    keyVaultDeniedPerFiveMinutes: z
+      .number()
+      .int()
+      .min(1, { error: "must be a whole number of at least 1" })
+      .default(KEY_VAULT_DENIED_DEFAULT)
+      .meta({ description: "Access-denied (HTTP 403) answers from the platform Key Vault within five minutes that raise an alert." }),
+    auditLogRetentionDays: z
+      .number()
+      .int()
+      .min(NSM_LOG_RETENTION_DAYS, { error: `must be at least ${NSM_LOG_RETENTION_DAYS} days (six months, docs/alerting.md)` })
+      .max(730, { error: "must be at most 730 days, the longest interactive retention of a Log Analytics table" })
+      .default(NSM_LOG_RETENTION_DAYS)
+      .meta({ description: "Days the central workspace keeps the activity log and the Entra ID sign-in and audit logs." }),
+  })
+  .optional()
+  .meta({ description: "Alerts to the people who must act, and the activity and sign-in logs in the central workspace (docs/alerting.md)." });
+
 export const platformSchema = z
   .strictObject({
     host,
@@ -224,6 +255,7 @@ export const platformSchema = z
         retentionDays: z.number().int().min(90, { error: "must be at least 90 days" }).max(730).default(180),
       })
       .default({ retentionDays: 180 }),
+    alerting,
     backup: z.strictObject({
       immutability: z
         .enum(["Locked", "Unlocked"])

@@ -252,6 +252,10 @@ describe("adding a tenant to the platform", () => {
     const changed = [...b.entries()].filter(([urn, r]) => a.has(urn) && JSON.stringify(a.get(urn)!.inputs) !== JSON.stringify(r.inputs));
     expect(removed).toEqual([]);
     expect(added.map((urn) => urn.split("::").pop()).sort()).toEqual([
+      // Its alerting (platform.yaml alerting): its action group, its alerts and its change query.
+      "ag-lyngen",
+      "backup-job-failed-lyngen",
+      "changes-lyngen",
       "hub-firewall-rcg-lyngen",
       "lyngen",
       // The access point's generated RADIUS secret: its random value and its Key Vault copy.
@@ -262,11 +266,13 @@ describe("adding a tenant to the platform", () => {
       "radius-kv-platform-generated-radius-lyngen-radhus-wlc-radius-2-key-vault-secrets-user",
       "radius-kv-platform-lyngen-ldap-radius-bind-radius-1-key-vault-secrets-user",
       "radius-kv-platform-lyngen-ldap-radius-bind-radius-2-key-vault-secrets-user",
+      "restore-points-missing-lyngen",
       "site-lyngen-radhus",
       "site-lyngen-radhus",
       // The site's generated pre-shared key: random value and Key Vault copy.
       "vpn-psk-lyngen-radhus",
       "vpn-psk-lyngen-radhus",
+      "vpn-tunnel-down-lyngen",
     ]);
     expect(added.every((urn) => urn.includes("grunnmur:network:TenantAttachment"))).toBe(true);
     // The realm list travels in the RADIUS servers' userData, which Azure updates without replacing the VMs.

@@ -38,6 +38,7 @@ const PLATFORM_KEYS = every<PlatformOutputs>({
   breakGlassGroupId: true,
   tenantCount: true,
   hubs: true,
+  alertActionGroupsScope: true,
 });
 
 const TENANT_KEYS = every<TenantOutputs>({
