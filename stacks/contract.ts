@@ -23,7 +23,7 @@ export interface TierPolicyIds {
 /**
  * One hub of the platform (domain/network/hub-placement.ts), as its tenants'
  * stacks read it. Today every hub is built by the platform stack; a hub stack of
- * its own (`hub-<key>`, docs/scale.md) would export exactly this.
+ * its own (`hub-<key>`, docs/hubs.md) would export exactly this.
  */
 export interface HubOutputs {
   readonly vnetId: string;

@@ -23,7 +23,7 @@ export interface FirewallParentPolicyArgs extends Omit<CommonArgs, "diagnostics"
   readonly resourceGroupName: pulumi.Input<string>;
   readonly location: string;
   readonly nameParts: readonly string[];
-  /** Standard: a child of either tier may inherit from it (unverified for Premium children; see docs/scale.md). */
+  /** Standard: a child of either tier may inherit from it (unverified for Premium children; see docs/hubs.md). */
   readonly tier: "Standard" | "Premium";
   readonly ruleCollectionGroups: readonly RuleCollectionGroupSpec[];
 }

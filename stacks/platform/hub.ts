@@ -8,7 +8,7 @@
  * names come from its key (`hub-<key>`, `hub-<key>-firewall`, ...).
  *
  * It is shaped as a program of its own would be (a hub and its tenants in, the
- * hub's outputs out), so moving a hub into a stack `hub-<key>` (docs/scale.md)
+ * hub's outputs out), so moving a hub into a stack `hub-<key>` (docs/hubs.md)
  * moves this code rather than rewriting it.
  */
 import * as pulumi from "@pulumi/pulumi";

@@ -120,7 +120,7 @@ const network = z.strictObject({
       }),
     )
     .optional()
-    .meta({ description: "More hubs beside the primary one, by a stable key (lowercase letters and digits, e.g. nord, trondelag; not main). Each is a full hub with its own firewall, VPN gateway and DNS resolver, peered to the primary hub; see docs/scale.md." }),
+    .meta({ description: "More hubs beside the primary one, by a stable key (lowercase letters and digits, e.g. nord, trondelag; not main). Each is a full hub with its own firewall, VPN gateway and DNS resolver, peered to the primary hub; see docs/hubs.md." }),
   drHub: z
     .strictObject({ addressSpace: cidrBlock.meta({ description: "Hub VNet in the DR region." }) })
     .optional(),
