@@ -14,6 +14,7 @@
  * local unless a route names the subnet.
  */
 import { cidr, contains, overlaps } from "./cidr";
+import { insideCover } from "./county-ranges";
 
 export interface Route {
   readonly name: string;
@@ -90,6 +91,14 @@ export interface OtherHubRoutes {
   readonly firewallPrivateIp: string;
   /** That hub's tenants' spokes, by slug. */
   readonly spokes: Readonly<Record<string, string>>;
+  /**
+   * The tenant pool's ranges of that hub's counties (county-ranges.ts): one route
+   * each stands for every spoke inside, allocated now or later. A spoke outside
+   * them (an address space set in its file, a pin to this hub from another county)
+   * keeps a route of its own, and any spoke of another hub inside them has its own
+   * more specific route, which wins.
+   */
+  readonly countyRanges?: readonly string[];
   /** Site prefixes of that hub's tenants that reach the core (their access points' sites). */
   readonly sitePrefixes: readonly string[];
 }
@@ -97,8 +106,11 @@ export interface OtherHubRoutes {
 function otherHubRoutesOf(input: HubRoutingInput): Route[] {
   return (input.otherHubs ?? []).flatMap((hub) => {
     const route = via(hub.firewallPrivateIp);
+    const ranges = hub.countyRanges ?? [];
     return [
+      ...ranges.map((prefix) => route(`hub-${hub.key}-counties-${prefix.replace(/[./]/g, "-")}`, prefix)),
       ...Object.entries(hub.spokes)
+        .filter(([, space]) => !insideCover(ranges, space))
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([slug, space]) => route(`hub-${hub.key}-spoke-${slug}`, space)),
       ...[...new Set(hub.sitePrefixes)].sort().map((prefix) => route(`hub-${hub.key}-site-${prefix.replace(/[./]/g, "-")}`, prefix)),

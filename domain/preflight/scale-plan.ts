@@ -37,6 +37,8 @@ export interface ScaleHub {
   readonly vpnGatewaySku: string;
   /** The hub's own service subnets routed through its firewall (shared services, RADIUS): one route each in its gateway route table. */
   readonly serviceRoutes?: number;
+  /** The CIDRs covering its counties' ranges of the tenant pool (county-ranges.ts): the core's return routes to its spokes when summarised; 1 if not given. */
+  readonly countyRangeRoutes?: number;
 }
 
 export interface ScaleRegion {
@@ -53,9 +55,10 @@ export interface ScaleRegion {
   /** Whether a shared-services spoke is peered to each hub. */
   readonly sharedServicesSpoke?: boolean;
   /**
-   * Whether each hub's spokes come from an address block of its own, so the core
-   * returns to another hub's spokes with one route per hub instead of one per spoke.
-   * Not so today: every spoke comes from the one tenant pool.
+   * Whether the core returns to another hub's spokes with the few routes of its
+   * counties' ranges (countyRangeRoutes) instead of one per spoke. The platform
+   * program does so (routes.ts countyRanges), since a county's spokes all lie in
+   * its 100 slots of the pool; false models a plan without it.
    */
   readonly hubPoolsSummarised?: boolean;
 }
@@ -143,7 +146,9 @@ export function routesPerHubTable(region: ScaleRegion, limits: EffectiveLimits):
     const spokes = of.length + (region.sharedServicesSpoke ? 1 : 0);
     const gateway = spokes + (hub.serviceRoutes ?? 0);
     const others = hub.key === primary ? region.hubs.slice(1).map((h) => tenants.get(h.key) ?? []) : [];
-    const returns = others.reduce((n, ts) => n + (region.hubPoolsSummarised ? (ts.length > 0 ? 1 : 0) : ts.length) + ts.reduce((m, t) => m + (t.coreSitePrefixes ?? 0), 0), 0);
+    const otherHubs = hub.key === primary ? region.hubs.slice(1) : [];
+    const summaryRoutes = (h: ScaleHub, ts: readonly ScaleTenant[]) => (ts.length > 0 ? h.countyRangeRoutes ?? 1 : 0);
+    const returns = others.reduce((n, ts, i) => n + (region.hubPoolsSummarised ? summaryRoutes(otherHubs[i], ts) : ts.length) + ts.reduce((m, t) => m + (t.coreSitePrefixes ?? 0), 0), 0);
     const service = spokes + PRIVATE_RANGE_ROUTES + of.reduce((n, t) => n + (t.publicSitePrefixes ?? 0), 0) + returns;
     return { check: "routes-per-route-table", subject: `routes in hub ${hub.key}'s busiest route table`, used: Math.max(gateway, service), limit: limits.routes };
   });

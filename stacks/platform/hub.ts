@@ -23,6 +23,8 @@ import { firstUsableAddress, hubFirewallAddress, hubNetworkPlan, hubSubnetLayout
 import { HUB_MAIN, type HubSpec } from "../../domain/network/hub-placement";
 import type { RuleCollectionGroupSpec } from "../../domain/network/firewall-rules";
 import type { OtherHubRoutes } from "../../domain/network/routes";
+import type { TenantPool } from "../../domain/network/address-plan";
+import { countyRangeCover } from "../../domain/network/county-ranges";
 import type { ResolvedTenant } from "../../tenants/region";
 import type { DiagnosticsArgs } from "../../components/shared/common-args";
 
@@ -73,11 +75,12 @@ function prefixHolds(prefix: string, address: string): boolean {
 }
 
 /** Return routes from the core to every other hub's tenants (domain/network/routes.ts, otherHubs). */
-export function otherHubRoutes(others: readonly HubPlan[]): OtherHubRoutes[] {
+export function otherHubRoutes(others: readonly HubPlan[], pool: TenantPool): OtherHubRoutes[] {
   return others.map((h) => ({
     key: h.spec.key,
     firewallPrivateIp: h.firewallPrivateIp,
     spokes: Object.fromEntries(h.tenants.map((t) => [t.spec.slug, t.addressSpace])),
+    countyRanges: countyRangeCover(pool, h.spec.counties),
     sitePrefixes: h.tenants.flatMap(radiusSitePrefixes),
   }));
 }

@@ -21,6 +21,7 @@ import { Firewall } from "../../components/network/firewall";
 import { isolationRuleCollectionGroup } from "../../domain/network/firewall-rules";
 import { radiusDelivery } from "../../domain/eduroam/delivery";
 import { hubFirewallAddress, hubNetworkPlan, hubServicePrefixes, hubSubnetLayout } from "../../domain/network/hub-layout";
+import { cidr } from "../../domain/network/cidr";
 import { HUB_FIREWALL_NAMES, HUB_VNET_KEYS, hubsInUse } from "../../domain/network/hub-names";
 import { VirtualNetwork } from "../../components/network/virtual-network";
 import { NetworkWatchers } from "../../components/network/network-watchers";
@@ -142,7 +143,9 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
       ...common,
       resourceGroup: groupsRg.hub,
       sharedServicesSpoke: platform.network.sharedServicesSpoke?.addressSpace,
-      otherHubs: multiHub ? otherHubRoutes(plans.slice(1)) : undefined,
+      otherHubs: multiHub
+        ? otherHubRoutes(plans.slice(1), { cidr: cidr(platform.network.tenantPool.cidr), blockPrefixLength: platform.network.tenantPool.blockPrefixLength, counties: platform.network.tenantPool.counties })
+        : undefined,
     }),
   ];
   const hub = built[0].vnet;
