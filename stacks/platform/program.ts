@@ -40,6 +40,7 @@ import { sharedServicesSpoke, sharedServiceTag } from "./shared-services";
 import { WorkloadVm } from "../../components/compute/workload-vm";
 import { sharedServicesPlan } from "../../domain/compute/workload-plan";
 import { sharedServicePrefixes } from "../../domain/network/shared-services";
+import { governance } from "./governance";
 
 const PLATFORM_GROUP_KEYS = Object.keys(PLATFORM_GROUPS) as PlatformGroupKey[];
 
@@ -358,6 +359,15 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
       tenantParent: (slug) => attachments.get(slug),
     });
   }
+
+  governance(input, {
+    tenantId: client.tenantId,
+    platformSubscriptionId: client.subscriptionId,
+    location,
+    workspaceResourceId: workspace.resourceId,
+    monitoringResourceGroupName: groupsRg.monitoring.name,
+    tags,
+  });
 
   return {
     location,
