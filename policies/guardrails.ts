@@ -7,6 +7,7 @@
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy, type GrunnmurPolicy } from "./core/define";
+import { idOf } from "./core/stack-facts";
 import { knownString, peek, show, UNKNOWN } from "./core/values";
 import { assignmentName, definitionIdOf, plannedAssignments, type TwinScope } from "../domain/governance/policy-twins";
 import { managementGroupResourceId } from "../domain/governance/hierarchy";
@@ -15,13 +16,18 @@ const GV01 = "grunnmur baseline GV-01";
 const MANAGEMENT_GROUP = "azure-native:management:ManagementGroup";
 const ASSIGNMENT = "azure-native:authorization:PolicyAssignment";
 
-/** The region's group is the one whose parent is none of the stack's groups; the municipalities' is its child of that name. */
+/**
+ * The region's group is the one whose parent is none of the stack's groups (by
+ * their ids, or the id their groupId gives); the municipalities' is its child
+ * of that name.
+ */
 function groupIds(groups: readonly PolicyResource[]): Partial<Record<TwinScope, string>> {
   const ids = groups.map((g) => knownString(() => g.props.groupId)).filter((id): id is string => id !== undefined);
+  const ours = new Set([...ids.map(managementGroupResourceId), ...groups.map((g) => idOf(g)).filter((id): id is string => id !== undefined)].map((id) => id.toLowerCase()));
   const parentOf = (g: PolicyResource) => knownString(() => (g.props.details as { parent?: { id?: string } } | undefined)?.parent?.id);
   const region = groups.find((g) => {
     const parent = parentOf(g);
-    return parent !== undefined && !ids.some((id) => parent === managementGroupResourceId(id));
+    return parent !== undefined && !ours.has(parent.toLowerCase());
   });
   const regionId = region ? knownString(() => region.props.groupId) : undefined;
   return { region: regionId, municipalities: regionId ? ids.find((id) => id === `${regionId}-municipalities`) : undefined };

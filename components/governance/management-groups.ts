@@ -42,7 +42,10 @@ export class ManagementGroups extends pulumi.ComponentResource implements Collec
     const created = {} as Record<ManagementGroupKey, management.ManagementGroup>;
     // Parents first: the plan lists the region's group before its children.
     for (const g of args.groups) {
-      const parentId = g.parent ? created[g.parent].id : pulumi.interpolate`/providers/Microsoft.Management/managementGroups/${args.tenantId}`;
+      // The parent's id from its groupId, as ARM writes it; dependsOn keeps the order the parent's output would.
+      const parentId = g.parent
+        ? managementGroupResourceId(args.groups.find((p) => p.key === g.parent)!.groupId)
+        : pulumi.output(args.tenantId).apply(managementGroupResourceId);
       const group = new management.ManagementGroup(
         `${name}-${g.key}`,
         { groupId: g.groupId, displayName: g.displayName, details: { parent: { id: parentId } } },
