@@ -30,9 +30,15 @@ export const LOCATIONLESS_TYPES: ReadonlySet<string> = new Set([
   "azure-native:authorization:ManagementLockAtResourceGroupLevel",
   "azure-native:authorization:ManagementLockAtResourceLevel",
   "azure-native:authorization:ManagementLockByScope",
+  // Governance (stacks/platform/governance.ts): tenant-, management-group- and subscription-level
+  // resources with no region.
+  "azure-native:authorization:PolicyDefinitionAtManagementGroup",
+  "azure-native:authorization:PolicyExemption",
   "azure-native:authorization:RoleAssignment",
   "azure-native:consumption:Budget",
   "azure-native:keyvault:Secret",
+  "azure-native:management:ManagementGroup",
+  "azure-native:management:ManagementGroupSubscription",
   "azure-native:monitor:DataCollectionRuleAssociation",
   "azure-native:monitor:DiagnosticSetting",
   // The activity log's setting: a subscription-wide extension resource.
@@ -51,11 +57,14 @@ export const LOCATIONLESS_TYPES: ReadonlySet<string> = new Set([
   "azure-native:recoveryservices:ProtectionContainer",
   "azure-native:recoveryservices:ProtectionPolicy",
   "azure-native:recoveryservices:ResourceGuardProxy",
+  "azure-native:security:Pricing",
+  "azure-native:security:SecurityContact",
   "azure-native:storage:BlobContainer",
   "azure-native:storage:BlobServiceProperties",
   "azure-native:storage:FileServiceProperties",
   "azure-native:storage:FileShare",
   "azure-native:storage:LocalUser",
+  "azure-native:subscription:Alias",
 ]);
 
 export const norwegianRegions = () =>
@@ -104,7 +113,7 @@ export const norwegianRegions = () =>
 export const TAG_KEYS = ["grunnmur:tenant", "grunnmur:service", "grunnmur:cost-centre", "grunnmur:environment"];
 
 /** Types that take a location but no tags (azure-native's inputs have no `tags`): an extension resource with a region. */
-const LOCATED_BUT_TAGLESS = new Set(["azure-native:maintenance:ConfigurationAssignment"]);
+const LOCATED_BUT_TAGLESS = new Set(["azure-native:maintenance:ConfigurationAssignment", "azure-native:authorization:PolicyAssignment"]);
 const TG01 = "seed 000 cost catalogue";
 
 export const costAllocationTags = () =>

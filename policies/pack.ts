@@ -8,6 +8,7 @@ import type { GrunnmurPolicy } from "./core/define";
 import { environmentWithoutFiles, type PolicyEnvironment } from "./core/environment";
 import { firewallPolicies } from "./firewall";
 import { governancePolicies } from "./governance";
+import { guardrailPolicies } from "./guardrails";
 import { identityPolicies } from "./identity";
 import { keyVaultPolicies } from "./keyvault";
 import { loggingPolicies } from "./logging";
@@ -29,6 +30,7 @@ export function createPolicies(env: PolicyEnvironment): GrunnmurPolicy[] {
     ...backupPolicies(env),
     ...workloadPolicies(env),
     ...governancePolicies(),
+    ...guardrailPolicies(),
     waiversNotExpired(env),
   ];
 }

@@ -12,6 +12,7 @@ import { chargeByUse, type ChargedByUse } from "./charged-by-use";
 import { perInhabitantYearly } from "./per-inhabitant";
 import { splitSharedServices } from "./shared-service-allocation";
 import { type Assumptions, describeAssumptions, type MeteredResource, metersFor } from "./meters";
+import { defenderPlan } from "../governance/defender";
 import { isVmProtectedItem, isWorkloadVm, linkVmBackups, WORKLOAD_SERVICE, workloadVmMeters, type LinkableResource, type WorkloadVm } from "./workloads";
 
 /** Seed 000: two datacentres in Tromsø cost about NOK 1.7 million a year, about NOK 15 per inhabitant. */
@@ -115,20 +116,25 @@ export function estimateCosts(platform: PlatformFile, previews: { platform: Pric
       }
     }
   };
-  collect(previews.platform, { assumptions, tenantCount: tenants.length });
+  const defender = defenderPriceItems(platform);
+  collect(previews.platform, { assumptions, tenantCount: tenants.length, defender });
   const workloadSources: Record<string, WorkloadSource> = {};
   for (const preview of previews.tenants) {
     const facts = tenants.find((t) => t.slug === preview.stack);
     const protectedShares = preview.resources.filter((r) => r.type === "azure-native:recoveryservices:ProtectedItem" && !isVmProtectedItem(r)).length;
     const vmBackup = linkVmBackups(preview.resources as readonly LinkableResource[], facts?.vms ?? []);
-    collect(preview, { assumptions, tenantCount: tenants.length, backupGb: facts?.backupGb, protectedShares, vmBackup });
+    collect(preview, { assumptions, tenantCount: tenants.length, backupGb: facts?.backupGb, protectedShares, vmBackup, defender });
     // Until the stack creates the VMs (the preview has none of them), the tenant file's VMs are priced from the file.
     const previewed = preview.resources.some((r) => isWorkloadVm(r) || isVmProtectedItem(r));
     const vms = facts?.vms ?? [];
     workloadSources[preview.stack] = previewed ? "preview" : vms.length > 0 ? "tenant file" : "none";
     if (previewed) continue;
     for (const vm of vms) {
-      for (const meter of workloadVmMeters(vm)) {
+      const meters = workloadVmMeters(vm);
+      // A VM the file says runs is defended like a previewed one (metersFor), so both give the same figure.
+      const servers = defender?.["azure-native:compute:VirtualMachine"];
+      const running = meters.some((m) => m.item.startsWith("vm-"));
+      for (const meter of servers && running ? [...meters, { item: servers, quantity: 1 }] : meters) {
         const unitNok = price(meter.item, `${preview.stack}: VM ${vm.key} (${vm.state}, tenant file)`);
         lines.push({ stack: preview.stack, resource: vm.key, type: "tenant file: VM", service: WORKLOAD_SERVICE, item: meter.item, quantity: meter.quantity, unitNok, monthlyNok: meter.quantity * unitNok });
       }
@@ -208,4 +214,11 @@ function describeKey(key: PlatformFile["costAllocation"]): string {
     case "fixed-fee-per-capita":
       return `in proportion to ${formatNok(key.fixedFeeNokPerYear)} fixed + ${formatNok(key.perInhabitantNokPerYear)} per inhabitant`;
   }
+}
+
+/** Defender's price item per protected type, when platform.yaml switches Defender on (governance.defender). */
+function defenderPriceItems(platform: PlatformFile): Record<string, string> | undefined {
+  const settings = platform.governance?.defender;
+  if (!settings) return undefined;
+  return Object.fromEntries(settings.plans.map((key) => defenderPlan(key, settings.serversPlan)).map((p) => [p.protects, p.priceItem]));
 }

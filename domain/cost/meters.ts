@@ -83,6 +83,11 @@ export interface MeterContext {
   readonly protectedShares?: number;
   /** The VM behind a VM's protected item (domain/cost/workloads.ts linkVmBackups); without it a VM's backup is one instance and no storage. */
   readonly vmBackup?: (item: LinkableResource) => VmBackupFacts;
+  /**
+   * Defender for Cloud's price item per protected type (domain/governance/defender.ts), with
+   * platform.yaml's governance.defender; "subscription" for the per-subscription plan, billed on its pricing.
+   */
+  readonly defender?: Readonly<Record<string, string>>;
 }
 
 /** The resource with what linking a protected item to its VM needs, when the caller has it. */
@@ -91,6 +96,17 @@ export type MeteredInput = MeteredResource & Partial<Pick<LinkableResource, "nam
 const lower = (v: unknown) => String(v ?? "").toLowerCase();
 
 export function metersFor(resource: MeteredInput, ctx: MeterContext): MeterLine[] {
+  const own = ownMeters(resource, ctx);
+  // Every VM, storage account and key vault of a subscription with the plan on costs its plan's price, on its own stack's bill.
+  const defended = ctx.defender?.[resource.type];
+  if (defended) return [...own, { item: defended, quantity: 1 }];
+  if (resource.type === "azure-native:security:Pricing" && (resource.inputs as Record<string, unknown>).pricingName === "Arm" && ctx.defender?.subscription) {
+    return [{ item: ctx.defender.subscription, quantity: 1 }];
+  }
+  return own;
+}
+
+function ownMeters(resource: MeteredInput, ctx: MeterContext): MeterLine[] {
   const i = resource.inputs as Record<string, any>;
   switch (resource.type) {
     case "azure-native:network:AzureFirewall":

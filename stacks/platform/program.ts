@@ -45,6 +45,7 @@ import { WorkloadVm } from "../../components/compute/workload-vm";
 import { sharedServicesPlan } from "../../domain/compute/workload-plan";
 import { sharedServicePrefixes } from "../../domain/network/shared-services";
 import { platformAlerting } from "./alerting";
+import { governance } from "./governance";
 
 const PLATFORM_GROUP_KEYS = Object.keys(PLATFORM_GROUPS) as PlatformGroupKey[];
 
@@ -411,6 +412,15 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     keyVault,
     subscriptionId: client.subscriptionId,
     attachments,
+    tags,
+  });
+
+  governance(input, {
+    tenantId: client.tenantId,
+    platformSubscriptionId: client.subscriptionId,
+    location,
+    workspaceResourceId: workspace.resourceId,
+    monitoringResourceGroupName: groupsRg.monitoring.name,
     tags,
   });
 

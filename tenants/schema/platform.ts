@@ -227,6 +227,53 @@ const alerting = z
   })
   .optional()
   .meta({ description: "Alerts to the people who must act, and the activity and sign-in logs in the central workspace (docs/alerting.md)." });
+/** Defender for Cloud plans the platform can switch on, by the key platform.yaml uses. */
+export const DEFENDER_PLAN_KEYS = ["servers", "storage", "keyVaults", "resourceManager"] as const;
+
+const governance = z
+  .strictObject({
+    managementGroupPrefix: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{1,50}[a-z0-9]$/, { error: 'must be 3 to 52 lower-case letters, digits or hyphens, starting with a letter, e.g. "tromso-grunnmur"' })
+      .optional()
+      .meta({ description: "Id of the region's top management group and the start of its children's ids (<prefix>-platform, -municipalities, -decommissioned). Default: <host slug>-grunnmur." }),
+    subscriptionVending: z
+      .strictObject({
+        billingScope: z
+          .string()
+          .regex(/^\/providers\/Microsoft\.Billing\/billingAccounts\/[^/]+\/(billingProfiles\/[^/]+\/invoiceSections\/[^/]+|enrollmentAccounts\/[^/]+)$/, {
+            error: "must be an invoice section (/providers/Microsoft.Billing/billingAccounts/<account>/billingProfiles/<profile>/invoiceSections/<section>) or an enrollment account (/providers/Microsoft.Billing/billingAccounts/<account>/enrollmentAccounts/<id>)",
+          })
+          .meta({ description: "Where new municipalities' subscriptions are billed: an MCA invoice section or an EA enrollment account." }),
+        vend: z
+          .array(slug)
+          .default([])
+          .meta({ description: "Tenants that get a subscription created for them, by slug. Once it exists, register its id under subscriptions and name it in the tenant file's azure.subscriptionId." }),
+      })
+      .optional()
+      .meta({ description: "Subscription vending: a subscription created with Microsoft.Subscription/aliases for each tenant listed, under this billing scope." }),
+    defender: z
+      .strictObject({
+        plans: z
+          .array(z.enum(DEFENDER_PLAN_KEYS))
+          .min(1)
+          .default([...DEFENDER_PLAN_KEYS])
+          .meta({ description: `Defender for Cloud plans switched on in every subscription of the region: ${DEFENDER_PLAN_KEYS.join(", ")}. Each costs per protected resource (prices.items defender-*).` }),
+        serversPlan: z.enum(["P1", "P2"]).default("P1").meta({ description: "Defender for Servers plan 1 or plan 2 (plan 2 adds vulnerability assessment and file integrity monitoring)." }),
+        securityContact: z
+          .strictObject({
+            emails: z.array(email).min(1).meta({ description: "The platform team's addresses Defender for Cloud mails its alerts to." }),
+            minimalSeverity: z.enum(["Low", "Medium", "High"]).default("Medium"),
+          })
+          .meta({ description: "Who Defender for Cloud tells about alerts in every subscription: the platform team." }),
+      })
+      .meta({ description: "Microsoft Defender for Cloud in every subscription of the region, exporting to the central workspace." }),
+  })
+  .optional()
+  .meta({
+    description:
+      "Guardrails in Azure itself: a management group hierarchy holding the platform's and municipalities' subscriptions, Azure Policy assignments twinned with the policy pack, exemptions from tenant waivers, and Defender for Cloud. Without this section none of it is created.",
+  });
 
 export const platformSchema = z
   .strictObject({
@@ -329,6 +376,7 @@ export const platformSchema = z
           "The Azure subscription of each municipality that has its own, by slug, as the platform team has checked it belongs to that municipality. A tenant file's azure.subscriptionId counts only when it is the one registered here: the deploy identity would otherwise create its resources in whatever subscription the file names.",
       }),
     waivers,
+    governance,
     limits,
     sharedServices,
     workloads: z

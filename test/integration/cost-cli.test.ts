@@ -37,8 +37,9 @@ describe("grunnmur cost on the example region", () => {
   it("shows each municipality's hosting: senja's migrating ePhorte VM, priced from its preview as from its file", () => {
     expect(table).toMatch(/hosting NOK\/month/);
     const senja = json.members.find((m) => m.slug === "senja")!;
-    // D4s v5 Windows, 128 + 512 GB Premium, backup and logs; its planned Profil and Familia VMs cost nothing yet.
-    expect(senja.ownMonthlyByService.workloads).toBe(4943);
+    // D4s v5 Windows, 128 + 512 GB Premium, backup, logs and Defender for Servers P1 (NOK 54, platform.yaml
+    // governance.defender); its planned Profil and Familia VMs cost nothing yet.
+    expect(senja.ownMonthlyByService.workloads).toBe(4997);
     // The stacks have their VMs: nothing is priced from a file alone, and the preview gives the file's figure.
     expect(table).not.toContain("Hosting priced from the tenant files' VMs");
   });

@@ -128,7 +128,8 @@ describe("the platform stack of the example region", () => {
 
   it("grants roles to groups only, except the RADIUS servers' own identities on the Key Vault", () => {
     for (const ra of ofType(platform, "azure-native:authorization:RoleAssignment")) {
-      const expected = ra.name.startsWith("radius-") ? "ServicePrincipal" : "Group";
+      // Besides the RADIUS servers, the remediating policy assignments' own identities (docs/governance.md).
+      const expected = ra.name.startsWith("radius-") || ra.name.startsWith("policy-guardrails-") ? "ServicePrincipal" : "Group";
       expect({ name: ra.name, type: ra.inputs.principalType }).toEqual({ name: ra.name, type: expected });
       expect(String(ra.inputs.roleDefinitionId)).not.toMatch(/8e3af657-a8ff-443c-a75c-2fe8c4bcb635$/); // never Owner
     }

@@ -133,8 +133,9 @@ const CASES: readonly RegionCase[] = [
   {
     rule: "PF-35",
     fails: "has 4001 role assignments in the host's subscription",
-    failing: copies("platform", ROLE, 3886),
-    passing: copies("platform", ROLE, 3885),
+    // A subscription-scoped assignment: the governance twins' identities hold theirs at management groups.
+    failing: copies("platform", ROLE, 3886, "radius-kv-platform-eduroam-national-proxy-1-radius-1-key-vault-secrets-user"),
+    passing: copies("platform", ROLE, 3885, "radius-kv-platform-eduroam-national-proxy-1-radius-1-key-vault-secrets-user"),
     finding: {
       stack: "region",
       resource: SUB,
@@ -288,7 +289,7 @@ describe("the region preflight rules", () => {
       "    resource groups: 33 of 980",
       "    network interfaces in norwayeast: 4 of 65536",
       "    public IP addresses in norwayeast: 5 of 10",
-      "  subscription 00000000-0000-4000-8000-000000005544 (nordreisa):",
+      "  subscription 00000000-0000-4000-8000-000000005544 (platform, nordreisa):",
       "    role assignments: 10 of 4000",
       "    resource groups: 5 of 980",
       "    network interfaces in norwayeast: 7 of 65536",
