@@ -104,9 +104,15 @@ export interface OtherHubRoutes {
 }
 
 function otherHubRoutesOf(input: HubRoutingInput): Route[] {
+  // A route table refuses two routes of one prefix: a range piece that is exactly some
+  // spoke's block is left to that spoke's own route, which covers all of it.
+  const ownRoutes = new Set([
+    ...Object.values(input.spokes),
+    ...(input.otherHubs ?? []).flatMap((hub) => Object.values(hub.spokes).filter((space) => !insideCover(hub.countyRanges ?? [], space))),
+  ]);
   return (input.otherHubs ?? []).flatMap((hub) => {
     const route = via(hub.firewallPrivateIp);
-    const ranges = hub.countyRanges ?? [];
+    const ranges = (hub.countyRanges ?? []).filter((prefix) => !ownRoutes.has(prefix));
     return [
       ...ranges.map((prefix) => route(`hub-${hub.key}-counties-${prefix.replace(/[./]/g, "-")}`, prefix)),
       ...Object.entries(hub.spokes)
