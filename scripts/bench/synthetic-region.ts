@@ -6,7 +6,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { stringify } from "yaml";
-import { COUNTY_CODES, orgnrCheckDigit } from "../../tenants/validation/identifiers";
+import { orgnrCheckDigit } from "../../tenants/validation/identifiers";
+import { suggestedHubs, syntheticKommunenummer } from "./municipalities";
 
 function orgnr(seed: number): string {
   for (let n = 930000000 + seed * 100; ; n += 1) {
@@ -54,42 +55,68 @@ export function vpnSkuFor(tunnels: number): string {
 }
 
 /**
- * Regions above the pilot's size get a hub per county (`f<county>`), keeping the
- * primary hub for the core, so no hub's gateway, route tables or policy carries
- * more than one county; the pilot of 5 stays the one-hub case.
+ * The hubs of a synthetic region: the layout `suggestedHubs` gives (one hub up to
+ * 50 municipalities, then hubs by county, none above 50 with two sites each), with
+ * address spaces of their own and each gateway's SKU from its tunnels.
  */
-export function syntheticHubs(counties: readonly string[], count: number): string {
-  if (count <= 5) return "";
-  const perCounty = (i: number) => Math.max(0, Math.min(90, count - i * 90));
-  const hubs = counties
-    .map((county, i) => `    f${county}:\n      addressSpace: 10.94.${i * 4}.0/22\n      counties: ["${county}"]\n      vpnGatewaySku: ${vpnSkuFor(perCounty(i))}\n`)
+export function syntheticHubs(kommunenummer: readonly string[], count: number): string {
+  const hubs = Object.entries(suggestedHubs(count).network.hubs ?? {});
+  if (hubs.length === 0) return "";
+  const tunnels = (counties: readonly string[]) => SITES_PER_MUNICIPALITY * kommunenummer.filter((k) => counties.includes(k.slice(0, 2))).length;
+  const text = hubs
+    .map(([key, hub], i) => `    ${key}:\n      addressSpace: 10.94.${i * 4}.0/22\n      counties: [${hub.counties.map((c) => `"${c}"`).join(", ")}]\n      vpnGatewaySku: ${vpnSkuFor(tunnels(hub.counties))}\n`)
     .join("");
-  return `  hubs:\n${hubs}`;
+  return `  hubs:\n${text}`;
 }
+
+/** Two sites each, as the issue's regions have: a town hall and a school. */
+export const SITES_PER_MUNICIPALITY = 2;
+
+/**
+ * Above 300 municipalities, every fourth has a subscription of its own, as a
+ * region that size must: one subscription holds 980 resource groups
+ * (domain/preflight/limits.ts), and each municipality takes three.
+ */
+const ownSubscription = (count: number, i: number) => (count > 300 && i % 4 === 0 ? `10000000-0000-4000-8000-${String(i + 1).padStart(12, "0")}` : undefined);
 
 export function writeSyntheticRegion(dir: string, count: number, examplePlatformFile: string): { tenantsDir: string; platformFile: string; slugs: string[] } {
   const tenantsDir = path.join(dir, "tenants");
   fs.mkdirSync(tenantsDir, { recursive: true });
-  const counties = COUNTY_CODES.filter((c) => c !== "55").slice(0, Math.max(1, Math.ceil(count / 90)));
-  const slugOf = (i: number) => `k${counties[Math.floor(i / 90)]}${String((i % 90) + 1).padStart(2, "0")}`;
+  // The host is 5501 (platform.yaml host.member), whose identifiers no tenant may take: its synthetic twin is 5599.
+  const numbers = syntheticKommunenummer(count).map((k) => (k === "5501" ? "5599" : k));
+  const counties = [...new Set(numbers.map((k) => k.slice(0, 2)))].sort();
+  const slugOf = (i: number) => `k${numbers[i]}`;
   // Each synthetic municipality's domain is registered to it, as the regional team would.
   const registry = Array.from({ length: count }, (_, i) => `  ${slugOf(i)}: [${slugOf(i)}.kommune.no]\n`).join("");
+  const hubs = syntheticHubs(numbers, count);
+  const claimed = new Set(Object.values(suggestedHubs(count).network.hubs ?? {}).flatMap((h) => h.counties));
+  const mainTunnels = SITES_PER_MUNICIPALITY * numbers.filter((k) => !claimed.has(k.slice(0, 2))).length;
+  const subscriptions = Array.from({ length: count }, (_, i) => ownSubscription(count, i))
+    .map((id, i) => (id ? `  ${slugOf(i)}: "${id}"\n` : ""))
+    .join("");
   const platformText = fs
     .readFileSync(examplePlatformFile, "utf8")
     .replace(/cidr: 10\.96\.0\.0\/15/, "cidr: 10.96.0.0/12")
     .replace(/counties: \[[^\]]*\]/, `counties: [${counties.map((c) => `"${c}"`).join(", ")}]`)
     .replace(/^domains:\n/m, `domains:\n${registry}`)
-    .replace(/^  drHub:\n/m, `${syntheticHubs(counties, count)}  drHub:\n`);
+    // The regional team registers each own subscription after checking the municipality owns it.
+    .replace(/^subscriptions:\n/m, `subscriptions:\n${subscriptions}`)
+    .replace(/^  drHub:\n/m, `${hubs}  drHub:\n`)
+    // The primary hub takes the counties no other hub lists; its gateway is sized for them too.
+    .replace(/^(  hub:\n(?:    .*\n)*?    vpnGatewaySku: )\S+/m, `$1${vpnSkuFor(mainTunnels)}`)
+    // Each hub adds public addresses (firewall, VPN gateway); the default quota of 10 a region is raised on request,
+    // as a region of several hubs would have done (limits.ts publicIpAddresses).
+    .concat(hubs ? "\nlimits:\n  public-ip-addresses: 100\n" : "");
   const platformFile = path.join(dir, "platform.yaml");
   fs.writeFileSync(platformFile, platformText);
   const slugs: string[] = [];
   for (let i = 0; i < count; i += 1) {
-    const county = counties[Math.floor(i / 90)];
-    const kommunenummer = `${county}${String((i % 90) + 1).padStart(2, "0")}`;
-    const slug = `k${kommunenummer}`;
+    const kommunenummer = numbers[i];
+    const slug = slugOf(i);
     const domain = `${slug}.kommune.no`;
     const services = ["storage", "backup", ...(i % 3 === 0 ? ["wifi"] : []), ...(i % 4 === 0 ? ["secure-zone"] : []), ...(i % 5 === 0 ? ["exam-zone"] : [])];
-    const site = `172.${16 + Math.floor(i / 256)}.${i % 256}.0/24`;
+    const site = `172.${16 + Math.floor(i / 128)}.${(i % 128) * 2}.0/24`;
+    const school = `172.${16 + Math.floor(i / 128)}.${(i % 128) * 2 + 1}.0/24`;
     const tenant: Record<string, unknown> = {
       slug,
       displayName: `Kommune ${kommunenummer}`,
@@ -99,11 +126,13 @@ export function writeSyntheticRegion(dir: string, count: number, examplePlatform
       costCentre: "1100",
       contacts: [{ name: "Synthetic Contact", role: "IT lead", email: `it@${domain}` }],
       services,
-      sites: { radhus: { publicIp: endpoint(i), prefixes: [site] } },
+      sites: { radhus: { publicIp: endpoint(2 * i), prefixes: [site] }, skole: { publicIp: endpoint(2 * i + 1), prefixes: [school] } },
       storage: { shares: Object.fromEntries(Array.from({ length: 1 + (i % 3) }, (_, j) => [`share-${j + 1}`, { quotaGb: 50 * (j + 1) }])) },
       backup: { tier: i % 2 === 0 ? "standard" : "extended", estimatedGb: 100 + i },
       budget: { monthlyNok: 5000 + i * 10, alertRecipients: [`it@${domain}`] },
     };
+    const subscriptionId = ownSubscription(count, i);
+    if (subscriptionId) tenant.azure = { subscriptionId };
     const secure = services.includes("secure-zone");
     tenant.network = { zones: { ...(secure ? { secure: { size: "/26" } } : {}), ...(services.includes("exam-zone") ? { exam: { allowedEgress: ["eksamen.udir.no"] } } : {}) } };
     tenant.systems = syntheticSystems(i, secure);
