@@ -16,7 +16,7 @@ import * as network from "@pulumi/azure-native/network";
 import { azureName } from "../../domain/azure/names";
 import type { CommonArgs, ComponentOutputs } from "../shared/common-args";
 import type { RuleCollectionGroupSpec } from "../../domain/network/firewall-rules";
-import { ruleCollectionGroupAzureName, ruleGroupName } from "../../domain/network/tenant-attachment-names";
+import { writePolicyRuleGroups } from "./policy-rule-groups";
 
 // A policy takes no diagnostic setting or lock of its own: the firewalls that use it do (firewall.ts).
 export interface FirewallParentPolicyArgs extends Omit<CommonArgs, "diagnostics" | "lock"> {
@@ -48,20 +48,7 @@ export class FirewallParentPolicy extends pulumi.ComponentResource implements Co
       },
       { parent: this },
     );
-    let previous: pulumi.Resource | undefined;
-    for (const group of args.ruleCollectionGroups) {
-      previous = new network.FirewallPolicyRuleCollectionGroup(
-        ruleGroupName(name, group.key),
-        {
-          resourceGroupName: args.resourceGroupName,
-          firewallPolicyName: policy.name,
-          ruleCollectionGroupName: ruleCollectionGroupAzureName(group.key),
-          priority: group.priority,
-          ruleCollections: group.ruleCollections.map((c) => ({ ...c, rules: c.rules.map((r) => ({ ...r })) })),
-        },
-        { parent: this, dependsOn: previous ? [previous] : [] },
-      );
-    }
+    const previous = writePolicyRuleGroups(name, { name: policy.name, resourceGroupName: args.resourceGroupName }, args.ruleCollectionGroups, this);
     this.resourceId = policy.id;
     this.name = policy.name;
     this.lastRuleGroup = previous;

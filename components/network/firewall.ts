@@ -12,7 +12,7 @@ import type { RuleCollectionGroupSpec } from "../../domain/network/firewall-rule
 import { publicIp } from "./public-ip";
 import { hasZones } from "../../domain/azure/regions";
 import { addLock } from "../shared/lock";
-import { ruleCollectionGroupAzureName, ruleGroupName } from "../../domain/network/tenant-attachment-names";
+import { writePolicyRuleGroups } from "./policy-rule-groups";
 
 export interface FirewallArgs extends CommonArgs {
   readonly resourceGroupName: pulumi.Input<string>;
@@ -55,21 +55,7 @@ export class Firewall extends pulumi.ComponentResource implements ComponentOutpu
       { parent: this },
     );
 
-    // Groups are created one after another: Azure rejects concurrent writes to one policy.
-    let previous: pulumi.Resource | undefined;
-    for (const group of args.ruleCollectionGroups) {
-      previous = new network.FirewallPolicyRuleCollectionGroup(
-        ruleGroupName(name, group.key),
-        {
-          resourceGroupName: args.resourceGroupName,
-          firewallPolicyName: policy.name,
-          ruleCollectionGroupName: ruleCollectionGroupAzureName(group.key),
-          priority: group.priority,
-          ruleCollections: group.ruleCollections.map((c) => ({ ...c, rules: c.rules.map((r) => ({ ...r })) })),
-        },
-        { parent: this, dependsOn: previous ? [previous] : [] },
-      );
-    }
+    const previous = writePolicyRuleGroups(name, { name: policy.name, resourceGroupName: args.resourceGroupName }, args.ruleCollectionGroups, this);
 
     const pip = publicIp(`${name}-pip`, {
       resourceGroupName: args.resourceGroupName,
