@@ -229,6 +229,12 @@ export const tenantSchema = z
           .uuid({ error: "must be a subscription id (a GUID like 0b1f6471-1bf0-4dda-aec3-cb9272f09590)" })
           .optional()
           .meta({ description: "The municipality's own subscription; leave out to share the platform's." }),
+        subscription: z
+          .strictObject({
+            create: z.boolean().meta({ description: "Ask for a subscription of its own, created by the platform (Microsoft.Subscription/aliases). It is created only once the platform team approves it in platform.yaml (governance.subscriptionVending.vend); until then validation fails." }),
+          })
+          .optional()
+          .meta({ description: "A request for a subscription of the municipality's own." }),
       })
       .default({})
       .meta({ description: "Where the municipality's resources are deployed." }),

@@ -42,5 +42,33 @@ export function checkSubscriptions(platform: PlatformInput, tenants: readonly Te
       ),
     );
   }
+  out.push(...checkVendingRequests(platform, tenants));
+  return out;
+}
+
+/**
+ * A subscription costs money and lands in the region's management groups, so a
+ * tenant file can only ask for one (azure.subscription.create); the platform team
+ * approves by listing the slug in governance.subscriptionVending.vend. Both are
+ * needed: a request not approved fails here, and an approval nobody asked for too.
+ */
+function checkVendingRequests(platform: PlatformInput, tenants: readonly TenantInput[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const vending = platform.spec.governance?.subscriptionVending;
+  const approved = new Set(vending?.vend ?? []);
+  const requested = new Set<string>();
+  for (const { source, spec } of tenants) {
+    if (spec.azure.subscription?.create !== true) continue;
+    requested.add(spec.slug);
+    if (approved.has(spec.slug)) continue;
+    const how = vending
+      ? `list ${spec.slug} under governance.subscriptionVending.vend in ${platform.source.file}`
+      : `add governance.subscriptionVending (a billing scope) to ${platform.source.file} and list ${spec.slug} under its vend`;
+    out.push(diagnosticAt(source, ["azure", "subscription", "create"], `asks for a subscription of its own, which the platform team has not approved; to approve, ${how}; or remove azure.subscription to share the platform's`));
+  }
+  (vending?.vend ?? []).forEach((slug, i) => {
+    if (requested.has(slug) || !tenants.some((t) => t.spec.slug === slug)) return;
+    out.push(diagnosticAt(platform.source, ["governance", "subscriptionVending", "vend", i], `approves a subscription for ${slug}, whose tenant file does not ask for one; set azure.subscription.create: true in tenants/${slug}.yaml, or remove ${slug} here`));
+  });
   return out;
 }
