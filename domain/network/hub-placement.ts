@@ -1,6 +1,6 @@
 /**
  * Which hub each municipality attaches to. Pure: a tenant's hub depends only on
- * its own file (an explicit, reviewed pin or its kommunenummer's county) and on
+ * its own file (an explicit pin or its kommunenummer's county) and on
  * the platform's list of hubs, never on which other tenants exist or on the
  * order of files. Adding or removing a municipality therefore moves nobody; the
  * only ways to move a tenant are changing its pin or changing which counties a
