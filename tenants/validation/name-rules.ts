@@ -6,6 +6,7 @@
  * programs' own naming functions; a collision is reported on each file that
  * makes the name, naming the other.
  */
+import { HUB_STACK_PREFIX } from "../../domain/azure/stack-names";
 import { findCollisions, type NameOwner, regionNames, type RegionName, reservedSlugs } from "../../domain/azure/region-names";
 import type { PlatformInput, TenantInput } from "./checked-files";
 import { type Diagnostic, formatPath } from "./diagnostic";
@@ -23,6 +24,9 @@ export function checkRegionNames(platform: PlatformInput, tenants: readonly Tena
     const reservation = reserved.find((r) => r.slug === slug);
     if (reservation) {
       out.push(diagnosticAt(tenant.source, ["slug"], `"${slug}" is reserved: ${reservation.reason}; choose another slug`));
+    } else if (slug.startsWith(HUB_STACK_PREFIX)) {
+      // A tenant's stack is named after its slug; a hub's is hub-<key>, so the two never meet.
+      out.push(diagnosticAt(tenant.source, ["slug"], `"${slug}" starts with "${HUB_STACK_PREFIX}", which the platform's hub stacks are named with (hub-<key>); choose a slug that does not start with "${HUB_STACK_PREFIX}"`));
     } else if (!seen.has(slug)) {
       kept.push(tenant);
     }
