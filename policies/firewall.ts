@@ -13,7 +13,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy, type GrunnmurPolicy } from "./core/define";
 import { describeResource } from "./core/messages";
-import { dependsThrough, ofType, refersTo, stackOutput } from "./core/stack-facts";
+import { dependsThrough, idOf, ofType, refersTo, stackOutput } from "./core/stack-facts";
 import { knownList, knownString, peek, sameText, show } from "./core/values";
 import { covers, internetIn, readAddress, spansOverlap, type Address, type Span } from "./core/address-ranges";
 import { OUTPUT } from "../stacks/contract";
@@ -92,8 +92,8 @@ export const isolationGroupFirst = () =>
       title: "Every firewall policy has the group rcg-isolation, or inherits it from its parent policy (basePolicy), with the lowest priority number of its groups and no allow, denying all traffic within the tenant pool.",
       enforcementLevel: "mandatory",
     },
-    "platform",
-    ({ resources }, report) => {
+    ["platform", "hub"],
+    ({ resources, kind }, report) => {
       const policies = ofType(resources, FIREWALL_POLICY);
       if (policies.length === 0) {
         report(`the platform has no firewall policy, so nothing keeps one municipality out of another's spoke; add the hub firewall with its policy and the group ${ISOLATION_GROUP} (${SOURCE})`);
@@ -114,6 +114,17 @@ export const isolationGroupFirst = () =>
         peek(() => policy.props.basePolicy) === undefined
           ? undefined
           : policies.find((other) => other !== policy && refersTo(policy, "basePolicy", () => (policy.props.basePolicy as Json | undefined)?.id, other));
+      // The parent policy is the platform stack's. A hub stack's policy inherits it by the id the
+      // platform exports (parentFirewallPolicyId, re-exported by the hub stack); the platform's own
+      // check below holds that id to a policy of its stack with the group.
+      const exportedParent = stackOutput(resources, "parentFirewallPolicyId");
+      // Ids are known offline and for existing resources; a first real preview cannot tie them yet.
+      if (kind === "platform" && exportedParent !== undefined && policies.every((p) => idOf(p) !== undefined)) {
+        const parent = policies.find((p) => sameText(idOf(p)!, exportedParent));
+        if (!parent || !isolationOf(parent)) {
+          report(`the output parentFirewallPolicyId (${exportedParent}) names no firewall policy of this stack with the group ${ISOLATION_GROUP}, so the hub stacks' policies would inherit no isolation; export the parent policy's id (${SOURCE})`);
+        }
+      }
       for (const policy of policies) {
         const label = describeResource(policy.type, policy.props, policy.name);
         const groups = groupsOf(resources, policy);
@@ -121,10 +132,14 @@ export const isolationGroupFirst = () =>
         if (!isolation) {
           const parent = parentOf(policy);
           if (parent && isolationOf(parent)) continue;
+          const baseId = peek(() => (policy.props.basePolicy as Json | undefined)?.id);
+          if (kind === "hub" && typeof baseId === "string" && exportedParent !== undefined && sameText(baseId, exportedParent)) continue;
           const inherits = parent
             ? `, and its parent ${describeResource(parent.type, parent.props, parent.name)} (basePolicy) has none either`
             : peek(() => policy.props.basePolicy) !== undefined
-              ? ", and its basePolicy is no firewall policy of this stack"
+              ? kind === "hub"
+                ? ", and its basePolicy is not the platform's parent policy (the platform stack's output parentFirewallPolicyId)"
+                : ", and its basePolicy is no firewall policy of this stack"
               : "";
           const fix = inherits ? "add it (domain/network/firewall-rules.ts), or inherit it from the platform's parent policy," : "add it (domain/network/firewall-rules.ts)";
           report(`${label}: has no rule collection group ${ISOLATION_GROUP}${inherits}; ${fix} so traffic between municipalities' spokes is denied before any tenant's rules (${SOURCE})`, policy.urn);

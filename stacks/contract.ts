@@ -12,7 +12,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 
 // Defined beside the other names of the region, which the validation computes too.
-export { PLATFORM_STACK, PROJECT } from "../domain/azure/stack-names";
+export { HUB_STACK_PREFIX, hubKeyOfStack, hubStackName, PLATFORM_STACK, PROJECT, stackKind } from "../domain/azure/stack-names";
 
 /** Backup policy ids of one tier, by workload. */
 export interface TierPolicyIds {
@@ -22,8 +22,8 @@ export interface TierPolicyIds {
 
 /**
  * One hub of the platform (domain/network/hub-placement.ts), as its tenants'
- * stacks read it. Today every hub is built by the platform stack; a hub stack of
- * its own (`hub-<key>`, docs/hubs.md) would export exactly this.
+ * stacks read it: the primary hub's from the platform stack (its entry in
+ * `hubs`), another's from that hub's own stack `hub-<key>` (HubStackOutputs).
  */
 export interface HubOutputs {
   readonly vnetId: string;
@@ -79,6 +79,31 @@ export interface PlatformOutputs {
   readonly hubs: Readonly<Record<string, HubOutputs>>;
   /** Where the action groups are (platform.yaml alerting); a tenant's is `<scope>/ag-grunnmur-tenant-<slug>-<env>`. Undefined without alerting. */
   readonly alertActionGroupsScope: string | undefined;
+  /** With several hubs: the parent firewall policy holding the isolation group, which every hub's policy inherits (basePolicy). */
+  readonly parentFirewallPolicyId: string | undefined;
+  /** Where the private DNS zones and the platform Key Vault are. */
+  readonly sharedResourceGroupName: string;
+  /** Where the central workspace and the action groups are. */
+  readonly monitoringResourceGroupName: string;
+  readonly workspaceName: string;
+  /** The RADIUS servers' identities, in server order: a hub stack grants them reads on its tenants' RADIUS secrets. */
+  readonly radiusPrincipalIds: readonly string[];
+}
+
+/**
+ * What a hub stack `hub-<key>` exports (stacks/hub/program.ts): the hub as its
+ * tenants read it, and the names the policy pack reads in every stack.
+ */
+export interface HubStackOutputs extends HubOutputs {
+  readonly hub: string;
+  readonly hubVnetId: string;
+  readonly logAnalyticsWorkspaceId: string;
+  readonly tenantPool: string;
+  readonly vpnGatewayId: string;
+  /** The platform's parent firewall policy this hub's inherits, re-exported so the policy pack checks the inheritance in this stack (NW-03.2). */
+  readonly parentFirewallPolicyId: string;
+  /** The tenants attached to this hub, by slug. */
+  readonly tenants: readonly string[];
 }
 
 /** What a tenant stack exports. */
@@ -122,16 +147,16 @@ export const OUTPUT = {
   hub: "hub",
   hubs: "hubs",
 } as const satisfies {
-  hub: keyof TenantOutputs;
+  hub: keyof TenantOutputs & keyof HubStackOutputs;
   hubs: keyof PlatformOutputs;
-  hubVnetId: keyof PlatformOutputs & keyof TenantOutputs;
-  centralWorkspaceId: keyof PlatformOutputs & keyof TenantOutputs;
-  firewallPrivateIp: keyof PlatformOutputs & keyof TenantOutputs;
+  hubVnetId: keyof PlatformOutputs & keyof TenantOutputs & keyof HubStackOutputs;
+  centralWorkspaceId: keyof PlatformOutputs & keyof TenantOutputs & keyof HubStackOutputs;
+  firewallPrivateIp: keyof PlatformOutputs & keyof TenantOutputs & keyof HubStackOutputs;
   leaving: keyof TenantOutputs;
   offboarding: keyof TenantOutputs;
   addressSpace: keyof TenantOutputs;
   addressSource: keyof TenantOutputs;
-  tenantPool: keyof PlatformOutputs;
+  tenantPool: keyof PlatformOutputs & keyof HubStackOutputs;
   breakGlassGroupId: keyof PlatformOutputs;
 };
 
@@ -153,4 +178,9 @@ export function platformOutputs(source: OutputSource) {
   return <K extends keyof PlatformOutputs>(key: K): pulumi.Output<PlatformOutputs[K]> =>
     // requireOutput is untyped; the keys and types are this file's promise, checked where the platform returns them.
     source.requireOutput(key) as pulumi.Output<PlatformOutputs[K]>;
+}
+
+/** A typed view of a hub stack's outputs: `hub("vnetId")` is an Output<string>. */
+export function hubStackOutputs(source: OutputSource) {
+  return <K extends keyof HubStackOutputs>(key: K): pulumi.Output<HubStackOutputs[K]> => source.requireOutput(key) as pulumi.Output<HubStackOutputs[K]>;
 }

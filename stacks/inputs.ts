@@ -23,7 +23,21 @@ export interface TenantStackInput {
   readonly tenant: ResolvedTenant;
   /** Fully qualified name of the platform stack, for the StackReference. */
   readonly platformStackName: string;
+  /** Fully qualified name of the tenant's hub stack (hub-<key>); undefined on the primary hub, which is the platform's. */
+  readonly hubStackName?: string;
   readonly secretMode: SecretMode;
   /** The day of the run (YYYY-MM-DD): a new budget starts in its month at the earliest. */
   readonly today: string;
+}
+
+export interface HubStackInput {
+  readonly platform: PlatformFile;
+  /** The hub's key in platform.yaml network.hubs; never the primary's, which the platform stack holds. */
+  readonly hub: string;
+  /** Every tenant of the region: the program attaches those on this hub (domain/network/hub-placement.ts). */
+  readonly tenants: readonly ResolvedTenant[];
+  /** Fully qualified name of the platform stack, for the StackReference. */
+  readonly platformStackName: string;
+  readonly secretMode: SecretMode;
+  readonly today?: string;
 }

@@ -1,14 +1,15 @@
 /**
  * Private DNS zones for the private endpoints the platform and tenants use, the
  * hub links, and a DNS private resolver whose inbound endpoint on-premises DNS
- * servers forward to. Tenant spokes are linked by their own stacks.
+ * servers forward to. Every other hub's resolver and links are its own stack's
+ * (HubDns); no spoke is linked (docs/network-scale.md).
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as dnsresolver from "@pulumi/azure-native/dnsresolver";
 import * as privatedns from "@pulumi/azure-native/privatedns";
 import { azureName } from "../../domain/azure/names";
 import type { CommonArgs, ComponentOutputs } from "../shared/common-args";
 import { addLock } from "../shared/lock";
+import { inboundResolver } from "./inbound-resolver";
 import { dnsLinkName } from "../../domain/network/hub-names";
 
 /** Zones by the key stack outputs and private endpoints use. */
@@ -39,13 +40,6 @@ export interface PrivateDnsArgs extends Omit<CommonArgs, "diagnostics"> {
   readonly resolverSubnetId: pulumi.Input<string>;
   /** Static address of the resolver's inbound endpoint. */
   readonly resolverInboundIp: string;
-  /**
-   * The other hubs of a region with several, by hub key: each gets a resolver of
-   * its own in its own VNet, which its spokes and its sites' forwarders use. A
-   * resolver answers from the zones linked to its own VNet, and every hub VNet is
-   * in hubVnets, so no spoke needs a link of its own to resolve the private zones.
-   */
-  readonly hubResolvers?: Readonly<Record<string, { readonly vnetId: pulumi.Input<string>; readonly subnetId: pulumi.Input<string>; readonly inboundIp: string }>>;
 }
 
 /** Its principal resource is the DNS private resolver; the zones are found by key in zoneIds. */
@@ -84,56 +78,21 @@ export class PrivateDns extends pulumi.ComponentResource implements ComponentOut
       }
     }
 
-    const resolver = new dnsresolver.DnsResolver(
+    const resolver = inboundResolver(
       `${name}-resolver`,
-      {
-        resourceGroupName: args.resourceGroupName,
-        location: args.location,
-        dnsResolverName: azureName("generic", ["dnspr", ...args.nameParts]),
-        virtualNetwork: { id: args.resolverVnetId },
-        tags: args.tags,
-      },
-      { parent: this },
-    );
-    addLock(name, resolver.id, args.lock, this);
-    new dnsresolver.InboundEndpoint(
       `${name}-inbound`,
       {
         resourceGroupName: args.resourceGroupName,
         location: args.location,
-        dnsResolverName: resolver.name,
-        inboundEndpointName: "inbound",
-        ipConfigurations: [{ subnet: { id: args.resolverSubnetId }, privateIpAddress: args.resolverInboundIp, privateIpAllocationMethod: "Static" }],
+        dnsResolverName: azureName("generic", ["dnspr", ...args.nameParts]),
+        vnetId: args.resolverVnetId,
+        subnetId: args.resolverSubnetId,
+        inboundIp: args.resolverInboundIp,
         tags: args.tags,
       },
-      { parent: this },
+      this,
     );
-    for (const [hubKey, hub] of Object.entries(args.hubResolvers ?? {})) {
-      const hubResolver = new dnsresolver.DnsResolver(
-        `${name}-resolver-${hubKey}`,
-        {
-          resourceGroupName: args.resourceGroupName,
-          location: args.location,
-          dnsResolverName: azureName("generic", ["dnspr", hubKey, ...args.nameParts]),
-          virtualNetwork: { id: hub.vnetId },
-          tags: args.tags,
-        },
-        { parent: this },
-      );
-      addLock(`${name}-${hubKey}`, hubResolver.id, args.lock, this);
-      new dnsresolver.InboundEndpoint(
-        `${name}-inbound-${hubKey}`,
-        {
-          resourceGroupName: args.resourceGroupName,
-          location: args.location,
-          dnsResolverName: hubResolver.name,
-          inboundEndpointName: "inbound",
-          ipConfigurations: [{ subnet: { id: hub.subnetId }, privateIpAddress: hub.inboundIp, privateIpAllocationMethod: "Static" }],
-          tags: args.tags,
-        },
-        { parent: this },
-      );
-    }
+    addLock(name, resolver.id, args.lock, this);
     this.resourceId = resolver.id;
     this.name = resolver.name;
     this.resolverInboundIp = args.resolverInboundIp;

@@ -30,6 +30,12 @@ export interface AuditLogsArgs {
   readonly workspaceName?: pulumi.Input<string>;
   readonly workspaceResourceGroupName?: pulumi.Input<string>;
   readonly retentionDays: number;
+  /**
+   * The subscription's activity log into the workspace; default true. False for a
+   * hub stack, which saves its tenants' queries only: the activity log of the
+   * platform's subscription is the platform stack's.
+   */
+  readonly activityLog?: boolean;
   readonly changeQueries: readonly SavedSearchPlan[];
   /** The directory's logs: only the platform sends them, once per directory. */
   readonly entraLogs: boolean;
@@ -48,7 +54,7 @@ export class AuditLogs extends pulumi.ComponentResource implements CollectionOut
       this.resourceIds[key] = r.id;
       this.names[key] = r.name;
     };
-    keep("activity-log", new monitor.SubscriptionDiagnosticSetting(
+    if (args.activityLog !== false) keep("activity-log", new monitor.SubscriptionDiagnosticSetting(
       `${name}-activity-log`,
       {
         name: AUDIT_SETTING_NAME,

@@ -12,7 +12,7 @@ import type {
   ResourceValidationPolicy,
   StackValidationPolicy,
 } from "@pulumi/policy";
-import { PLATFORM_STACK } from "../../stacks/contract";
+import { hubKeyOfStack, PLATFORM_STACK } from "../../stacks/contract";
 import { describeResource } from "./messages";
 
 export type Enforcement = "mandatory" | "advisory";
@@ -48,7 +48,8 @@ export type GrunnmurPolicy = ResourceValidationPolicy | StackValidationPolicy;
  */
 export type ResourceOptions = PolicyResourceOptions & { readonly retainOnDelete?: boolean | null };
 
-export type StackKind = "platform" | "tenant";
+/** The platform's stack, a hub's stack (hub-<key>, the platform's side too) or a tenant's. */
+export type StackKind = "platform" | "hub" | "tenant";
 
 export interface ResourceView<P> {
   readonly type: string;
@@ -81,7 +82,8 @@ export function nameOfUrn(urn: string): string {
 }
 
 export function stackKindOf(stack: string): StackKind {
-  return stack === PLATFORM_STACK ? "platform" : "tenant";
+  if (stack === PLATFORM_STACK) return "platform";
+  return hubKeyOfStack(stack) !== undefined ? "hub" : "tenant";
 }
 
 /** The baseline id a policy was made from (kept as its first tag). */
@@ -167,7 +169,7 @@ export function policiesOfType<P>(type: string) {
 /** A policy over the whole stack, for what one resource cannot show. */
 export function stackPolicy<C extends Record<string, ConfigValue> = Record<string, never>>(
   meta: RuleMeta<C>,
-  appliesTo: StackKind | "any",
+  appliesTo: StackKind | readonly StackKind[] | "any",
   check: (stack: StackView, report: ReportViolation, config: C) => void,
 ): StackValidationPolicy {
   const { policy, config } = common(meta);
@@ -176,7 +178,8 @@ export function stackPolicy<C extends Record<string, ConfigValue> = Record<strin
     validateStack: (args, reportViolation) => {
       const stack = args.resources.length > 0 ? stackOfUrn(args.resources[0].urn) : "";
       const kind = stackKindOf(stack);
-      if (appliesTo !== "any" && kind !== appliesTo) args.notApplicable(`${meta.name} applies to ${appliesTo} stacks only`);
+      const kinds: readonly StackKind[] | undefined = appliesTo === "any" ? undefined : typeof appliesTo === "string" ? [appliesTo] : appliesTo;
+      if (kinds && !kinds.includes(kind)) args.notApplicable(`${meta.name} applies to ${kinds.join(" and ")} stacks only`);
       check({ stack, kind, resources: args.resources }, reportViolation, config(args.getConfig()));
     },
   };

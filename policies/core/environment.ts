@@ -3,7 +3,7 @@
  * own file says (waivers, restore tests). The offline runner builds it from
  * the validated region; the pack (policies/index.ts) reads the same files.
  */
-import { PLATFORM_STACK } from "../../stacks/contract";
+import { hubKeyOfStack, PLATFORM_STACK } from "../../stacks/contract";
 import type { Region } from "../../tenants/region";
 import type { Waiver } from "../../tenants/schema/fields";
 
@@ -87,5 +87,7 @@ export function regionEnvironment(region: Region, today = isoToday()): PolicyEnv
   }
   const workloads = region.platform.workloads;
   const rules: WorkloadRules | undefined = workloads ? { sizes: [...workloads.sizes], images: [...workloads.images] } : undefined;
-  return { today, stackFile: (stack) => files.get(stack), workloads: () => rules };
+  // A hub stack's file is the platform's: platform.yaml network.hubs.
+  const platformFile = files.get(PLATFORM_STACK);
+  return { today, stackFile: (stack) => files.get(stack) ?? (hubKeyOfStack(stack) !== undefined ? platformFile : undefined), workloads: () => rules };
 }

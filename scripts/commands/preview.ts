@@ -3,9 +3,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
 import { formatDiagnostic } from "../../tenants/validation/diagnostic";
-import { previewRegion, removeStalePreviews } from "../preview/run-preview";
+import { previewRegion, regionHubStacks, removeStalePreviews } from "../preview/run-preview";
 import type { PreviewResult } from "../preview/job";
-import { PLATFORM_STACK } from "../../stacks/contract";
+import { hubStackName, PLATFORM_STACK } from "../../stacks/contract";
+import { HUB_MAIN, hubOf } from "../../domain/network/hub-placement";
 import { renderTable } from "../table";
 import type { PolicyReport } from "../preview/preview-file";
 import * as fs from "node:fs";
@@ -206,14 +207,19 @@ export async function runPreview(cmd: ParsedCommand): Promise<number> {
       throw new UsageError(`--only names no tenant file: ${unknown.join(", ")}. Tenants are: ${[...known].join(", ")}`);
     }
   } else {
-    removeStalePreviews(outDir, new Set([PLATFORM_STACK, ...region.tenants.map((t) => t.spec.slug)]));
+    removeStalePreviews(outDir, new Set([PLATFORM_STACK, ...regionHubStacks(region), ...region.tenants.map((t) => t.spec.slug)]));
   }
 
-  const count = (only ? only.size : region.tenants.length) + 1;
-  console.log(`Previewing ${count} stacks offline (platform + ${count - 1} tenants) with ${jobs} worker${jobs === 1 ? "" : "s"}...`);
+  const hubStacks = only
+    ? [...new Set(region.tenants.filter((t) => only!.has(t.spec.slug)).map((t) => hubOf(region.platform, t.spec)).filter((k) => k !== HUB_MAIN))].sort().map(hubStackName)
+    : regionHubStacks(region);
+  const tenantCount = only ? only.size : region.tenants.length;
+  const count = tenantCount + hubStacks.length + 1;
+  const hubsText = hubStacks.length > 0 ? ` + ${hubStacks.length} hub${hubStacks.length === 1 ? "" : "s"}` : "";
+  console.log(`Previewing ${count} stacks offline (platform${hubsText} + ${tenantCount} tenants) with ${jobs} worker${jobs === 1 ? "" : "s"}...`);
   const env = regionEnvironment(region);
   const verbose = cmd.values.verbose === true;
-  const before = previousUrns(outDir, [PLATFORM_STACK, ...region.tenants.map((t) => t.spec.slug).filter((s) => !only || only.has(s))]);
+  const before = previousUrns(outDir, [PLATFORM_STACK, ...hubStacks, ...region.tenants.map((t) => t.spec.slug).filter((s) => !only || only.has(s))]);
   let failedSoFar = 0;
   const progress = progressReporter(count, (line) => console.log(line));
   const preview = await previewRegion(region, {
@@ -229,7 +235,7 @@ export async function runPreview(cmd: ParsedCommand): Promise<number> {
     },
   });
 
-  const all = [preview.platform, ...preview.tenants];
+  const all = [preview.platform, ...preview.hubs, ...preview.tenants];
   if (verbose) console.log(`\n${summaryTable(all)}`);
   const failed = all.filter((r) => !r.ok);
   for (const r of failed) console.error(`\n${r.stack} failed: ${r.error}`);

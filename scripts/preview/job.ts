@@ -1,5 +1,5 @@
 /** Messages between the preview command and its worker processes. */
-import type { PlatformStackInput, TenantStackInput } from "../../stacks/inputs";
+import type { HubStackInput, PlatformStackInput, TenantStackInput } from "../../stacks/inputs";
 import type { StackFile, WorkloadRules } from "../../policies/core/environment";
 import type { PackConfig } from "../check/run-policies";
 import type { PolicyReport } from "./preview-file";
@@ -29,8 +29,21 @@ export type PreviewJob =
        * Every tenant when undefined.
        */
       readonly tenantScope?: readonly string[];
+      /** With tenantScope: every hub stack of the region, recorded in the scope (PreviewScope.hubStacks). */
+      readonly hubStacks?: readonly string[];
       readonly outFile: string;
       /** Run the policies in the worker too; only for a job that writes the platform's whole file (not one part of a split). */
+      readonly policy?: PolicyJob;
+    }
+  | {
+      readonly kind: "hub";
+      readonly stack: string;
+      readonly input: HubStackInput;
+      readonly platformOutputs: Record<string, unknown>;
+      /** As for the platform: register only these tenants' attachments; every tenant of the hub when undefined. */
+      readonly tenantScope?: readonly string[];
+      readonly hubStacks?: undefined;
+      readonly outFile: string;
       readonly policy?: PolicyJob;
     }
   | {
@@ -38,6 +51,8 @@ export type PreviewJob =
       readonly stack: string;
       readonly input: TenantStackInput;
       readonly platformOutputs: Record<string, unknown>;
+      /** The outputs of the tenant's hub stack; undefined on the primary hub, whose outputs are the platform's. */
+      readonly hubOutputs?: Record<string, unknown>;
       readonly outFile: string;
       /** Run the policies in the worker too, and record them in the file; see PolicyJob. */
       readonly policy?: PolicyJob;

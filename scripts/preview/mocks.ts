@@ -1,7 +1,7 @@
 /**
  * The mock engine for offline previews: every resource gets a realistic id
- * and echoes its inputs as outputs; the platform stack's outputs answer the
- * tenant stacks' StackReference. Unknown invokes fail loudly. A resource
+ * and echoes its inputs as outputs; the outputs of the stacks already previewed
+ * (the platform's, a hub's) answer the StackReferences to them, by stack name. Unknown invokes fail loudly. A resource
  * created through an explicit provider gets its id in that provider's
  * subscription, as Azure would give it; the default provider's is the mock one.
  */
@@ -10,7 +10,10 @@ import { armId, mockGuid, MOCK_SUBSCRIPTION_ID, MOCK_TENANT_ID } from "./arm-ids
 
 const AZURE_PROVIDER_TYPE = "pulumi:providers:azure-native";
 
-export function createMocks(platformOutputs: Record<string, unknown> | undefined): pulumi.runtime.Mocks {
+/** Outputs of other stacks by their short name (`platform`, `hub-<key>`), for the StackReferences. */
+export type StackOutputsByName = Readonly<Record<string, Record<string, unknown>>>;
+
+export function createMocks(references: StackOutputsByName): pulumi.runtime.Mocks {
   // Explicit azure-native providers by id, with the subscription each deploys to.
   const subscriptions = new Map<string, string>();
   // The SDK sends a resource's provider as "<urn>::<id>", or nothing for the default provider.
@@ -20,8 +23,10 @@ export function createMocks(platformOutputs: Record<string, unknown> | undefined
     newResource(args) {
       const inputs = args.inputs as Record<string, unknown>;
       if (args.type === "pulumi:pulumi:StackReference") {
-        if (!platformOutputs) throw new Error("a StackReference was used, but no platform outputs are available to this preview");
-        return { id: String(inputs.name ?? args.name), state: { ...inputs, outputs: platformOutputs, secretOutputNames: [] } };
+        const name = String(inputs.name ?? args.name);
+        const outputs = references[name.split("/").pop()!];
+        if (!outputs) throw new Error(`a StackReference to ${name} was used, but no outputs of that stack are available to this preview (previewed: ${Object.keys(references).join(", ") || "none"})`);
+        return { id: name, state: { ...inputs, outputs, secretOutputNames: [] } };
       }
       if (args.type === AZURE_PROVIDER_TYPE) {
         const id = mockGuid(`${args.type}/${args.name}`);

@@ -71,6 +71,12 @@ export interface PreviewScope {
   readonly tenants: readonly string[];
   /** Every tenant of the region then: one missing from `tenants` was not previewed, not removed. */
   readonly regionTenants: readonly string[];
+  /**
+   * The platform's scope only: every hub stack of the region then. A scoped preview
+   * runs only the hub stacks of its tenants; another missing from it was not
+   * previewed, not removed.
+   */
+  readonly hubStacks?: readonly string[];
 }
 
 /** The policy check's report, which it adds to the file (scripts/check/check-file.ts). */
@@ -184,7 +190,7 @@ function buildSchemas() {
     options: optionsSchema,
   });
 
-  const scopeSchema = z.object({ tenants: z.array(z.string()), regionTenants: z.array(z.string()) });
+  const scopeSchema = z.object({ tenants: z.array(z.string()), regionTenants: z.array(z.string()), hubStacks: z.array(z.string()).optional() });
 
   const violationSchema = z.object({
     policy: z.string(),

@@ -1,13 +1,15 @@
 /**
  * The offline preview of a region: the platform stack first (its outputs feed
- * the tenants' StackReference), then every tenant stack in a worker pool. A
- * large platform runs in parts that share the pool with the tenants and are
- * merged at the end (see platform-scope.ts).
+ * every other stack's StackReference), then the hub stacks (hub-<key>, whose
+ * outputs feed their tenants') and every tenant stack in a worker pool. A large
+ * platform runs in parts that share the pool with the others and are merged at
+ * the end (see platform-scope.ts).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { PLATFORM_STACK, PROJECT } from "../../stacks/contract";
+import { hubStackName, PLATFORM_STACK, PROJECT } from "../../stacks/contract";
+import { HUB_MAIN, hubOf, hubsOf } from "../../domain/network/hub-placement";
 import type { Region } from "../../tenants/region";
 import { countTypes, failedResult, type PreviewJob, type PreviewResult } from "./job";
 import { mergePlatformParts, platformParts } from "./platform-scope";
@@ -45,13 +47,24 @@ export interface PreviewOptions {
 
 export interface RegionPreview {
   readonly platform: PreviewResult;
+  /** The hub stacks previewed (hub-<key>), in key order: every one, or a scoped preview's tenants' hubs. */
+  readonly hubs: PreviewResult[];
   readonly tenants: PreviewResult[];
   readonly durationMs: number;
 }
 
 export const OFFLINE_PLATFORM_STACK_NAME = `organization/${PROJECT}/${PLATFORM_STACK}`;
 
+/** The offline name of a hub's stack, as the tenants' StackReference names it. */
+export const offlineStackName = (stack: string) => `organization/${PROJECT}/${stack}`;
+
 type PlatformJob = Extract<PreviewJob, { kind: "platform" }>;
+type HubJob = Extract<PreviewJob, { kind: "hub" }>;
+
+/** The hub stacks of the region: every hub but the primary, whose stack is the platform's. */
+export function regionHubStacks(region: Pick<Region, "platform">): string[] {
+  return hubsOf(region.platform).filter((h) => h.key !== HUB_MAIN).map((h) => hubStackName(h.key));
+}
 
 function platformJobs(region: Region, options: PreviewOptions, partsDir: string): PlatformJob[] {
   const input = { platform: region.platform, tenants: region.tenants, secretMode: "placeholder" as const, today: options.today ?? localToday() };
@@ -60,9 +73,10 @@ function platformJobs(region: Region, options: PreviewOptions, partsDir: string)
   const policy = options.policies ? { policy: policyJobFor(options.policies.env, PLATFORM_STACK, options.policies.config) } : {};
   if (options.only && options.scopePlatform) {
     const scope = region.tenants.map((t) => t.spec.slug).filter((s) => options.only!.has(s));
-    return [{ kind: "platform", stack: PLATFORM_STACK, input, tenantScope: scope, outFile: whole, ...policy }];
+    return [{ kind: "platform", stack: PLATFORM_STACK, input, tenantScope: scope, hubStacks: regionHubStacks(region), outFile: whole, ...policy }];
   }
-  const parts = platformParts(region.tenants.map((t) => t.spec.slug), options.tenantsPerPlatformPart);
+  // Only the primary hub's tenants are attached here; another hub's are in its own stack.
+  const parts = platformParts(region.tenants.filter((t) => hubOf(region.platform, t.spec) === HUB_MAIN).map((t) => t.spec.slug), options.tenantsPerPlatformPart);
   if (parts.length === 1) return [{ kind: "platform", stack: PLATFORM_STACK, input, outFile: whole, ...policy }];
   // A large platform runs in parts, each the shared core plus a slice of tenants, merged afterwards.
   return parts.map((slice, i) => ({
@@ -98,12 +112,37 @@ export function mergeParts(jobs: readonly PlatformJob[], results: readonly Previ
   }
 }
 
+/** The hub stacks' jobs: every hub whole, or in a scoped preview the hubs of its tenants with only those attached. */
+function hubJobs(region: Region, options: PreviewOptions, platformOutputs: Record<string, unknown>): HubJob[] {
+  const scoped = options.only !== undefined && options.scopePlatform === true;
+  const jobs: HubJob[] = [];
+  for (const spec of hubsOf(region.platform)) {
+    if (spec.key === HUB_MAIN) continue;
+    const stack = hubStackName(spec.key);
+    const scope = scoped ? region.tenants.filter((t) => options.only!.has(t.spec.slug) && hubOf(region.platform, t.spec) === spec.key).map((t) => t.spec.slug) : undefined;
+    if (scope && scope.length === 0) continue;
+    jobs.push({
+      kind: "hub",
+      stack,
+      input: { platform: region.platform, hub: spec.key, tenants: region.tenants, platformStackName: OFFLINE_PLATFORM_STACK_NAME, secretMode: "placeholder", today: options.today ?? localToday() },
+      platformOutputs,
+      tenantScope: scope,
+      outFile: path.join(options.outDir, `${stack}.json`),
+      ...(options.policies ? { policy: policyJobFor(options.policies.env, stack, options.policies.config) } : {}),
+    });
+  }
+  return jobs;
+}
+
 export async function previewRegion(region: Region, options: PreviewOptions): Promise<RegionPreview> {
   const started = Date.now();
   const timeoutMs = options.timeoutMs ?? 120_000;
   const concurrency = options.concurrency ?? os.availableParallelism();
   const tenants = region.tenants.filter((t) => !options.only || options.only.has(t.spec.slug));
-  const total = tenants.length + 1;
+  const hubCount = options.only && options.scopePlatform
+    ? new Set(tenants.map((t) => hubOf(region.platform, t.spec)).filter((k) => k !== HUB_MAIN)).size
+    : regionHubStacks(region).length;
+  const total = tenants.length + hubCount + 1;
   let done = 0;
   fs.mkdirSync(options.outDir, { recursive: true });
   const partsDir = path.join(options.outDir, `.platform-parts-${process.pid}`);
@@ -112,7 +151,7 @@ export async function previewRegion(region: Region, options: PreviewOptions): Pr
     concurrency,
     timeoutMs,
     onDone: (result, _done, _total, job) => {
-      if (job.kind === "tenant") options.onProgress?.(result, ++done, total);
+      if (job.kind !== "platform") options.onProgress?.(result, ++done, total);
     },
   });
   try {
@@ -125,23 +164,54 @@ export async function previewRegion(region: Region, options: PreviewOptions): Pr
       const platform = parts.length === 1 ? first : { ...first, error: `part 1 of ${parts.length}: ${first.error}` };
       options.onProgress?.(platform, ++done, total);
       const skipped = tenants.map((t) => failedResult(t.spec.slug, "not previewed: the platform stack failed, and tenant stacks need its outputs"));
-      return { platform, tenants: skipped, durationMs: Date.now() - started };
+      const hubsSkipped = hubJobs(region, options, {}).map((j) => failedResult(j.stack, "not previewed: the platform stack failed, and hub stacks need its outputs"));
+      return { platform, hubs: hubsSkipped, tenants: skipped, durationMs: Date.now() - started };
     }
     if (parts.length === 1) options.onProgress?.(first, ++done, total);
 
-    const tenantJobs: PreviewJob[] = tenants.map((tenant) => ({
-      kind: "tenant",
-      stack: tenant.spec.slug,
-      input: { platform: region.platform, tenant, platformStackName: OFFLINE_PLATFORM_STACK_NAME, secretMode: "placeholder", today: options.today ?? localToday() },
-      platformOutputs: first.outputs!,
-      outFile: path.join(options.outDir, `${tenant.spec.slug}.json`),
-      ...(options.policies ? { policy: policyJobFor(options.policies.env, tenant.spec.slug, options.policies.config) } : {}),
-    }));
+    const tenantJob = (tenant: Region["tenants"][number], hubOutputs: Record<string, unknown> | undefined): PreviewJob => {
+      const hub = hubOf(region.platform, tenant.spec);
+      return {
+        kind: "tenant",
+        stack: tenant.spec.slug,
+        input: {
+          platform: region.platform,
+          tenant,
+          platformStackName: OFFLINE_PLATFORM_STACK_NAME,
+          hubStackName: hub === HUB_MAIN ? undefined : offlineStackName(hubStackName(hub)),
+          secretMode: "placeholder",
+          today: options.today ?? localToday(),
+        },
+        platformOutputs: first.outputs!,
+        hubOutputs,
+        outFile: path.join(options.outDir, `${tenant.spec.slug}.json`),
+        ...(options.policies ? { policy: policyJobFor(options.policies.env, tenant.spec.slug, options.policies.config) } : {}),
+      };
+    };
+    // First the hub stacks (their tenants need their outputs), the primary hub's tenants and
+    // the platform's other parts; then the other hubs' tenants.
+    const hubs = hubJobs(region, options, first.outputs);
+    const onMain = tenants.filter((t) => hubOf(region.platform, t.spec) === HUB_MAIN);
     const rest = parts.slice(1);
-    const results = await pool.runAll([...rest, ...tenantJobs]);
-    const platform = parts.length === 1 ? first : mergeParts(parts, [first, ...results.slice(0, rest.length)], path.join(options.outDir, `${PLATFORM_STACK}.json`));
+    const early = await pool.runAll([...hubs, ...onMain.map((t) => tenantJob(t, undefined)), ...rest]);
+    const hubResults = early.slice(0, hubs.length);
+    const hubOutputs = new Map(hubResults.map((r) => [r.stack, r]));
+    const late: PreviewJob[] = [];
+    const lateFailed = new Map<string, PreviewResult>();
+    for (const t of tenants) {
+      const hub = hubOf(region.platform, t.spec);
+      if (hub === HUB_MAIN) continue;
+      const result = hubOutputs.get(hubStackName(hub));
+      if (result?.ok && result.outputs) late.push(tenantJob(t, result.outputs));
+      else lateFailed.set(t.spec.slug, failedResult(t.spec.slug, `not previewed: its hub's stack ${hubStackName(hub)} failed, and the tenant stack needs its outputs`));
+    }
+    const lateResults = await pool.runAll(late);
+    const bySlug = new Map<string, PreviewResult>([...early.slice(hubs.length, hubs.length + onMain.length), ...lateResults, ...lateFailed.values()].map((r) => [r.stack, r]));
+    for (const r of lateFailed.values()) options.onProgress?.(r, ++done, total);
+    const restResults = early.slice(hubs.length + onMain.length);
+    const platform = parts.length === 1 ? first : mergeParts(parts, [first, ...restResults], path.join(options.outDir, `${PLATFORM_STACK}.json`));
     if (parts.length > 1) options.onProgress?.(platform, ++done, total);
-    return { platform, tenants: results.slice(rest.length), durationMs: Date.now() - started };
+    return { platform, hubs: hubResults, tenants: tenants.map((t) => bySlug.get(t.spec.slug)!), durationMs: Date.now() - started };
   } finally {
     pool.close();
     fs.rmSync(partsDir, { recursive: true, force: true });

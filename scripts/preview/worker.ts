@@ -9,7 +9,7 @@
 // Must stay the first import: it has to run before the SDK loads.
 import "./worker-preamble";
 import * as pulumi from "@pulumi/pulumi";
-import { PROJECT } from "../../stacks/contract";
+import { PLATFORM_STACK, PROJECT } from "../../stacks/contract";
 import { startCapture } from "./capture";
 import { countTypes, failedResult, type PreviewJob, type PreviewResult } from "./job";
 import { checkPreview, environmentOfJob } from "../check/check-file";
@@ -49,13 +49,21 @@ const cpuMsSince = (since: NodeJS.CpuUsage) => {
   return Math.round((used.user + used.system) / 1000);
 };
 
+/** The stacks a job's program may reference, by short name: the platform's, and a tenant's hub's. */
+function stackReferencesOf(job: PreviewJob): Record<string, Record<string, unknown>> {
+  if (job.kind === "platform") return {};
+  const refs: Record<string, Record<string, unknown>> = { [PLATFORM_STACK]: job.platformOutputs };
+  if (job.kind === "tenant" && job.hubOutputs && job.input.hubStackName) refs[job.input.hubStackName.split("/").pop()!] = job.hubOutputs;
+  return refs;
+}
+
 export async function runJob(job: PreviewJob): Promise<PreviewResult> {
   const started = Date.now();
   const cpu = process.cpuUsage();
   failures = [];
   try {
     // preview=false: with preview=true unreturned outputs stay unknown and apply never runs.
-    await pulumi.runtime.setMocks(createMocks(job.kind === "tenant" ? job.platformOutputs : undefined), PROJECT, job.stack, false, MOCK_ORGANIZATION);
+    await pulumi.runtime.setMocks(createMocks(stackReferencesOf(job)), PROJECT, job.stack, false, MOCK_ORGANIZATION);
     const captured = startCapture();
     // Programs are loaded only after the mocks are in place, as the SDK requires.
     const outputs = await pulumi.runtime.runInPulumiStack(async () => {
@@ -63,6 +71,11 @@ export async function runJob(job: PreviewJob): Promise<PreviewResult> {
         const { platformProgram } = await import("../../stacks/platform/program");
         const { previewTenantScope } = await import("./tenant-scope");
         return platformProgram(job.input, job.tenantScope ? previewTenantScope(job.tenantScope) : undefined);
+      }
+      if (job.kind === "hub") {
+        const { hubStackProgram } = await import("../../stacks/hub/program");
+        const { previewTenantScope } = await import("./tenant-scope");
+        return hubStackProgram(job.input, job.tenantScope ? previewTenantScope(job.tenantScope) : undefined);
       }
       const { tenantProgram } = await import("../../stacks/tenant/program");
       return tenantProgram(job.input);
@@ -79,7 +92,7 @@ export async function runJob(job: PreviewJob): Promise<PreviewResult> {
       generatedBy: "grunnmur preview (offline, Pulumi mocks)",
       resources,
       outputs: (outputs ?? {}) as Record<string, unknown>,
-      ...(job.kind === "platform" && job.tenantScope ? { scope: { tenants: [...job.tenantScope], regionTenants: job.input.tenants.map((t) => t.spec.slug) } } : {}),
+      ...(job.kind !== "tenant" && job.tenantScope ? { scope: { tenants: [...job.tenantScope], regionTenants: job.input.tenants.map((t) => t.spec.slug), ...(job.hubStacks ? { hubStacks: [...job.hubStacks] } : {}) } } : {}),
     };
     // Stacks run their policies here, beside the preview, so the pool runs them in parallel.
     let policy: PolicyReport | undefined;

@@ -7,9 +7,8 @@
  * logical names (`hub`, `hub-firewall`, `hub-vpn`, `rg-hub`), and another hub's
  * names come from its key (`hub-<key>`, `hub-<key>-firewall`, ...).
  *
- * It is shaped as a program of its own would be (a hub and its tenants in, the
- * hub's outputs out), so moving a hub into a stack `hub-<key>` (docs/hubs.md)
- * moves this code rather than rewriting it.
+ * The platform stack builds the primary hub with it; every other hub's stack
+ * `hub-<key>` (stacks/hub/program.ts) builds its own.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
@@ -101,8 +100,8 @@ export interface HubContext {
   /** The isolation group, in a region of one hub; with several, it is in the parent policy. */
   readonly ruleCollectionGroups: readonly RuleCollectionGroupSpec[];
   readonly basePolicyId?: pulumi.Input<string>;
-  /** Another hub only: the primary hub to peer with, and the peerings to write after (one at a time). */
-  readonly peerWith?: { readonly vnet: VirtualNetwork; readonly resourceGroupName: pulumi.Input<string>; readonly after: readonly pulumi.Resource[] };
+  /** Another hub only: the primary hub to peer with (from the platform stack's outputs), and the peerings to write after (one at a time). */
+  readonly peerWith?: { readonly vnetName: pulumi.Input<string>; readonly vnetId: pulumi.Input<string>; readonly resourceGroupName: pulumi.Input<string>; readonly after: readonly pulumi.Resource[] };
   readonly tags: Tags;
   readonly diagnostics: DiagnosticsArgs;
 }
@@ -166,7 +165,7 @@ export function hubProgram(plan: HubPlan, ctx: HubContext): BuiltHub {
       `hub-to-${base}`,
       {
         resourceGroupName: main.resourceGroupName,
-        virtualNetworkName: main.vnet.name,
+        virtualNetworkName: main.vnetName,
         virtualNetworkPeeringName: `hub-to-${base}`,
         remoteVirtualNetwork: { id: vnet.resourceId },
         allowVirtualNetworkAccess: true,
@@ -181,7 +180,7 @@ export function hubProgram(plan: HubPlan, ctx: HubContext): BuiltHub {
           resourceGroupName: ctx.resourceGroup.name,
           virtualNetworkName: vnet.name,
           virtualNetworkPeeringName: `${base}-to-hub`,
-          remoteVirtualNetwork: { id: main.vnet.resourceId },
+          remoteVirtualNetwork: { id: main.vnetId },
           allowVirtualNetworkAccess: true,
           allowForwardedTraffic: true,
         },

@@ -106,12 +106,15 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
   const layout = mainPlan.layout;
   const subnetCidr = (key: string) => layout.find((s) => s.key === key)!.addressPrefix;
   const firewallPrivateIp = mainPlan.firewallPrivateIp;
+  // The DR hub is the primary hub's twin: it routes the primary hub's tenants. Another hub's
+  // spokes are peered with that hub only, so from the DR hub the tenant pool's route (to the
+  // primary firewall) is already the most specific one for them, and its stack stays its own.
   const hubPlanFor = (addressSpace: string, nextHop: string) =>
     hubNetworkPlan(addressSpace, {
       firewallPrivateIp: nextHop,
       tenantPool: platform.network.tenantPool.cidr,
-      spokes: Object.fromEntries(tenants.map((t) => [t.spec.slug, t.addressSpace])),
-      sitePrefixes: tenants.flatMap((t) => Object.values(t.spec.sites).flatMap((site) => site.prefixes)),
+      spokes: Object.fromEntries(mainPlan.tenants.map((t) => [t.spec.slug, t.addressSpace])),
+      sitePrefixes: mainPlan.tenants.flatMap((t) => Object.values(t.spec.sites).flatMap((site) => site.prefixes)),
       nationalProxyAddresses: Object.values(platform.eduroam?.nationalProxies ?? {}).map((p) => p.address),
       sharedServicesSpoke: platform.network.sharedServicesSpoke?.addressSpace,
     });
@@ -149,22 +152,11 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
         : undefined,
     }),
   ];
+  // Every other hub is its own stack, hub-<key> (stacks/hub/program.ts): it peers with this hub,
+  // links its VNet to the zones below and attaches its tenants; this stack only routes to it.
   const hub = built[0].vnet;
-  const coreServices = hubServicePrefixes(layout);
-  for (const plan of plans.slice(1)) {
-    const base = hubBaseName(plan.spec.key);
-    built.push(
-      hubProgram(plan, {
-        ...common,
-        resourceGroup: rg(base, "network", location, { dependsOn: [watchers.watchers[location]] }),
-        coreServices,
-        peerWith: { vnet: hub, resourceGroupName: groupsRg.hub.name, after: built[built.length - 1].peerings },
-      }),
-    );
-  }
   const hubs = hubsInUse(platform);
   const hubVnets: Record<string, pulumi.Input<string>> = { [HUB_VNET_KEYS.primary]: hub.resourceId };
-  for (const h of built.slice(1)) hubVnets[hubBaseName(h.plan.spec.key)] = h.vnet.resourceId;
   let drFirewallTarget: { rg: resources.ResourceGroup; vnet: VirtualNetwork; location: string } | undefined;
   // The shared-services spoke and the DR peering wait for the hub peerings already written.
   const hubPeerings: pulumi.Resource[] = [...built[built.length - 1].peerings];
@@ -230,9 +222,6 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     resolverVnetId: hub.resourceId,
     resolverSubnetId: hub.subnetIds.apply((ids) => ids["dns-inbound"]),
     resolverInboundIp: dnsResolverIp,
-    hubResolvers: Object.fromEntries(
-      built.slice(1).map((h) => [h.plan.spec.key, { vnetId: h.vnet.resourceId, subnetId: h.vnet.subnetIds.apply((ids) => ids["dns-inbound"]), inboundIp: h.plan.dnsResolverIp }]),
-    ),
     tags: withService(tags, "dns"),
   });
 
@@ -274,13 +263,12 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
 
   // The secrets the platform makes itself are written here through Resource Manager (generated-secret.ts).
   const secretVault = { name: keyVaultName, resourceGroupName: groupsRg.shared.name, vault: keyVault };
-  // Each hub's tenants attach to that hub's firewall and VPN gateway; DNS goes to that hub's resolver,
-  // RADIUS and the shared services stay in the core of the primary hub.
+  // The primary hub's tenants attach to its firewalls (and the DR one) and VPN gateway; another
+  // hub's attach in that hub's stack. RADIUS and the shared services stay here, in the core.
   const attachments = new Map<string, TenantAttachment>();
   for (const h of built) {
-    const primary = h.plan.spec.key === HUB_MAIN;
     const hubAttachments = attachTenants({ ...input, tenants: h.plan.tenants }, {
-      firewalls: (primary ? firewalls : [[h.firewallName, h.firewall, h.resourceGroup] as const]).map(([name, component, group]) => ({ name, component, resourceGroupName: group.name })),
+      firewalls: firewalls.map(([name, component, group]) => ({ name, component, resourceGroupName: group.name })),
       vpn: h.vpn,
       resourceGroupName: h.resourceGroup.name,
       location,
@@ -406,8 +394,8 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     monitoringResourceGroup: groupsRg.monitoring,
     location,
     workspace,
-    // Every firewall's health is watched: the primary's and DR's, and each extra hub's.
-    firewalls: [...firewalls.map(([name, component]) => [name, component] as const), ...built.slice(1).map((h) => [h.firewallName, h.firewall] as const)],
+    // The primary's and DR's firewall; each other hub's is watched by its own stack.
+    firewalls: firewalls.map(([name, component]) => [name, component] as const),
     radius: radiusServers,
     keyVault,
     subscriptionId: client.subscriptionId,
@@ -470,5 +458,10 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
       ]),
     ),
     alertActionGroupsScope: alerting?.actionGroupsScope,
+    parentFirewallPolicyId: parentPolicy?.resourceId,
+    sharedResourceGroupName: groupsRg.shared.name,
+    monitoringResourceGroupName: groupsRg.monitoring.name,
+    workspaceName: workspace.name,
+    radiusPrincipalIds: radiusServers ? radiusServers.principalIds : [],
   };
 }

@@ -46,7 +46,7 @@ import type { RoleAssignmentArgs } from "../../components/shared/common-args";
 import { assignRoles } from "../../components/shared/role-assignments";
 import { standardTags, withService } from "../../domain/azure/tags";
 import { TenantStorage } from "../../components/storage/tenant-storage";
-import { platformOutputs, type HubOutputs, type PlatformOutputs, type StackOutputs, type TenantOutputs } from "../contract";
+import { hubStackOutputs, platformOutputs, type HubOutputs, type PlatformOutputs, type StackOutputs, type TenantOutputs } from "../contract";
 import type { TenantStackInput } from "../inputs";
 import { approvedDeparture } from "../../tenants/departure";
 import { budgetStartDate } from "../../domain/cost/budget-period";
@@ -98,16 +98,12 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
   };
 
   // The tenant's own hub (domain/network/hub-placement.ts): the primary hub's values are the
-  // platform's top-level outputs, another hub's are its entry in `hubs`.
+  // platform's top-level outputs, another hub's come from that hub's own stack, hub-<key>.
   const hubKey = hubOf(platform, spec);
+  if (hubKey !== HUB_MAIN && !input.hubStackName) throw new Error(`${slug} is on hub "${hubKey}", but no hub stack name was given to its program`);
+  const fromHubStack = hubKey === HUB_MAIN ? undefined : hubStackOutputs(new pulumi.StackReference("hub", { name: input.hubStackName! }));
   const fromHub = <K extends keyof HubOutputs>(key: K, primary: keyof PlatformOutputs): pulumi.Output<HubOutputs[K]> =>
-    hubKey === HUB_MAIN
-      ? (fromPlatform(primary) as pulumi.Output<HubOutputs[K]>)
-      : fromPlatform("hubs").apply((hubs) => {
-          const hub = hubs[hubKey];
-          if (!hub) throw new Error(`the platform stack has no hub "${hubKey}" for ${slug}; run the platform stack first`);
-          return hub[key];
-        });
+    fromHubStack ? fromHubStack(key) : (fromPlatform(primary) as pulumi.Output<HubOutputs[K]>);
   const hubVnetId = fromHub("vnetId", "hubVnetId");
   const firewallPrivateIp = fromHub("firewallPrivateIp", "firewallPrivateIp");
 

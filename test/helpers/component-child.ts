@@ -66,7 +66,7 @@ const scenarios: Record<string, () => Promise<unknown>> = {
 };
 
 async function main(name: string): Promise<void> {
-  await pulumi.runtime.setMocks(createMocks(undefined), "grunnmur", "test", false, "organization");
+  await pulumi.runtime.setMocks(createMocks({}), "grunnmur", "test", false, "organization");
   const captured = startCapture();
   try {
     await pulumi.runtime.runInPulumiStack(() => scenarios[name]());

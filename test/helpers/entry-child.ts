@@ -15,7 +15,9 @@ async function main(stack: string): Promise<void> {
   };
   // Tenant stacks read the platform's outputs, taken from an offline preview of the platform.
   const platformOutputs = process.argv[3] ? (JSON.parse(require("node:fs").readFileSync(process.argv[3], "utf8")) as Record<string, unknown>) : undefined;
-  await pulumi.runtime.setMocks(createMocks(platformOutputs), "grunnmur", stack, false, "organization");
+  // A fourth argument: the outputs of other stacks by name (e.g. {"hub-finnmark": {...}}), for hub and tenant stacks on a hub.
+  const others = process.argv[4] ? (JSON.parse(require("node:fs").readFileSync(process.argv[4], "utf8")) as Record<string, Record<string, unknown>>) : {};
+  await pulumi.runtime.setMocks(createMocks({ ...(platformOutputs ? { platform: platformOutputs } : {}), ...others }), "grunnmur", stack, false, "organization");
   const program = require("../../stacks/index") as () => Promise<Record<string, unknown>>;
   try {
     const outputs = await pulumi.runtime.runInPulumiStack(() => program());

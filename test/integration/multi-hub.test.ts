@@ -22,6 +22,7 @@ describe("a region of two hubs", () => {
   let fixture: FixtureRegion;
   let region: PreviewedRegion;
   let platform: StackPreview;
+  let finnmark: StackPreview;
   const mainFirewall = hubFirewallAddress(hubSubnetLayout("10.95.0.0/22"));
   const finnmarkFirewall = hubFirewallAddress(hubSubnetLayout(FINNMARK_HUB));
   beforeAll(async () => {
@@ -29,59 +30,78 @@ describe("a region of two hubs", () => {
     fs.writeFileSync(fixture.platformFile, withFinnmarkHub(fs.readFileSync(fixture.platformFile, "utf8")));
     region = await previewFiles(fixture.tenantsDir, fixture.platformFile, new Set(["alta", "senja"]));
     platform = region.read("platform");
+    finnmark = region.read("hub-finnmark");
   }, 300_000);
   afterAll(() => {
     region?.remove();
     fixture?.remove();
   });
 
-  const named = (type: string, name: string): Resource => {
-    const found = ofType(platform, type).find((r) => r.name === name);
-    if (!found) throw new Error(`no ${type} named ${name}; have ${ofType(platform, type).map((r) => r.name).join(", ")}`);
+  const named = (stack: StackPreview, type: string, name: string): Resource => {
+    const found = ofType(stack, type).find((r) => r.name === name);
+    if (!found) throw new Error(`no ${type} named ${name} in ${stack.stack}; have ${ofType(stack, type).map((r) => r.name).join(", ")}`);
     return found;
   };
 
-  it("builds the second hub under names from its key, and keeps the primary hub's names", () => {
-    expect(named("azure-native:network:VirtualNetwork", "hub").inputs.virtualNetworkName).toBe("vnet-grunnmur-hub-prod-noe");
-    expect(named("azure-native:network:VirtualNetwork", "hub-finnmark").inputs.virtualNetworkName).toBe("vnet-grunnmur-hub-finnmark-prod-noe");
-    expect(named("azure-native:network:AzureFirewall", "hub-finnmark-firewall").inputs.azureFirewallName).toBe("afw-grunnmur-finnmark-prod-noe");
-    expect((named("azure-native:network:VirtualNetworkGateway", "hub-finnmark-vpn").inputs.sku as Json).name).toBe("VpnGw2AZ");
-    expect(named("azure-native:network:VirtualNetworkPeering", "hub-to-hub-finnmark").inputs.allowForwardedTraffic).toBe(true);
-    expect(named("azure-native:network:VirtualNetworkPeering", "hub-finnmark-to-hub").inputs.allowForwardedTraffic).toBe(true);
+  it("builds the second hub in its own stack under names from its key, and keeps the primary hub's names in the platform's", () => {
+    expect(named(platform, "azure-native:network:VirtualNetwork", "hub").inputs.virtualNetworkName).toBe("vnet-grunnmur-hub-prod-noe");
+    expect(ofType(platform, "azure-native:network:VirtualNetwork").map((v) => v.name).sort()).toEqual(["hub", "hub-dr", "shared-services"]);
+    expect(named(finnmark, "azure-native:network:VirtualNetwork", "hub-finnmark").inputs.virtualNetworkName).toBe("vnet-grunnmur-hub-finnmark-prod-noe");
+    expect(named(finnmark, "azure-native:network:AzureFirewall", "hub-finnmark-firewall").inputs.azureFirewallName).toBe("afw-grunnmur-finnmark-prod-noe");
+    expect((named(finnmark, "azure-native:network:VirtualNetworkGateway", "hub-finnmark-vpn").inputs.sku as Json).name).toBe("VpnGw2AZ");
+    // Both sides of the peering are the hub stack's; the primary hub's side names the platform's VNet from its outputs.
+    const toHub = named(finnmark, "azure-native:network:VirtualNetworkPeering", "hub-to-hub-finnmark");
+    expect(toHub.inputs.allowForwardedTraffic).toBe(true);
+    expect(toHub.inputs.virtualNetworkName).toBe(platform.outputs.hubVnetName);
+    expect(toHub.inputs.resourceGroupName).toBe(platform.outputs.hubResourceGroupName);
+    expect(named(finnmark, "azure-native:network:VirtualNetworkPeering", "hub-finnmark-to-hub").inputs.allowForwardedTraffic).toBe(true);
+    expect(finnmark.outputs.vnetId).toBe(named(finnmark, "azure-native:network:VirtualNetwork", "hub-finnmark").id);
   });
 
-  it("puts the isolation group in one parent policy that every hub's policy inherits", () => {
+  it("puts the isolation group in one parent policy, in the platform's stack, that every hub's policy inherits", () => {
     const policies = ofType(platform, "azure-native:network:FirewallPolicy");
     const parent = policies.find((p) => p.name === "hub-firewall-parent-policy")!;
     expect(parent).toBeDefined();
-    const children = policies.filter((p) => p !== parent);
+    expect(platform.outputs.parentFirewallPolicyId).toBe(parent.id);
+    const children = [...policies.filter((p) => p !== parent), ...ofType(finnmark, "azure-native:network:FirewallPolicy")];
     expect(children.map((p) => p.name).sort()).toEqual(["hub-finnmark-firewall-policy", "hub-firewall-policy"]);
     for (const child of children) expect((child.inputs.basePolicy as Json).id).toBe(parent.id);
-    const isolation = ofType(platform, "azure-native:network:FirewallPolicyRuleCollectionGroup").filter((g) => g.inputs.ruleCollectionGroupName === "rcg-isolation");
+    const isolation = [platform, finnmark].flatMap((s) => ofType(s, "azure-native:network:FirewallPolicyRuleCollectionGroup")).filter((g) => g.inputs.ruleCollectionGroupName === "rcg-isolation");
     expect(isolation.map((g) => g.inputs.firewallPolicyName)).toEqual([parent.inputs.firewallPolicyName]);
   });
 
-  it("attaches each tenant to its own hub's firewall policy and VPN gateway", () => {
-    const groups = ofType(platform, "azure-native:network:FirewallPolicyRuleCollectionGroup");
-    const policyOf = (slug: string) => groups.filter((g) => g.inputs.ruleCollectionGroupName === `rcg-${slug}`).map((g) => g.inputs.firewallPolicyName);
-    expect(policyOf("alta")).toEqual(["afwp-grunnmur-finnmark-prod-noe"]);
-    expect(policyOf("senja")).toEqual(["afwp-grunnmur-prod-noe"]);
-    const gateways = Object.fromEntries(ofType(platform, "azure-native:network:VirtualNetworkGateway").map((g) => [g.name, g.id]));
-    const connections = ofType(platform, "azure-native:network:VirtualNetworkGatewayConnection");
-    const gatewayOf = (slug: string) => [...new Set(connections.filter((c) => String(c.inputs.virtualNetworkGatewayConnectionName).startsWith(`con-${slug}-`)).map((c) => (c.inputs.virtualNetworkGateway1 as Json).id))];
-    expect(gatewayOf("alta")).toEqual([gateways["hub-finnmark-vpn"]]);
-    expect(gatewayOf("senja")).toEqual([gateways["hub-vpn"]]);
+  it("attaches each tenant to its own hub's firewall policy and VPN gateway, in that hub's stack", () => {
+    const policyOf = (stack: StackPreview, slug: string) =>
+      ofType(stack, "azure-native:network:FirewallPolicyRuleCollectionGroup").filter((g) => g.inputs.ruleCollectionGroupName === `rcg-${slug}`).map((g) => g.inputs.firewallPolicyName);
+    expect(policyOf(finnmark, "alta")).toEqual(["afwp-grunnmur-finnmark-prod-noe"]);
+    expect(policyOf(platform, "alta")).toEqual([]);
+    expect(policyOf(platform, "senja")).toEqual(["afwp-grunnmur-prod-noe"]);
+    expect(policyOf(finnmark, "senja")).toEqual([]);
+    const gatewayOf = (stack: StackPreview, slug: string) => [
+      ...new Set(
+        ofType(stack, "azure-native:network:VirtualNetworkGatewayConnection")
+          .filter((c) => String(c.inputs.virtualNetworkGatewayConnectionName).startsWith(`con-${slug}-`))
+          .map((c) => (c.inputs.virtualNetworkGateway1 as Json).id),
+      ),
+    ];
+    expect(gatewayOf(finnmark, "alta")).toEqual([named(finnmark, "azure-native:network:VirtualNetworkGateway", "hub-finnmark-vpn").id]);
+    expect(gatewayOf(platform, "alta")).toEqual([]);
+    expect(gatewayOf(platform, "senja")).toEqual([named(platform, "azure-native:network:VirtualNetworkGateway", "hub-vpn").id]);
+    expect(finnmark.outputs.tenants).toEqual(["alta", "gamvik"]);
   });
 
   it("links every hub VNet to the private DNS zones and gives the second hub a resolver of its own", () => {
-    const links = ofType(platform, "azure-native:privatedns:VirtualNetworkLink").filter((l) => String(l.inputs.privateZoneName).includes("vaultcore"));
-    expect(links.map((l) => l.inputs.virtualNetworkLinkName).sort()).toEqual(["link-hub", "link-hub-dr", "link-hub-finnmark"]);
-    const inbound = ofType(platform, "azure-native:dnsresolver:InboundEndpoint");
-    expect(inbound).toHaveLength(2);
+    const links = (stack: StackPreview) =>
+      ofType(stack, "azure-native:privatedns:VirtualNetworkLink").filter((l) => String(l.inputs.privateZoneName).includes("vaultcore")).map((l) => l.inputs.virtualNetworkLinkName).sort();
+    expect(links(platform)).toEqual(["link-hub", "link-hub-dr"]);
+    expect(links(finnmark)).toEqual(["link-hub-finnmark"]);
+    // The hub's links are made in the platform's zones, in the platform's resource group.
+    for (const link of ofType(finnmark, "azure-native:privatedns:VirtualNetworkLink")) expect(link.inputs.resourceGroupName).toBe(platform.outputs.sharedResourceGroupName);
+    expect(ofType(platform, "azure-native:dnsresolver:InboundEndpoint")).toHaveLength(1);
+    expect(ofType(finnmark, "azure-native:dnsresolver:InboundEndpoint")).toHaveLength(1);
   });
 
   it("routes the core's answers to the second hub's tenants back through that hub's firewall", () => {
-    const vnet = named("azure-native:network:VirtualNetwork", "hub");
     const tables = ofType(platform, "azure-native:network:RouteTable");
     const altaSpoke = region.read("alta").outputs.addressSpace as string;
     // Alta's spoke lies in Finnmark's county range of the pool, so one route of that range carries it (county-ranges.ts).
@@ -94,33 +114,36 @@ describe("a region of two hubs", () => {
     expect(routes.some((r) => r.name === "hub-finnmark-spoke-alta")).toBe(false);
     const senjaSpoke = region.read("senja").outputs.addressSpace as string;
     expect(viaFinnmark.some((r) => contains(cidr(String(r.addressPrefix)), cidr(senjaSpoke)))).toBe(false);
-    expect(vnet).toBeDefined();
+    // The primary hub's and the DR hub's own per-spoke routes are for the primary hub's tenants only.
+    expect(routes.some((r) => String(r.name) === "spoke-alta")).toBe(false);
+    expect(routes.some((r) => String(r.name) === "spoke-senja")).toBe(true);
   });
 
-  it("passes the policy pack with no mandatory finding, the platform and a tenant of each hub", async () => {
-    for (const stack of ["platform", "alta", "senja"]) {
+  it("passes the policy pack with no mandatory finding: the platform, the hub stack and a tenant of each hub", async () => {
+    for (const stack of ["platform", "hub-finnmark", "alta", "senja"]) {
       const mandatory = (await violationsOf(region.read(stack))).filter((v) => v.enforcement === "mandatory");
       expect({ stack, mandatory: mandatory.map((v) => `${v.policy}: ${v.message}`) }).toEqual({ stack, mandatory: [] });
     }
   });
 
-  it("gives each tenant stack its own hub's firewall and resolver, and exports its hub", () => {
+  it("gives each tenant stack its own hub's firewall and resolver, read from its hub's stack, and exports its hub", () => {
     const alta = region.read("alta");
     const senja = region.read("senja");
     expect(alta.outputs.hub).toBe("finnmark");
     expect(senja.outputs.hub).toBe("main");
     expect(alta.outputs.firewallPrivateIp).toBe(finnmarkFirewall);
     expect(senja.outputs.firewallPrivateIp).toBe(mainFirewall);
+    expect(alta.outputs.hubVnetId).toBe(finnmark.outputs.vnetId);
     const hops = (stack: StackPreview) => [
       ...new Set(ofType(stack, "azure-native:network:RouteTable").flatMap((t) => (t.inputs.routes as Json[]).map((r) => r.nextHopIpAddress))),
     ];
     expect(hops(alta)).toEqual([finnmarkFirewall]);
     expect(hops(senja)).toEqual([mainFirewall]);
-    const platformHubs = platform.outputs.hubs as Json;
     const dnsOf = (stack: StackPreview) => ofType(stack, "azure-native:network:VirtualNetwork").map((v) => (v.inputs.dhcpOptions as Json)?.dnsServers);
-    expect(dnsOf(alta)).toEqual([[platformHubs.finnmark.dnsResolverInboundIp]]);
-    expect(dnsOf(senja)).toEqual([[platformHubs.main.dnsResolverInboundIp]]);
-    expect(platformHubs.finnmark.dnsResolverInboundIp).not.toBe(platformHubs.main.dnsResolverInboundIp);
+    expect(dnsOf(alta)).toEqual([[finnmark.outputs.dnsResolverInboundIp]]);
+    expect(dnsOf(senja)).toEqual([[(platform.outputs.hubs as Json).main.dnsResolverInboundIp]]);
+    expect(finnmark.outputs.dnsResolverInboundIp).not.toBe((platform.outputs.hubs as Json).main.dnsResolverInboundIp);
+    expect(Object.keys(platform.outputs.hubs as Json)).toEqual(["main"]);
   });
 });
 

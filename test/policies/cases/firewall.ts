@@ -46,9 +46,44 @@ const twoHubs = (nordBase: Inputs | null = { id: PARENT.id }): CheckedStack => {
     { ...altaGroup, urn: altaGroup.urn.replace("hub-firewall-rcg", "hub-nord-firewall-rcg"), inputs: { ...altaGroup.inputs, firewallPolicyName: "afwp-grunnmur-nord-prod-noe" } },
   );
 };
+/**
+ * Hub nord in its own stack, hub-nord: its policy inherits the platform's parent policy by the
+ * id the platform exports (re-exported here), and holds Alta's group.
+ */
+const hubNordStack = (nordBase: Inputs | null = { id: PARENT.id }, exportedParent: string = PARENT.id!): CheckedStack => {
+  const [network] = tenantCollections("alta", "10.96.202.0/24", "10.20.0.0/16");
+  const policy = resource("hub-nord", "azure-native:network:FirewallPolicy", "hub-nord-firewall-policy", policyInputs("afwp-grunnmur-nord-prod-noe", nordBase ? { basePolicy: nordBase } : {}));
+  const group = resource("hub-nord", "azure-native:network:FirewallPolicyRuleCollectionGroup", "hub-nord-firewall-rcg-alta", {
+    ...ruleGroup("alta", 15601, [network]).inputs,
+    resourceGroupName: "rg-grunnmur-hub-nord-prod-noe",
+    firewallPolicyName: "afwp-grunnmur-nord-prod-noe",
+  });
+  return { stack: "hub-nord", resources: [policy, group], outputs: { ...platformStack().outputs, parentFirewallPolicyId: exportedParent } };
+};
 const MAIN_POLICY_ID = () => find(platformStack(), "hub-firewall-policy").id;
 
 export const firewallCases: PolicyCase[] = [
+  {
+    policy: "network-firewall-isolation-group",
+    fails: "has a hub stack whose policy does not inherit the platform's parent policy",
+    passing: () => hubNordStack(),
+    failing: () => hubNordStack({ id: "/subscriptions/00000000-0000-4000-8000-000000000000/resourceGroups/elsewhere/providers/Microsoft.Network/firewallPolicies/afwp-open" }),
+    message: `firewall policy afwp-grunnmur-nord-prod-noe: has no rule collection group rcg-isolation, and its basePolicy is not the platform's parent policy (the platform stack's output parentFirewallPolicyId); add it (domain/network/firewall-rules.ts), or inherit it from the platform's parent policy, so traffic between municipalities' spokes is denied before any tenant's rules (${SOURCE})`,
+  },
+  {
+    policy: "network-firewall-isolation-group",
+    fails: "has a hub stack whose policy inherits nothing",
+    passing: () => hubNordStack(),
+    failing: () => hubNordStack(null),
+    message: `firewall policy afwp-grunnmur-nord-prod-noe: has no rule collection group rcg-isolation; add it (domain/network/firewall-rules.ts) so traffic between municipalities' spokes is denied before any tenant's rules (${SOURCE})`,
+  },
+  {
+    policy: "network-firewall-isolation-group",
+    fails: "exports as the parent policy one without the isolation group",
+    passing: () => ({ ...twoHubs(), outputs: { ...twoHubs().outputs, parentFirewallPolicyId: PARENT.id } }),
+    failing: () => ({ ...twoHubs(), outputs: { ...twoHubs().outputs, parentFirewallPolicyId: MAIN_POLICY_ID() } }) as CheckedStack,
+    message: `the output parentFirewallPolicyId (${MAIN_POLICY_ID()}) names no firewall policy of this stack with the group rcg-isolation, so the hub stacks' policies would inherit no isolation; export the parent policy's id (${SOURCE})`,
+  },
   {
     policy: "network-firewall-isolation-group",
     fails: "has a second hub whose policy neither holds nor inherits the isolation group",

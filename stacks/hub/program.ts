@@ -1,0 +1,156 @@
+/**
+ * The stack of one hub other than the primary, `hub-<key>` (docs/hubs.md): its
+ * resource group, VNet, firewall (its policy inheriting the platform's parent
+ * policy), VPN gateway and peering with the primary hub, its DNS resolver and
+ * zone links, and its tenants' share of it (rule groups, VPN sites, generated
+ * keys, alerts). The shared core comes from the platform stack's outputs.
+ *
+ * Onboarding a municipality on this hub therefore updates this stack and the
+ * municipality's own, not the platform's, unless the platform reads its file
+ * for a reason of its own (eduroam, governance, a pin): docs/hubs.md lists them.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as authorization from "@pulumi/azure-native/authorization";
+import * as resources from "@pulumi/azure-native/resources";
+import { HubDns } from "../../components/dns/hub-dns";
+import { generateSecret } from "../../components/security/generated-secret";
+import { azureName, REGION_CODES } from "../../domain/azure/names";
+import { standardTags, withService } from "../../domain/azure/tags";
+import { radiusClientSecret } from "../../domain/azure/generated-secrets";
+import { platformKeyVaultName } from "../../domain/azure/key-vault";
+import { radiusDelivery } from "../../domain/eduroam/delivery";
+import { hubServicePrefixes } from "../../domain/network/hub-layout";
+import { HUB_MAIN, hubOf, hubsOf } from "../../domain/network/hub-placement";
+import { platformOutputs, type HubStackOutputs, type StackOutputs } from "../contract";
+import type { HubStackInput } from "../inputs";
+import { attachTenants, type TenantScope } from "../platform/tenant-attachments";
+import { grantSecretReads } from "../platform/radius-config";
+import { hubBaseName, hubProgram, planHub } from "../platform/hub";
+import { hubAlerting } from "./alerting";
+
+/** `tenantScope` is for the offline preview only, as for the platform program. */
+export function hubStackProgram(input: HubStackInput, tenantScope?: TenantScope): StackOutputs<HubStackOutputs> {
+  const { platform } = input;
+  const spec = hubsOf(platform).find((h) => h.key === input.hub);
+  if (!spec || spec.key === HUB_MAIN) {
+    const keys = hubsOf(platform).filter((h) => h.key !== HUB_MAIN).map((h) => h.key);
+    throw new Error(`platform.yaml network.hubs has no hub "${input.hub}"; the hub stacks of this region are ${keys.map((k) => `hub-${k}`).join(", ") || "none"}`);
+  }
+  const env = platform.environment;
+  const location = platform.regions.primary;
+  const region = REGION_CODES[location];
+  const tags = standardTags({ tenant: platform.host.slug, service: "platform", costCentre: platform.host.costCentre, environment: env });
+  const client = authorization.getClientConfigOutput();
+  const platformStack = new pulumi.StackReference("platform", { name: input.platformStackName });
+  const fromPlatform = platformOutputs(platformStack);
+
+  const tenants = input.tenants.filter((t) => hubOf(platform, t.spec) === spec.key);
+  const plan = planHub(spec, tenants);
+  const base = hubBaseName(spec.key);
+  // The platform's network watcher for the region exists already: this stack deploys after the platform's.
+  const resourceGroup = new resources.ResourceGroup(`rg-${base}`, {
+    resourceGroupName: azureName("resourceGroup", ["grunnmur", base, env, region]),
+    location,
+    tags: withService(tags, "network"),
+  });
+  const diagnostics = { workspaceResourceId: fromPlatform("workspaceId") };
+  const parentPolicyId = fromPlatform("parentFirewallPolicyId").apply((id) => {
+    if (!id) throw new Error(`the platform stack exports no parentFirewallPolicyId; with hub "${spec.key}" in platform.yaml it makes one: run the platform stack first`);
+    return id;
+  });
+  const mainLayout = planHub(hubsOf(platform)[0], []).layout;
+  const coreSubnet = (key: string) => mainLayout.find((s) => s.key === key)!.addressPrefix;
+  const built = hubProgram(plan, {
+    resourceGroup,
+    location,
+    env,
+    region,
+    tenantPool: platform.network.tenantPool.cidr,
+    nationalProxyAddresses: Object.values(platform.eduroam?.nationalProxies ?? {}).map((p) => p.address),
+    coreServices: hubServicePrefixes(mainLayout),
+    // The isolation group is the parent policy's, which this hub's policy inherits.
+    ruleCollectionGroups: [],
+    basePolicyId: parentPolicyId,
+    // Hub stacks deploy one after another (docs/ci.md): a peering write holds both VNets (PF-51).
+    peerWith: { vnetName: fromPlatform("hubVnetName"), vnetId: fromPlatform("hubVnetId"), resourceGroupName: fromPlatform("hubResourceGroupName"), after: [] },
+    tags,
+    diagnostics,
+  });
+
+  new HubDns(`dns-${spec.key}`, {
+    hubKey: spec.key,
+    vnetKey: base,
+    resourceGroupName: resourceGroup.name,
+    zonesResourceGroupName: fromPlatform("sharedResourceGroupName"),
+    location,
+    nameParts: ["grunnmur", env, region],
+    vnetId: built.vnet.resourceId,
+    subnetId: built.vnet.subnetIds.apply((ids) => ids["dns-inbound"]),
+    inboundIp: plan.dnsResolverIp,
+    tags: withService(tags, "dns"),
+  });
+
+  // The platform Key Vault keeps this hub's generated keys, as it keeps the primary hub's.
+  const keyVaultName = platformKeyVaultName(platform.host.slug, env);
+  const secretVault = { name: keyVaultName, resourceGroupName: fromPlatform("sharedResourceGroupName"), vault: platformStack };
+  const attachments = attachTenants({ platform, tenants, secretMode: input.secretMode, today: input.today }, {
+    firewalls: [{ name: built.firewallName, component: built.firewall, resourceGroupName: resourceGroup.name }],
+    vpn: built.vpn,
+    resourceGroupName: resourceGroup.name,
+    location,
+    shared: { dnsResolver: plan.dnsResolverIp, sharedServices: coreSubnet("shared"), radius: coreSubnet("radius") },
+    secretVault,
+    tags: withService(tags, "vpn"),
+  }, tenantScope);
+
+  // Each access point's RADIUS secret is made with its municipality's attachment, and the core's
+  // servers are granted reads on it alone (stacks/platform/radius-config.ts).
+  const delivery = radiusDelivery({ platform, tenants }, { keyVaultName });
+  if (delivery && platform.radius) {
+    const copies = new Map<string, ReturnType<typeof generateSecret>["copy"]>();
+    for (const t of tenants) {
+      const attachment = attachments.get(t.spec.slug);
+      if (!attachment || !t.spec.wifi) continue;
+      for (const key of Object.keys(t.spec.wifi.accessPoints)) {
+        const secret = radiusClientSecret(t.spec.slug, key);
+        copies.set(secret.secretName, generateSecret(secret, secretVault, attachment).copy);
+      }
+    }
+    const principalIds = Array.from({ length: platform.radius.count }, (_, i) => fromPlatform("radiusPrincipalIds").apply((ids) => ids[i] ?? ""));
+    grantSecretReads(delivery.secretReads.filter((r) => r.tenant !== undefined), principalIds, {
+      platformVaultId: fromPlatform("keyVaultId"),
+      copies,
+      parent: resourceGroup,
+      tenantParent: (slug) => attachments.get(slug),
+    });
+  }
+
+  hubAlerting({
+    platform,
+    tenants,
+    attachments,
+    firewall: [built.firewallName, built.firewall],
+    monitoringResourceGroupName: fromPlatform("monitoringResourceGroupName"),
+    workspaceResourceId: fromPlatform("workspaceId"),
+    workspaceName: fromPlatform("workspaceName"),
+    subscriptionId: client.subscriptionId,
+    actionGroupsScope: fromPlatform("alertActionGroupsScope"),
+    tags,
+  });
+
+  return {
+    hub: spec.key,
+    vnetId: built.vnet.resourceId,
+    vnetName: built.vnet.name,
+    resourceGroupName: resourceGroup.name,
+    firewallPrivateIp: plan.firewallPrivateIp,
+    dnsResolverInboundIp: plan.dnsResolverIp,
+    hubVnetId: built.vnet.resourceId,
+    // The policy pack finds the central workspace under this name in every stack.
+    logAnalyticsWorkspaceId: fromPlatform("workspaceId"),
+    tenantPool: platform.network.tenantPool.cidr,
+    vpnGatewayId: built.vpn.resourceId,
+    parentFirewallPolicyId: parentPolicyId,
+    tenants: tenants.map((t) => t.spec.slug),
+  };
+}
