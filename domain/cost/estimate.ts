@@ -98,7 +98,11 @@ function serviceOf(resource: PricedStack["resources"][number]): string {
   return "other";
 }
 
-export function estimateCosts(platform: PlatformFile, previews: { platform: PricedStack; tenants: readonly PricedStack[] }, tenants: readonly TenantFacts[], assumptions: Assumptions, chargedByUse: readonly ChargedByUse[] = []): CostReport {
+/**
+ * `previews.hubs`: the hub stacks (hub-<key>). They are the platform's side of the
+ * region, shared like the platform stack; their lines keep their own stack name.
+ */
+export function estimateCosts(platform: PlatformFile, previews: { platform: PricedStack; hubs?: readonly PricedStack[]; tenants: readonly PricedStack[] }, tenants: readonly TenantFacts[], assumptions: Assumptions, chargedByUse: readonly ChargedByUse[] = []): CostReport {
   const prices = platform.prices.items;
   const lines: CostLine[] = [];
   const price = (item: string, where: string) => {
@@ -118,6 +122,7 @@ export function estimateCosts(platform: PlatformFile, previews: { platform: Pric
   };
   const defender = defenderPriceItems(platform);
   collect(previews.platform, { assumptions, tenantCount: tenants.length, defender });
+  for (const hub of previews.hubs ?? []) collect(hub, { assumptions, tenantCount: tenants.length, defender });
   const workloadSources: Record<string, WorkloadSource> = {};
   for (const preview of previews.tenants) {
     const facts = tenants.find((t) => t.slug === preview.stack);
@@ -141,14 +146,14 @@ export function estimateCosts(platform: PlatformFile, previews: { platform: Pric
     }
   }
 
-  const sumBy = (stack: string): Record<string, number> => {
+  const sumBy = (...stacks: string[]): Record<string, number> => {
     const byService: Record<string, number> = {};
-    for (const l of lines.filter((x) => x.stack === stack)) byService[l.service] = (byService[l.service] ?? 0) + l.monthlyNok;
+    for (const l of lines.filter((x) => stacks.includes(x.stack))) byService[l.service] = (byService[l.service] ?? 0) + l.monthlyNok;
     const rounded: Record<string, number> = {};
     for (const key of Object.keys(byService).sort()) rounded[key] = Math.round(byService[key]);
     return rounded;
   };
-  const platformByService = sumBy(previews.platform.stack);
+  const platformByService = sumBy(previews.platform.stack, ...(previews.hubs ?? []).map((h) => h.stack));
   const platformMonthly = Object.values(platformByService).reduce((a, b) => a + b, 0);
 
   const host = platform.host;

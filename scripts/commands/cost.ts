@@ -11,7 +11,7 @@ import { loadCommandRegion } from "../region";
 import { checkAgainstSchema } from "../../tenants/validation/schema-messages";
 import { parseYamlSource } from "../../tenants/validation/yaml-source";
 import { readPreviewFile, type StackPreview } from "../preview/preview-file";
-import { previewRegion } from "../preview/run-preview";
+import { previewRegion, regionHubStacks } from "../preview/run-preview";
 import { costChartSvg } from "../cost/chart";
 import { estimateCosts, type TenantFacts } from "../../domain/cost/estimate";
 import type { ResolvedTenant } from "../../tenants/region";
@@ -103,25 +103,26 @@ export async function runCost(cmd: ParsedCommand): Promise<number> {
   if (!previewDir) {
     temporary = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-cost-"));
     previewDir = temporary;
-    process.stderr.write(`Previewing ${region.tenants.length + 1} stacks offline to price them...\n`);
+    process.stderr.write(`Previewing ${region.tenants.length + regionHubStacks(region).length + 1} stacks offline to price them...\n`);
     const result = await previewRegion(region, { outDir: temporary });
-    const failed = [result.platform, ...result.tenants].filter((r) => !r.ok);
+    const failed = [result.platform, ...result.hubs, ...result.tenants].filter((r) => !r.ok);
     if (failed.length > 0) {
       for (const f of failed) console.error(`${f.stack} failed: ${f.error}`);
       return 1;
     }
   }
   try {
-    const read = readPreviews(previewDir, ["platform", ...region.tenants.map((t) => t.spec.slug)]);
+    const hubStacks = regionHubStacks(region);
+    const read = readPreviews(previewDir, ["platform", ...hubStacks, ...region.tenants.map((t) => t.spec.slug)]);
     if (!read.ok) {
       for (const problem of read.problems) console.error(problem);
       console.error(`\nThe preview files cannot be read (${read.problems.length} problem${read.problems.length === 1 ? "" : "s"}); no cost was estimated.`);
       return 1;
     }
-    const [platformPreview, ...tenantPreviews] = read.previews;
+    const [platformPreview, ...rest] = read.previews;
     const report = estimateCosts(
       region.platform,
-      { platform: platformPreview, tenants: tenantPreviews },
+      { platform: platformPreview, hubs: rest.slice(0, hubStacks.length), tenants: rest.slice(hubStacks.length) },
       tenantFacts(region.tenants),
       DEFAULT_ASSUMPTIONS,
       chargedByUseOf(catalogue),

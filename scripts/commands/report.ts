@@ -18,7 +18,8 @@ import { REPO_ROOT } from "../../tenants/paths";
 import type { Region } from "../../tenants/region";
 import type { TenantFacts } from "../../domain/cost/estimate";
 import { chargedByUseOf } from "../../domain/cost/charged-by-use";
-import { OUTPUT, PLATFORM_STACK, type TenantOutputs } from "../../stacks/contract";
+import { OUTPUT, PLATFORM_STACK, stackKind, type TenantOutputs } from "../../stacks/contract";
+import { platformSide } from "../preview/platform-scope";
 
 export const reportSpec: CommandSpec = {
   name: "report",
@@ -71,7 +72,7 @@ function violationsOf(preview: StackPreview | undefined): PolicyViolation[] {
 
 /** A tenant leaving in the baseline or in the change, for the top of the report. */
 export function leavingNotices(baseline: ReadonlyMap<string, StackPreview>, current: ReadonlyMap<string, StackPreview>): LeavingNotice[] {
-  const stacks = [...new Set([...baseline.keys(), ...current.keys()])].filter((s) => s !== PLATFORM_STACK).sort();
+  const stacks = [...new Set([...baseline.keys(), ...current.keys()])].filter((s) => stackKind(s) === "tenant").sort();
   const out: LeavingNotice[] = [];
   for (const stack of stacks) {
     const was = baseline.get(stack);
@@ -138,14 +139,14 @@ export function runReport(cmd: ParsedCommand): number {
   else {
     notes.push("The baseline is priced with this change's tenant files (no --baseline-tenants given): a change to a tenant file's backup size or VMs shows in the cost only through the previews.");
     const known = new Set(factsAfter.map((f) => f.slug));
-    factsBefore = [...factsAfter, ...[...baseline.keys()].filter((s) => s !== PLATFORM_STACK && !known.has(s)).map((slug) => ({ slug, displayName: slug, population: 0 }))];
+    factsBefore = [...factsAfter, ...[...baseline.keys()].filter((s) => stackKind(s) === "tenant" && !known.has(s)).map((slug) => ({ slug, displayName: slug, population: 0 }))];
   }
   if (baseline.get(PLATFORM_STACK)?.scope) notes.push("The baseline previews cover part of the region only (--only or --changed-since); preview the baseline whole for the region's cost.");
   const beforePlatform = (baseRegion ?? region)?.platform;
   const priceBefore = unpriced || !beforePlatform ? undefined : priceRegion(beforePlatform, baseline, factsBefore, chargedByUse);
   const priceAfter = unpriced || !region ? undefined : priceRegion(region.platform, after, factsAfter, chargedByUse);
   const retained = retainedMonthly(priceBefore, diffs);
-  const tenantsAfter = [...after.keys()].filter((s) => s !== PLATFORM_STACK).length;
+  const tenantsAfter = [...after.keys()].filter((s) => stackKind(s) === "tenant").length;
   const extras = new Map<string, StackExtras>(
     diffs.map((d) => [
       d.stack,
@@ -165,7 +166,7 @@ export function runReport(cmd: ParsedCommand): number {
     : undefined;
   const costUnavailable = cost ? undefined : `not priced: ${unpriced ?? "the previews have no platform stack"}`;
   const regionStacks = new Set([...after.keys(), ...comparable.keys()]).size;
-  const tenants = [...current.values()].filter((p) => p.stack !== "platform");
+  const tenants = [...current.values()].filter((p) => stackKind(p.stack) === "tenant");
   const markdown = renderReport({
     diffs,
     extras,
@@ -173,7 +174,7 @@ export function runReport(cmd: ParsedCommand): number {
     costUnavailable,
     regionStacks,
     leaving: leavingNotices(baseline, current),
-    diagram: networkDiagram(current.get("platform"), tenants, { platform: comparable.get("platform"), tenants: [...comparable.values()].filter((p) => p.stack !== "platform") }),
+    diagram: networkDiagram(platformSide(current), tenants, { platform: platformSide(comparable), tenants: [...comparable.values()].filter((p) => stackKind(p.stack) === "tenant") }),
   });
   if (cmd.values.out) fs.writeFileSync(path.resolve(String(cmd.values.out)), markdown);
   console.log(markdown);

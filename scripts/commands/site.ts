@@ -11,6 +11,9 @@ import { loadCatalogue } from "./cost";
 import { buildSite } from "../site/build-site";
 import { MUNICIPALITY_FOLDER } from "../site/paths";
 import { missingPreviews, siteCost, type SitePreviews } from "../site/site-input";
+import { regionHubStacks } from "../preview/run-preview";
+import { platformSide } from "../preview/platform-scope";
+import { stackKind } from "../../domain/azure/stack-names";
 
 export const siteSpec: CommandSpec = {
   name: "site",
@@ -59,14 +62,18 @@ export async function runSite(cmd: ParsedCommand): Promise<number> {
     return 1;
   }
   const region = load.region;
-  const read = readSitePreviews(previewDir, ["platform", ...region.tenants.map((t) => t.spec.slug)]);
+  const hubStacks = regionHubStacks(region);
+  const read = readSitePreviews(previewDir, ["platform", ...hubStacks, ...region.tenants.map((t) => t.spec.slug)]);
   if (read.problems.length > 0) {
     for (const problem of read.problems) console.error(problem);
     console.error(`\nThe preview files cannot be read (${read.problems.length} problem${read.problems.length === 1 ? "" : "s"}); run "grunnmur preview" again. No site was written.`);
     return 1;
   }
-  const { platform, ...rest } = Object.fromEntries(read.previews);
-  const previews: SitePreviews = { dir: displayPath(previewDir), platform, tenants: rest };
+  // The hub stacks are the platform's side of the region: the pages show them with the platform.
+  const hubsMissing = hubStacks.filter((s) => !read.previews.has(s));
+  const platform = hubsMissing.length > 0 ? undefined : platformSide(read.previews);
+  const tenants = Object.fromEntries([...read.previews].filter(([stack]) => stackKind(stack) === "tenant"));
+  const previews: SitePreviews = { dir: displayPath(previewDir), platform, tenants };
   const files = buildSite({ region, catalogue, previews, cost: siteCost(region, previews), generatedOn: new Date().toISOString().slice(0, 10) });
 
   // Pages of municipalities that have left would otherwise stay on the site.

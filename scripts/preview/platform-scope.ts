@@ -6,6 +6,7 @@
  * in the file so comparisons and prices know what the file covers.
  */
 import { TENANT_ATTACHMENT_TYPE } from "../../domain/network/tenant-attachment-names";
+import { PLATFORM_STACK, stackKind } from "../../domain/azure/stack-names";
 import type { CapturedResource, PreviewScope, StackPreview } from "./preview-file";
 import { duplicateUrnError, urnProblems } from "./urn-checks";
 
@@ -73,4 +74,17 @@ export function mergePlatformParts(parts: readonly StackPreview[]): StackPreview
   const problems = urnProblems(resources);
   if (problems.length > 0) throw new Error(duplicateUrnError(parts[0].stack, problems));
   return { stack: parts[0].stack, generatedBy: parts[0].generatedBy, resources, outputs: parts[0].outputs };
+}
+
+/**
+ * The platform's stack and the hub stacks (hub-<key>) as one preview: the region's
+ * hosting whole, for what reads the platform's side as one (the network diagram, the
+ * site). Resources keep their own URNs, so which stack holds each stays visible.
+ */
+export function platformSide(previews: ReadonlyMap<string, StackPreview>): StackPreview | undefined {
+  const platform = previews.get(PLATFORM_STACK);
+  if (!platform) return undefined;
+  const hubs = [...previews.values()].filter((p) => stackKind(p.stack) === "hub").sort((a, b) => a.stack.localeCompare(b.stack));
+  if (hubs.length === 0) return platform;
+  return { ...platform, resources: [...platform.resources, ...hubs.flatMap((h) => h.resources)] };
 }

@@ -9,7 +9,7 @@ import type { ChargedByUse } from "../../domain/cost/charged-by-use";
 import { DEFAULT_ASSUMPTIONS } from "../../domain/cost/meters";
 import { WORKLOAD_SERVICE } from "../../domain/cost/workloads";
 import type { PlatformFile } from "../../tenants/schema/platform";
-import { PLATFORM_STACK } from "../../stacks/contract";
+import { PLATFORM_STACK, stackKind } from "../../stacks/contract";
 import { attachmentTenant, covers } from "../preview/platform-scope";
 import type { StackPreview } from "../preview/preview-file";
 import type { StackDiff } from "./diff";
@@ -24,12 +24,21 @@ export function wholeRegion(baseline: ReadonlyMap<string, StackPreview>, current
   const platform = current.get(PLATFORM_STACK);
   const scope = platform?.scope;
   if (!platform || !scope) return new Map(current);
-  const basePlatform = baseline.get(PLATFORM_STACK);
-  const untouched = (basePlatform?.resources ?? []).filter((r) => {
-    const tenant = attachmentTenant(r);
-    return tenant !== undefined && !covers(scope, tenant);
-  });
-  const out = new Map<string, StackPreview>([[PLATFORM_STACK, { ...platform, scope: undefined, resources: [...platform.resources, ...untouched] }]]);
+  // The platform's and each hub's stack: what the scoped preview attached, and the baseline's other attachments.
+  const whole = (stack: string, now: StackPreview) => {
+    const untouched = (baseline.get(stack)?.resources ?? []).filter((r) => {
+      const tenant = attachmentTenant(r);
+      return tenant !== undefined && !covers(now.scope ?? scope, tenant);
+    });
+    return { ...now, scope: undefined, resources: [...now.resources, ...untouched] };
+  };
+  const out = new Map<string, StackPreview>([[PLATFORM_STACK, whole(PLATFORM_STACK, platform)]]);
+  // A hub stack the scoped preview did not run (none of its tenants changed) is as the baseline has it.
+  for (const stack of scope.hubStacks ?? []) {
+    const now = current.get(stack);
+    const preview = now ? whole(stack, now) : baseline.get(stack);
+    if (preview) out.set(stack, preview);
+  }
   for (const slug of scope.regionTenants) {
     const preview = scope.tenants.includes(slug) ? current.get(slug) : baseline.get(slug);
     if (preview) out.set(slug, preview);
@@ -42,7 +51,8 @@ export function priceRegion(platform: PlatformFile, previews: ReadonlyMap<string
   const platformPreview = previews.get(PLATFORM_STACK);
   if (!platformPreview) return undefined;
   const priced = facts.filter((f) => previews.has(f.slug));
-  return estimateCosts(platform, { platform: platformPreview, tenants: priced.map((f) => previews.get(f.slug)!) }, priced, DEFAULT_ASSUMPTIONS, chargedByUse);
+  const hubs = [...previews.values()].filter((p) => stackKind(p.stack) === "hub");
+  return estimateCosts(platform, { platform: platformPreview, hubs, tenants: priced.map((f) => previews.get(f.slug)!) }, priced, DEFAULT_ASSUMPTIONS, chargedByUse);
 }
 
 /** A stack's own monthly cost in a priced region: the sum of its cost lines. */

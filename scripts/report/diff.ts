@@ -6,6 +6,7 @@
  */
 import type { StackPreview } from "../preview/preview-file";
 import { covers, restrictToScope } from "../preview/platform-scope";
+import { PLATFORM_STACK, stackKind } from "../../stacks/contract";
 import { formerUrns } from "./aliases";
 import { isLeaving, removalBlocker } from "./offboarding-guard";
 import { renumbering } from "./renumbering";
@@ -192,22 +193,31 @@ export function diffStack(stack: string, before: StackPreview | undefined, after
 /**
  * A preview of some tenants only (a pull request's check) is compared with the
  * same part of the baseline: the platform's shared core and those tenants'
- * attachments, and those tenants' stacks. A tenant not previewed is left out,
- * not counted as removed; one whose file is gone still shows as removed.
+ * attachments, the hub stacks of those tenants (their hub and their
+ * attachments), and those tenants' stacks. A tenant or hub stack not previewed
+ * is left out, not counted as removed; one whose file is gone still shows as
+ * removed.
  */
 export function comparableBaseline(baseline: ReadonlyMap<string, StackPreview>, current: ReadonlyMap<string, StackPreview>): Map<string, StackPreview> {
   const scope = current.get("platform")?.scope;
   if (!scope) return new Map(baseline);
   const out = new Map<string, StackPreview>();
   for (const [stack, preview] of baseline) {
-    if (stack === "platform") out.set(stack, restrictToScope(preview, scope));
-    else if (covers(scope, stack)) out.set(stack, preview);
+    if (stack === PLATFORM_STACK) out.set(stack, restrictToScope(preview, scope));
+    else if (stackKind(stack) === "hub") {
+      const now = current.get(stack);
+      if (now) out.set(stack, restrictToScope(preview, now.scope ?? scope));
+      // A hub stack of the region that the preview did not run; one no longer in the region is removed.
+      else if (!(scope.hubStacks ?? []).includes(stack)) out.set(stack, preview);
+    } else if (covers(scope, stack)) out.set(stack, preview);
   }
   return out;
 }
 
 export function diffRegion(baseline: ReadonlyMap<string, StackPreview>, current: ReadonlyMap<string, StackPreview>, options: DiffOptions = {}): StackDiff[] {
   const comparable = comparableBaseline(baseline, current);
-  const stacks = [...new Set([...comparable.keys(), ...current.keys()])].sort((x, y) => (x === "platform" ? -1 : y === "platform" ? 1 : x.localeCompare(y)));
+  // The platform first, then the hub stacks, then the tenants.
+  const rank = (s: string) => ({ platform: 0, hub: 1, tenant: 2 })[stackKind(s)];
+  const stacks = [...new Set([...comparable.keys(), ...current.keys()])].sort((x, y) => rank(x) - rank(y) || x.localeCompare(y));
   return stacks.map((s) => diffStack(s, comparable.get(s), current.get(s), options));
 }

@@ -6,7 +6,7 @@
  * hub's counties change, so a move is always somebody's decision; the report
  * makes it a blocking one, to be planned, never a side effect.
  */
-import { OUTPUT, PLATFORM_STACK } from "../../stacks/contract";
+import { OUTPUT, stackKind } from "../../stacks/contract";
 import { HUB_MAIN } from "../../domain/network/hub-placement";
 import type { StackPreview } from "../preview/preview-file";
 
@@ -24,7 +24,7 @@ const hubIn = (p: StackPreview): string => {
 };
 
 export function hubMove(stack: string, before: StackPreview | undefined, after: StackPreview | undefined): HubMoveFinding | undefined {
-  if (stack === PLATFORM_STACK || !before || !after) return undefined;
+  if (stackKind(stack) !== "tenant" || !before || !after) return undefined;
   const was = hubIn(before);
   const now = hubIn(after);
   if (was === now) return undefined;

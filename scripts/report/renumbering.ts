@@ -6,7 +6,7 @@
  * tenant file does exactly that when the block is allocated from it, so the
  * report blocks any move of an existing spoke.
  */
-import { OUTPUT, PLATFORM_STACK } from "../../stacks/contract";
+import { OUTPUT, stackKind } from "../../stacks/contract";
 import type { StackPreview } from "../preview/preview-file";
 
 export interface Renumbering {
@@ -17,7 +17,7 @@ export interface Renumbering {
 }
 
 export function renumbering(stack: string, before: StackPreview | undefined, after: StackPreview | undefined): Renumbering | undefined {
-  if (stack === PLATFORM_STACK || !before || !after) return undefined;
+  if (stackKind(stack) !== "tenant" || !before || !after) return undefined;
   const was = before.outputs?.[OUTPUT.addressSpace];
   const now = after.outputs?.[OUTPUT.addressSpace];
   if (typeof was !== "string" || typeof now !== "string" || was === now) return undefined;
