@@ -128,7 +128,7 @@ describe("the pull request workflow", () => {
   const pr = read("pull-request.yml");
 
   it("previews the platform stack for real whenever a tenant file changes", () => {
-    expect(changedStacks(["tenants/senja.yaml"], new Set(["senja"])).platform).toBe(true);
+    expect(changedStacks(["tenants/senja.yaml"], new Set(["senja"]), { hubStacks: new Set(), tenantTouch: () => ({ hubStacks: new Set(["platform"]), platformReads: false }) }).platform).toBe(true);
     const changed = pr.jobs.check.steps!.find((s) => (s.run ?? "").includes("npx grunnmur changed"))!;
     expect(changed.run).toContain('echo "platform=$(jq -c .platform <<<"$changed")" >>"$GITHUB_OUTPUT"');
     expect(pr.jobs.check.outputs?.platform).toBe("${{ steps.changed.outputs.platform }}");
