@@ -87,6 +87,7 @@ export function changedStacks(files: readonly string[], existingTenants: Readonl
   let all = false;
   let allHubs = false;
   let platform = false;
+  const changedTenants: string[] = [];
   for (const file of files) {
     const tenant = /^tenants\/([a-z0-9-]+)\.yaml$/.exec(file);
     // A stack's own settings (Pulumi.<stack>.yaml: secrets provider, encrypted config) affect that stack alone.
@@ -100,19 +101,7 @@ export function changedStacks(files: readonly string[], existingTenants: Readonl
     } else if (tenant) {
       if (existingTenants.has(tenant[1])) tenants.add(tenant[1]);
       else removed.add(tenant[1]);
-      // Its attachments (peering, firewall rule groups, VPN sites, alerts) are in its hub's
-      // stack, before and after: a move takes them from one hub and gives them to another.
-      const touch = hubContext.tenantTouch(tenant[1]);
-      if (touch.platformReads) platform = true;
-      if (touch.hubStacks === "all") {
-        allHubs = true;
-        platform = true;
-      } else {
-        for (const stack of touch.hubStacks) {
-          if (stack === PLATFORM_STACK) platform = true;
-          else hubs.add(stack);
-        }
-      }
+      changedTenants.push(tenant[1]);
     } else if (NO_EFFECT.some((pattern) => pattern.test(file))) {
       continue;
     } else {
@@ -120,6 +109,22 @@ export function changedStacks(files: readonly string[], existingTenants: Readonl
       platform = true;
       allHubs = true;
       all = true;
+    }
+  }
+  // A tenant's attachments (peering, firewall rule groups, VPN sites, alerts) are in its hub's
+  // stack, before and after: a move takes them from one hub and gives them to another. When
+  // every stack is touched anyway, no version needs reading.
+  for (const slug of all ? [] : changedTenants) {
+    const touch = hubContext.tenantTouch(slug);
+    if (touch.platformReads) platform = true;
+    if (touch.hubStacks === "all") {
+      allHubs = true;
+      platform = true;
+    } else {
+      for (const stack of touch.hubStacks) {
+        if (stack === PLATFORM_STACK) platform = true;
+        else hubs.add(stack);
+      }
     }
   }
   return { platform, hubs: allHubs ? "all" : hubs, tenants: all ? "all" : tenants, removedTenants: removed };

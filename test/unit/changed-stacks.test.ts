@@ -65,10 +65,13 @@ describe("stacks a change affects in a region of several hubs", () => {
     expect(result).toEqual({ platform: false, hubs: new Set(["hub-nord"]), tenants: new Set(), removedTenants: new Set(["gamvik"]) });
   });
 
-  it("reads no tenant file's versions when nothing but code changed", () => {
+  it("reads the versions of changed tenant files only when not every stack is touched anyway", () => {
     const asked: string[] = [];
-    changedStacks(["components/network/spoke.ts"], tenants, { hubStacks: new Set(), tenantTouch: (slug) => (asked.push(slug), { hubStacks: "all", platformReads: true }) });
+    const context: HubContext = { hubStacks: new Set(), tenantTouch: (slug) => (asked.push(slug), { hubStacks: new Set(["platform"]), platformReads: false }) };
+    changedStacks(["components/network/spoke.ts", "tenants/alta.yaml"], tenants, context);
     expect(asked).toEqual([]);
+    changedStacks(["Pulumi.hub-nord.yaml", "tenants/alta.yaml", "tenants/bardu.yaml"], tenants, context);
+    expect(asked).toEqual(["alta", "bardu"]);
   });
 
   it("places both versions with the same platform, so a platform that cannot be read touches every hub", () => {
