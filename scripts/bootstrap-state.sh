@@ -264,4 +264,7 @@ platform team). A workflow that names a missing environment creates it without p
 Log in to the backend and create the platform stack with the Key Vault secrets provider:
   pulumi login '${backend}'
   pulumi stack init organization/grunnmur/platform --secrets-provider '${secrets_provider}'
+The deploy workflow creates the other stacks the same way on their first deploy (.ci/pulumi up):
+each hub's (hub-<key>, for every key of network.hubs in platform.yaml) after the platform,
+then each tenant's.
 EOF

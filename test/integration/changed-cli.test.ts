@@ -29,12 +29,27 @@ async function changedAll(region: FixtureRegion): Promise<Json> {
 }
 
 describe("grunnmur changed", () => {
-  it("deploys every tenant of the example region", async () => {
+  it("deploys every tenant of the example region, and no hub stack: its one hub is the platform's", async () => {
     const region = copyExampleRegion();
     try {
       const result = await changedAll(region);
       expect(result.tenants).toContain("gamvik");
       expect(result.offboarding).toEqual([]);
+      expect(result.hubs).toEqual([]);
+    } finally {
+      region.remove();
+    }
+  });
+
+  it("deploys every hub stack of a region of several hubs, in order", async () => {
+    const region = copyExampleRegion();
+    try {
+      const platform = fs.readFileSync(region.platformFile, "utf8");
+      expect(platform).toMatch(/^  drHub:$/m);
+      fs.writeFileSync(region.platformFile, platform.replace(/^  drHub:$/m, '  hubs:\n    vest: { addressSpace: 10.95.12.0/22, counties: ["46"] }\n    nord: { addressSpace: 10.95.8.0/22, counties: ["56"] }\n  drHub:'));
+      const result = await changedAll(region);
+      expect(result.hubs).toEqual(["hub-nord", "hub-vest"]);
+      expect(result.platform).toBe(true);
     } finally {
       region.remove();
     }

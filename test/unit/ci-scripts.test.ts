@@ -15,7 +15,7 @@ stack=""; prev=""
 for a in "$@"; do if [ "$prev" = "--stack" ]; then stack="$a"; fi; prev="$a"; done
 case "$1 $2" in
   "login "*) exit 0 ;;
-  "stack select") case "$3" in */missing*) echo "error: no stack named '$3' found" >&2; exit 255 ;; */locked*) echo "error: the state account refused access (403)" >&2; exit 255 ;; esac; exit 0 ;;
+  "stack select") case "$3" in */missing*|*/hub-new*) echo "error: no stack named '$3' found" >&2; exit 255 ;; */locked*) echo "error: the state account refused access (403)" >&2; exit 255 ;; esac; exit 0 ;;
   "stack init") exit 0 ;;
 esac
 case "$stack" in
@@ -83,6 +83,17 @@ describe(".ci/pulumi", () => {
       ["platform", "ok"],
       ["missing-new", "ok"],
     ]);
+  });
+
+  it("creates a hub stack that does not exist yet, after the platform, as it creates the platform's", () => {
+    const box = sandbox();
+    expect(box.run("pulumi", ["up", "platform", "hub-new", "senja"]).status).toBe(0);
+    expect(box.calls().slice(3, 6)).toEqual([
+      "pulumi stack select organization/grunnmur/hub-new",
+      "pulumi stack init organization/grunnmur/hub-new --secrets-provider azurekeyvault://kv-example-state.vault.azure.net/keys/pulumi-secrets",
+      "pulumi up --stack organization/grunnmur/hub-new --policy-pack policies --yes --non-interactive",
+    ]);
+    expect(box.results().map(([stack]) => stack)).toEqual(["platform", "hub-new", "senja"]);
   });
 
   it("goes on after a failing stack and exits 1", () => {

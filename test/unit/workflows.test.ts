@@ -127,20 +127,24 @@ describe("matrices", () => {
 describe("the pull request workflow", () => {
   const pr = read("pull-request.yml");
 
-  it("previews the platform stack for real whenever a tenant file changes", () => {
-    expect(changedStacks(["tenants/senja.yaml"], new Set(["senja"])).platform).toBe(true);
+  it("previews for real the platform, the hub stacks and the tenants grunnmur changed names", () => {
+    // A tenant on another hub touches that hub's stack, not the platform's.
+    const onNord = changedStacks(["tenants/alta.yaml"], new Set(["alta"]), { hubStacks: new Set(["hub-nord"]), tenantTouch: () => ({ hubStacks: new Set(["hub-nord"]), platformReads: false }) });
+    expect([onNord.platform, onNord.hubs]).toEqual([false, new Set(["hub-nord"])]);
     const changed = pr.jobs.check.steps!.find((s) => (s.run ?? "").includes("npx grunnmur changed"))!;
     expect(changed.run).toContain('echo "platform=$(jq -c .platform <<<"$changed")" >>"$GITHUB_OUTPUT"');
+    expect(changed.run).toContain('echo "hubs=$(jq -c .hubs <<<"$changed")" >>"$GITHUB_OUTPUT"');
     expect(pr.jobs.check.outputs?.platform).toBe("${{ steps.changed.outputs.platform }}");
+    expect(pr.jobs.check.outputs?.hubs).toBe("${{ steps.changed.outputs.hubs }}");
     const platform = Object.values(pr.jobs).find((job) => /^bash \.ci\/pulumi preview platform$/m.test(runs(job)))!;
     expect(platform.if).toContain("needs.check.outputs.platform == 'true'");
-    const tenants = Object.values(pr.jobs).find((job) => /^bash \.ci\/pulumi preview \$STACKS$/m.test(runs(job)))!;
-    expect(tenants.strategy?.matrix?.batch).toBe("${{ fromJSON(needs.check.outputs.tenant_batches) }}");
+    const previews = Object.values(pr.jobs).filter((job) => /^bash \.ci\/pulumi preview \$STACKS$/m.test(runs(job)));
+    expect(previews.map((job) => job.strategy?.matrix?.batch).sort()).toEqual(["${{ fromJSON(needs.check.outputs.hubs) }}", "${{ fromJSON(needs.check.outputs.tenant_batches) }}"]);
   });
 
   it("reaches Azure only with the read-only identity, an OIDC token and read access to the code", () => {
     const jobs = azureJobs(pr);
-    expect(jobs.map(([name]) => name).sort()).toEqual(["azure-platform", "azure-tenants"]);
+    expect(jobs.map(([name]) => name).sort()).toEqual(["azure-hubs", "azure-platform", "azure-tenants"]);
     for (const [, job] of jobs) {
       expect(job.permissions).toEqual({ contents: "read", "id-token": "write" });
       expect(envOf(pr, job).ARM_CLIENT_ID).toBe("${{ vars.AZURE_READER_CLIENT_ID }}");
@@ -179,11 +183,24 @@ describe("the deploy workflow", () => {
     expect(fs.readFileSync(path.join(dir, "deploy.yml"), "utf8")).not.toContain("AZURE_READER_CLIENT_ID");
   });
 
-  it("deploys the platform first, then the tenants one at a time, and one deploy at a time", () => {
+  it("deploys the platform first, then the hub stacks one at a time, then the tenants one at a time, and one deploy at a time", () => {
     expect(runs(deploy.jobs.platform)).toMatch(/^bash \.ci\/pulumi up platform$/m);
+    const changed = deploy.jobs.changes.steps!.find((s) => (s.run ?? "").includes("npx grunnmur changed"))!;
+    expect(changed.run).toContain('echo "hubs=$(jq -c .hubs <<<"$changed")" >>"$GITHUB_OUTPUT"');
+    expect(deploy.jobs.changes.outputs?.hubs).toBe("${{ steps.changed.outputs.hubs }}");
+    const hubs = deploy.jobs.hubs;
+    expect(hubs.needs).toEqual(["changes", "platform"]);
+    expect(hubs.if).toContain("needs.platform.result == 'success' || needs.platform.result == 'skipped'");
+    expect(hubs.strategy?.matrix?.batch).toBe("${{ fromJSON(needs.changes.outputs.hubs) }}");
+    expect(runs(hubs)).toMatch(/^bash \.ci\/pulumi up \$STACKS$/m);
+    // Each hub stack writes a peering on the primary hub's network: never two at once.
+    expect(hubs.strategy?.["max-parallel"]).toBe(1);
+    // The hubs are the platform team's: its approval and its identity's trust.
+    expect(hubs.environment).toBe("platform");
     const tenants = deploy.jobs.tenants;
-    expect(tenants.needs).toContain("platform");
+    expect(tenants.needs).toEqual(["changes", "platform", "hubs"]);
     expect(tenants.if).toContain("needs.platform.result == 'success' || needs.platform.result == 'skipped'");
+    expect(tenants.if).toContain("needs.hubs.result == 'success' || needs.hubs.result == 'skipped'");
     expect(runs(tenants)).toMatch(/^bash \.ci\/pulumi up \$STACKS$/m);
     // Each tenant writes a peering on the hub: never two at once.
     expect(tenants.strategy?.["max-parallel"]).toBe(1);
@@ -218,8 +235,8 @@ describe("the region page on GitHub Pages", () => {
   });
 
   it("is published after the deploys went through or had nothing to do, never after a failed one", () => {
-    expect(site.needs).toEqual(["changes", "platform", "tenants"]);
-    for (const job of ["changes", "platform", "tenants"]) expect(site.if).toMatch(new RegExp(`needs\\.${job}\\.result == 'success'`));
+    expect(site.needs).toEqual(["changes", "platform", "hubs", "tenants"]);
+    for (const job of ["changes", "platform", "hubs", "tenants"]) expect(site.if).toMatch(new RegExp(`needs\\.${job}\\.result == 'success'`));
     expect(site.if).toContain("needs.tenants.result == 'skipped'");
     expect(pages.needs).toBe("site");
     expect((pages.steps ?? []).map((s) => s.uses?.replace(/@.*/, ""))).toEqual(["actions/deploy-pages"]);
@@ -251,7 +268,9 @@ describe("the drift workflow", () => {
       expect(job.permissions).toEqual({ contents: "read", "id-token": "write" });
       expect(envOf(drift, job).ARM_CLIENT_ID).toBe("${{ vars.AZURE_READER_CLIENT_ID }}");
     }
-    expect(runs(drift.jobs.stacks)).toContain("echo platform; for f in tenants/*.yaml");
+    // The platform, then every hub stack grunnmur changed --all names, then every tenant file.
+    expect(runs(drift.jobs.stacks)).toContain("npx grunnmur changed --all");
+    expect(runs(drift.jobs.stacks)).toContain('echo platform; [ -z "$hubs" ] || echo "$hubs"; for f in tenants/*.yaml');
     expect(runs(drift.jobs.drift)).toMatch(/bash \.ci\/pulumi drift \$STACKS/);
     expect(fs.readFileSync(path.join(REPO_ROOT, ".ci", "pulumi"), "utf8")).toContain("--refresh --expect-no-changes");
   });

@@ -1,0 +1,88 @@
+/**
+ * Whether the `platform` stack reads a tenant file, beyond the attachments of
+ * the tenants on the primary hub (domain/azure/stack-names.ts). A tenant on
+ * another hub has its peering, firewall rule groups, VPN sites and alerts in
+ * `hub-<key>`, so editing its file leaves the platform alone, unless the file
+ * holds one of the parts below, which the shared core reads for every tenant
+ * whatever its hub. `grunnmur changed` previews and deploys the platform when
+ * either version of a changed file (before and after) has one of them.
+ *
+ * Structural and lenient on purpose: the baseline version of a file comes from
+ * git and may not pass today's schema, so this reads plain parsed YAML.
+ */
+
+/** The parts of a tenant file this looks at, as parsed YAML (unvalidated). */
+export interface PlatformReadsInput {
+  readonly wifi?: unknown;
+  readonly azure?: { readonly subscriptionId?: unknown; readonly subscription?: { readonly create?: unknown } | null } | null;
+  readonly waivers?: unknown;
+  readonly offboarding?: unknown;
+  readonly network?: { readonly hub?: unknown; readonly addressSpace?: unknown } | null;
+}
+
+export interface PlatformRead {
+  /** The field of the tenant file, as a path. */
+  readonly field: string;
+  /** Why the platform stack reads it. */
+  readonly reason: string;
+  readonly present: (spec: PlatformReadsInput) => boolean;
+}
+
+const set = (value: unknown): boolean => value !== undefined && value !== null;
+
+/** Every part of a tenant file that the platform stack reads, whichever hub the tenant is on. */
+export const PLATFORM_READS: readonly PlatformRead[] = [
+  {
+    field: "wifi",
+    // stacks/platform/program.ts and hub.ts: every access point is a RADIUS client of the servers in the core.
+    reason: "the RADIUS servers in the core carry every municipality's eduroam clients (access points) and realms",
+    present: (spec) => set(spec.wifi),
+  },
+  {
+    field: "azure.subscriptionId",
+    // stacks/platform/governance.ts: subscriptionPlacements and Defender's pricings per subscription.
+    reason: "the platform places a municipality's own subscription in the management groups and turns on Defender in it",
+    present: (spec) => set(spec.azure?.subscriptionId),
+  },
+  {
+    field: "azure.subscription.create",
+    // stacks/platform/governance.ts: subscriptionAliases. Anything but false counts: the baseline may hold a value today's schema refuses.
+    reason: "the platform vends the requested subscription (Microsoft.Subscription/aliases) and places it",
+    present: (spec) => set(spec.azure?.subscription?.create) && spec.azure?.subscription?.create !== false,
+  },
+  {
+    field: "waivers",
+    // stacks/platform/governance.ts: plannedExemptions turns waivers into Azure Policy exemptions.
+    reason: "the platform writes the waivers as policy exemptions",
+    present: (spec) => (Array.isArray(spec.waivers) ? spec.waivers.length > 0 : set(spec.waivers)),
+  },
+  {
+    field: "offboarding",
+    // stacks/platform/governance.ts: approvedDeparture moves the subscription to the decommissioned management group.
+    reason: "an approved departure moves the municipality's subscription to the decommissioned management group",
+    present: (spec) => set(spec.offboarding),
+  },
+  {
+    field: "network.hub",
+    // domain/network/routes.ts OtherHubRoutes: the primary hub's route tables send the answers to another hub's
+    // tenants back through that hub's firewall, one route per county range, plus one per spoke outside them.
+    reason: "a pinned tenant may lie outside its hub's county ranges, so the core gets a route for it",
+    present: (spec) => set(spec.network?.hub),
+  },
+  {
+    field: "network.addressSpace",
+    // domain/network/routes.ts OtherHubRoutes.countyRanges: the same holds for an address space set in the file.
+    reason: "a spoke with its own address space may lie outside its hub's county ranges, so the core gets a route for it",
+    present: (spec) => set(spec.network?.addressSpace),
+  },
+];
+
+/** The parts of the file the platform reads; empty when only the tenant's hub stack and its own read it. */
+export function platformReadsOf(spec: PlatformReadsInput): PlatformRead[] {
+  return PLATFORM_READS.filter((read) => read.present(spec));
+}
+
+/** Whether the platform stack reads something of this tenant file whatever the tenant's hub. */
+export function platformReadsTenant(spec: PlatformReadsInput): boolean {
+  return platformReadsOf(spec).length > 0;
+}
