@@ -74,6 +74,7 @@ export interface PlatformOutputs {
   readonly platformGroupIds: Readonly<Record<string, string>>;
   /** Object id of the break-glass group: the one principal the policy pack lets hold Owner or Contributor above a resource group. */
   readonly breakGlassGroupId: string;
+  /** The tenants this stack attaches: the primary hub's. */
   readonly tenantCount: number;
   /** Every hub by key, the primary (`main`) too; the top-level hub outputs above are the primary's. */
   readonly hubs: Readonly<Record<string, HubOutputs>>;

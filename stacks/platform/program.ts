@@ -444,7 +444,9 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     // Declared for the policy pack (ID-01.3): the only principal that may hold Owner, User Access
     // Administrator or Contributor above a resource group. Tenant programs do not read it.
     breakGlassGroupId: groups.resourceIds[BREAK_GLASS],
-    tenantCount: tenants.length,
+    // The tenants this stack attaches: the primary hub's. A hub stack lists its own (HubStackOutputs.tenants),
+    // so onboarding on another hub leaves this stack's outputs as they are.
+    tenantCount: mainPlan.tenants.length,
     hubs: Object.fromEntries(
       built.map((h) => [
         h.plan.spec.key,

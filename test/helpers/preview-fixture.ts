@@ -23,7 +23,7 @@ export async function previewFiles(
   if (!load.region) throw new Error(`invalid region: ${JSON.stringify(load.diagnostics, null, 2)}`);
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-preview-"));
   const result = await previewRegion(load.region, { outDir, only });
-  const failed = [result.platform, ...result.tenants].filter((r) => !r.ok);
+  const failed = [result.platform, ...result.hubs, ...result.tenants].filter((r) => !r.ok);
   if (failed.length > 0) throw new Error(`preview failed: ${failed.map((f) => `${f.stack}: ${f.error}`).join("; ")}`);
   return {
     outDir,

@@ -1,0 +1,95 @@
+/**
+ * Onboarding one municipality in a region of two hubs: a new Finnmark
+ * municipality (Hasvik, 5616) on hub finnmark, without eduroam or waivers,
+ * changes that hub's stack and its own stack, and nothing of the platform's:
+ * no resource and no output. Whole previews before and after show it, and so
+ * does the pull request's report over a scoped preview.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { runCli } from "../helpers/cli";
+import { previewFiles, type PreviewedRegion } from "../helpers/preview-fixture";
+import { copyExampleRegion, type FixtureRegion } from "../helpers/region-fixture";
+import { diffRegion } from "../../scripts/report/diff";
+import { readPreviewFile, type StackPreview } from "../../scripts/preview/preview-file";
+
+const withFinnmarkHub = (yaml: string) =>
+  yaml.replace("  drHub:\n", `  hubs:\n    finnmark:\n      addressSpace: 10.95.16.0/22\n      counties: ["56"]\n      vpnGatewaySku: VpnGw2AZ\n  drHub:\n`);
+
+/** Gamvik's file, made Hasvik's: its own slug, kommunenummer, site, addresses and contacts. */
+const hasvik = (gamvik: string) =>
+  gamvik
+    .replace(/^slug: gamvik$/m, "slug: hasvik")
+    .replace(/^displayName: .*$/m, "displayName: Hasvik kommune")
+    .replace(/^kommunenummer: .*$/m, 'kommunenummer: "5616"')
+    .replace(/^organisasjonsnummer: "\d+"/m, 'organisasjonsnummer: "910000136"')
+    .replace(/gamvik\.kommune\.no/g, "hasvik.kommune.no")
+    .replace("  mehamn:\n    publicIp: 198.51.100.30\n    prefixes: [192.168.50.0/24]", "  breivikbotn:\n    publicIp: 198.51.100.61\n    prefixes: [192.168.61.0/24]");
+
+function readDir(dir: string): Map<string, StackPreview> {
+  const out = new Map<string, StackPreview>();
+  for (const entry of fs.readdirSync(dir).filter((e) => e.endsWith(".json"))) {
+    const read = readPreviewFile(path.join(dir, entry));
+    if (!read.ok) throw new Error(read.problems.join("; "));
+    out.set(read.preview.stack, read.preview);
+  }
+  return out;
+}
+
+describe("onboarding one municipality in a region of two hubs", () => {
+  let base: FixtureRegion;
+  let changed: FixtureRegion;
+  let before: PreviewedRegion;
+  let after: PreviewedRegion;
+  let scoped: string;
+  beforeAll(async () => {
+    base = copyExampleRegion();
+    changed = copyExampleRegion();
+    for (const r of [base, changed]) fs.writeFileSync(r.platformFile, withFinnmarkHub(fs.readFileSync(r.platformFile, "utf8")));
+    fs.writeFileSync(path.join(changed.tenantsDir, "hasvik.yaml"), hasvik(fs.readFileSync(path.join(changed.tenantsDir, "gamvik.yaml"), "utf8")));
+    before = await previewFiles(base.tenantsDir, base.platformFile);
+    after = await previewFiles(changed.tenantsDir, changed.platformFile);
+    scoped = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-hub-onboarding-"));
+    const run = await runCli(["preview", "--only", "hasvik", "--tenants", changed.tenantsDir, "--platform", changed.platformFile, "--out", scoped, "--jobs", "2"]);
+    expect(run.code).toBe(0);
+  }, 600_000);
+  afterAll(() => {
+    for (const r of [before, after]) r?.remove();
+    if (scoped) fs.rmSync(scoped, { recursive: true, force: true });
+    for (const r of [base, changed]) r?.remove();
+  });
+
+  const changedStacks = (current: Map<string, StackPreview>) => diffRegion(readDir(before.outDir), current).filter((d) => d.status !== "unchanged").map((d) => d.stack);
+
+  it("changes only its hub's stack and its own, previewed whole", () => {
+    expect(changedStacks(readDir(after.outDir))).toEqual(["hub-finnmark", "hasvik"]);
+    // Not even an output of the platform's changes: its stack has nothing to update.
+    expect(after.read("platform").outputs).toEqual(before.read("platform").outputs);
+    expect(after.read("platform").resources).toEqual(before.read("platform").resources);
+  });
+
+  it("adds its attachment to the hub's stack: its rule group, VPN site and connection", () => {
+    const [hub] = diffRegion(readDir(before.outDir), readDir(after.outDir)).filter((d) => d.stack === "hub-finnmark");
+    const added = hub.changes.filter((c) => c.kind === "added").map((c) => c.type);
+    expect(added).toEqual(expect.arrayContaining(["azure-native:network:FirewallPolicyRuleCollectionGroup", "azure-native:network:LocalNetworkGateway", "azure-native:network:VirtualNetworkGatewayConnection"]));
+    // Everything added is in its TenantAttachment; what else changes is the hub's route tables, which take a route to its spoke.
+    const added2 = hub.changes.filter((c) => c.kind === "added");
+    expect(added2.every((c) => c.urn.includes("grunnmur:network:TenantAttachment") && /hasvik/.test(c.urn))).toBe(true);
+    const rest = hub.changes.filter((c) => c.kind !== "added").map((c) => `${c.kind} ${c.name}`);
+    expect(rest).toEqual(["changed hub-finnmark-gateway", "changed hub-finnmark-radius", "changed hub-finnmark-shared"]);
+    expect(after.read("hub-finnmark").outputs.tenants).toEqual(["alta", "gamvik", "hasvik"]);
+  });
+
+  it("previews only the platform's core, its hub's stack and its own stack in the pull request's check, and the report lists only the last two", async () => {
+    expect(fs.readdirSync(scoped).filter((e) => e.endsWith(".json")).sort()).toEqual(["hasvik.json", "hub-finnmark.json", "platform.json"]);
+    expect(changedStacks(readDir(scoped))).toEqual(["hub-finnmark", "hasvik"]);
+    const report = await runCli([
+      "report", "--baseline", before.outDir, "--current", scoped,
+      "--tenants", changed.tenantsDir, "--platform", changed.platformFile,
+      "--baseline-tenants", base.tenantsDir, "--baseline-platform", base.platformFile,
+    ]);
+    expect(report.code).toBe(0);
+    expect(report.stdout).toMatch(/hub-finnmark/);
+  });
+});
