@@ -37,7 +37,8 @@ import { secretReadGrantName } from "./key-vault";
 import { REGION_CODES, roleAssignmentName } from "./names";
 
 const ROLE_ASSIGNMENT_TYPE = "azure-native:authorization:RoleAssignment";
-import { PLATFORM_STACK, PROJECT } from "./stack-names";
+import { hubStackName, PLATFORM_STACK, PROJECT } from "./stack-names";
+import { hubOf } from "../network/hub-placement";
 import {
   guestLogicalName,
   protectedItemLogicalName,
@@ -158,6 +159,15 @@ function platformNames(platform: PlatformFile): RegionName[] {
   return out;
 }
 
+/** The stack of a tenant's attachment; a pin to no hub (reported by tenants/validation/hub-rules.ts) counts as the platform's. */
+function attachmentStackOf(platform: PlatformFile, tenant: TenantFile): string {
+  try {
+    return hubStackName(hubOf(platform, tenant));
+  } catch {
+    return PLATFORM_STACK;
+  }
+}
+
 function tenantNames(platform: PlatformFile, tenant: TenantFile, owner: NameOwner): RegionName[] {
   const slug = tenant.slug;
   const env = platform.environment;
@@ -167,8 +177,11 @@ function tenantNames(platform: PlatformFile, tenant: TenantFile, owner: NameOwne
   const bySlug = (namespace: string, name: string, what: string) => add(namespace, name, what, ["slug"], HINT.slug);
   const ownStack = (types: readonly string[], name: string, path: FieldPath, hint: string) =>
     add(`pulumi:urn:${slug}`, urn(slug, types, name), "the Pulumi resource", path, hint);
+  // The tenant's share of its hub is in that hub's stack: the platform's for the primary hub.
+  const attachStack = attachmentStackOf(platform, tenant);
+  const attachWhat = `the ${attachStack} stack's Pulumi resource`;
   const platformStack = (types: readonly string[], name: string, path: FieldPath, hint: string) =>
-    add(`pulumi:urn:${PLATFORM_STACK}`, urn(PLATFORM_STACK, types, name), "the platform stack's Pulumi resource", path, hint);
+    add(`pulumi:urn:${attachStack}`, urn(attachStack, types, name), attachWhat, path, hint);
 
   // A generated secret: its random value and Key Vault copy in the tenant's share of the hub, and the copy's name in the vault.
   const generated = (spec: GeneratedSecretSpec, path: FieldPath, hint: string) => {
@@ -271,8 +284,8 @@ function tenantNames(platform: PlatformFile, tenant: TenantFile, owner: NameOwne
       // A file naming this secret too gives the same grant: the ownership rule (secret-rules.ts) reports that, not this.
       const same = `platform/${spec.secretName}`.toLowerCase();
       for (let server = 1; server <= platform.radius.count; server += 1) {
-        const name = urn(PLATFORM_STACK, [TENANT_ATTACHMENT_TYPE, ROLE_ASSIGNMENT_TYPE], secretReadGrantName("platform", spec.secretName, server));
-        out.push({ namespace: `pulumi:urn:${PLATFORM_STACK}`, name, what: "the platform stack's Pulumi resource", owner, path, hint: HINT.accessPoint, same });
+        const name = urn(attachStack, [TENANT_ATTACHMENT_TYPE, ROLE_ASSIGNMENT_TYPE], secretReadGrantName("platform", spec.secretName, server));
+        out.push({ namespace: `pulumi:urn:${attachStack}`, name, what: attachWhat, owner, path, hint: HINT.accessPoint, same });
       }
     }
     const refs: Array<[FieldPath, SecretRef]> = [];
@@ -290,8 +303,8 @@ function tenantNames(platform: PlatformFile, tenant: TenantFile, owner: NameOwne
       // Two files naming one secret give one grant name: the ownership rule (secret-rules.ts) reports that, not this.
       const same = `${vaultKey}/${secretName}`.toLowerCase();
       for (let server = 1; server <= platform.radius.count; server += 1) {
-        const name = urn(PLATFORM_STACK, [TENANT_ATTACHMENT_TYPE, ROLE_ASSIGNMENT_TYPE], secretReadGrantName(vaultKey, secretName, server));
-        out.push({ namespace: `pulumi:urn:${PLATFORM_STACK}`, name, what: "the platform stack's Pulumi resource", owner, path, hint: HINT.secret, same });
+        const name = urn(attachStack, [TENANT_ATTACHMENT_TYPE, ROLE_ASSIGNMENT_TYPE], secretReadGrantName(vaultKey, secretName, server));
+        out.push({ namespace: `pulumi:urn:${attachStack}`, name, what: attachWhat, owner, path, hint: HINT.secret, same });
       }
     }
   }

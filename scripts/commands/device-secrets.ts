@@ -8,7 +8,8 @@
 import { spawnSync } from "node:child_process";
 import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
 import { formatDiagnostic } from "../../tenants/validation/diagnostic";
-import { PLATFORM_STACK } from "../../domain/azure/stack-names";
+import { hubStackName, PLATFORM_STACK } from "../../domain/azure/stack-names";
+import { hubOf } from "../../domain/network/hub-placement";
 import { loadCommandRegion } from "../region";
 import { deviceSecretsFromExport, deviceSecretSpecs } from "../secrets/device-secrets";
 import { findOnPath } from "../offboarding/runner";
@@ -24,7 +25,7 @@ export const deviceSecretsSpec: CommandSpec = {
     "generated-vpn-<slug>-<site> and generated-radius-<slug>-<access point>.",
     "",
     "Options:",
-    `  --stack NAME       the platform stack (default ${PLATFORM_STACK})`,
+    `  --stack NAME       the stack holding its attachment (default: its hub's, ${PLATFORM_STACK} or hub-<key>)`,
     "  --names-only       list what there is and where, without running Pulumi or printing values",
   ].join("\n"),
   options: { stack: { type: "string" }, "names-only": { type: "boolean" } },
@@ -77,7 +78,8 @@ export function runDeviceSecretsWith(cmd: ParsedCommand, deps: DeviceSecretsDeps
     console.error("pulumi is not on PATH. Install the Pulumi CLI (https://www.pulumi.com/docs/iac/download-install/) and log in to the state backend, or use --names-only.");
     return 1;
   }
-  const stack = String(cmd.values.stack ?? PLATFORM_STACK);
+  // The keys are made with the municipality's attachment, in its hub's stack: the platform's for the primary hub.
+  const stack = String(cmd.values.stack ?? hubStackName(hubOf(load.region.platform, tenant.spec)));
   const run = deps.pulumi(["stack", "export", "--stack", stack, "--show-secrets"]);
   if (run.code !== 0) {
     console.error(`pulumi stack export --stack ${stack} failed (exit ${run.code}):\n${run.stderr.trim()}`);

@@ -224,7 +224,7 @@ export function nextSteps(slug: string, tenantFile: string, platformFile: string
   return [
     `Next: remove ${tenantFile} and offboarding.${slug} in ${platformFile} in one pull request; its report lets ${slug}'s resources go`,
     `because main shows the approved departure. Until it is merged, do not run "pulumi up" on ${stack}: it would build the stack again.`,
-    `Merging it updates the platform, which removes ${slug}'s firewall rules, VPN sites and routes. "pulumi stack rm ${stack}" removes the empty`,
+    `Merging it updates its hub's stack (the platform's, or hub-<key>), which removes ${slug}'s firewall rules, VPN sites and routes. "pulumi stack rm ${stack}" removes the empty`,
     "stack and its history when they are no longer needed.",
   ].join("\n");
 }

@@ -73,7 +73,9 @@ function platformJobs(region: Region, options: PreviewOptions, partsDir: string)
   const policy = options.policies ? { policy: policyJobFor(options.policies.env, PLATFORM_STACK, options.policies.config) } : {};
   if (options.only && options.scopePlatform) {
     const scope = region.tenants.map((t) => t.spec.slug).filter((s) => options.only!.has(s));
-    return [{ kind: "platform", stack: PLATFORM_STACK, input, tenantScope: scope, hubStacks: regionHubStacks(region), outFile: whole, ...policy }];
+    // A region of one hub records no hub stacks: its preview files read as they always did.
+    const hubStacks = regionHubStacks(region);
+    return [{ kind: "platform", stack: PLATFORM_STACK, input, tenantScope: scope, ...(hubStacks.length > 0 ? { hubStacks } : {}), outFile: whole, ...policy }];
   }
   // Only the primary hub's tenants are attached here; another hub's are in its own stack.
   const parts = platformParts(region.tenants.filter((t) => hubOf(region.platform, t.spec) === HUB_MAIN).map((t) => t.spec.slug), options.tenantsPerPlatformPart);

@@ -52,10 +52,16 @@ describe("the Pulumi entry point", () => {
     expect(run.fetched).toEqual([]);
   });
 
+  it("refuses a hub stack whose hub platform.yaml does not have, naming the hub stacks it has", () => {
+    const run = runEntry("hub-finnmark");
+    expect(run.ok).toBe(false);
+    expect(run.error).toBe('platform.yaml network.hubs has no hub "finnmark"; the hub stacks of this region are none');
+  });
+
   it("refuses a stack name that is neither platform nor a tenant", () => {
     expect(runEntry("narvik")).toEqual({
       ok: false,
-      error: 'stack "narvik" has no tenant file tenants/narvik.yaml; stack names are "platform" or a tenant slug',
+      error: 'stack "narvik" has no tenant file tenants/narvik.yaml; stack names are "platform", "hub-<key>" for a hub of platform.yaml network.hubs, or a tenant slug',
     });
   });
 });

@@ -73,6 +73,12 @@ describe("names a tenant file makes are unique in the region", () => {
     expect(problems({ [slug]: baseTenant(slug, "5601", 1) })).toEqual([`tenants/${slug}.yaml:1:7 slug: "${slug}" is reserved: ${reason}; choose another slug`]);
   });
 
+  it.each(["hub-nord", "hub-finnmark", "hub-x1"])("refuses the slug %s: hub stacks are named hub-<key>", (slug) => {
+    expect(problems({ [slug]: baseTenant(slug, "5601", 1) })).toEqual([
+      `tenants/${slug}.yaml:1:7 slug: "${slug}" starts with "hub-", which the platform's hub stacks are named with (hub-<key>); choose a slug that does not start with "hub-"`,
+    ]);
+  });
+
   it("still reports the host's own slug once, as a slug already used", () => {
     expect(problems({ tromso: baseTenant("tromso", "5601", 1) })).toEqual([
       "tenants/tromso.yaml:1:7 slug: slug tromso is already used by platform.yaml (the host); the host's own member file is allowed once platform.yaml sets host.member: true; each municipality has its own, so this file may be a copy of another",
