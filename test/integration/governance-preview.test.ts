@@ -133,5 +133,22 @@ describe("governance in the example region's platform stack", () => {
     ].sort());
     const exports = ofType("security:Automation");
     expect(exports.map((a) => (a.inputs.actions as any)[0])).toEqual([{ actionType: "Workspace", workspaceResourceId: ofType("operationalinsights:Workspace")[0].id }]);
+    expect(exports.map((a) => (a.inputs.scopes as any)[0].scopePath)).toEqual([`/${platformScope}`]);
+  });
+
+  it("exports Defender for Cloud from Nordreisa's own subscription to the central workspace, in Nordreisa's stack", () => {
+    const nordreisa = previewed.read("nordreisa");
+    const exports = nordreisa.resources.filter((r) => r.type === "azure-native:security:Automation");
+    expect(exports.map((a) => [a.provider?.subscriptionId, (a.inputs.scopes as any)[0].scopePath, (a.inputs.actions as any)[0], a.inputs.resourceGroupName])).toEqual([
+      [
+        NORDREISA_SUBSCRIPTION,
+        `/subscriptions/${NORDREISA_SUBSCRIPTION}`,
+        { actionType: "Workspace", workspaceResourceId: ofType("operationalinsights:Workspace")[0].id },
+        "rg-grunnmur-nordreisa-network-prod-noe",
+      ],
+    ]);
+    expect((exports[0].inputs.sources as any[]).map((s) => s.eventSource)).toEqual(["Alerts", "Assessments", "SecureScores"]);
+    // Senja shares the platform's subscription, which the platform's export already covers.
+    expect(previewed.read("senja").resources.filter((r) => r.type === "azure-native:security:Automation")).toEqual([]);
   });
 });
