@@ -134,15 +134,23 @@ describe("alerting in the example region", () => {
   });
 });
 
-describe("a platform file without alerting", () => {
+describe("a platform file without alerting (and without governance)", () => {
   let fixture: FixtureRegion;
   let region: PreviewedRegion;
   beforeAll(async () => {
     fixture = copyExampleRegion();
     const file = parse(fs.readFileSync(fixture.platformFile, "utf8"));
     delete file.alerting;
+    delete file.governance;
     fs.writeFileSync(fixture.platformFile, stringify(file));
-    region = await previewFiles(fixture.tenantsDir, fixture.platformFile, new Set(["alta"]));
+    region = await previewFiles(fixture.tenantsDir, fixture.platformFile, new Set(["alta", "nordreisa"]));
+  });
+
+  it("gives a municipality's own subscription no Service Health alert, and without governance no Defender export", () => {
+    const nordreisa = region.read("nordreisa");
+    expect(ofType(nordreisa, "azure-native:monitor:ActivityLogAlert")).toEqual([]);
+    expect(ofType(nordreisa, "azure-native:security:Automation")).toEqual([]);
+    expect(ofType(nordreisa, "azure-native:monitor:SubscriptionDiagnosticSetting")).toEqual([]);
   });
   afterAll(() => {
     region.remove();
