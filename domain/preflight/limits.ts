@@ -87,7 +87,7 @@ export const AZURE_LIMITS = {
   policyAssignments: limit("policy-assignments", "Azure Policy assignments per scope (management group, subscription, resource group or resource)", 200, false, `${SUBSCRIPTION_LIMITS}#azure-policy-limits`),
   // The action groups section says "an unlimited number of action groups in a subscription
   // (ARM resource group limits still apply)": 800 instances of a type per resource group
-  // (${SUBSCRIPTION_LIMITS}#azure-resource-group-limits), and
+  // (the subscription limits page, "Azure resource group limits"), and
   // microsoft.insights/actionGroups is not among the types exempt from it
   // (https://learn.microsoft.com/azure/azure-resource-manager/management/resources-without-resource-group-limit).
   // An older version of the page said 2,000 action groups per subscription.
