@@ -34,6 +34,8 @@ export const LOCATIONLESS_TYPES: ReadonlySet<string> = new Set([
   // resources with no region.
   "azure-native:authorization:PolicyDefinitionAtManagementGroup",
   "azure-native:authorization:PolicyExemption",
+  // A remediation task runs over its assignment's management group and has no region.
+  "azure-native:policyinsights:RemediationAtManagementGroup",
   "azure-native:authorization:RoleAssignment",
   "azure-native:consumption:Budget",
   "azure-native:keyvault:Secret",

@@ -7,7 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as security from "@pulumi/azure-native/security";
 import type { Provider } from "@pulumi/azure-native";
-import { pricingScopeId, type PlannedPricing } from "../../domain/governance/defender";
+import { CONTINUOUS_EXPORT, continuousExportScope, pricingScopeId, type PlannedPricing } from "../../domain/governance/defender";
 import type { Tags } from "../../domain/azure/tags";
 import type { CollectionOutputs } from "../shared/common-args";
 
@@ -60,17 +60,18 @@ export class Defender extends pulumi.ComponentResource implements CollectionOutp
       );
     }
     // Scopes of an export must lie in its own subscription (Automations - Create Or Update,
-    // scopes), so this one covers the platform's subscription, where most municipalities live.
+    // scopes), so this one covers the platform's subscription, where most municipalities live;
+    // a municipality's own subscription has its own export, in its tenant stack (DefenderExport).
     new security.Automation(
       `${name}-export`,
       {
         resourceGroupName: args.export.resourceGroupName,
         location: args.export.location,
-        automationName: "grunnmur-defender-export",
-        description: "Continuous export of Defender for Cloud alerts and recommendations to the central workspace.",
+        automationName: CONTINUOUS_EXPORT.automationName,
+        description: CONTINUOUS_EXPORT.description,
         isEnabled: true,
-        scopes: [{ description: "The platform's subscription", scopePath: pulumi.output(args.subscriptionIds.platform).apply((id) => `/subscriptions/${id}`) }],
-        sources: [{ eventSource: "Alerts" }, { eventSource: "Assessments" }, { eventSource: "SecureScores" }],
+        scopes: [pulumi.output(args.subscriptionIds.platform).apply((id) => continuousExportScope(id, "The platform's subscription"))],
+        sources: CONTINUOUS_EXPORT.sources.map((eventSource) => ({ eventSource })),
         actions: [{ actionType: "Workspace", workspaceResourceId: args.export.workspaceResourceId }],
         tags: args.tags,
       },

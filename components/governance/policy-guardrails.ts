@@ -1,11 +1,13 @@
 /**
  * Azure Policy as the runtime twin of the policy pack: the custom definitions,
  * one assignment per twin at its management group, the roles a remediating
- * assignment's identity needs, and the exemptions made from tenants' waivers
+ * assignment's identity needs, a remediation task per remediating assignment
+ * (after those roles), and the exemptions made from tenants' waivers
  * (domain/governance/policy-twins.ts, exemptions.ts).
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
+import * as policyinsights from "@pulumi/azure-native/policyinsights";
 import { roleAssignmentName } from "../../domain/azure/names";
 import { exemptionScope, type PlannedExemption } from "../../domain/governance/exemptions";
 import {
@@ -14,6 +16,7 @@ import {
   CUSTOM_DEFINITIONS,
   definitionIdOf,
   plannedAssignments,
+  plannedRemediations,
   REMEDIATION_ROLE_IDS,
   type TwinScope,
 } from "../../domain/governance/policy-twins";
@@ -87,8 +90,9 @@ export class PolicyGuardrails extends pulumi.ComponentResource implements Collec
       this.resourceIds[twin.key] = assignment.id;
       this.names[twin.key] = assignment.name;
       // Remediation runs as the assignment's identity, which needs the definition's roles where it remediates.
+      const roles: authorization.RoleAssignment[] = [];
       for (const role of twin.remediationRoles ?? []) {
-        new authorization.RoleAssignment(
+        roles.push(new authorization.RoleAssignment(
           `${name}-${twin.key}-${role.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`,
           {
             scope,
@@ -98,6 +102,24 @@ export class PolicyGuardrails extends pulumi.ComponentResource implements Collec
             principalType: "ServicePrincipal",
           },
           { parent: assignment },
+        ));
+      }
+      // Azure fixes only what is created or updated after the assignment; a remediation task fixes
+      // what already exists. It runs as the identity, so only once the identity has its roles: an
+      // assignment made through an SDK gets no roles by itself
+      // (https://learn.microsoft.com/azure/governance/policy/how-to/remediate-resources).
+      for (const r of plannedRemediations().filter((p) => p.assignmentKey === twin.key)) {
+        new policyinsights.RemediationAtManagementGroup(
+          `${name}-remediate-${r.key}`,
+          {
+            managementGroupId: args.groupIds[r.scope],
+            managementGroupsNamespace: "Microsoft.Management",
+            remediationName: r.remediationName,
+            policyAssignmentId: assignment.id,
+            ...(r.policyDefinitionReferenceId ? { policyDefinitionReferenceId: r.policyDefinitionReferenceId } : {}),
+            resourceDiscoveryMode: r.resourceDiscoveryMode,
+          },
+          { parent: assignment, dependsOn: roles },
         );
       }
     }

@@ -137,20 +137,7 @@ export function alertPlans(facts: RegionAlertFacts): AlertPlan[] {
   const env = facts.environment;
   const platform = [PLATFORM_OWNER];
   const plans: AlertPlan[] = [
-    {
-      kind: "activity",
-      key: "service-health",
-      ruleName: rule("service-health", env),
-      description: `Azure Service Health incidents in ${SERVICE_HEALTH_REGIONS.join(" and ")}.`,
-      severity: 1,
-      routeTo: platform,
-      // Field names as in https://learn.microsoft.com/azure/service-health/alerts-activity-log-service-notifications-arm
-      conditions: [
-        { field: "category", equals: "ServiceHealth" },
-        { field: "properties.incidentType", equals: "Incident" },
-        { field: "properties.impactedServices[*].ImpactedRegions[*].RegionName", containsAny: [...SERVICE_HEALTH_REGIONS] },
-      ],
-    },
+    serviceHealthAlert("service-health", env, platform),
     ...facts.firewalls.map((name): MetricAlertPlan => ({
       kind: "metric",
       key: `firewall-health-${name}`,
@@ -212,6 +199,36 @@ export function alertPlans(facts: RegionAlertFacts): AlertPlan[] {
   ];
   for (const t of facts.tenants) plans.push(...tenantAlertPlans(t, env));
   return plans;
+}
+
+/**
+ * Service Health incidents in the region's Azure regions, for one subscription: an
+ * activity log alert sees only the subscription it is scoped to, so a municipality with
+ * its own subscription gets its own, routed to its own action group.
+ */
+export function serviceHealthAlert(key: string, env: string, routeTo: Owner[]): ActivityLogAlertPlan {
+  return {
+    kind: "activity",
+    key,
+    ruleName: rule(key, env),
+    description: `Azure Service Health incidents in ${SERVICE_HEALTH_REGIONS.join(" and ")}${routeTo[0] === PLATFORM_OWNER ? "" : ` affecting the subscription of ${routeTo[0]}`}.`,
+    severity: 1,
+    routeTo,
+    // Field names as in https://learn.microsoft.com/azure/service-health/alerts-activity-log-service-notifications-arm
+    conditions: [
+      { field: "category", equals: "ServiceHealth" },
+      { field: "properties.incidentType", equals: "Incident" },
+      { field: "properties.impactedServices[*].ImpactedRegions[*].RegionName", containsAny: [...SERVICE_HEALTH_REGIONS] },
+    ],
+  };
+}
+
+/**
+ * What a municipality's own subscription gets in its tenant stack (stacks/tenant/alerting.ts):
+ * the Service Health alert the platform's subscription has, sent to the municipality's own group.
+ */
+export function ownSubscriptionAlertPlans(slug: string, env: string): ActivityLogAlertPlan[] {
+  return [serviceHealthAlert(`service-health-${slug}`, env, [slug])];
 }
 
 /** One municipality's own alerts: its backup items and its VPN sites. */

@@ -58,3 +58,21 @@ export function plannedPricings(
     [...new Set(plans)].map((key) => ({ ...defenderPlan(key, serversPlan), logicalKey: `${subscriptionKey}-${key}`, subscriptionKey })),
   );
 }
+
+/**
+ * Defender for Cloud's continuous export to the central workspace
+ * (Microsoft.Security/automations, https://learn.microsoft.com/rest/api/defenderforcloud/automations/create-or-update).
+ * An export's scopes must lie in the subscription it is created in, so each
+ * subscription of the region has its own: the platform's in the platform stack,
+ * a municipality's own in its tenant stack, all sending to the one workspace.
+ */
+export const CONTINUOUS_EXPORT = {
+  automationName: "grunnmur-defender-export",
+  description: "Continuous export of Defender for Cloud alerts and recommendations to the central workspace.",
+  sources: ["Alerts", "Assessments", "SecureScores"],
+} as const;
+
+/** The export's one scope: the whole subscription it is created in. */
+export function continuousExportScope(subscriptionId: string, description: string): { description: string; scopePath: string } {
+  return { description, scopePath: `/subscriptions/${subscriptionId}` };
+}

@@ -221,12 +221,68 @@ export function assignmentName(key: string): string {
   return name;
 }
 
+/** LG-01 is an initiative (policy set); the others single definitions. */
+export function assignsPolicySet(twin: AssignedTwin): boolean {
+  return twin.ruleId === "LG-01";
+}
+
 /** The definition id an assignment names. A custom definition lives at the region's management group. */
 export function definitionIdOf(twin: AssignedTwin, regionGroupId: string): string {
   if (twin.kind === "custom") return `/providers/Microsoft.Management/managementGroups/${regionGroupId}/providers/Microsoft.Authorization/policyDefinitions/${twin.definition}`;
-  // LG-01 is an initiative (policy set); the others single definitions.
-  const kind = twin.ruleId === "LG-01" ? "policySetDefinitions" : "policyDefinitions";
+  const kind = assignsPolicySet(twin) ? "policySetDefinitions" : "policyDefinitions";
   return `/providers/Microsoft.Authorization/${kind}/${twin.definition}`;
+}
+
+/**
+ * The definitions of LG-01's initiative that a remediation task is made for: one per
+ * resource type of the region that has resource logs, by the initiative's
+ * policyDefinitionReferenceId. Read in Azure/azure-policy,
+ * built-in-policies/policySetDefinitions/Monitoring/AzureMonitor_DiagSettings_logAnalytics_allLogs.json
+ * (commit ab11e6e8). The initiative has no definition for storage accounts (their logs are
+ * on the blob, file, queue and table services). The VPN gateway's would be
+ * "network-virtualnetworkgateways" by the same pattern; it was not read, so it is not here.
+ */
+export const LG01_REMEDIATED_REFERENCES = [
+  "keyvault-vaults",
+  "network-azurefirewalls",
+  "network-bastionhosts",
+  "network-networksecuritygroups",
+  "network-publicipaddresses",
+  "operationalinsights-workspaces",
+  "recoveryservices-vaults",
+] as const;
+
+export interface PlannedRemediation {
+  /** Stable key and logical name suffix: the twin's key, and the initiative's reference id where there is one. */
+  readonly key: string;
+  /** The key of the assignment it remediates (plannedAssignments). */
+  readonly assignmentKey: string;
+  readonly scope: TwinScope;
+  readonly remediationName: string;
+  /** Required by Azure when the assignment assigns a policy set (Remediations - Create Or Update, policyDefinitionReferenceId). */
+  readonly policyDefinitionReferenceId?: string;
+  /**
+   * "ExistingNonCompliant": what Azure's compliance scan has already found. Re-evaluating
+   * ("ReEvaluateCompliance") is documented for subscriptions and below, not for a
+   * management group's remediation (unverified on Learn: docs/governance.md).
+   */
+  readonly resourceDiscoveryMode: "ExistingNonCompliant";
+}
+
+/**
+ * One remediation task per DeployIfNotExists or Modify assignment (one per remediated
+ * definition of an initiative), so resources that existed before the assignment are
+ * fixed too: Azure applies those effects by itself only to resources created or updated
+ * after it (https://learn.microsoft.com/azure/governance/policy/concepts/remediation-structure).
+ */
+export function plannedRemediations(assignments: ReadonlyArray<AssignedTwin & { key: string }> = plannedAssignments()): PlannedRemediation[] {
+  return assignments
+    .filter((t) => t.effect === "DeployIfNotExists" || t.effect === "Modify")
+    .flatMap((t) => {
+      const base = { assignmentKey: t.key, scope: t.scope, resourceDiscoveryMode: "ExistingNonCompliant" as const };
+      if (!assignsPolicySet(t)) return [{ ...base, key: t.key, remediationName: `gm-rem-${t.key}` }];
+      return LG01_REMEDIATED_REFERENCES.map((ref) => ({ ...base, key: `${t.key}-${ref}`, remediationName: `gm-rem-${t.key}-${ref}`, policyDefinitionReferenceId: ref }));
+    });
 }
 
 /** The assignment's parameters in ARM's shape ({ name: { value } }). */

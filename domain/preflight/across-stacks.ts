@@ -25,6 +25,7 @@ import {
   uniqueRule,
   type Counted,
   type LimitUsage,
+  type Located,
   type RegionCheck,
   type RegionRule,
   type RegionStack,
@@ -163,6 +164,71 @@ export const oneNetworkWatcherPerRegion = uniqueRule(
   (l) => str(l.resource.inputs.location) ?? "(no location)",
 );
 
+const POLICY_ASSIGNMENT = "azure-native:authorization:PolicyAssignment";
+const MANAGEMENT_GROUP = "azure-native:management:ManagementGroup";
+const MG_SCOPE = /^\/providers\/microsoft\.management\/managementgroups\/([^/]+)$/i;
+const SUBSCRIPTION_SCOPE = /^\/subscriptions\/([^/]+)$/i;
+const SUBSCRIPTION_IN_URI = /^\/subscriptions\/([^/]+)/i;
+
+export const policyAssignmentsPerScope = limitRule(
+  {
+    id: "PF-53",
+    name: "policy-assignments-per-scope",
+    summary: "A management group, subscription, resource group or resource has at most 200 Azure Policy assignments at it, counted over every stack that assigns one there.",
+  },
+  (limits) => limits.policyAssignments,
+  (counted) => (counted.subscription ? `policy assignments in subscription ${counted.subscription}` : `policy assignments at ${counted.azureName}`),
+  (stacks) => {
+    const groups = new Map(located(stacks, MANAGEMENT_GROUP).map((g) => [str(g.resource.inputs.groupId)?.toLowerCase(), g]));
+    return [...groupBy(located(stacks, POLICY_ASSIGNMENT), (a) => str(a.resource.inputs.scope)?.toLowerCase())].map(([scope, items]): Counted => {
+      const group = MG_SCOPE.exec(scope)?.[1];
+      const subscription = SUBSCRIPTION_SCOPE.exec(scope)?.[1];
+      const owner = group ? groups.get(group) : undefined;
+      const azureName = group ? `management group ${str(owner?.resource.inputs.groupId) ?? group}` : (lastSegment(scope) ?? scope);
+      return { key: scope, azureName, ...(owner ? { owner } : {}), items, ...(subscription ? { subscription } : {}) };
+    });
+  },
+  AZURE_LIMITS.policyAssignments,
+);
+
+export const actionGroupsPerResourceGroup = limitRule(
+  {
+    id: "PF-54",
+    name: "action-groups-per-resource-group",
+    summary: "A resource group holds at most 800 action groups (Azure's limit of 800 resources of a type per resource group; a subscription's are not limited otherwise).",
+  },
+  (limits) => limits.actionGroups,
+  (counted) => `action groups in ${counted.azureName} in subscription ${counted.subscription}`,
+  (stacks) =>
+    [...groupBy(located(stacks, "azure-native:monitor:ActionGroup"), (l) => {
+      const rg = str(l.resource.inputs.resourceGroupName);
+      return rg ? `${subscriptionOf(l.resource) ?? "?"}/${rg}`.toLowerCase() : undefined;
+    })].map(([key, items]) => ({ key, azureName: str(items[0].resource.inputs.resourceGroupName)!, items, subscription: key.split("/")[0] })),
+  AZURE_LIMITS.actionGroups,
+);
+
+export const diagnosticSettingsPerResource = limitRule(
+  {
+    id: "PF-55",
+    name: "diagnostic-settings-per-resource",
+    summary: "A resource has at most 5 diagnostic settings, counted over every stack that adds one to it.",
+  },
+  (limits) => limits.diagnosticSettings,
+  (counted) => `diagnostic settings on ${counted.azureName}`,
+  (stacks) => {
+    const byId = new Map<string, Located>();
+    for (const s of stacks) for (const resource of s.resources) if (resource.custom !== false && typeof resource.id === "string") byId.set(resource.id.toLowerCase(), { stack: s.stack, resource });
+    // A subscription's activity log settings (SubscriptionDiagnosticSetting) are not counted: the
+    // limit for them was not found on Learn (docs/governance.md).
+    return [...groupBy(located(stacks, "azure-native:monitor:DiagnosticSetting"), (l) => str(l.resource.inputs.resourceUri)?.toLowerCase())].map(([uri, items]): Counted => {
+      const owner = byId.get(uri);
+      const subscription = owner ? subscriptionOf(owner.resource) : SUBSCRIPTION_IN_URI.exec(uri)?.[1];
+      return { key: uri, azureName: owner ? azureNameOf(owner.resource) : (lastSegment(uri) ?? uri), ...(owner ? { owner } : {}), items, ...(subscription ? { subscription } : {}) };
+    });
+  },
+  AZURE_LIMITS.diagnosticSettings,
+);
+
 export const ACROSS_STACK_RULES: readonly RegionRule[] = [
   vpnConnectionsPerGateway,
   ruleCollectionGroupsPerPolicy,
@@ -175,6 +241,9 @@ export const ACROSS_STACK_RULES: readonly RegionRule[] = [
   keyVaultNameUnique,
   resourceGroupNameUnique,
   oneNetworkWatcherPerRegion,
+  policyAssignmentsPerScope,
+  actionGroupsPerResourceGroup,
+  diagnosticSettingsPerResource,
   ...FIREWALL_AND_QUOTA_RULES,
   federatedCredentialsPerApp(),
 ];

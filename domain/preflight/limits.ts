@@ -82,6 +82,19 @@ export const AZURE_LIMITS = {
   // the default varies by offer (1000 for an Enterprise Agreement), so a platform file may
   // state the subscription's own.
   publicIpAddresses: limit("public-ip-addresses", "public IP addresses per region in a subscription", 10, true, `${SUBSCRIPTION_LIMITS}#publicip-address`),
+  // "Scope | Policy or initiative assignments | 200", a scope being a management group,
+  // subscription, resource group or resource (Azure Policy limits).
+  policyAssignments: limit("policy-assignments", "Azure Policy assignments per scope (management group, subscription, resource group or resource)", 200, false, `${SUBSCRIPTION_LIMITS}#azure-policy-limits`),
+  // The action groups section says "an unlimited number of action groups in a subscription
+  // (ARM resource group limits still apply)": 800 instances of a type per resource group
+  // (the subscription limits page, "Azure resource group limits"), and
+  // microsoft.insights/actionGroups is not among the types exempt from it
+  // (https://learn.microsoft.com/azure/azure-resource-manager/management/resources-without-resource-group-limit).
+  // An older version of the page said 2,000 action groups per subscription.
+  actionGroups: limit("action-groups", "action groups per resource group (the resource group limit of 800 per resource type)", 800, false, "https://learn.microsoft.com/azure/azure-monitor/service-limits#action-groups"),
+  // Five diagnostic settings per resource (the page's limitations; the sentence itself was read in
+  // secondary sources that cite it: docs/governance.md marks it unverified).
+  diagnosticSettings: limit("diagnostic-settings", "diagnostic settings per resource", 5, false, "https://learn.microsoft.com/azure/azure-monitor/platform/create-diagnostic-settings"),
   // Total Regional vCPUs: Azure's default depends on the subscription's offer and is raised
   // on request, so there is no number to count against until the platform file states it.
   vcpus: statedQuota("vcpus", "vCPUs of virtual machines per region in a subscription (Total Regional vCPUs)", "https://learn.microsoft.com/azure/virtual-machines/quotas"),

@@ -261,7 +261,14 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
     assignRoles(`rg-${key}`, ownVault.group.id, tenantScopeKey(slug, key), TENANT_VAULT_ROLE_GRANTS.map((g) => grant(g.group, g.role)), roleHolder);
   }
 
-  const alerting = tenantAlerting(input, { fromPlatform, componentOpts, ownSubscription: ownSubscription !== undefined });
+  const alerting = tenantAlerting(input, {
+    fromPlatform,
+    componentOpts,
+    ownSubscriptionId: ownSubscription,
+    resourceGroupName: groups.network.name,
+    location,
+    tags,
+  });
   new TenantBudget("budget", {
     tenant: slug,
     subscriptionScope: pulumi.interpolate`/subscriptions/${subscriptionId}`,

@@ -90,6 +90,20 @@ describe("alerting in the example region", () => {
     expect(own.provider?.subscriptionId).toBe("00000000-0000-4000-8000-000000005544");
   });
 
+  it("alerts on Service Health in Nordreisa's own subscription, to Nordreisa's action group only", () => {
+    const nordreisa = region.read("nordreisa");
+    const alert = only(ofType(nordreisa, "azure-native:monitor:ActivityLogAlert"), "nordreisa's Service Health alert");
+    expect(alert.provider?.subscriptionId).toBe("00000000-0000-4000-8000-000000005544");
+    expect(alert.inputs.scopes).toEqual(["/subscriptions/00000000-0000-4000-8000-000000005544"]);
+    expect(actionGroupsOf(alert)).toEqual([groupId("nordreisa")]);
+    const conditions = (alert.inputs.condition as Json).allOf as Json[];
+    expect(conditions).toEqual(expect.arrayContaining([{ field: "category", equals: "ServiceHealth" }, { field: "properties.incidentType", equals: "Incident" }]));
+    expect(conditions.find((c) => c.containsAny)?.containsAny).toEqual(["Norway East", "Norway West"]);
+    expect(alert.inputs.resourceGroupName).toBe("rg-grunnmur-nordreisa-network-prod-noe");
+    // Alta and Senja live in the platform's subscription, whose alert the platform stack has.
+    for (const slug of ["alta", "senja"]) expect(ofType(region.read(slug), "azure-native:monitor:ActivityLogAlert")).toEqual([]);
+  });
+
   it("keeps those logs at least the NSM period", () => {
     const tables = ofType(platform, "azure-native:operationalinsights:Table");
     expect(tables.map((t) => t.inputs.tableName).sort()).toEqual(["AuditLogs", "AzureActivity", "SigninLogs"]);
@@ -120,15 +134,23 @@ describe("alerting in the example region", () => {
   });
 });
 
-describe("a platform file without alerting", () => {
+describe("a platform file without alerting (and without governance)", () => {
   let fixture: FixtureRegion;
   let region: PreviewedRegion;
   beforeAll(async () => {
     fixture = copyExampleRegion();
     const file = parse(fs.readFileSync(fixture.platformFile, "utf8"));
     delete file.alerting;
+    delete file.governance;
     fs.writeFileSync(fixture.platformFile, stringify(file));
-    region = await previewFiles(fixture.tenantsDir, fixture.platformFile, new Set(["alta"]));
+    region = await previewFiles(fixture.tenantsDir, fixture.platformFile, new Set(["alta", "nordreisa"]));
+  });
+
+  it("gives a municipality's own subscription no Service Health alert, and without governance no Defender export", () => {
+    const nordreisa = region.read("nordreisa");
+    expect(ofType(nordreisa, "azure-native:monitor:ActivityLogAlert")).toEqual([]);
+    expect(ofType(nordreisa, "azure-native:security:Automation")).toEqual([]);
+    expect(ofType(nordreisa, "azure-native:monitor:SubscriptionDiagnosticSetting")).toEqual([]);
   });
   afterAll(() => {
     region.remove();

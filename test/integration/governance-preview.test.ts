@@ -10,7 +10,7 @@ import * as path from "node:path";
 import type { StackPreview } from "../../scripts/preview/preview-file";
 import { copyExampleRegion, type FixtureRegion } from "../helpers/region-fixture";
 import { previewFiles, type PreviewedRegion } from "../helpers/preview-fixture";
-import { plannedAssignments } from "../../domain/governance/policy-twins";
+import { LG01_REMEDIATED_REFERENCES, plannedAssignments } from "../../domain/governance/policy-twins";
 import { violationsOf } from "../helpers/policy-cases";
 
 const NORDREISA_SUBSCRIPTION = "00000000-0000-4000-8000-000000005544";
@@ -95,6 +95,35 @@ describe("governance in the example region's platform stack", () => {
     ]);
   });
 
+  it("remediates what exists before each DeployIfNotExists and Modify assignment, at its group, once its identity has its roles", () => {
+    const assignments = ofType("authorization:PolicyAssignment");
+    const remediations = ofType("policyinsights:RemediationAtManagementGroup");
+    const remediating = assignments.filter((a) => a.inputs.identity !== undefined);
+    expect(remediating.map((a) => a.inputs.policyAssignmentName).sort()).toEqual(["gm-lg-01", "gm-tg-01-cost-centre", "gm-tg-01-environment", "gm-tg-01-service", "gm-tg-01-tenant"]);
+    // No remediation for a Deny assignment.
+    const remediated = new Set(remediations.map((r) => r.inputs.policyAssignmentId));
+    for (const a of assignments) expect([a.inputs.policyAssignmentName, remediated.has(a.id)]).toEqual([a.inputs.policyAssignmentName, a.inputs.identity !== undefined]);
+    for (const r of remediations) {
+      const assignment = assignments.find((a) => a.id === r.inputs.policyAssignmentId)!;
+      expect([r.inputs.managementGroupId, r.inputs.managementGroupsNamespace, r.inputs.resourceDiscoveryMode]).toEqual([
+        (assignment.inputs.scope as string).split("/").pop(),
+        "Microsoft.Management",
+        "ExistingNonCompliant",
+      ]);
+      // After every role the assignment's identity holds, and none of another assignment's.
+      const roles = ofType("authorization:RoleAssignment").filter((role) => role.parent === assignment.urn);
+      expect(roles.length).toBeGreaterThan(0);
+      // Pulumi also counts the assignment, whose id it names, as a dependency.
+      expect([...r.options.dependsOn].sort()).toEqual([...roles.map((role) => role.urn), assignment.urn].sort());
+    }
+    // The initiative's remediations name its definitions; a single definition's names none.
+    const lg01 = assignments.find((a) => a.inputs.policyAssignmentName === "gm-lg-01")!;
+    const ofLg01 = remediations.filter((r) => r.inputs.policyAssignmentId === lg01.id);
+    expect(ofLg01.map((r) => r.inputs.policyDefinitionReferenceId).sort()).toEqual([...LG01_REMEDIATED_REFERENCES].sort());
+    const tenantTag = remediations.filter((r) => r.inputs.policyAssignmentId === assignments.find((a) => a.inputs.policyAssignmentName === "gm-tg-01-tenant")!.id);
+    expect(tenantTag.map((r) => [r.inputs.remediationName, r.inputs.policyDefinitionReferenceId])).toEqual([["gm-rem-tg-01-tenant", undefined]]);
+  });
+
   it("passes the policy pack, GV-01 included", async () => {
     const violations = await violationsOf({ stack: platform.stack, resources: platform.resources, outputs: platform.outputs });
     expect(violations.filter((v) => v.enforcement === "mandatory")).toEqual([]);
@@ -133,5 +162,22 @@ describe("governance in the example region's platform stack", () => {
     ].sort());
     const exports = ofType("security:Automation");
     expect(exports.map((a) => (a.inputs.actions as any)[0])).toEqual([{ actionType: "Workspace", workspaceResourceId: ofType("operationalinsights:Workspace")[0].id }]);
+    expect(exports.map((a) => (a.inputs.scopes as any)[0].scopePath)).toEqual([`/${platformScope}`]);
+  });
+
+  it("exports Defender for Cloud from Nordreisa's own subscription to the central workspace, in Nordreisa's stack", () => {
+    const nordreisa = previewed.read("nordreisa");
+    const exports = nordreisa.resources.filter((r) => r.type === "azure-native:security:Automation");
+    expect(exports.map((a) => [a.provider?.subscriptionId, (a.inputs.scopes as any)[0].scopePath, (a.inputs.actions as any)[0], a.inputs.resourceGroupName])).toEqual([
+      [
+        NORDREISA_SUBSCRIPTION,
+        `/subscriptions/${NORDREISA_SUBSCRIPTION}`,
+        { actionType: "Workspace", workspaceResourceId: ofType("operationalinsights:Workspace")[0].id },
+        "rg-grunnmur-nordreisa-network-prod-noe",
+      ],
+    ]);
+    expect((exports[0].inputs.sources as any[]).map((s) => s.eventSource)).toEqual(["Alerts", "Assessments", "SecureScores"]);
+    // Senja shares the platform's subscription, which the platform's export already covers.
+    expect(previewed.read("senja").resources.filter((r) => r.type === "azure-native:security:Automation")).toEqual([]);
   });
 });

@@ -49,7 +49,7 @@ describe("policy checks of the example region", () => {
     expect(preview.stderr).toBe("");
     expect(preview.code).toBe(0);
     expect(preview.stdout).toMatch(/Policy check: 10 stacks, 0 mandatory, \d+ advisory, 0 waived/);
-    expect(preview.stdout).toContain("Region preflight: 16 rules over all stacks, 0 findings; tightest limit: public IP addresses in subscription 00000000-0000-4000-8000-000000000000 in norwayeast, 5 of 10 (50%)");
+    expect(preview.stdout).toContain("Region preflight: 19 rules over all stacks, 0 findings; tightest limit: public IP addresses in subscription 00000000-0000-4000-8000-000000000000 in norwayeast, 5 of 10 (50%)");
     expect(preview.stdout).toContain("  peerings on vnet-grunnmur-hub-prod-noe: 11 of 500");
     for (const stack of ["platform", "senja", "alta", "bardu"]) {
       expect(read(stack).policy?.summary.mandatory).toBe(0);
@@ -216,7 +216,7 @@ describe("grunnmur preview with a platform limit the region goes over", () => {
       const run = await runCli(["preview", "--out", outDir, "--tenants", region.tenantsDir, "--platform", region.platformFile]);
       expect(run.code).toBe(1);
       expect(run.stdout).toMatch(/mandatory\s+PF-33\s+peerings-per-virtual-network\s+platform\s+hub\s+peerings on vnet-grunnmur-hub-prod-noe: 11 \(/);
-      expect(run.stdout).toContain("Region preflight: 16 rules over all stacks, 1 finding; tightest limit: peerings on vnet-grunnmur-hub-prod-noe, 11 of 9 (122%)");
+      expect(run.stdout).toContain("Region preflight: 19 rules over all stacks, 1 finding; tightest limit: peerings on vnet-grunnmur-hub-prod-noe, 11 of 9 (122%)");
       // Recorded with the platform's other violations, so the PR report shows it; no other stack gets it.
       const platform = JSON.parse(fs.readFileSync(path.join(outDir, "platform.json"), "utf8"));
       expect(platform.policy.violations.filter((v: { rule: string }) => v.rule === "PF-33")).toEqual([

@@ -32,6 +32,10 @@ const RG = "azure-native:resources:ResourceGroup";
 const STORAGE = "azure-native:storage:StorageAccount";
 const VAULT = "azure-native:keyvault:Vault";
 const WATCHER = "azure-native:network:NetworkWatcher";
+const ASSIGNMENT = "azure-native:authorization:PolicyAssignment";
+const ACTION_GROUP = "azure-native:monitor:ActionGroup";
+const DIAGNOSTICS = "azure-native:monitor:DiagnosticSetting";
+const NORDREISA_SUB = "00000000-0000-4000-8000-000000005544";
 
 interface RegionCase {
   readonly rule: string;
@@ -222,6 +226,54 @@ const CASES: readonly RegionCase[] = [
     },
   },
   {
+    rule: "PF-53",
+    fails: "assigns 201 policies at the region's management group",
+    failing: copies("platform", ASSIGNMENT, 179, "policy-guardrails-st-01"),
+    passing: copies("platform", ASSIGNMENT, 178, "policy-guardrails-st-01"),
+    finding: {
+      stack: "platform",
+      resource: "management-groups-region",
+      azureName: "management group tromso-grunnmur",
+      message: `policy assignments at management group tromso-grunnmur: 201 (platform 201); Azure allows at most 200 Azure Policy assignments per scope (management group, subscription, resource group or resource) (${LIMITS_PAGE}#azure-policy-limits)`,
+    },
+  },
+  {
+    rule: "PF-53",
+    fails: "assigns 201 policies at a municipality's own subscription",
+    failing: copies("nordreisa", ASSIGNMENT, 201, "policy-guardrails-st-01", "platform", () => ({ scope: `/subscriptions/${NORDREISA_SUB}` })),
+    passing: copies("nordreisa", ASSIGNMENT, 200, "policy-guardrails-st-01", "platform", () => ({ scope: `/subscriptions/${NORDREISA_SUB}` })),
+    finding: {
+      stack: "nordreisa",
+      resource: NORDREISA_SUB,
+      azureName: NORDREISA_SUB,
+      message: `policy assignments in subscription ${NORDREISA_SUB}: 201 (nordreisa 201); Azure allows at most 200 Azure Policy assignments per scope (management group, subscription, resource group or resource) (${LIMITS_PAGE}#azure-policy-limits)`,
+    },
+  },
+  {
+    rule: "PF-54",
+    fails: "puts 801 action groups in the platform's monitoring resource group",
+    failing: copies("alta", ACTION_GROUP, 791, "ag-alta", "platform"),
+    passing: copies("alta", ACTION_GROUP, 790, "ag-alta", "platform"),
+    finding: {
+      stack: "region",
+      resource: "rg-grunnmur-monitoring-prod-noe",
+      azureName: "rg-grunnmur-monitoring-prod-noe",
+      message: `action groups in rg-grunnmur-monitoring-prod-noe in subscription ${SUB}: 801 (platform 10, alta 791); Azure allows at most 800 action groups per resource group (the resource group limit of 800 per resource type) (${AZURE_LIMITS.actionGroups.reference})`,
+    },
+  },
+  {
+    rule: "PF-55",
+    fails: "gives a resource 6 diagnostic settings",
+    failing: copies("alta", DIAGNOSTICS, 5),
+    passing: copies("alta", DIAGNOSTICS, 4),
+    finding: {
+      stack: "alta",
+      resource: "spoke",
+      azureName: "vnet-grunnmur-alta-prod-noe",
+      message: `diagnostic settings on vnet-grunnmur-alta-prod-noe: 6 (alta 6); Azure allows at most 5 diagnostic settings per resource (${AZURE_LIMITS.diagnosticSettings.reference})`,
+    },
+  },
+  {
     rule: "PF-52",
     fails: "has the deploy identity trust 21 environments",
     failing: (r) => r,
@@ -274,7 +326,7 @@ describe("the region preflight rules", () => {
     expect(check.findings).toEqual([]);
     expect(check.rules).toBe(ACROSS_STACK_RULES.length);
     expect(summariseRegionCheck(check)).toEqual([
-      `Region preflight: 16 rules over all stacks, 0 findings; tightest limit: public IP addresses in subscription ${SUB} in norwayeast, 5 of 10 (50%)`,
+      `Region preflight: 19 rules over all stacks, 0 findings; tightest limit: public IP addresses in subscription ${SUB} in norwayeast, 5 of 10 (50%)`,
       "  hub vnet-grunnmur-hub-prod-noe:",
       "    VPN connections on vgw-grunnmur-prod-noe: 9 of 30",
       "    rule collection groups in afwp-grunnmur-prod-noe: 10 of 60",
@@ -287,17 +339,21 @@ describe("the region preflight rules", () => {
       `  subscription ${SUB} (platform, alta and 8 more):`,
       "    role assignments: 115 of 4000",
       "    resource groups: 33 of 980",
+      "    action groups in rg-grunnmur-monitoring-prod-noe: 10 of 800",
+      "    diagnostic settings on afw-grunnmur-prod-noe: 1 of 5 (busiest of 66)",
       "    network interfaces in norwayeast: 4 of 65536",
       "    public IP addresses in norwayeast: 5 of 10",
       "  subscription 00000000-0000-4000-8000-000000005544 (platform, nordreisa):",
       "    role assignments: 10 of 4000",
       "    resource groups: 5 of 980",
+      "    diagnostic settings on nsg-grunnmur-nordreisa-prod-noe-endpoints: 1 of 5 (busiest of 14)",
       "    network interfaces in norwayeast: 7 of 65536",
       "    public IP addresses in norwayeast: 0 of 10",
       "  elsewhere in the region:",
       "    peerings on vnet-grunnmur-alta-prod-noe: 1 of 500 (busiest of 10)",
       "    virtual network links to privatelink.agentsvc.azure-automation.net: 2 of 1000 (busiest of 8)",
       "    routes in rt-grunnmur-alta-prod-noe-endpoints: 4 of 400 (busiest of 22)",
+      "    policy assignments at management group tromso-grunnmur: 22 of 200 (busiest of 2)",
       "    federated credentials on the deploy identity: 2 of 20 (busiest of 2)",
     ]);
   });

@@ -3,7 +3,7 @@
  * whose action group each goes to. Two municipalities with different facts, so
  * a rule routed to the wrong one, or to both, fails.
  */
-import { actionGroupPlans, alertPlans, changeQueryPlans, PLATFORM_OWNER, receivers, type RegionAlertFacts } from "../../domain/alerting/plan";
+import { actionGroupPlans, alertPlans, changeQueryPlans, ownSubscriptionAlertPlans, PLATFORM_OWNER, receivers, type ActivityLogAlertPlan, type RegionAlertFacts } from "../../domain/alerting/plan";
 import { kqlString, tenantChangesQuery, vpnTunnelDownQuery } from "../../domain/alerting/kql";
 import { NSM_LOG_RETENTION_DAYS } from "../../domain/alerting/thresholds";
 import { platformSchema } from "../../tenants/schema/platform";
@@ -143,5 +143,24 @@ describe("the alerting section of platform.yaml", () => {
     const { alerting, ...without } = example;
     expect(platformSchema.parse(without).alerting).toBeUndefined();
     expect(platformSchema.parse({ ...example, alerting: { platformContacts: alerting.platformContacts } }).alerting?.auditLogRetentionDays).toBe(NSM_LOG_RETENTION_DAYS);
+  });
+});
+
+describe("a municipality's own subscription's alerts", () => {
+  const platformAlert = alertPlans(facts).find((p) => p.key === "service-health")!;
+
+  it("watches Service Health with the platform's conditions, under a name of its own", () => {
+    const [own] = ownSubscriptionAlertPlans("nordreisa", "prod");
+    expect([own.kind, platformAlert.kind]).toEqual(["activity", "activity"]);
+    expect(own.conditions).toEqual((platformAlert as ActivityLogAlertPlan).conditions);
+    expect([own.key, own.ruleName]).toEqual(["service-health-nordreisa", "alert-grunnmur-service-health-nordreisa-prod"]);
+    expect(own.ruleName).not.toBe(platformAlert.ruleName);
+  });
+
+  it("sends it to the municipality's group alone, and the platform's to the platform team alone", () => {
+    expect(ownSubscriptionAlertPlans("nordreisa", "prod").map((p) => p.routeTo)).toEqual([["nordreisa"]]);
+    expect(ownSubscriptionAlertPlans("alta", "prod").map((p) => p.routeTo)).toEqual([["alta"]]);
+    expect(platformAlert.routeTo).toEqual([PLATFORM_OWNER]);
+    expect(platformAlert.description).toBe("Azure Service Health incidents in Norway East and Norway West.");
   });
 });

@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { createPolicies } from "../../policies/pack";
 import { ruleIdOf } from "../../policies/core/define";
 import { environmentWithoutFiles } from "../../policies/core/environment";
-import { ADVISORY_TWINS, assignmentName, assignmentParameters, CUSTOM_DEFINITIONS, definitionIdOf, plannedAssignments, POLICY_TWINS, policyTwinTable } from "../../domain/governance/policy-twins";
+import { ADVISORY_TWINS, assignmentName, assignmentParameters, assignsPolicySet, CUSTOM_DEFINITIONS, definitionIdOf, LG01_REMEDIATED_REFERENCES, plannedAssignments, plannedRemediations, POLICY_TWINS, policyTwinTable } from "../../domain/governance/policy-twins";
 import { REPO_ROOT } from "../../tenants/paths";
 
 const policies = createPolicies(environmentWithoutFiles("2026-12-01"));
@@ -63,5 +63,40 @@ describe("the pack's runtime twins", () => {
     const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
     const section = readme.split("\n## Guardrails in Azure\n")[1]?.split("\n## ")[0] ?? "";
     expect(section).toContain(policyTwinTable());
+  });
+});
+
+describe("the remediation tasks of the remediating twins", () => {
+  const assigned = plannedAssignments();
+  const remediations = plannedRemediations();
+
+  it("plans one for every DeployIfNotExists and Modify assignment and none for a Deny one", () => {
+    const remediating = assigned.filter((t) => t.effect !== "Deny").map((t) => t.key);
+    expect([...new Set(remediations.map((r) => r.assignmentKey))].sort()).toEqual(remediating.sort());
+    expect(remediations.filter((r) => assigned.find((t) => t.key === r.assignmentKey)!.effect === "Deny")).toEqual([]);
+  });
+
+  it("remediates only where the assignment's identity has roles to do it with", () => {
+    expect(remediations.filter((r) => (assigned.find((t) => t.key === r.assignmentKey)!.remediationRoles ?? []).length === 0).map((r) => r.key)).toEqual([]);
+  });
+
+  it("names a definition of the initiative for every remediation of an initiative, and none for a single definition", () => {
+    for (const r of remediations) {
+      const twin = assigned.find((t) => t.key === r.assignmentKey)!;
+      expect([r.key, assignsPolicySet(twin), r.policyDefinitionReferenceId !== undefined]).toEqual([r.key, assignsPolicySet(twin), assignsPolicySet(twin)]);
+    }
+    expect(remediations.filter((r) => r.assignmentKey === "lg-01").map((r) => r.policyDefinitionReferenceId)).toEqual([...LG01_REMEDIATED_REFERENCES]);
+  });
+
+  it("gives every remediation a name of its own, at the assignment's scope", () => {
+    const names = remediations.map((r) => r.remediationName);
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+    for (const r of remediations) expect(r.scope).toBe(assigned.find((t) => t.key === r.assignmentKey)!.scope);
+  });
+
+  it("leaves out a Deny twin even when one is handed a remediating effect by mistake", () => {
+    const deny = assigned.find((t) => t.effect === "Deny")!;
+    expect(plannedRemediations([deny])).toEqual([]);
+    expect(plannedRemediations([{ ...deny, effect: "Modify" }]).map((r) => r.remediationName)).toEqual([`gm-rem-${deny.key}`]);
   });
 });
