@@ -51,8 +51,11 @@ export const AZURE_LIMITS = {
     "https://learn.microsoft.com/azure/vpn-gateway/about-gateway-skus#benchmark",
   ),
   // The page has changed over time: its include file (articles/includes/firewall-limits.md, 2023-10)
-  // says 50 for policies created before July 2022 and 60 after; later copies say 90, the issue 100.
-  // 60 is the lowest value Learn states for a policy made today, so a region this passes fits.
+  // says 50 for policies created before July 2022 and 60 after; the current one (azure-docs
+  // includes/firewall-limits.md, ms.date 2026-10-14, read in this work) says 90; the issue 100.
+  // 60 is the lowest value Learn has stated for a policy made today, so a region this passes fits.
+  // Each tenant keeps a group of its own (its attachment), which the VPN gateway bounds first:
+  // 100 connections are at most 50 two-site municipalities per hub (docs/network-scale.md).
   ruleCollectionGroups: limit("rule-collection-groups", "rule collection groups per firewall policy", 60, false, `${SUBSCRIPTION_LIMITS}#azure-firewall-limits`),
   peerings: limit("peerings", "virtual network peerings per virtual network", 500, false, `${SUBSCRIPTION_LIMITS}#azure-networking-limits`),
   privateDnsLinks: limit("private-dns-links", "virtual network links per private DNS zone", 1000, false, "https://learn.microsoft.com/azure/dns/private-dns-privatednszone#limits"),

@@ -9,7 +9,6 @@
  * findings a municipal IT admin can act on.
  */
 import { TENANT_ROLE_GRANTS, TENANT_VAULT_ROLE_GRANTS } from "../azure/tenant-names";
-import { ruleGroupBucket } from "../network/rule-group-buckets";
 import { vpnConnectionLimit, type AzureLimit, type EffectiveLimits } from "./limits";
 
 /** What the plan reads of one tenant. */
@@ -98,16 +97,19 @@ export function vpnTunnelsPerHub(region: ScaleRegion, limits: EffectiveLimits): 
 
 /**
  * Rule collection groups per child firewall policy: the fixed groups plus one
- * per county bucket among the hub's tenants. Whether Azure counts a parent's
- * groups against the child's limit is not stated on the limits page; they are
- * counted, which errs on the safe side.
+ * per tenant of the hub, as the program writes them (each tenant's group is in
+ * its TenantAttachment, so a tenant joining or leaving touches no other's
+ * group). Whether Azure counts a parent's groups against the child's limit is
+ * not stated on the limits page; they are counted, which errs on the safe side.
  */
 export function ruleGroupsPerPolicy(region: ScaleRegion, limits: EffectiveLimits): ScaleUsage[] {
   const tenants = byHub(region);
-  return region.hubs.map((hub) => {
-    const buckets = new Set((tenants.get(hub.key) ?? []).map((t) => ruleGroupBucket(t.kommunenummer)));
-    return { check: "rule-collection-groups-per-policy", subject: `rule collection groups in hub ${hub.key}'s firewall policy`, used: region.fixedRuleGroupsPerPolicy + buckets.size, limit: limits.ruleCollectionGroups };
-  });
+  return region.hubs.map((hub) => ({
+    check: "rule-collection-groups-per-policy",
+    subject: `rule collection groups in hub ${hub.key}'s firewall policy`,
+    used: region.fixedRuleGroupsPerPolicy + (tenants.get(hub.key) ?? []).length,
+    limit: limits.ruleCollectionGroups,
+  }));
 }
 
 /** Virtual network links per private DNS zone: one per hub VNet, none per spoke (spokes resolve through their hub's resolver). */

@@ -8,7 +8,8 @@ import type { PreviewResult } from "../preview/job";
 import { hubStackName, PLATFORM_STACK } from "../../stacks/contract";
 import { HUB_MAIN, hubOf } from "../../domain/network/hub-placement";
 import { renderTable } from "../table";
-import type { PolicyReport } from "../preview/preview-file";
+import { readPreviewFile, type PolicyReport, type StackPreview } from "../preview/preview-file";
+import { displayPath } from "../../tenants/validation/load-region";
 import * as fs from "node:fs";
 import { stacksSince } from "./changed";
 import { regionEnvironment } from "../../policies/core/environment";
@@ -43,13 +44,16 @@ export const previewSpec: CommandSpec = {
     "  --only a,b         preview only these tenants; the platform runs its shared core",
     "                     and only these tenants' attachments (its file records the scope)",
     "  --changed-since R  preview only the stacks whose files changed since git ref R",
+    "  --platform-from D  with --changed-since: when the change leaves the platform stack",
+    "                     alone (grunnmur changed: platform false), take its preview from",
+    "                     D/platform.json (the base branch's) instead of running it again",
     "  --out DIR          where to write the previews (default: out/preview)",
     "  --jobs N           worker processes at once (default: the number of CPUs)",
     "  --policy-config F  per-policy settings, the JSON pulumi's --policy-pack-config takes",
     "  --verbose          every stack's resources by type, its own policy table, and a",
     "                     progress line per stack",
   ].join("\n"),
-  options: { only: { type: "string" }, out: { type: "string" }, jobs: { type: "string" }, "changed-since": { type: "string" }, "policy-config": { type: "string" }, verbose: { type: "boolean" } },
+  options: { only: { type: "string" }, out: { type: "string" }, jobs: { type: "string" }, "changed-since": { type: "string" }, "platform-from": { type: "string" }, "policy-config": { type: "string" }, verbose: { type: "boolean" } },
   readsFiles: true,
 };
 
@@ -171,21 +175,37 @@ export function progressReporter(total: number, log: (line: string) => void, sta
 }
 
 export async function runPreview(cmd: ParsedCommand): Promise<number> {
+  let changedPlatform: boolean | undefined;
   let only = cmd.values.only ? new Set(String(cmd.values.only).split(",").map((s) => s.trim()).filter(Boolean)) : undefined;
   if (cmd.values["changed-since"]) {
     if (only) throw new UsageError("use either --only or --changed-since, not both");
     let changed;
     try {
-      changed = stacksSince(String(cmd.values["changed-since"]), cmd.tenantsDir);
+      changed = stacksSince(String(cmd.values["changed-since"]), cmd.tenantsDir, cmd.platformFile);
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
     if (changed.tenants !== "all") only = new Set(changed.tenants);
+    changedPlatform = changed.platform;
     console.log(
       changed.tenants === "all"
         ? "Shared code or settings changed: previewing every stack."
         : `Changed since ${String(cmd.values["changed-since"])}: ${only && only.size > 0 ? [...only].join(", ") : "no tenant files"}${changed.platform ? " (and the platform)" : ""}.`,
     );
+  }
+  // The base branch's platform preview stands in for this one only when the change leaves the platform alone.
+  let reusePlatform: StackPreview | undefined;
+  if (cmd.values["platform-from"]) {
+    if (!cmd.values["changed-since"]) throw new UsageError("--platform-from goes with --changed-since: only a change the platform does not read may reuse the base branch's platform preview");
+    const file = path.join(path.resolve(String(cmd.values["platform-from"])), `${PLATFORM_STACK}.json`);
+    if (!fs.existsSync(file)) throw new UsageError(`--platform-from: there is no ${displayPath(file)}; preview the base branch there first (grunnmur preview --out DIR)`);
+    const read = readPreviewFile(displayPath(file));
+    if (!read.ok) throw new UsageError(`--platform-from: ${read.problems.join("; ")}`);
+    if (read.preview.scope) throw new UsageError(`--platform-from: ${displayPath(file)} covers part of the region only; preview the base branch whole`);
+    if (changedPlatform === false) {
+      reusePlatform = read.preview;
+      console.log(`The change leaves the platform stack alone: its preview is taken from ${displayPath(file)}.`);
+    }
   }
   const jobs = cmd.values.jobs === undefined ? os.availableParallelism() : Number(cmd.values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of 1 or more, not "${String(cmd.values.jobs)}"`);
@@ -228,6 +248,7 @@ export async function runPreview(cmd: ParsedCommand): Promise<number> {
     policies: { env, config: policyConfig.config },
     only,
     scopePlatform: only !== undefined,
+    reusePlatform,
     onProgress: (r, done, total) => {
       if (!r.ok) failedSoFar += 1;
       if (verbose) console.log(`  [${String(done).padStart(String(total).length)}/${total}] ${r.stack}: ${r.ok ? `${r.resourceCount} resources, ${(r.durationMs / 1000).toFixed(1)} s` : "FAILED"}`);

@@ -12,7 +12,7 @@ import { hubStackName, PLATFORM_STACK, PROJECT } from "../../stacks/contract";
 import { HUB_MAIN, hubOf, hubsOf } from "../../domain/network/hub-placement";
 import type { Region } from "../../tenants/region";
 import { countTypes, failedResult, type PreviewJob, type PreviewResult } from "./job";
-import { mergePlatformParts, platformParts } from "./platform-scope";
+import { mergePlatformParts, platformParts, restrictToScope } from "./platform-scope";
 import { WorkerPool } from "./pool";
 import { localToday } from "../../tenants/validation/date-rules";
 import { readPreviewFile, type StackPreview, writePreviewFile } from "./preview-file";
@@ -43,6 +43,13 @@ export interface PreviewOptions {
    * merged. Without it, the files have no policy section.
    */
   readonly policies?: { readonly env: PolicyEnvironment; readonly config?: PackConfig };
+  /**
+   * With `only` and `scopePlatform`: the platform stack's preview of the base branch, taken
+   * instead of running the platform again, for a change the platform does not read
+   * (`grunnmur changed` says platform: false; domain/azure/platform-reads-tenant.ts). Its
+   * file is written cut down to the scope, as a scoped run would write it.
+   */
+  readonly reusePlatform?: StackPreview;
 }
 
 export interface RegionPreview {
@@ -114,6 +121,15 @@ export function mergeParts(jobs: readonly PlatformJob[], results: readonly Previ
   }
 }
 
+/** The base branch's platform preview as this scoped run's platform result: its file cut down to the scope, not run again. */
+function reusedPlatform(base: StackPreview, job: PlatformJob): PreviewResult {
+  const scope = { tenants: [...job.tenantScope!], regionTenants: job.input.tenants.map((t) => t.spec.slug), ...(job.hubStacks ? { hubStacks: [...job.hubStacks] } : {}) };
+  const preview = restrictToScope(base, scope);
+  // The base's policy section stays: it is the policy report of this very platform stack.
+  writePreviewFile(job.outFile, { ...preview, generatedBy: `${base.generatedBy}; taken from the base branch's preview, as this change leaves the platform alone`, ...(base.policy ? { policy: base.policy } : {}) });
+  return { stack: PLATFORM_STACK, ok: true, resourceCount: preview.resources.length, typeCounts: countTypes(preview.resources), outputs: preview.outputs, durationMs: 0, peakRssMb: 0, ...(base.policy ? { policy: { violations: base.policy.violations, waived: base.policy.waived, summary: base.policy.summary } } : {}) };
+}
+
 /** The hub stacks' jobs: every hub whole, or in a scoped preview the hubs of its tenants with only those attached. */
 function hubJobs(region: Region, options: PreviewOptions, platformOutputs: Record<string, unknown>): HubJob[] {
   const scoped = options.only !== undefined && options.scopePlatform === true;
@@ -161,7 +177,7 @@ export async function previewRegion(region: Region, options: PreviewOptions): Pr
     // and the tenants then share the pool, and the parts are merged at the end.
     const parts = platformJobs(region, options, partsDir);
     if (parts.length > 1) fs.mkdirSync(partsDir, { recursive: true });
-    const first = await pool.run(parts[0]);
+    const first = options.reusePlatform && parts.length === 1 && parts[0].tenantScope ? reusedPlatform(options.reusePlatform, parts[0]) : await pool.run(parts[0]);
     if (!first.ok || !first.outputs) {
       const platform = parts.length === 1 ? first : { ...first, error: `part 1 of ${parts.length}: ${first.error}` };
       options.onProgress?.(platform, ++done, total);

@@ -13,6 +13,8 @@ import { previewFiles, type PreviewedRegion } from "../helpers/preview-fixture";
 import { copyExampleRegion, type FixtureRegion } from "../helpers/region-fixture";
 import { diffRegion } from "../../scripts/report/diff";
 import { readPreviewFile, type StackPreview } from "../../scripts/preview/preview-file";
+import { previewRegion } from "../../scripts/preview/run-preview";
+import { loadRegion } from "../../tenants/validation/load-region";
 
 const withFinnmarkHub = (yaml: string) =>
   yaml.replace("  drHub:\n", `  hubs:\n    finnmark:\n      addressSpace: 10.95.16.0/22\n      counties: ["56"]\n      vpnGatewaySku: VpnGw2AZ\n  drHub:\n`);
@@ -91,5 +93,33 @@ describe("onboarding one municipality in a region of two hubs", () => {
     ]);
     expect(report.code).toBe(0);
     expect(report.stdout).toMatch(/hub-finnmark/);
+  });
+
+  it("gives the same files when it takes the platform's preview from the base branch instead of running it", async () => {
+    const region = loadRegion({ tenantsDir: changed.tenantsDir, platformFile: changed.platformFile }).region!;
+    const reused = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-hub-reuse-"));
+    try {
+      const result = await previewRegion(region, { outDir: reused, only: new Set(["hasvik"]), scopePlatform: true, reusePlatform: before.read("platform"), concurrency: 2 });
+      expect([result.platform, ...result.hubs, ...result.tenants].map((r) => [r.stack, r.ok])).toEqual([["platform", true], ["hub-finnmark", true], ["hasvik", true]]);
+      const ran = readDir(scoped);
+      const took = readDir(reused);
+      for (const stack of ["platform", "hub-finnmark", "hasvik"]) {
+        expect({ stack, resources: took.get(stack)!.resources, outputs: took.get(stack)!.outputs, scope: took.get(stack)!.scope }).toEqual({
+          stack,
+          resources: ran.get(stack)!.resources,
+          outputs: ran.get(stack)!.outputs,
+          scope: ran.get(stack)!.scope,
+        });
+      }
+      expect(took.get("platform")!.generatedBy).toMatch(/taken from the base branch's preview/);
+    } finally {
+      fs.rmSync(reused, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses --platform-from without --changed-since", async () => {
+    const run = await runCli(["preview", "--only", "hasvik", "--platform-from", before.outDir, "--tenants", changed.tenantsDir, "--platform", changed.platformFile, "--out", scoped]);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/--platform-from goes with --changed-since/);
   });
 });

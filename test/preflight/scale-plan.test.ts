@@ -70,12 +70,15 @@ describe("scale plan: each limit, passing and failing", () => {
     expect(f.message).toMatch(/network\.hub\.vpnGatewaySku/);
   });
 
-  it("counts one rule collection group per county a hub's tenants come from, plus the fixed ones", () => {
+  it("counts one rule collection group per tenant of the hub, as the program writes them, plus the fixed ones", () => {
     expect(ruleGroupsPerPolicy(region(oneHub, 15, 1), limits)[0].used).toBe(2 + 15);
     expect(ruleGroupsPerPolicy(region(oneHub, 5, 1), limits)[0].used).toBe(2 + 5);
-    // 357 municipalities in one hub: still one group per county, never one per municipality.
-    expect(ruleGroupsPerPolicy(region(oneHub, 357, 1), limits)[0].used).toBe(2 + 15);
-    expect(scaleFindings(ruleGroupsPerPolicy(region(oneHub, 357, 1, { fixedRuleGroupsPerPolicy: 50 }), limits))).toHaveLength(1);
+    expect(scaleFindings(ruleGroupsPerPolicy(region(oneHub, 58, 1), limits))).toHaveLength(0);
+    // 59 municipalities on one hub are one group too many for a policy of 60.
+    expect(scaleFindings(ruleGroupsPerPolicy(region(oneHub, 59, 1), limits))).toHaveLength(1);
+    const byHubKey = new Map(ruleGroupsPerPolicy(region(fourHubs, 120, 2), limits).map((u) => [u.subject, u.used]));
+    const nord = region(fourHubs, 120, 2).tenants.filter((t) => t.hub === "nord").length;
+    expect(byHubKey.get("rule collection groups in hub nord's firewall policy")).toBe(2 + nord);
   });
 
   it("links each private DNS zone once per hub, whatever the number of spokes", () => {
