@@ -9,12 +9,13 @@ import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy, type GrunnmurPolicy } from "./core/define";
 import { idOf } from "./core/stack-facts";
 import { knownString, peek, show, UNKNOWN } from "./core/values";
-import { assignmentName, definitionIdOf, plannedAssignments, type TwinScope } from "../domain/governance/policy-twins";
+import { assignmentName, definitionIdOf, plannedAssignments, plannedRemediations, type TwinScope } from "../domain/governance/policy-twins";
 import { managementGroupResourceId } from "../domain/governance/hierarchy";
 
 const GV01 = "grunnmur baseline GV-01";
 const MANAGEMENT_GROUP = "azure-native:management:ManagementGroup";
 const ASSIGNMENT = "azure-native:authorization:PolicyAssignment";
+const REMEDIATION = "azure-native:policyinsights:RemediationAtManagementGroup";
 
 /**
  * The region's group is the one whose parent is none of the stack's groups (by
@@ -39,7 +40,7 @@ export const policyTwinsAssigned = () =>
       id: "GV-01",
       name: "azure-policy-twins-assigned",
       source: GV01,
-      title: "With governance on, every pack rule Azure Policy can hold is assigned at its management group, enforced, with its effect: Azure refuses what the pack refuses.",
+      title: "With governance on, every pack rule Azure Policy can hold is assigned at its management group, enforced, with its effect, and every DeployIfNotExists or Modify assignment has its remediation task: Azure refuses, or fixes, what the pack refuses.",
       enforcementLevel: "mandatory",
     },
     "platform",
@@ -81,6 +82,23 @@ export const policyTwinsAssigned = () =>
           if (effect !== UNKNOWN && effect !== twin.effect) {
             report(`${label}: parameters.effect is ${show(effect)}; set it to ${show(twin.effect)} (${GV01})`, a.urn);
           }
+        }
+      }
+      // DeployIfNotExists and Modify act by themselves only on resources created or changed after
+      // the assignment; its remediation task fixes the ones that were there before.
+      const tasks = new Map(resources.filter((r) => r.type === REMEDIATION).map((r) => [knownString(() => r.props.remediationName) ?? r.name, r]));
+      for (const planned of plannedRemediations()) {
+        const name = assignmentName(planned.assignmentKey);
+        const task = tasks.get(planned.remediationName);
+        if (!task) {
+          report(`remediation task ${planned.remediationName}: missing, so what existed before the assignment ${name} stays as it was; add it for the assignment (components/governance/policy-guardrails.ts) (${GV01})`);
+          continue;
+        }
+        const assignment = byName.get(name);
+        const assignmentId = assignment ? idOf(assignment) : undefined;
+        const target = knownString(() => task.props.policyAssignmentId);
+        if (assignmentId !== undefined && target !== undefined && target.toLowerCase() !== assignmentId.toLowerCase()) {
+          report(`remediation task ${planned.remediationName}: policyAssignmentId is ${show(target)}; set it to the assignment ${name} (${show(assignmentId)}) (${GV01})`, task.urn);
         }
       }
     },

@@ -2,7 +2,7 @@ import type { PolicyCase } from "../../helpers/policy-cases";
 import { platformStack, resource, withInputs, withoutResource, withResources } from "../../helpers/policy-fixtures";
 import type { CheckedStack } from "../../../scripts/preview/preview-file";
 import { managementGroupPlan, managementGroupResourceId } from "../../../domain/governance/hierarchy";
-import { assignmentName, assignmentParameters, definitionIdOf, plannedAssignments } from "../../../domain/governance/policy-twins";
+import { assignmentName, assignmentParameters, definitionIdOf, plannedAssignments, plannedRemediations } from "../../../domain/governance/policy-twins";
 
 const TENANT_ROOT = "/providers/Microsoft.Management/managementGroups/00000000-0000-4000-8000-00000000aaaa";
 const GROUPS = managementGroupPlan("tromso-grunnmur", "Tromsø kommune");
@@ -28,8 +28,22 @@ export function governedPlatform(): CheckedStack {
       parameters: assignmentParameters(t),
     }),
   );
-  return withResources(platformStack(), ...groups, ...assignments);
+  const idOfAssignment = (key: string) => assignments.find((a) => a.name === `policy-guardrails-${key}`)!.id;
+  const remediations = plannedRemediations().map((r) =>
+    resource("platform", "azure-native:policyinsights:RemediationAtManagementGroup", `policy-guardrails-remediate-${r.key}`, {
+      managementGroupId: groupId(r.scope),
+      managementGroupsNamespace: "Microsoft.Management",
+      remediationName: r.remediationName,
+      policyAssignmentId: idOfAssignment(r.assignmentKey),
+      ...(r.policyDefinitionReferenceId ? { policyDefinitionReferenceId: r.policyDefinitionReferenceId } : {}),
+      resourceDiscoveryMode: r.resourceDiscoveryMode,
+    }),
+  );
+  return withResources(platformStack(), ...groups, ...assignments, ...remediations);
 }
+
+const firstRemediation = () => plannedRemediations()[0];
+const firstAssignmentId = () => governedPlatform().resources.find((r) => r.name === `policy-guardrails-${firstRemediation().assignmentKey}`)!.id;
 
 const st01 = "policy assignment gm-st-01 (ST-01, storage-https-only)";
 
@@ -70,5 +84,18 @@ export const guardrailCases: PolicyCase[] = [
     failing: () => withInputs(governedPlatform(), "policy-guardrails-kv-02", { policyDefinitionId: "/providers/Microsoft.Authorization/policyDefinitions/1e66c121-a66a-4b1f-9b83-0fd99bf0fc2d" }),
     message: `policy assignment gm-kv-02 (KV-02, keyvault-purge-protection): policyDefinitionId is "/providers/Microsoft.Authorization/policyDefinitions/1e66c121-a66a-4b1f-9b83-0fd99bf0fc2d"; set it to "/providers/Microsoft.Authorization/policyDefinitions/0b60c0b2-2dc2-4e1c-b5c9-abbed971de53" (${GV01})`,
   },
+  {
+    policy: "azure-policy-twins-assigned",
+    fails: "lacks the remediation task of a DeployIfNotExists or Modify assignment",
+    passing: governedPlatform,
+    failing: () => withoutResource(governedPlatform(), `policy-guardrails-remediate-${firstRemediation().key}`),
+    message: `remediation task ${firstRemediation().remediationName}: missing, so what existed before the assignment ${assignmentName(firstRemediation().assignmentKey)} stays as it was; add it for the assignment (components/governance/policy-guardrails.ts) (${GV01})`,
+  },
+  {
+    policy: "azure-policy-twins-assigned",
+    fails: "has a remediation task pointed at another assignment",
+    passing: governedPlatform,
+    failing: () => withInputs(governedPlatform(), `policy-guardrails-remediate-${firstRemediation().key}`, { policyAssignmentId: "/providers/Microsoft.Management/managementGroups/x/providers/Microsoft.Authorization/policyAssignments/other" }),
+    message: `remediation task ${firstRemediation().remediationName}: policyAssignmentId is "/providers/Microsoft.Management/managementGroups/x/providers/Microsoft.Authorization/policyAssignments/other"; set it to the assignment ${assignmentName(firstRemediation().assignmentKey)} ("${firstAssignmentId()}") (${GV01})`,
+  },
 ];
-
