@@ -202,7 +202,10 @@ export const firewallRulesStayInTenant = () =>
         maximumPublicAddresses: { default: 65536, minimum: 1, description: "Most public IPv4 addresses a rule's side may cover before it counts as any address." },
       },
     },
-    "platform",
+    // A hub stack holds its tenants' groups as the platform's holds the primary hub's. Tenants on
+    // different hubs are in different stacks: validation keeps their addresses apart region-wide,
+    // and the inherited isolation group denies the pool to itself before any tenant's rules.
+    ["platform", "hub"],
     ({ resources }, report, config) => {
       const groups = ofType(resources, RULE_COLLECTION_GROUP);
       const all = groups.flatMap(rulesOf);

@@ -126,6 +126,34 @@ describe("a region of two hubs", () => {
     }
   });
 
+  it("fails the hub stack when its policy stops inheriting the parent, or a tenant's group there allows any to any", async () => {
+    const policy = (stack: StackPreview) => stack.resources.find((r) => r.type === "azure-native:network:FirewallPolicy")!;
+    const orphaned: StackPreview = {
+      ...finnmark,
+      resources: finnmark.resources.map((r) => (r === policy(finnmark) ? { ...r, inputs: { ...r.inputs, basePolicy: { id: `${String(r.id)}-elsewhere` } } } : r)),
+    };
+    const found = (await violationsOf(orphaned)).filter((v) => v.enforcement === "mandatory").map((v) => v.policy);
+    expect(found).toEqual(["network-firewall-isolation-group"]);
+    const open: StackPreview = {
+      ...finnmark,
+      resources: finnmark.resources.map((r) =>
+        r.type === "azure-native:network:FirewallPolicyRuleCollectionGroup" && r.inputs.ruleCollectionGroupName === "rcg-alta"
+          ? {
+              ...r,
+              inputs: {
+                ...r.inputs,
+                ruleCollections: [
+                  ...(r.inputs.ruleCollections as Json[]),
+                  { ruleCollectionType: "FirewallPolicyFilterRuleCollection", name: "open", priority: 65000, action: { type: "Allow" }, rules: [{ ruleType: "NetworkRule", name: "any", ipProtocols: ["Any"], sourceAddresses: ["*"], destinationAddresses: ["*"], destinationPorts: ["*"] }] },
+                ],
+              },
+            }
+          : r,
+      ),
+    };
+    expect((await violationsOf(open)).filter((v) => v.enforcement === "mandatory").map((v) => v.policy)).toContain("network-firewall-rules-stay-in-tenant");
+  });
+
   it("gives each tenant stack its own hub's firewall and resolver, read from its hub's stack, and exports its hub", () => {
     const alta = region.read("alta");
     const senja = region.read("senja");
