@@ -9,6 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as security from "@pulumi/azure-native/security";
 import { CONTINUOUS_EXPORT, continuousExportScope } from "../../domain/governance/defender";
 import type { Tags } from "../../domain/azure/tags";
+import type { ComponentOutputs } from "../shared/common-args";
 
 export interface DefenderExportArgs {
   /** The subscription exported; the automation is created in it. */
@@ -23,7 +24,7 @@ export interface DefenderExportArgs {
   readonly tags: Tags;
 }
 
-export class DefenderExport extends pulumi.ComponentResource {
+export class DefenderExport extends pulumi.ComponentResource implements ComponentOutputs {
   public readonly resourceId: pulumi.Output<string>;
   public readonly name: pulumi.Output<string>;
 
