@@ -71,6 +71,25 @@ describe("onboarding one municipality in a region of two hubs", () => {
     expect(after.read("platform").resources).toEqual(before.read("platform").resources);
   });
 
+  it("removes nothing but its own stack and its share of its hub's when a municipality leaves the region: nobody else moves or changes", async () => {
+    const without = copyExampleRegion();
+    let gone: PreviewedRegion | undefined;
+    try {
+      fs.writeFileSync(without.platformFile, withFinnmarkHub(fs.readFileSync(without.platformFile, "utf8")));
+      fs.rmSync(path.join(without.tenantsDir, "gamvik.yaml"));
+      gone = await previewFiles(without.tenantsDir, without.platformFile);
+      const diffs = diffRegion(readDir(before.outDir), readDir(gone.outDir)).filter((d) => d.status !== "unchanged");
+      expect(diffs.map((d) => [d.stack, d.status])).toEqual([["hub-finnmark", "changed"], ["gamvik", "removed"]]);
+      const hub = diffs[0];
+      expect(hub.changes.filter((c) => c.kind === "removed").every((c) => c.urn.includes("grunnmur:network:TenantAttachment") && /gamvik/.test(c.urn))).toBe(true);
+      expect(hub.changes.filter((c) => c.kind !== "removed").map((c) => `${c.kind} ${c.name}`)).toEqual(["changed hub-finnmark-gateway", "changed hub-finnmark-radius", "changed hub-finnmark-shared"]);
+      expect(gone.read("platform").outputs).toEqual(before.read("platform").outputs);
+    } finally {
+      gone?.remove();
+      without.remove();
+    }
+  }, 300_000);
+
   it("adds its attachment to the hub's stack: its rule group, VPN site and connection", () => {
     const [hub] = diffRegion(readDir(before.outDir), readDir(after.outDir)).filter((d) => d.stack === "hub-finnmark");
     const added = hub.changes.filter((c) => c.kind === "added").map((c) => c.type);
