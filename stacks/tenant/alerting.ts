@@ -18,8 +18,9 @@ import type { TenantStackInput } from "../inputs";
 
 export interface TenantAlertingParts {
   readonly fromPlatform: <K extends keyof PlatformOutputs>(key: K) => pulumi.Output<PlatformOutputs[K]>;
-  /** Set with its own subscription: the provider for that subscription. */
+  /** Set in a subscription apart from the platform's (its own or its hub's): the provider for it. */
   readonly componentOpts: pulumi.ComponentResourceOptions;
+  /** True only in a subscription of its own: a hub's shared subscription's activity log is no single tenant's to export. */
   readonly ownSubscription: boolean;
 }
 
