@@ -16,7 +16,7 @@ import { workloadPlan } from "../compute/workload-plan";
 import type { PlatformFile } from "../../tenants/schema/platform";
 import type { TenantFile } from "../../tenants/schema/tenant";
 import { FIREWALL_HEALTH_BELOW_PERCENT, RESTORE_POINT_MAX_AGE_HOURS, SERVICE_HEALTH_REGIONS } from "./thresholds";
-import { tenantSubscription } from "../azure/tenant-subscription";
+import { tenantSubscriptionWhileValidating } from "../azure/tenant-subscription";
 
 export const PLATFORM_OWNER = "platform";
 /** An action group's owner: "platform" or a municipality's slug. */
@@ -236,7 +236,7 @@ export function tenantAlertFacts(platform: PlatformFile, spec: TenantFile): Tena
   const backedUp = (spec.services.includes("backup") && spec.backup !== undefined && spec.storage !== undefined) || workloadPlan(spec).length > 0;
   const keys: Array<TenantResourceGroupKey | typeof TENANT_VAULT_RESOURCE_GROUP_KEY> = ["network", "data", "workloads"];
   // Its own vault, in a subscription apart from the platform's: its own or its hub's shared one.
-  const home = tenantSubscription(platform, spec);
+  const home = tenantSubscriptionWhileValidating(platform, spec);
   if (backedUp && home.subscriptionId) keys.push(TENANT_VAULT_RESOURCE_GROUP_KEY);
   return {
     slug: spec.slug,

@@ -38,7 +38,7 @@ import { REGION_CODES, roleAssignmentName } from "./names";
 
 const ROLE_ASSIGNMENT_TYPE = "azure-native:authorization:RoleAssignment";
 import { PLATFORM_STACK, PROJECT } from "./stack-names";
-import { tenantSubscriptionOf } from "./tenant-subscription";
+import { tenantSubscriptionWhileValidating } from "./tenant-subscription";
 import {
   guestLogicalName,
   protectedItemLogicalName,
@@ -238,7 +238,7 @@ function tenantNames(platform: PlatformFile, tenant: TenantFile, owner: NameOwne
   }
 
   // In a subscription apart from the platform's (its own or its hub's) and with backup, its own vault's resource group and roles there.
-  if (tenantSubscriptionOf(platform, tenant) && services.has("storage") && tenant.storage && services.has("backup") && tenant.backup) {
+  if (tenantSubscriptionWhileValidating(platform, tenant).subscriptionId && services.has("storage") && tenant.storage && services.has("backup") && tenant.backup) {
     const key = TENANT_VAULT_RESOURCE_GROUP_KEY;
     bySlug("azure:subscription:resource-groups", tenantResourceGroupName(slug, key, env, region), "the resource group");
     for (const grant of TENANT_VAULT_ROLE_GRANTS) {

@@ -76,3 +76,21 @@ export function tenantSubscription(platform: PlatformTenantSubscriptionsInput, s
 export function tenantSubscriptionOf(platform: PlatformTenantSubscriptionsInput, spec: TenantSubscriptionInput): string | undefined {
   return tenantSubscription(platform, spec).subscriptionId;
 }
+
+/**
+ * For code that also runs in validation, before every file is known to be
+ * valid (the name registry, the alert plan): a pin naming no hub (reported by
+ * tenants/validation/hub-rules.ts) places the tenant nowhere, so it counts as
+ * in its own subscription or the platform's, instead of throwing as hubOf
+ * does. For valid files the same as tenantSubscription, less the hub.
+ */
+export function tenantSubscriptionWhileValidating(platform: PlatformTenantSubscriptionsInput, spec: TenantSubscriptionInput): Omit<TenantSubscription, "hub"> {
+  const pin = spec.network?.hub;
+  const placed = pin === undefined || pin === HUB_MAIN || Object.prototype.hasOwnProperty.call(platform.network.hubs ?? {}, pin);
+  if (placed) {
+    const { source, subscriptionId } = tenantSubscription(platform, spec);
+    return { source, subscriptionId };
+  }
+  const own = spec.azure?.subscriptionId;
+  return own ? { source: "own", subscriptionId: own } : { source: "platform" };
+}

@@ -3,7 +3,7 @@
  * where each tenant's resources go (domain/azure/tenant-subscription.ts) and what
  * validation refuses (tenants/validation/subscription-rules.ts).
  */
-import { hubTenantSubscriptions, tenantSubscription, tenantSubscriptionOf } from "../../domain/azure/tenant-subscription";
+import { hubTenantSubscriptions, tenantSubscription, tenantSubscriptionOf, tenantSubscriptionWhileValidating } from "../../domain/azure/tenant-subscription";
 import { formatPath } from "../../tenants/validation/diagnostic";
 import { loadRegion } from "../../tenants/validation/load-region";
 import { basePlatform, baseTenant, makeRegion, type Json } from "../helpers/region-fixture";
@@ -43,6 +43,14 @@ describe("tenantSubscriptionOf: the tenant's own subscription, else its hub's, e
       { hub: "nord", subscriptionId: NORD_SUB },
     ]);
     expect(hubTenantSubscriptions(platformOf())).toEqual([]);
+  });
+
+  it("while validating, places a tenant pinned to no hub in its own subscription or the platform's instead of throwing", () => {
+    const platform = platformOf(MAIN_SUB, NORD_SUB);
+    expect(() => tenantSubscription(platform, tenant("senja", "5530", undefined, "vestland"))).toThrow(/network\.hub "vestland" is not a hub/);
+    expect(tenantSubscriptionWhileValidating(platform, tenant("senja", "5530", undefined, "vestland"))).toEqual({ source: "platform" });
+    expect(tenantSubscriptionWhileValidating(platform, tenant("senja", "5530", ALTA_SUB, "vestland"))).toEqual({ source: "own", subscriptionId: ALTA_SUB });
+    expect(tenantSubscriptionWhileValidating(platform, tenant("alta", "5601"))).toEqual({ source: "hub", subscriptionId: NORD_SUB });
   });
 
   it("moves nobody when a municipality is added", () => {
