@@ -76,6 +76,13 @@ describe("a hub with a shared tenant subscription", () => {
     expect(settings.map((s) => s.inputs.workspaceId)).toEqual([platform.outputs.workspaceId]);
   });
 
+  it("watches the tenant's changes by its resource groups, its vault's too, not by the shared subscription its neighbours are in", () => {
+    const queries = ["platform", "hub-finnmark"].flatMap((s) => ofType(region.read(s), "azure-native:operationalinsights:SavedSearch")).filter((q) => q.name.endsWith("changes-alta"));
+    const query = String(only(queries, "alta's change query").inputs.query);
+    expect(query).toContain("rg-grunnmur-alta-backup-prod-noe");
+    expect(query).not.toContain("SubscriptionId");
+  });
+
   it("keeps a tenant of a hub without one in the platform's subscription, through the default provider", () => {
     const senja = region.read("senja");
     expect(ofType(senja, "pulumi:providers:azure-native")).toEqual([]);
