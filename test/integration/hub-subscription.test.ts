@@ -10,6 +10,7 @@ import * as fs from "node:fs";
 import { copyExampleRegion, type FixtureRegion } from "../helpers/region-fixture";
 import { ofType, only, previewFiles, type PreviewedRegion, type Resource } from "../helpers/preview-fixture";
 import type { StackPreview } from "../../scripts/preview/preview-file";
+import { violationsOf } from "../helpers/policy-cases";
 
 type Json = Record<string, any>;
 
@@ -29,6 +30,11 @@ describe("a hub with a shared tenant subscription", () => {
   beforeAll(async () => {
     fixture = copyExampleRegion();
     fs.writeFileSync(fixture.platformFile, withFinnmarkHub(fs.readFileSync(fixture.platformFile, "utf8")));
+    // A waiver of Alta's becomes an exemption on its resource groups, in the hub's subscription.
+    fs.appendFileSync(
+      `${fixture.tenantsDir}/alta.yaml`,
+      "\nwaivers:\n  - policy: storage-no-shared-key-access\n    resource: files\n    reason: The archive system's vendor needs this until its upgrade in spring; traffic stays inside the spoke.\n    granted: 2026-11-01\n    expires: 2027-06-30\n",
+    );
     region = await previewFiles(fixture.tenantsDir, fixture.platformFile, new Set(["alta", "senja"]));
     platform = region.read("platform");
     alta = region.read("alta");
@@ -81,6 +87,28 @@ describe("a hub with a shared tenant subscription", () => {
     const query = String(only(queries, "alta's change query").inputs.query);
     expect(query).toContain("rg-grunnmur-alta-backup-prod-noe");
     expect(query).not.toContain("SubscriptionId");
+  });
+
+  it("places the hub's subscription once, for the hub, in the municipalities' management group, with Defender on", () => {
+    const placed = ofType(platform, "azure-native:management:ManagementGroupSubscription").filter((p) => p.provider?.subscriptionId === FINNMARK_SUBSCRIPTION);
+    expect(placed.map((p) => [p.name, p.inputs.groupId])).toEqual([["management-groups-place-hub-finnmark", "tromso-grunnmur-municipalities"]]);
+    expect(ofType(platform, "azure-native:management:ManagementGroupSubscription").some((p) => p.name.endsWith("-alta"))).toBe(false);
+    const pricings = ofType(platform, "azure-native:security:Pricing").filter((p) => String(p.inputs.scopeId).includes(FINNMARK_SUBSCRIPTION));
+    expect(pricings.length).toBeGreaterThan(0);
+  });
+
+  it("exempts the tenant's waiver on its resource groups in the hub's subscription", () => {
+    const scopes = ofType(platform, "azure-native:authorization:PolicyExemption").map((e) => String(e.inputs.scope)).filter((scope) => scope.includes("-alta-"));
+    expect(scopes.sort()).toEqual(
+      ["backup", "data", "network", "workloads"].map((g) => `/subscriptions/${FINNMARK_SUBSCRIPTION}/resourceGroups/rg-grunnmur-alta-${g}-prod-noe`),
+    );
+  });
+
+  it("passes the policy pack with no mandatory violation in any stack", async () => {
+    for (const stack of ["platform", "hub-finnmark", "alta", "senja"]) {
+      const mandatory = (await violationsOf(region.read(stack))).filter((v) => v.enforcement === "mandatory");
+      expect({ stack, mandatory: mandatory.map((v) => `${v.policy}: ${v.message}`) }).toEqual({ stack, mandatory: [] });
+    }
   });
 
   it("keeps a tenant of a hub without one in the platform's subscription, through the default provider", () => {
