@@ -10,6 +10,7 @@ import type { PlatformInput, TenantInput } from "./checked-files";
 import type { Diagnostic, FieldPath } from "./diagnostic";
 import { diagnosticAt } from "./yaml-source";
 import { HUB_MAIN } from "../../domain/network/hub-placement";
+import { hubTenantSubscriptions } from "../../domain/azure/tenant-subscription";
 
 export function checkSubscriptions(platform: PlatformInput, tenants: readonly TenantInput[]): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -23,16 +24,25 @@ export function checkSubscriptions(platform: PlatformInput, tenants: readonly Te
       owners.set(id.toLowerCase(), slug);
     }
   }
+  const hubSubscriptions = new Map(
+    hubTenantSubscriptions(platform.spec).map(({ hub, subscriptionId }) => [
+      subscriptionId.toLowerCase(),
+      { hub, field: hub === HUB_MAIN ? "network.hub.tenantSubscriptionId" : `network.hubs.${hub}.tenantSubscriptionId` },
+    ]),
+  );
   for (const { source, spec } of tenants) {
     const id = spec.azure.subscriptionId;
     if (id === undefined) continue;
     const registered = registry[spec.slug];
     if (registered !== undefined && registered.toLowerCase() === id.toLowerCase()) continue;
     const owner = owners.get(id.toLowerCase());
+    const hub = hubSubscriptions.get(id.toLowerCase());
     const why =
       owner !== undefined && owner !== spec.slug
         ? `is ${owner}'s subscription (subscriptions.${owner} in ${platform.source.file})`
-        : registered !== undefined
+        : hub !== undefined && registered === undefined
+          ? `is hub ${hub.hub}'s shared tenant subscription (${hub.field} in ${platform.source.file}), not a subscription of ${spec.slug}'s own`
+          : registered !== undefined
           ? `is not the subscription ${platform.source.file} registers for ${spec.slug} (subscriptions.${spec.slug}: ${registered})`
           : `is not registered for ${spec.slug} in ${platform.source.file}`;
     out.push(

@@ -124,7 +124,7 @@ describe("validation of a hub's tenantSubscriptionId", () => {
       ALTA_SUB,
       [
         `platform.yaml network.hub.tenantSubscriptionId: ${ALTA_SUB} is the own subscription tenants/alta.yaml names (azure.subscriptionId); a hub's shared subscription cannot also be a municipality's own; ${FIX}`,
-        expect.stringMatching(/^alta\.yaml azure\.subscriptionId: .* is not registered for alta in platform\.yaml/),
+        expect.stringMatching(/^alta\.yaml azure\.subscriptionId: .* is hub main's shared tenant subscription \(network\.hub\.tenantSubscriptionId in platform\.yaml\), not a subscription of alta's own/),
       ],
     ],
   ])("refuses %s, naming the file, the field and what is valid", (_what, hubs, registry, own, expected) => {
