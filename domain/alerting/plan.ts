@@ -16,6 +16,7 @@ import { workloadPlan } from "../compute/workload-plan";
 import type { PlatformFile } from "../../tenants/schema/platform";
 import type { TenantFile } from "../../tenants/schema/tenant";
 import { FIREWALL_HEALTH_BELOW_PERCENT, RESTORE_POINT_MAX_AGE_HOURS, SERVICE_HEALTH_REGIONS } from "./thresholds";
+import { tenantSubscriptionWhileValidating } from "../azure/tenant-subscription";
 
 export const PLATFORM_OWNER = "platform";
 /** An action group's owner: "platform" or a municipality's slug. */
@@ -84,6 +85,7 @@ export interface TenantAlertFacts {
   readonly backedUp: boolean;
   /** Its resource groups' names: what its backup items and its changes are found by. */
   readonly resourceGroups: readonly string[];
+  /** Its own subscription, all of whose changes are its own; never its hub's shared one. */
   readonly subscriptionId?: string;
 }
 
@@ -250,14 +252,17 @@ export function tenantAlertFacts(platform: PlatformFile, spec: TenantFile): Tena
   const region = REGION_CODES[platform.regions.primary];
   const backedUp = (spec.services.includes("backup") && spec.backup !== undefined && spec.storage !== undefined) || workloadPlan(spec).length > 0;
   const keys: Array<TenantResourceGroupKey | typeof TENANT_VAULT_RESOURCE_GROUP_KEY> = ["network", "data", "workloads"];
-  if (backedUp && spec.azure.subscriptionId) keys.push(TENANT_VAULT_RESOURCE_GROUP_KEY);
+  // Its own vault, in a subscription apart from the platform's: its own or its hub's shared one.
+  const home = tenantSubscriptionWhileValidating(platform, spec);
+  if (backedUp && home.subscriptionId) keys.push(TENANT_VAULT_RESOURCE_GROUP_KEY);
   return {
     slug: spec.slug,
     contacts: spec.contacts.map((c) => ({ name: c.name, email: c.email })),
     sitePublicIps: Object.fromEntries(Object.entries(spec.sites).map(([key, site]) => [key, site.publicIp])),
     backedUp,
     resourceGroups: keys.map((key) => tenantResourceGroupName(spec.slug, key, env, region)),
-    subscriptionId: spec.azure.subscriptionId,
+    // Everything in a subscription of its own is its change; a hub's shared one holds its neighbours' too.
+    subscriptionId: home.source === "own" ? home.subscriptionId : undefined,
   };
 }
 

@@ -40,7 +40,9 @@ export const PLATFORM_READS: readonly PlatformRead[] = [
   },
   {
     field: "azure.subscriptionId",
-    // stacks/platform/governance.ts: subscriptionPlacements and Defender's pricings per subscription.
+    // stacks/platform/governance.ts: subscriptionPlacements and Defender's pricings per subscription. A tenant in its
+    // hub's shared subscription has no azure section: that subscription is platform.yaml's, placed once for the hub
+    // (domain/azure/tenant-subscription.ts), so it adds nothing here; which hub it is in, network.hub says.
     reason: "the platform places a municipality's own subscription in the management groups and turns on Defender in it",
     present: (spec) => set(spec.azure?.subscriptionId),
   },

@@ -39,6 +39,7 @@ import { REGION_CODES, roleAssignmentName } from "./names";
 const ROLE_ASSIGNMENT_TYPE = "azure-native:authorization:RoleAssignment";
 import { hubStackName, PLATFORM_STACK, PROJECT } from "./stack-names";
 import { hubOf } from "../network/hub-placement";
+import { tenantSubscriptionWhileValidating } from "./tenant-subscription";
 import {
   guestLogicalName,
   protectedItemLogicalName,
@@ -249,8 +250,8 @@ function tenantNames(platform: PlatformFile, tenant: TenantFile, owner: NameOwne
     }
   }
 
-  // With its own subscription and backup, its own vault's resource group and roles there.
-  if (tenant.azure.subscriptionId && services.has("storage") && tenant.storage && services.has("backup") && tenant.backup) {
+  // In a subscription apart from the platform's (its own or its hub's) and with backup, its own vault's resource group and roles there.
+  if (tenantSubscriptionWhileValidating(platform, tenant).subscriptionId && services.has("storage") && tenant.storage && services.has("backup") && tenant.backup) {
     const key = TENANT_VAULT_RESOURCE_GROUP_KEY;
     bySlug("azure:subscription:resource-groups", tenantResourceGroupName(slug, key, env, region), "the resource group");
     for (const grant of TENANT_VAULT_ROLE_GRANTS) {

@@ -12,7 +12,10 @@
  *   └── <prefix>-decommissioned  subscriptions of municipalities whose departure is approved
  *
  * Municipalities in the platform's subscription have no subscription of their
- * own to place; they are governed where the platform's subscription is.
+ * own to place; they are governed where the platform's subscription is. A
+ * hub's shared tenant subscription (platform.yaml network.hubs.<key>.tenantSubscriptionId)
+ * holds municipalities only, so it sits in <prefix>-municipalities, placed once
+ * for the hub, whichever tenants it holds.
  */
 
 export const MANAGEMENT_GROUP_KEYS = ["region", "platform", "municipalities", "decommissioned"] as const;
@@ -36,8 +39,17 @@ export interface TenantSubscriptionFacts {
   readonly departing: boolean;
 }
 
+/** A hub's shared tenant subscription (domain/azure/tenant-subscription.ts hubTenantSubscriptions). */
+export interface HubSubscriptionFacts {
+  readonly hub: string;
+  readonly subscriptionId: string;
+}
+
+/** The placement key of a hub's shared tenant subscription. */
+export const hubPlacementKey = (hub: string) => `hub-${hub}`;
+
 export interface SubscriptionPlacement {
-  /** Stable key of the placement: the tenant's slug. */
+  /** Stable key of the placement: the tenant's slug, or hub-<key> for a hub's shared tenant subscription. */
   readonly key: string;
   readonly subscriptionId: string;
   readonly group: ManagementGroupKey;
@@ -72,11 +84,11 @@ export function managementGroupPlan(prefix: string, regionDisplayName: string): 
 }
 
 /**
- * Where each municipality's own subscription belongs, by slug. The platform's
- * subscription (known only once the deploying identity signs in) always goes
- * to the platform group.
+ * Where each municipality's own subscription belongs, by slug, and each hub's
+ * shared tenant subscription, by hub-<key>. The platform's subscription (known
+ * only once the deploying identity signs in) always goes to the platform group.
  */
-export function subscriptionPlacements(tenants: readonly TenantSubscriptionFacts[]): SubscriptionPlacement[] {
+export function subscriptionPlacements(tenants: readonly TenantSubscriptionFacts[], hubs: readonly HubSubscriptionFacts[] = []): SubscriptionPlacement[] {
   const placements: SubscriptionPlacement[] = [];
   const seen = new Map<string, string>();
   for (const t of [...tenants].sort((a, b) => a.slug.localeCompare(b.slug))) {
@@ -88,6 +100,16 @@ export function subscriptionPlacements(tenants: readonly TenantSubscriptionFacts
     }
     seen.set(t.subscriptionId.toLowerCase(), t.slug);
     placements.push({ key: t.slug, subscriptionId: t.subscriptionId, group: t.departing ? "decommissioned" : "municipalities" });
+  }
+  const slugs = new Set(tenants.map((t) => t.slug));
+  for (const h of [...hubs].sort((a, b) => a.hub.localeCompare(b.hub))) {
+    const key = hubPlacementKey(h.hub);
+    const owner = seen.get(h.subscriptionId.toLowerCase());
+    // Validation refuses both (tenants/validation/subscription-rules.ts); a program must not guess.
+    if (owner) throw new Error(`platform.yaml tenantSubscriptionId of hub ${h.hub}: ${h.subscriptionId} is already ${owner}'s subscription; a hub's shared subscription is no one else's`);
+    if (slugs.has(key)) throw new Error(`tenants/${key}.yaml: the slug ${key} is the placement key of hub ${h.hub}'s shared subscription; rename the tenant's slug`);
+    seen.set(h.subscriptionId.toLowerCase(), key);
+    placements.push({ key, subscriptionId: h.subscriptionId, group: "municipalities" });
   }
   return placements;
 }

@@ -27,7 +27,11 @@ export interface ScaleTenant {
    * primary hub's service route table (routes.ts otherHubs).
    */
   readonly coreSitePrefixes?: number;
-  /** Its own subscription, if it has one; else it lands in the platform's shared subscription. */
+  /**
+   * The subscription it lands in when not the platform's (tenantSubscriptionOf,
+   * domain/azure/tenant-subscription.ts): its own, or its hub's shared tenant
+   * subscription; undefined for the platform's.
+   */
   readonly subscription?: string;
 }
 
@@ -156,22 +160,35 @@ export function routesPerHubTable(region: ScaleRegion, limits: EffectiveLimits):
   });
 }
 
-/** Role assignments the tenant program makes per tenant (stacks/tenant/program.ts): its resource groups' grants, and its own vault's when it has its own subscription. */
-export function tenantRoleAssignments(ownSubscription: boolean): number {
+/**
+ * Role assignments the tenant program makes per tenant (stacks/tenant/program.ts):
+ * its resource groups' grants, and its own vault's when it is in a subscription
+ * apart from the platform's (its own or its hub's shared one), which a vault
+ * there needs. Counted as if every such tenant had a vault: it errs on the safe side.
+ */
+export function tenantRoleAssignments(apartFromThePlatform: boolean): number {
   const groups = TENANT_ROLE_GRANTS.reduce((n, [, grants]) => n + grants.length, 0);
-  return groups + (ownSubscription ? TENANT_VAULT_ROLE_GRANTS.length : 0);
+  return groups + (apartFromThePlatform ? TENANT_VAULT_ROLE_GRANTS.length : 0);
 }
 
-/** Role assignments per subscription: the shared one holds the platform's and those of every tenant without its own. */
+/**
+ * Role assignments per subscription: the platform's holds its own and those of
+ * every tenant in it; a hub's shared tenant subscription those of all its
+ * tenants without one of their own; an own subscription its tenant's.
+ */
 export function roleAssignmentsPerSubscription(region: ScaleRegion, limits: EffectiveLimits): ScaleUsage[] {
-  const used = new Map<string, number>([[region.platformSubscription, region.platformRoleAssignments]]);
+  const used = new Map<string, { n: number; tenants: number }>([[region.platformSubscription, { n: region.platformRoleAssignments, tenants: 0 }]]);
   for (const t of region.tenants) {
     const sub = t.subscription ?? region.platformSubscription;
-    used.set(sub, (used.get(sub) ?? 0) + tenantRoleAssignments(t.subscription !== undefined));
+    const was = used.get(sub) ?? { n: 0, tenants: 0 };
+    used.set(sub, { n: was.n + tenantRoleAssignments(t.subscription !== undefined), tenants: was.tenants + 1 });
   }
-  return [...used].map(([sub, n]) => ({
+  return [...used].map(([sub, { n, tenants }]) => ({
     check: "role-assignments-per-subscription",
-    subject: sub === region.platformSubscription ? `role assignments in the shared subscription ${sub}` : `role assignments in subscription ${sub}`,
+    subject:
+      sub === region.platformSubscription
+        ? `role assignments in the platform's subscription ${sub}`
+        : `role assignments in subscription ${sub}${tenants > 1 ? `, shared by ${tenants} municipalities` : ""}`,
     used: n,
     limit: limits.roleAssignments,
   }));
@@ -198,7 +215,7 @@ const REMEDY: Record<string, string> = {
   "rule-collection-groups-per-policy": "Tenant rules are grouped by county; add a hub under network.hubs so the hub's policy holds fewer counties.",
   "peerings-per-hub": "Add a hub under network.hubs and move counties to it.",
   "routes-per-route-table": "For the primary hub: give each hub an address block of its own for its spokes, so the core returns to it with one route (docs/network-scale.md). For another hub: add a hub under network.hubs and move counties to it, or give sites prefixes inside the RFC 1918 ranges.",
-  "role-assignments-per-subscription": "Give the largest municipalities their own subscription (subscriptionId in the tenant file, approved by the platform team).",
+  "role-assignments-per-subscription": "Give the busiest hub a shared tenant subscription (network.hubs.<key>.tenantSubscriptionId or network.hub.tenantSubscriptionId in platform.yaml), add a hub under network.hubs and move counties to it, or give the largest municipalities their own subscription (azure.subscriptionId in the tenant file, registered under subscriptions in platform.yaml).",
   "links-per-private-dns-zone": "Each hub links once; a region this large needs Virtual WAN (docs/network-scale.md).",
 };
 

@@ -63,8 +63,9 @@ export function syntheticHubs(kommunenummer: readonly string[], count: number): 
   const hubs = Object.entries(suggestedHubs(count).network.hubs ?? {});
   if (hubs.length === 0) return "";
   const tunnels = (counties: readonly string[]) => SITES_PER_MUNICIPALITY * kommunenummer.filter((k) => counties.includes(k.slice(0, 2))).length;
+  const shared = (i: number) => (sharedSubscriptions(count) ? `      tenantSubscriptionId: "${hubTenantSubscriptionId(i + 1)}"\n` : "");
   const text = hubs
-    .map(([key, hub], i) => `    ${key}:\n      addressSpace: 10.94.${i * 4}.0/22\n      counties: [${hub.counties.map((c) => `"${c}"`).join(", ")}]\n      vpnGatewaySku: ${vpnSkuFor(tunnels(hub.counties))}\n`)
+    .map(([key, hub], i) => `    ${key}:\n      addressSpace: 10.94.${i * 4}.0/22\n      counties: [${hub.counties.map((c) => `"${c}"`).join(", ")}]\n      vpnGatewaySku: ${vpnSkuFor(tunnels(hub.counties))}\n${shared(i)}`)
     .join("");
   return `  hubs:\n${text}`;
 }
@@ -73,11 +74,17 @@ export function syntheticHubs(kommunenummer: readonly string[], count: number): 
 export const SITES_PER_MUNICIPALITY = 2;
 
 /**
- * Above 300 municipalities, every fourth has a subscription of its own, as a
- * region that size must: one subscription holds 980 resource groups
- * (domain/preflight/limits.ts), and each municipality takes three.
+ * Above 300 municipalities, each hub (the primary too) has a shared tenant
+ * subscription (network.hub(s).tenantSubscriptionId), as a region that size
+ * must: one subscription holds 980 resource groups (domain/preflight/limits.ts)
+ * and 4,000 role assignments
+ * (https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits#azure-rbac-limits),
+ * and each municipality takes four groups and ten assignments; a hub serves at
+ * most 50 (suggestedHubs). The i-th hub's id, the primary's 0.
  */
-const ownSubscription = (count: number, i: number) => (count > 300 && i % 4 === 0 ? `10000000-0000-4000-8000-${String(i + 1).padStart(12, "0")}` : undefined);
+export const SHARED_SUBSCRIPTIONS_ABOVE = 300;
+export const hubTenantSubscriptionId = (i: number) => `20000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
+const sharedSubscriptions = (count: number) => count > SHARED_SUBSCRIPTIONS_ABOVE;
 
 export function writeSyntheticRegion(dir: string, count: number, examplePlatformFile: string): { tenantsDir: string; platformFile: string; slugs: string[] } {
   const tenantsDir = path.join(dir, "tenants");
@@ -91,19 +98,15 @@ export function writeSyntheticRegion(dir: string, count: number, examplePlatform
   const hubs = syntheticHubs(numbers, count);
   const claimed = new Set(Object.values(suggestedHubs(count).network.hubs ?? {}).flatMap((h) => h.counties));
   const mainTunnels = SITES_PER_MUNICIPALITY * numbers.filter((k) => !claimed.has(k.slice(0, 2))).length;
-  const subscriptions = Array.from({ length: count }, (_, i) => ownSubscription(count, i))
-    .map((id, i) => (id ? `  ${slugOf(i)}: "${id}"\n` : ""))
-    .join("");
   const platformText = fs
     .readFileSync(examplePlatformFile, "utf8")
     .replace(/cidr: 10\.96\.0\.0\/15/, "cidr: 10.96.0.0/12")
     .replace(/counties: \[[^\]]*\]/, `counties: [${counties.map((c) => `"${c}"`).join(", ")}]`)
     .replace(/^domains:\n/m, `domains:\n${registry}`)
-    // The regional team registers each own subscription after checking the municipality owns it.
-    .replace(/^subscriptions:\n/m, `subscriptions:\n${subscriptions}`)
     .replace(/^  drHub:\n/m, `${hubs}  drHub:\n`)
     // The primary hub takes the counties no other hub lists; its gateway is sized for them too.
     .replace(/^(  hub:\n(?:    .*\n)*?    vpnGatewaySku: )\S+/m, `$1${vpnSkuFor(mainTunnels)}`)
+    .replace(/^(  hub:\n(?:    .*\n)*?    vpnGatewaySku: \S+\n)/m, sharedSubscriptions(count) ? `$1    tenantSubscriptionId: "${hubTenantSubscriptionId(0)}"\n` : "$1")
     // Each hub adds public addresses (firewall, VPN gateway); the default quota of 10 a region is raised on request,
     // as a region of several hubs would have done (limits.ts publicIpAddresses).
     .concat(hubs ? "\nlimits:\n  public-ip-addresses: 100\n" : "");
@@ -131,8 +134,6 @@ export function writeSyntheticRegion(dir: string, count: number, examplePlatform
       backup: { tier: i % 2 === 0 ? "standard" : "extended", estimatedGb: 100 + i },
       budget: { monthlyNok: 5000 + i * 10, alertRecipients: [`it@${domain}`] },
     };
-    const subscriptionId = ownSubscription(count, i);
-    if (subscriptionId) tenant.azure = { subscriptionId };
     const secure = services.includes("secure-zone");
     tenant.network = { zones: { ...(secure ? { secure: { size: "/26" } } : {}), ...(services.includes("exam-zone") ? { exam: { allowedEgress: ["eksamen.udir.no"] } } : {}) } };
     tenant.systems = syntheticSystems(i, secure);

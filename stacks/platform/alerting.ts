@@ -6,7 +6,8 @@
  * changed" query there.
  *
  * Everything lives in the platform's subscription and workspace, written by
- * the platform stack: a tenant stack never writes into the shared workspace or
+ * the platform stack, but for the activity log export of each hub's shared
+ * tenant subscription, which is written there (it is that subscription's): a tenant stack never writes into the shared workspace or
  * another municipality's action group. A municipality's own group, alerts and
  * query are children of its TenantAttachment, with the rest of its share of the
  * hub, so a preview in parts splits them like its firewall rules.
@@ -23,6 +24,8 @@ import type { KeyVault } from "../../components/security/key-vault";
 import type { RadiusServers } from "../../components/eduroam/radius-servers";
 import { actionGroupPlans, alertPlans, changeQueryPlans, PLATFORM_OWNER, tenantAlertFacts } from "../../domain/alerting/plan";
 import { withService, type Tags } from "../../domain/azure/tags";
+import { hubTenantSubscriptions } from "../../domain/azure/tenant-subscription";
+import { Provider } from "@pulumi/azure-native/provider";
 import type { PlatformStackInput } from "../inputs";
 
 export interface PlatformAlertingParts {
@@ -85,6 +88,17 @@ export function platformAlerting(input: PlatformStackInput, parts: PlatformAlert
     entraLogs: true,
     parentFor,
   });
+  // A hub's shared tenant subscription's activity log, as the platform's own: no tenant stack may claim
+  // what the subscription has once (stacks/tenant/program.ts), and a diagnostic setting is per subscription.
+  for (const { hub, subscriptionId } of hubTenantSubscriptions(platform)) {
+    const provider = new Provider(`hub-${hub}-tenant-subscription`, { subscriptionId });
+    new AuditLogs(`audit-logs-hub-${hub}`, {
+      workspaceResourceId: parts.workspace.resourceId,
+      retentionDays: alerting.auditLogRetentionDays,
+      changeQueries: [],
+      entraLogs: false,
+    }, { providers: [provider] });
+  }
   // The same for whichever tenants a run registers, so a preview in parts agrees on it.
   return { actionGroupsScope: pulumi.interpolate`/subscriptions/${parts.subscriptionId}/resourceGroups/${rg}/providers/Microsoft.Insights/actionGroups` };
 }

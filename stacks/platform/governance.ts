@@ -16,7 +16,8 @@ import { TENANT_RESOURCE_GROUP_KEYS, TENANT_VAULT_RESOURCE_GROUP_KEY, tenantReso
 import { withService, type Tags } from "../../domain/azure/tags";
 import { plannedPricings } from "../../domain/governance/defender";
 import { plannedExemptions } from "../../domain/governance/exemptions";
-import { managementGroupPlan, managementGroupPrefix, subscriptionAliases, subscriptionPlacements, type TenantSubscriptionFacts } from "../../domain/governance/hierarchy";
+import { hubPlacementKey, managementGroupPlan, managementGroupPrefix, subscriptionAliases, subscriptionPlacements, type TenantSubscriptionFacts } from "../../domain/governance/hierarchy";
+import { hubTenantSubscriptions, tenantSubscription } from "../../domain/azure/tenant-subscription";
 import { approvedDeparture } from "../../tenants/departure";
 import type { PlatformStackInput } from "../inputs";
 
@@ -50,8 +51,9 @@ export function governance(input: PlatformStackInput, ctx: GovernanceContext): G
     subscriptionId: t.spec.azure.subscriptionId,
     departing: approvedDeparture(platform, t.spec) !== undefined,
   }));
-  const placements = subscriptionPlacements(facts);
-  // A provider per municipality's own subscription: placement and the security contact are written in it.
+  // Each hub's shared tenant subscription is placed once, for the hub, not per tenant in it.
+  const placements = subscriptionPlacements(facts, hubTenantSubscriptions(platform));
+  // A provider per municipality's own subscription and per hub's shared one: placement and the security contact are written in it.
   const providers = Object.fromEntries(
     placements.map((p) => [p.key, new Provider(`governance-${p.key}`, { subscriptionId: p.subscriptionId }, { parent: holder })]),
   );
@@ -67,15 +69,15 @@ export function governance(input: PlatformStackInput, ctx: GovernanceContext): G
   const inMunicipalities = new Set(placements.filter((p) => p.group === "municipalities").map((p) => p.key));
   const exemptions = plannedExemptions(
     tenants.map((t) => {
-      const own = t.spec.azure.subscriptionId;
-      const keys: Array<TenantResourceGroupKey | typeof TENANT_VAULT_RESOURCE_GROUP_KEY> = own ? [...TENANT_RESOURCE_GROUP_KEYS, TENANT_VAULT_RESOURCE_GROUP_KEY] : [...TENANT_RESOURCE_GROUP_KEYS];
+      const home = tenantSubscription(platform, t.spec);
+      const keys: Array<TenantResourceGroupKey | typeof TENANT_VAULT_RESOURCE_GROUP_KEY> = home.subscriptionId ? [...TENANT_RESOURCE_GROUP_KEYS, TENANT_VAULT_RESOURCE_GROUP_KEY] : [...TENANT_RESOURCE_GROUP_KEYS];
       return {
         slug: t.spec.slug,
         file: t.file,
         waivers: t.spec.waivers,
-        subscriptionId: own,
+        subscriptionId: home.subscriptionId,
         resourceGroupNames: keys.map((k) => tenantResourceGroupName(t.spec.slug, k, env, region)),
-        inMunicipalitiesGroup: inMunicipalities.has(t.spec.slug),
+        inMunicipalitiesGroup: inMunicipalities.has(home.source === "hub" ? hubPlacementKey(home.hub) : t.spec.slug),
       };
     }),
   );

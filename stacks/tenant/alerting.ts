@@ -32,9 +32,12 @@ import type { TenantStackInput } from "../inputs";
 
 export interface TenantAlertingParts {
   readonly fromPlatform: <K extends keyof PlatformOutputs>(key: K) => pulumi.Output<PlatformOutputs[K]>;
-  /** Set with its own subscription: the provider for that subscription. */
+  /** Set in a subscription apart from the platform's (its own or its hub's): the provider for it. */
   readonly componentOpts: pulumi.ComponentResourceOptions;
-  /** The municipality's own subscription, when it has one. */
+  /**
+   * The municipality's own subscription, when it has one. Not its hub's shared one: that
+   * subscription's activity log and the rest are no single tenant's, and the platform's.
+   */
   readonly ownSubscriptionId: string | undefined;
   /** Where, in its own subscription, the alert rule and the export live (its network resource group). */
   readonly resourceGroupName: pulumi.Input<string>;

@@ -4,12 +4,18 @@
  * backup, identity, a budget, and diagnostics. Platform facts (hub, firewall,
  * DNS zones, vault, workspace) come through the StackReference.
  *
- * A municipality with its own subscription (azure.subscriptionId) gets its
- * resources there, through the provider "tenant-subscription"; the hub side of
- * its spoke (the hub's peering, the DNS zone links) stays in the platform's,
- * through "platform-subscription"; and it gets its own hardened vault, since
- * Azure Backup protects a file share only from a vault in the storage account's
- * subscription and region (https://learn.microsoft.com/azure/backup/backup-azure-files).
+ * A municipality with a subscription other than the platform's, its own
+ * (azure.subscriptionId) or its hub's shared one (platform.yaml
+ * network.hubs.<key>.tenantSubscriptionId; domain/azure/tenant-subscription.ts),
+ * gets its resources there, through the provider "tenant-subscription"; the hub
+ * side of its spoke (the hub's peering, the DNS zone links) stays in the
+ * platform's, through "platform-subscription"; and it gets its own hardened
+ * vault, since Azure Backup protects a file share only from a vault in the
+ * storage account's subscription and region
+ * (https://learn.microsoft.com/azure/backup/backup-azure-files).
+ * What a subscription has once (its Network Watcher, its activity log's export)
+ * only a tenant with a subscription of its own creates: in a hub's shared one,
+ * no tenant stack may claim it (docs/hubs.md).
  * A municipality in the platform's subscription keeps the default provider for
  * everything: an existing stack's resources stay on the provider they were
  * created with, so nothing is replaced.
@@ -50,7 +56,8 @@ import { hubStackOutputs, platformOutputs, type HubOutputs, type PlatformOutputs
 import type { TenantStackInput } from "../inputs";
 import { approvedDeparture } from "../../tenants/departure";
 import { budgetStartDate } from "../../domain/cost/budget-period";
-import { HUB_MAIN, hubOf } from "../../domain/network/hub-placement";
+import { HUB_MAIN } from "../../domain/network/hub-placement";
+import { tenantSubscription } from "../../domain/azure/tenant-subscription";
 import { tenantAlerting } from "./alerting";
 
 export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutputs> {
@@ -67,16 +74,20 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
   const fromPlatform = platformOutputs(platformStack);
 
   // Children take their parent's providers unless given their own (see the file's comment).
-  const ownSubscription = spec.azure.subscriptionId;
-  const provider = ownSubscription ? new Provider("tenant-subscription", { subscriptionId: ownSubscription }) : undefined;
-  const hubProvider = ownSubscription ? new Provider("platform-subscription", { subscriptionId: fromPlatform("subscriptionId") }) : "default";
+  const home = tenantSubscription(platform, spec);
+  const apart = home.subscriptionId;
+  // Only a subscription of the tenant's own is the tenant's alone: a hub's is shared with its hub's other tenants.
+  const ownSubscription = home.source === "own";
+  const provider = apart ? new Provider("tenant-subscription", { subscriptionId: apart }) : undefined;
+  const hubProvider = apart ? new Provider("platform-subscription", { subscriptionId: fromPlatform("subscriptionId") }) : "default";
   const opts: pulumi.CustomResourceOptions = provider ? { provider } : {};
   const componentOpts: pulumi.ComponentResourceOptions = provider ? { providers: [provider] } : {};
-  const subscriptionId = ownSubscription ?? fromPlatform("subscriptionId");
+  const subscriptionId = apart ?? fromPlatform("subscriptionId");
 
   const departure = approvedDeparture(platform, spec);
   // In its own subscription, the spoke is the first virtual network: the watcher comes first
-  // (components/network/network-watchers.ts). The platform's subscription has the platform's.
+  // (components/network/network-watchers.ts). The platform's subscription has the platform's; a hub's
+  // shared one is no single tenant's to claim, so Azure creates its watcher with the first spoke.
   const watchers = ownSubscription ? new NetworkWatchers("network-watcher", { locations: [location], tags }, componentOpts) : undefined;
   // Retained: azure-native deletes a resource group with everything in it, managed or not
   // (pulumi/pulumi-azure-native#2522), and these hold the retained data, what the municipality
@@ -99,7 +110,7 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
 
   // The tenant's own hub (domain/network/hub-placement.ts): the primary hub's values are the
   // platform's top-level outputs, another hub's come from that hub's own stack, hub-<key>.
-  const hubKey = hubOf(platform, spec);
+  const hubKey = home.hub;
   if (hubKey !== HUB_MAIN && !input.hubStackName) throw new Error(`${slug} is on hub "${hubKey}", but no hub stack name was given to its program`);
   const fromHubStack = hubKey === HUB_MAIN ? undefined : hubStackOutputs(new pulumi.StackReference("hub", { name: input.hubStackName! }));
   const fromHub = <K extends keyof HubOutputs>(key: K, primary: keyof PlatformOutputs): pulumi.Output<HubOutputs[K]> =>
@@ -162,10 +173,10 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
   const backedUp = services.has("backup") && spec.backup && storage ? { backup: spec.backup, storage } : undefined;
   // Every VM that is, or was, on the platform (docs/workloads.md): all of them are backed up.
   const vms = workloadPlan(spec);
-  // Its own subscription's vault, hardened as the platform's and guarded by the platform's Resource Guard:
-  // Azure Backup protects a VM, as a file share, only from a vault in its subscription and region.
+  // Its subscription's vault (its own or its hub's), hardened as the platform's and guarded by the platform's
+  // Resource Guard: Azure Backup protects a VM, as a file share, only from a vault in its subscription and region.
   let ownVault: { group: resources.ResourceGroup; vault: RecoveryVault } | undefined;
-  if ((backedUp || vms.length > 0) && ownSubscription) {
+  if ((backedUp || vms.length > 0) && apart) {
     const group = rg(TENANT_VAULT_RESOURCE_GROUP_KEY, "backup");
     const vault = new RecoveryVault(
       TENANT_VAULT_COMPONENT_NAME,
@@ -264,7 +275,7 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
   const alerting = tenantAlerting(input, {
     fromPlatform,
     componentOpts,
-    ownSubscriptionId: ownSubscription,
+    ownSubscriptionId: ownSubscription ? apart : undefined,
     resourceGroupName: groups.network.name,
     location,
     tags,
@@ -272,7 +283,7 @@ export function tenantProgram(input: TenantStackInput): StackOutputs<TenantOutpu
   new TenantBudget("budget", {
     tenant: slug,
     subscriptionScope: pulumi.interpolate`/subscriptions/${subscriptionId}`,
-    // With its own subscription, its vault (and so its backup storage) is the municipality's cost too.
+    // In a subscription apart from the platform's, its vault (and so its backup storage) is the municipality's cost too.
     resourceGroupNames: [groups.network.name, groups.data.name, groups.workloads.name, ...(ownVault ? [ownVault.group.name] : [])],
     monthlyNok: spec.budget.monthlyNok,
     alertRecipients: spec.budget.alertRecipients,

@@ -52,6 +52,15 @@ const vpnGatewaySku = z
   .enum(["VpnGw1AZ", "VpnGw2AZ", "VpnGw3AZ", "VpnGw4AZ", "VpnGw5AZ"])
   .meta({ description: "Zone-redundant VPN gateway size: VpnGw1AZ-VpnGw3AZ take 30 site-to-site tunnels, VpnGw4AZ and VpnGw5AZ 100." });
 
+// A hub's shared tenant subscription (domain/azure/tenant-subscription.ts); checked against the other subscriptions in tenants/validation/subscription-rules.ts.
+const tenantSubscriptionId = z
+  .uuid({ error: "must be a subscription id (a GUID like 0b1f6471-1bf0-4dda-aec3-cb9272f09590)" })
+  .optional()
+  .meta({
+    description:
+      "A subscription shared by this hub's municipalities that have none of their own: their resources, role assignments and own backup vaults go there instead of into the platform's, while the hub's side of their spokes (peering, DNS) stays in the platform's. Azure allows 4,000 role assignments per subscription, so a region of hundreds of municipalities spreads them over its hubs' subscriptions (docs/hubs.md). Not the platform's subscription, nor one registered under subscriptions or used by another hub. Leave out to keep the hub's municipalities in the platform's subscription.",
+  });
+
 const hubKey = z
   .string()
   .regex(HUB_KEY_PATTERN, { error: "must be 2-16 lowercase letters and digits starting with a letter, e.g. nord or trondelag" })
@@ -105,6 +114,7 @@ const network = z.strictObject({
     firewallTier: z.enum(["Standard", "Premium"]).default("Standard").meta({ description: "Azure Firewall tier; Premium adds TLS inspection and IDPS." }),
     vpnGatewaySku: vpnGatewaySku.default("VpnGw1AZ"),
     bastionSku: z.enum(["Basic", "Standard"]).default("Basic"),
+    tenantSubscriptionId,
   }).meta({ description: "The primary hub (key main): its own firewall, VPN gateway and DNS resolver, and the core every hub reaches (RADIUS, the Key Vault endpoint, Bastion). It serves every county no hub in network.hubs claims." }),
   hubs: z
     .record(
@@ -117,6 +127,7 @@ const network = z.strictObject({
           .meta({ description: "Two-digit county numbers whose municipalities attach to this hub; a county belongs to one hub at most. Changing this list moves tenants between hubs, which the report shows as blocking." }),
         vpnGatewaySku: vpnGatewaySku.default("VpnGw1AZ"),
         firewallTier: z.enum(["Standard", "Premium"]).optional().meta({ description: "Azure Firewall tier of this hub; default the primary hub's. Its policy inherits the isolation rules from the primary hub's parent policy." }),
+        tenantSubscriptionId,
       }),
     )
     .optional()

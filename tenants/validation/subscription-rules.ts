@@ -7,8 +7,10 @@
  * (`subscriptions.<slug>`), and no subscription is registered twice.
  */
 import type { PlatformInput, TenantInput } from "./checked-files";
-import type { Diagnostic } from "./diagnostic";
+import type { Diagnostic, FieldPath } from "./diagnostic";
 import { diagnosticAt } from "./yaml-source";
+import { HUB_MAIN } from "../../domain/network/hub-placement";
+import { hubTenantSubscriptions } from "../../domain/azure/tenant-subscription";
 
 export function checkSubscriptions(platform: PlatformInput, tenants: readonly TenantInput[]): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -22,16 +24,25 @@ export function checkSubscriptions(platform: PlatformInput, tenants: readonly Te
       owners.set(id.toLowerCase(), slug);
     }
   }
+  const hubSubscriptions = new Map(
+    hubTenantSubscriptions(platform.spec).map(({ hub, subscriptionId }) => [
+      subscriptionId.toLowerCase(),
+      { hub, field: hub === HUB_MAIN ? "network.hub.tenantSubscriptionId" : `network.hubs.${hub}.tenantSubscriptionId` },
+    ]),
+  );
   for (const { source, spec } of tenants) {
     const id = spec.azure.subscriptionId;
     if (id === undefined) continue;
     const registered = registry[spec.slug];
     if (registered !== undefined && registered.toLowerCase() === id.toLowerCase()) continue;
     const owner = owners.get(id.toLowerCase());
+    const hub = hubSubscriptions.get(id.toLowerCase());
     const why =
       owner !== undefined && owner !== spec.slug
         ? `is ${owner}'s subscription (subscriptions.${owner} in ${platform.source.file})`
-        : registered !== undefined
+        : hub !== undefined && registered === undefined
+          ? `is hub ${hub.hub}'s shared tenant subscription (${hub.field} in ${platform.source.file}), not a subscription of ${spec.slug}'s own`
+          : registered !== undefined
           ? `is not the subscription ${platform.source.file} registers for ${spec.slug} (subscriptions.${spec.slug}: ${registered})`
           : `is not registered for ${spec.slug} in ${platform.source.file}`;
     out.push(
@@ -43,6 +54,58 @@ export function checkSubscriptions(platform: PlatformInput, tenants: readonly Te
     );
   }
   out.push(...checkVendingRequests(platform, tenants));
+  out.push(...checkHubTenantSubscriptions(platform, tenants));
+  return out;
+}
+
+/**
+ * A hub's shared tenant subscription (network.hub.tenantSubscriptionId,
+ * network.hubs.<key>.tenantSubscriptionId; domain/azure/tenant-subscription.ts).
+ * It is not registered under `subscriptions`: that registry exists because a
+ * tenant file, which a municipality edits, names its own subscription, and the
+ * platform team vouches for it there. A hub's subscription is named in
+ * platform.yaml itself, the platform team's file, so naming it is the vouching.
+ * What must not happen is that it is also someone's own: a registered
+ * subscription, one a tenant file names, or another hub's, since each of them
+ * would then hold two owners' role assignments and be placed twice in the
+ * management groups. platform.yaml does not name the platform's own
+ * subscription (the deploying identity's, from the stack's configuration), so
+ * that collision cannot be checked here; docs/hubs.md says to use a new one.
+ */
+function checkHubTenantSubscriptions(platform: PlatformInput, tenants: readonly TenantInput[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const file = platform.source.file;
+  const network = platform.spec.network;
+  const named: { hub: string; path: FieldPath; id: string }[] = [];
+  if (network.hub.tenantSubscriptionId) named.push({ hub: HUB_MAIN, path: ["network", "hub", "tenantSubscriptionId"], id: network.hub.tenantSubscriptionId });
+  for (const key of Object.keys(network.hubs ?? {}).sort()) {
+    const id = network.hubs![key].tenantSubscriptionId;
+    if (id) named.push({ hub: key, path: ["network", "hubs", key, "tenantSubscriptionId"], id });
+  }
+  const registered = new Map(Object.entries(platform.spec.subscriptions).map(([slug, id]) => [id.toLowerCase(), slug]));
+  const usedByTenant = new Map<string, TenantInput>();
+  for (const t of tenants) {
+    const id = t.spec.azure.subscriptionId;
+    if (id !== undefined && !usedByTenant.has(id.toLowerCase())) usedByTenant.set(id.toLowerCase(), t);
+  }
+  const hubs = new Map<string, string>();
+  const fix = "name a subscription used for nothing else, or leave tenantSubscriptionId out to keep the hub's municipalities in the platform's subscription";
+  for (const { hub, path, id } of named) {
+    const key = id.toLowerCase();
+    const otherHub = hubs.get(key);
+    const slug = registered.get(key);
+    const tenant = usedByTenant.get(key);
+    const why =
+      otherHub !== undefined
+        ? `is hub ${otherHub}'s tenant subscription already; each hub has a subscription of its own, so its role assignments count against its own limit`
+        : slug !== undefined
+          ? `is ${slug}'s own subscription (subscriptions.${slug} in ${file}); a hub's shared subscription cannot also be a municipality's own`
+          : tenant !== undefined
+            ? `is the own subscription ${tenant.source.file} names (azure.subscriptionId); a hub's shared subscription cannot also be a municipality's own`
+            : undefined;
+    if (otherHub === undefined) hubs.set(key, hub);
+    if (why !== undefined) out.push(diagnosticAt(platform.source, path, `${id} ${why}; ${fix}`));
+  }
   return out;
 }
 

@@ -114,13 +114,13 @@ describe("scale plan: each limit, passing and failing", () => {
     expect(routesPerHubTable(r, limits).find((u) => u.subject.includes("hub nord's"))!.used).toBe(nord + 1 + 3);
   });
 
-  it("counts role assignments in the shared subscription and in a tenant's own", () => {
+  it("counts role assignments in the platform's subscription and in a tenant's own", () => {
     expect(tenantRoleAssignments(false)).toBe(8);
     expect(tenantRoleAssignments(true)).toBe(10);
     const r = region(oneHub, 10, 1);
     const own = { ...r, tenants: r.tenants.map((t, i) => (i === 0 ? { ...t, subscription: "sub-own" } : t)) };
     const bySub = new Map(roleAssignmentsPerSubscription(own, limits).map((u) => [u.subject, u.used]));
-    expect(bySub.get(`role assignments in the shared subscription ${SHARED}`)).toBe(200 + 9 * 8);
+    expect(bySub.get(`role assignments in the platform's subscription ${SHARED}`)).toBe(200 + 9 * 8);
     expect(bySub.get("role assignments in subscription sub-own")).toBe(10);
     expect(scaleFindings(roleAssignmentsPerSubscription(region(oneHub, 357, 1, { platformRoleAssignments: 1200 }), limits))).toHaveLength(1);
   });

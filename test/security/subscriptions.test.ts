@@ -42,6 +42,24 @@ describe("a municipality's own subscription", () => {
     ]);
   });
 
+  it("cannot be its hub's shared tenant subscription, which holds its neighbours' resources", () => {
+    const HUB_SUB = "00000000-0000-4000-8000-00000000a000";
+    const base = basePlatform() as { network: Json & { hub: Json } };
+    const platform = { ...base, network: { ...base.network, hub: { ...base.network.hub, tenantSubscriptionId: HUB_SUB } }, subscriptions: { alta: ALTA_SUB } };
+    const senja: Json = { ...baseTenant("senja", "5530", 1), azure: { subscriptionId: HUB_SUB } };
+    const alta: Json = { ...baseTenant("alta", "5601", 2), azure: { subscriptionId: ALTA_SUB } };
+    const region = makeRegion({ senja, alta }, platform);
+    try {
+      const found = loadRegion({ tenantsDir: region.tenantsDir, platformFile: region.platformFile }).diagnostics.map((d) => `${d.file.endsWith("platform.yaml") ? "platform " : ""}${formatPath(d.path)}: ${d.message}`);
+      expect(found).toEqual([
+        expect.stringMatching(new RegExp(`^platform network\\.hub\\.tenantSubscriptionId: ${HUB_SUB} is the own subscription .*senja\\.yaml names \\(azure\\.subscriptionId\\); a hub's shared subscription cannot also be a municipality's own`)),
+        expect.stringMatching(new RegExp(`^azure\\.subscriptionId: ${HUB_SUB} is hub main's shared tenant subscription \\(network\\.hub\\.tenantSubscriptionId in .*platform\\.yaml\\), not a subscription of senja's own; the regional team registers`)),
+      ]);
+    } finally {
+      region.remove();
+    }
+  });
+
   it("is registered for one municipality only", () => {
     expect(problems(SENJA_SUB, { senja: SENJA_SUB, alta: SENJA_SUB })).toEqual(
       expect.arrayContaining([`platform subscriptions.alta: ${SENJA_SUB} is registered for senja already; a subscription belongs to one municipality`]),

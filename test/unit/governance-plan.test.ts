@@ -32,6 +32,19 @@ describe("placement of subscriptions", () => {
     ]);
   });
 
+  it("places a hub's shared tenant subscription once, for the hub, in municipalities, however many tenants it holds", () => {
+    const HUB = "00000000-0000-4000-8000-00000000a056";
+    // alta and gamvik sit in hub nord's subscription: they have none of their own, so they add no placement.
+    expect(subscriptionPlacements([tenant("alta"), tenant("gamvik"), tenant("nordreisa", SUB_A)], [{ hub: "nord", subscriptionId: HUB }])).toEqual([
+      { key: "nordreisa", subscriptionId: SUB_A, group: "municipalities" },
+      { key: "hub-nord", subscriptionId: HUB, group: "municipalities" },
+    ]);
+  });
+
+  it("refuses a hub's shared subscription that is a municipality's own", () => {
+    expect(() => subscriptionPlacements([tenant("alta", SUB_A)], [{ hub: "nord", subscriptionId: SUB_A }])).toThrow(/tenantSubscriptionId of hub nord: .* is already alta's subscription/);
+  });
+
   it("refuses one subscription for two municipalities", () => {
     expect(() => subscriptionPlacements([tenant("alta", SUB_A), tenant("bardu", SUB_A.toUpperCase())])).toThrow(/tenants\/bardu\.yaml azure\.subscriptionId: .* is already alta's subscription/);
   });

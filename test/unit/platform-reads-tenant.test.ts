@@ -5,6 +5,8 @@ describe("what the platform stack reads of a tenant file on another hub", () => 
     ["nothing of a file with only its own network, sites and services", { network: {} }, []],
     ["the wifi section (the core's RADIUS servers)", { wifi: { realm: "alta.kommune.no" } }, ["wifi"]],
     ["a subscription of its own (management groups, Defender)", { azure: { subscriptionId: "0b1f6471-1bf0-4dda-aec3-cb9272f09590" } }, ["azure.subscriptionId"]],
+    // Its hub's shared tenant subscription is platform.yaml's (network.hubs.<key>.tenantSubscriptionId), placed once for the hub.
+    ["nothing of a file in its hub's shared subscription (no azure section)", { network: {}, waivers: [] }, []],
     ["a subscription request", { azure: { subscription: { create: true } } }, ["azure.subscription.create"]],
     ["no subscription request when create is false", { azure: { subscription: { create: false } } }, []],
     ["a request the schema would refuse, to be safe", { azure: { subscription: { create: "yes" } } }, ["azure.subscription.create"]],
