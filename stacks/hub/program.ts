@@ -13,10 +13,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as resources from "@pulumi/azure-native/resources";
 import { HubDns } from "../../components/dns/hub-dns";
-import { generateSecret } from "../../components/security/generated-secret";
 import { azureName, REGION_CODES } from "../../domain/azure/names";
 import { standardTags, withService } from "../../domain/azure/tags";
-import { radiusClientSecret } from "../../domain/azure/generated-secrets";
 import { platformKeyVaultName } from "../../domain/azure/key-vault";
 import { radiusDelivery } from "../../domain/eduroam/delivery";
 import { hubServicePrefixes } from "../../domain/network/hub-layout";
@@ -24,7 +22,7 @@ import { HUB_MAIN, hubOf, hubsOf } from "../../domain/network/hub-placement";
 import { platformOutputs, type HubStackOutputs, type StackOutputs } from "../contract";
 import type { HubStackInput } from "../inputs";
 import { attachTenants, type TenantScope } from "../platform/tenant-attachments";
-import { grantSecretReads } from "../platform/radius-config";
+import { generateAccessPointSecrets, grantSecretReads } from "../platform/radius-config";
 import { hubBaseName, hubProgram, planHub } from "../platform/hub";
 import { hubAlerting } from "./alerting";
 
@@ -107,15 +105,7 @@ export function hubStackProgram(input: HubStackInput, tenantScope?: TenantScope)
   // servers are granted reads on it alone (stacks/platform/radius-config.ts).
   const delivery = radiusDelivery({ platform, tenants }, { keyVaultName });
   if (delivery && platform.radius) {
-    const copies = new Map<string, ReturnType<typeof generateSecret>["copy"]>();
-    for (const t of tenants) {
-      const attachment = attachments.get(t.spec.slug);
-      if (!attachment || !t.spec.wifi) continue;
-      for (const key of Object.keys(t.spec.wifi.accessPoints)) {
-        const secret = radiusClientSecret(t.spec.slug, key);
-        copies.set(secret.secretName, generateSecret(secret, secretVault, attachment).copy);
-      }
-    }
+    const copies = generateAccessPointSecrets(tenants, attachments, secretVault);
     const principalIds = Array.from({ length: platform.radius.count }, (_, i) => fromPlatform("radiusPrincipalIds").apply((ids) => ids[i] ?? ""));
     grantSecretReads(delivery.secretReads.filter((r) => r.tenant !== undefined), principalIds, {
       platformVaultId: fromPlatform("keyVaultId"),

@@ -32,7 +32,7 @@ import { standardTags, withService } from "../../domain/azure/tags";
 import { platformGroupPrefix } from "../../domain/azure/group-names";
 import type { PlatformOutputs, StackOutputs } from "../contract";
 import type { PlatformStackInput } from "../inputs";
-import { copyConfigSecrets, grantSecretReads } from "./radius-config";
+import { copyConfigSecrets, generateAccessPointSecrets, grantSecretReads } from "./radius-config";
 import { generateSecret } from "../../components/security/generated-secret";
 import { CUI_KEY, radiusClientSecret } from "../../domain/azure/generated-secrets";
 import { attachTenants, type TenantScope } from "./tenant-attachments";
@@ -356,14 +356,7 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     // The CUI key and every access point's RADIUS secret are made here; the servers read them at boot.
     const generatedHolder = new pulumi.ComponentResource("grunnmur:security:GeneratedSecrets", "generated-secrets", {});
     copies.set(CUI_KEY.secretName, generateSecret(CUI_KEY, secretVault, generatedHolder).copy);
-    for (const t of tenants) {
-      const attachment = attachments.get(t.spec.slug);
-      if (!attachment || !t.spec.wifi) continue;
-      for (const key of Object.keys(t.spec.wifi.accessPoints)) {
-        const spec = radiusClientSecret(t.spec.slug, key);
-        copies.set(spec.secretName, generateSecret(spec, secretVault, attachment).copy);
-      }
-    }
+    for (const [name, copy] of generateAccessPointSecrets(tenants, attachments, secretVault)) copies.set(name, copy);
     const radius = new RadiusServers("radius", {
       resourceGroupName: groupsRg.radius.name,
       location,

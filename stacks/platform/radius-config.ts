@@ -12,6 +12,9 @@ import type { SecretRead } from "../../domain/eduroam/delivery";
 import type { SecretSource } from "../../domain/eduroam/secret-placeholders";
 import { assignRoles } from "../../components/shared/role-assignments";
 import { configSecret, type SecretMode } from "../secrets";
+import { generateSecret, type SecretVault } from "../../components/security/generated-secret";
+import { radiusClientSecret } from "../../domain/azure/generated-secrets";
+import type { ResolvedTenant } from "../../tenants/region";
 
 export interface ConfigSecretCopyArgs {
   readonly keyVaultName: string;
@@ -82,4 +85,26 @@ export function grantSecretReads(reads: readonly SecretRead[], principalIds: rea
       ], parent),
     );
   }
+}
+
+/**
+ * Each access point's RADIUS secret of the tenants attached in this run, made with its
+ * municipality's attachment (the platform's stack for the primary hub, a hub's stack for
+ * another), by secret name: the servers' read grants wait for these copies.
+ */
+export function generateAccessPointSecrets(
+  tenants: readonly ResolvedTenant[],
+  attachments: ReadonlyMap<string, pulumi.Resource>,
+  vault: SecretVault,
+): Map<string, keyvault.Secret> {
+  const copies = new Map<string, keyvault.Secret>();
+  for (const t of tenants) {
+    const attachment = attachments.get(t.spec.slug);
+    if (!attachment || !t.spec.wifi) continue;
+    for (const key of Object.keys(t.spec.wifi.accessPoints)) {
+      const spec = radiusClientSecret(t.spec.slug, key);
+      copies.set(spec.secretName, generateSecret(spec, vault, attachment).copy);
+    }
+  }
+  return copies;
 }
