@@ -8,12 +8,11 @@
  * (https://learn.microsoft.com/azure/dns/private-dns-privatednszone#limits).
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as privatedns from "@pulumi/azure-native/privatedns";
 import { azureName } from "../../domain/azure/names";
-import { dnsLinkName } from "../../domain/network/hub-names";
 import type { CommonArgs, ComponentOutputs } from "../shared/common-args";
 import { addLock } from "../shared/lock";
 import { inboundResolver } from "./inbound-resolver";
+import { zoneLink } from "./zone-link";
 import { privateDnsZoneNames } from "./private-dns";
 
 // No diagnostics: a DNS private resolver has no log categories (see private-dns.ts).
@@ -40,19 +39,7 @@ export class HubDns extends pulumi.ComponentResource implements ComponentOutputs
   constructor(name: string, args: HubDnsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("grunnmur:dns:HubDns", name, {}, opts);
     for (const [key, zoneName] of Object.entries(privateDnsZoneNames(args.location))) {
-      new privatedns.VirtualNetworkLink(
-        `${name}-${key}`,
-        {
-          resourceGroupName: args.zonesResourceGroupName,
-          location: "global",
-          privateZoneName: zoneName,
-          virtualNetworkLinkName: dnsLinkName(args.vnetKey),
-          virtualNetwork: { id: args.vnetId },
-          registrationEnabled: false,
-          tags: args.tags,
-        },
-        { parent: this },
-      );
+      zoneLink(`${name}-${key}`, { zonesResourceGroupName: args.zonesResourceGroupName, zoneName, vnetKey: args.vnetKey, vnetId: args.vnetId, tags: args.tags }, this);
     }
     const resolver = inboundResolver(
       `${name}-resolver`,

@@ -10,7 +10,7 @@ import { azureName } from "../../domain/azure/names";
 import type { CommonArgs, ComponentOutputs } from "../shared/common-args";
 import { addLock } from "../shared/lock";
 import { inboundResolver } from "./inbound-resolver";
-import { dnsLinkName } from "../../domain/network/hub-names";
+import { zoneLink } from "./zone-link";
 
 /** Zones by the key stack outputs and private endpoints use. */
 export function privateDnsZoneNames(location: string): Record<string, string> {
@@ -62,19 +62,7 @@ export class PrivateDns extends pulumi.ComponentResource implements ComponentOut
       );
       this.zoneIds[key] = zone.id;
       for (const [hubKey, vnetId] of Object.entries(args.hubVnets)) {
-        new privatedns.VirtualNetworkLink(
-          `${name}-${key}-${hubKey}`,
-          {
-            resourceGroupName: args.resourceGroupName,
-            location: "global",
-            privateZoneName: zone.name,
-            virtualNetworkLinkName: dnsLinkName(hubKey),
-            virtualNetwork: { id: vnetId },
-            registrationEnabled: false,
-            tags: args.tags,
-          },
-          { parent: this },
-        );
+        zoneLink(`${name}-${key}-${hubKey}`, { zonesResourceGroupName: args.resourceGroupName, zoneName: zone.name, vnetKey: hubKey, vnetId, tags: args.tags }, this);
       }
     }
 
