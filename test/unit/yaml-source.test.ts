@@ -1,4 +1,4 @@
-import { parseYamlSource, withPlainEnv } from "../../tenants/validation/yaml-source";
+import { diagnosticAt, locate, parseYamlSource, withoutTree, withPlainEnv } from "../../tenants/validation/yaml-source";
 
 describe("parsing with a plain copy of process.env", () => {
   const KEY = "GRUNNMUR_TEST_PLAIN_ENV";
@@ -39,5 +39,33 @@ describe("parsing with a plain copy of process.env", () => {
     expect(source.value).toEqual({ slug: "senja", sites: { radhus: { prefixes: ["10.0.0.0/24"] } } });
     expect(source.lineCounter.linePos(source.doc.contents!.range![0])).toEqual({ line: 1, col: 1 });
     expect(parseYamlSource("x.yaml", "a: [1, 2\n").syntaxErrors.length).toBeGreaterThan(0);
+  });
+});
+
+describe("a source without its syntax tree", () => {
+  const TEXT = "slug: senja\nsites:\n  radhus:\n    publicIp: 198.51.100.7\n    prefixes:\n      - 10.0.0.0/24\n      - 10.0.1.0/24\n";
+
+  it.each<[string, Array<string | number>, "key" | "value"]>([
+    ["a top-level value", ["slug"], "value"],
+    ["a map's key", ["sites", "radhus"], "key"],
+    ["a list item", ["sites", "radhus", "prefixes", 1], "value"],
+    ["the nearest ancestor of a missing field", ["sites", "radhus", "vlan"], "value"],
+  ])("points at %s where the full source does", (_label, path, at) => {
+    const full = parseYamlSource("senja.yaml", TEXT);
+    expect(locate(withoutTree(full, TEXT), path, at)).toEqual(locate(full, path, at));
+  });
+
+  it("keeps the file, the value and the diagnostics' text", () => {
+    const full = parseYamlSource("senja.yaml", TEXT);
+    const light = withoutTree(full, TEXT);
+    expect([light.file, light.value, light.syntaxErrors]).toEqual([full.file, full.value, full.syntaxErrors]);
+    expect(diagnosticAt(light, ["sites", "radhus", "publicIp"], "m")).toEqual({ file: "senja.yaml", line: 4, column: 15, path: ["sites", "radhus", "publicIp"], message: "m" });
+  });
+
+  it("parses the text again once, on the first position asked for", () => {
+    const light = withoutTree(parseYamlSource("senja.yaml", TEXT), TEXT);
+    const first = light.doc;
+    expect(light.doc).toBe(first);
+    expect(light.lineCounter.linePos(first.contents!.range![0])).toEqual({ line: 1, col: 1 });
   });
 });
