@@ -86,18 +86,24 @@ export function withoutTree(source: YamlSource, text: string): YamlSource {
   };
 }
 
+/** The only variables the yaml package reads (its debug switches); test/unit/yaml-source.test.ts checks its code for others. */
+export const YAML_ENV_SWITCHES = ["LOG_TOKENS", "LOG_STREAM"] as const;
+
 /**
- * Runs `parse` with process.env swapped for a plain copy of itself. The yaml
- * package reads the debug switch process.env.LOG_TOKENS once per token (yaml
- * 2.9.1, dist/parse/parser.js, Parser.next), and Node's process.env is no plain
- * object: every read calls into C++. The 357-municipality region has 420,000
- * tokens, and those reads were a fifth of its parse time. The copy holds the
- * same variables, so the switches still work; the real object is put back
- * before anything else can run, also when the parse throws.
+ * Runs `parse` with process.env swapped for a plain object holding the yaml
+ * package's two debug switches. The package reads process.env.LOG_TOKENS once
+ * per token (yaml 2.9.1, dist/parse/parser.js, Parser.next), and Node's
+ * process.env is no plain object: every read calls into C++. The 357-municipality
+ * region has 420,000 tokens, and those reads were a fifth of its parse time; a
+ * full copy of the environment per file cost a few percent more. Only the
+ * package's code runs inside, and the real object is put back before anything
+ * else can run, also when the parse throws.
  */
 export function withPlainEnv<T>(parse: () => T): T {
   const real = process.env;
-  process.env = { ...real };
+  const plain: NodeJS.ProcessEnv = {};
+  for (const name of YAML_ENV_SWITCHES) if (real[name] !== undefined) plain[name] = real[name];
+  process.env = plain;
   try {
     return parse();
   } finally {

@@ -1,14 +1,28 @@
-import { diagnosticAt, locate, parseYamlSource, withoutTree, withPlainEnv } from "../../tenants/validation/yaml-source";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { diagnosticAt, locate, parseYamlSource, withoutTree, withPlainEnv, YAML_ENV_SWITCHES } from "../../tenants/validation/yaml-source";
 
-describe("parsing with a plain copy of process.env", () => {
+/** Every .js file under `dir`. */
+function scripts(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? scripts(path.join(dir, e.name)) : e.name.endsWith(".js") ? [path.join(dir, e.name)] : []));
+}
+
+describe("parsing with a plain process.env", () => {
   const KEY = "GRUNNMUR_TEST_PLAIN_ENV";
   afterEach(() => {
     delete process.env[KEY];
+    for (const name of YAML_ENV_SWITCHES) delete process.env[name];
   });
 
-  it("sees the same variables inside as outside", () => {
-    process.env[KEY] = "set";
-    expect(withPlainEnv(() => process.env[KEY])).toBe("set");
+  it("holds the yaml package's debug switches as they are set", () => {
+    process.env.LOG_STREAM = "1";
+    expect(withPlainEnv(() => ({ ...process.env }))).toEqual({ LOG_STREAM: "1" });
+  });
+
+  it("names every variable the installed yaml package reads, so an upgrade that reads another is noticed", () => {
+    const dist = path.dirname(require.resolve("yaml"));
+    const read = new Set(scripts(dist).flatMap((file) => [...fs.readFileSync(file, "utf8").matchAll(/\benv\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[)/g)].map((m) => m[1] ?? "(computed)")));
+    expect([...read].sort()).toEqual([...YAML_ENV_SWITCHES].sort());
   });
 
   it("puts the real process.env back afterwards", () => {
@@ -32,6 +46,12 @@ describe("parsing with a plain copy of process.env", () => {
       process.env[KEY] = "inside";
     });
     expect(process.env[KEY]).toBeUndefined();
+  });
+
+  it("leaves the real process.env as it was", () => {
+    process.env[KEY] = "outside";
+    withPlainEnv(() => undefined);
+    expect(process.env[KEY]).toBe("outside");
   });
 
   it("leaves the parsed file as it was: value, positions and syntax errors", () => {
