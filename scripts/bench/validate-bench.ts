@@ -45,7 +45,8 @@ export function validateBenchMain(argv: readonly string[]): number {
     console.log(`validate ${size} municipalities on ${os.availableParallelism()} CPUs, node ${process.version}`);
     console.log(`  cold (first run):       ${cold.toFixed(3)} s`);
     console.log(`  warm (median of ${runs}):    ${median.toFixed(3)} s   [${warm.map((s) => s.toFixed(3)).join(", ")}]`);
-    console.log(`  target under 1 s (warm): ${median < 1 ? "met" : "MISSED"}`);
+    const verdict = (seconds: number) => (seconds < 1 ? "met" : "MISSED");
+    console.log(`  issue 18's target, under 1 s: cold ${verdict(cold)}, warm ${verdict(median)}`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
