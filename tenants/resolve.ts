@@ -7,6 +7,7 @@
  */
 import { type Cidr, cidr, contains, formatCidr, overlaps, parseIp } from "../domain/network/cidr";
 import { blockForKommunenummer, layoutSubnets } from "../domain/network/address-plan";
+import { CidrIndex } from "../domain/network/cidr-index";
 import { findFreeBlock } from "../domain/network/free-blocks";
 import { spokeSubnetRequests, zonesInUse, type SubnetKey } from "../domain/network/zones";
 import type { ResolvedTenant } from "./region";
@@ -66,6 +67,8 @@ export function resolveAddressPlan(platform: PlatformInput, tenants: readonly Te
   // The shared-services spoke is peered with the hub: no site or spoke may overlap it either.
   if (platform.spec.network.sharedServicesSpoke) claimed.push(hub("sharedServicesSpoke", "the shared-services spoke", platform.spec.network.sharedServicesSpoke.addressSpace));
   const hubCount = claimed.length;
+  // Every claim's block, so the scans below run only when something overlaps (the first found is still the one reported).
+  const claimedBlocks = new CidrIndex(claimed.map((c) => c.block));
   // A site also stays apart from the whole tenant pool (not only the spokes allocated so far: a
   // site in a free block would break the spoke that joins later) and the national eduroam
   // proxies. These are the platform's own decisions, so a site that overlaps one is the one reported.
@@ -92,7 +95,7 @@ export function resolveAddressPlan(platform: PlatformInput, tenants: readonly Te
           out.push(diagnosticAt(source, ["sites", key, "prefixes", i], `${text} overlaps ${fixed.what} (${formatCidr(fixed.block)}) in ${fixed.owner}; the hub cannot route both, so renumber or NAT this site`));
           return;
         }
-        const clash = hubClash ?? claimed.find((c) => overlaps(c.block, block));
+        const clash = hubClash ?? (claimedBlocks.overlapsAny(block) ? claimed.find((c) => overlaps(c.block, block)) : undefined);
         if (clash) {
           // A prefix reported here claims nothing, so a spoke it overlaps is not blamed for it as well.
           if (clash.rank > claim.rank) out.push(clash.blame(claim));
@@ -102,6 +105,7 @@ export function resolveAddressPlan(platform: PlatformInput, tenants: readonly Te
           }
         }
         claimed.push(claim);
+        claimedBlocks.add(block);
       });
     }
   }
@@ -138,13 +142,15 @@ export function resolveAddressPlan(platform: PlatformInput, tenants: readonly Te
       blame: (other) =>
         diagnosticAt(source, field, `the address space ${formatCidr(spoke)}${addressSource === "allocated" ? " allocated from this kommunenummer" : ""} overlaps ${described(other)}; set network.addressSpace to a free block in the pool${suggest(spoke, "e.g.")}`),
     };
-    const clash = claimed.find((c) => c.owner !== source.file && overlaps(c.block, space!));
+    const overlapping = claimedBlocks.overlapsAny(space) ? claimed.filter((c) => overlaps(c.block, space!)) : [];
+    const clash = overlapping.find((c) => c.owner !== source.file);
     if (clash) out.push(blameNewer(claim, clash));
-    const ownSites = claimed.filter((c) => c.owner === source.file && overlaps(c.block, space!));
+    const ownSites = overlapping.filter((c) => c.owner === source.file);
     for (const site of ownSites) {
       out.push(diagnosticAt(source, ["network"], `the spoke ${formatCidr(space)} overlaps this municipality's own ${site.what} (${formatCidr(site.block)}); the spoke must not reuse on-premises addresses`, "key"));
     }
     claimed.push(claim);
+    claimedBlocks.add(spoke);
 
     const zones = zonesInUse(spec.services);
     const layout = layoutSubnets(space, spokeSubnetRequests(spec.network.zones));

@@ -49,8 +49,12 @@ export const REGION_CODES: Readonly<Record<string, string>> = {
   norwaywest: "now",
 };
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** ASCII folding for Norwegian and Sámi letters, so "Kåfjord" and "Porsáŋgu" become usable. */
 export function foldToAscii(text: string): string {
+  // ASCII has nothing to fold or decompose; most names are (a region's validation makes thousands).
+  if (ASCII.test(text)) return text.toLowerCase();
   const map: Record<string, string> = {
     æ: "ae", ø: "o", å: "a", ä: "a", ö: "o", á: "a", č: "c", đ: "d", ŋ: "n", š: "s", ŧ: "t", ž: "z", ï: "i", â: "a",
   };
@@ -65,14 +69,30 @@ function shortHash(text: string, length: number): string {
   return createHash("sha256").update(text).digest("hex").slice(0, length);
 }
 
+const NOT_ALLOWED = new Map<RegExp, RegExp>();
+
+/**
+ * Every character outside a rule's `allowed` class, as one global pattern, so a
+ * part is cleaned in one replace instead of a test per character. The u flag
+ * matches a whole code point, as iterating the string does.
+ */
+function notAllowed(allowed: RegExp): RegExp {
+  let pattern = NOT_ALLOWED.get(allowed);
+  if (!pattern) {
+    if (!/^\[[^\]^\\]*\]$/.test(allowed.source) || allowed.flags !== "") throw new Error(`NAME_RULES' allowed must be one plain character class like /[a-z0-9-]/, not ${allowed}`);
+    pattern = new RegExp(`[^${allowed.source.slice(1, -1)}]`, "gu");
+    NOT_ALLOWED.set(allowed, pattern);
+  }
+  return pattern;
+}
+
 /**
  * Builds a name of `kind` from stable parts, e.g. azureName("resourceGroup",
  * ["grunnmur", "senja", "network"]) gives "rg-grunnmur-senja-network".
  */
 export function azureName(kind: NameKind, parts: readonly string[]): string {
   const rule = NAME_RULES[kind];
-  const clean = (part: string) =>
-    [...foldToAscii(part)].map((ch) => (rule.allowed.test(ch) ? ch : rule.separator === "-" ? "-" : "")).join("");
+  const clean = (part: string) => foldToAscii(part).replace(notAllowed(rule.allowed), rule.separator === "-" ? "-" : "");
   const pieces = [rule.prefix, ...parts].filter((p) => p.length > 0).map(clean);
   let name = pieces.join(rule.separator).replace(/-+/g, "-").replace(/^-|-$/g, "");
   if (name.length > rule.maxLength) {

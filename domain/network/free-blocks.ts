@@ -3,7 +3,8 @@
  * network. Pure: the address plan passes every block anybody uses (hubs,
  * spokes, on-premises sites) and gets one that none of them touches.
  */
-import { type Cidr, blockCount, nthBlock, overlaps } from "./cidr";
+import { type Cidr, blockCount, nthBlock } from "./cidr";
+import { CidrIndex } from "./cidr-index";
 import { SLOTS_PER_COUNTY, type TenantPool } from "./address-plan";
 
 /**
@@ -24,7 +25,9 @@ export function reservedSlot(pool: TenantPool, slot: number): boolean {
 export function findFreeBlock(pool: TenantPool, prefix: number, taken: readonly Cidr[]): Cidr | undefined {
   if (prefix < pool.cidr.prefix || prefix > 32) return undefined;
   const count = blockCount(pool.cidr, prefix);
-  const free = (block: Cidr) => !taken.some((t) => overlaps(t, block));
+  // Up to 2^(prefix - pool prefix) candidates against every block taken: an index, not a scan per candidate.
+  const takenBlocks = new CidrIndex(taken);
+  const free = (block: Cidr) => !takenBlocks.overlapsAny(block);
   let fallback: Cidr | undefined;
   for (let i = 0; i < count; i += 1) {
     const block = nthBlock(pool.cidr, prefix, i);

@@ -70,11 +70,13 @@ export function checkSitesAgainstHubs(platform: PlatformInput, tenants: readonly
   const out: Diagnostic[] = [];
   const extra = Object.entries(platform.spec.network.hubs ?? {});
   if (extra.length === 0) return out;
+  const hubs = extra.map(([key, hub]) => ({ key, hub, block: cidr(hub.addressSpace) }));
   for (const { source, spec } of tenants) {
     for (const [siteKey, site] of Object.entries(spec.sites)) {
       site.prefixes.forEach((prefix, i) => {
-        for (const [key, hub] of extra) {
-          if (overlaps(cidr(prefix), cidr(hub.addressSpace))) {
+        const block = cidr(prefix);
+        for (const { key, hub, block: hubBlock } of hubs) {
+          if (overlaps(block, hubBlock)) {
             out.push(diagnosticAt(source, ["sites", siteKey, "prefixes", i], `${prefix} overlaps hub ${key} (${hub.addressSpace} in ${platform.source.file}); a site's prefixes must lie apart from every hub`));
           }
         }

@@ -16,7 +16,7 @@ import { checkPlatform, checkRegion } from "./region-rules";
 import { checkRegionNames } from "./name-rules";
 import { checkTenant } from "./tenant-rules";
 import { checkWaiverPolicies } from "./waiver-rules";
-import { diagnosticAt, parseYamlSource, type YamlSource } from "./yaml-source";
+import { diagnosticAt, parseYamlSource, withoutTree, type YamlSource } from "./yaml-source";
 import { blameOrder, establishedFirst, type FileHistory } from "./file-age";
 import { checkTenantDates, checkWaiverDates, localToday } from "./date-rules";
 import { checkOffboarding } from "./offboarding-rules";
@@ -71,13 +71,13 @@ export function listTenantFiles(tenantsDir: string): { files: string[]; diagnost
 }
 
 /** The file's YAML, or the diagnostics that say why it is not read; never an exception. */
-function readSource(file: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
+function readSource(file: string): { source?: YamlSource; text?: string; diagnostics: Diagnostic[] } {
   const shown = displayPath(file);
   const text = readYamlText(file, shown);
   if (!text.ok) return { diagnostics: text.diagnostics };
   try {
     const source = parseYamlSource(shown, text.text);
-    return { source, diagnostics: source.syntaxErrors };
+    return { source, text: text.text, diagnostics: source.syntaxErrors };
   } catch (err) {
     return { diagnostics: [{ file: shown, path: [], message: `cannot be read as YAML: ${err instanceof Error ? err.message : String(err)}` }] };
   }
@@ -148,8 +148,8 @@ export function loadRegion(paths: RegionPaths, rules: RegionRules = {}): RegionL
 }
 
 function checkTenantFile(file: string, rules: RegionRules): { tenant?: TenantInput; diagnostics: Diagnostic[] } {
-  const { source, diagnostics: unread } = readSource(file);
-  if (!source || unread.length > 0) return { diagnostics: unread };
+  const { source, text, diagnostics: unread } = readSource(file);
+  if (!source || text === undefined || unread.length > 0) return { diagnostics: unread };
   // Before the schema: a "TODO: ..." where a number or map belongs is reported as unfilled, not as the wrong type.
   const placeholders = findPlaceholders(source);
   const parsed = checkAgainstSchema(tenantSchema, source);
@@ -161,7 +161,8 @@ function checkTenantFile(file: string, rules: RegionRules): { tenant?: TenantInp
   const waivers = rules.policyNames ? checkWaiverPolicies(parsed.value.waivers, rules.policyNames) : [];
   const dates = checkTenantDates(parsed.value, rules.today ?? localToday());
   const diagnostics = [...checkTenant(parsed.value, fileSlug), ...waivers, ...dates].map((finding) => diagnosticAt(source, finding.path, finding.message, finding.at));
-  return { tenant: { source, spec: parsed.value }, diagnostics: [...placeholders, ...diagnostics] };
+  // The rules across files keep every tenant until the end; its tree is parsed again only if one of them reports on it.
+  return { tenant: { source: withoutTree(source, text), spec: parsed.value }, diagnostics: [...placeholders, ...diagnostics] };
 }
 
 function internalError(file: string, err: unknown): Diagnostic {

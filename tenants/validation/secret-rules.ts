@@ -60,11 +60,27 @@ function isSecretRef(value: Record<string, unknown>): boolean {
 
 /** Every secret reference in a parsed file, wherever it is, so a secret field added later cannot slip past these rules. */
 export function secretRefsIn(value: unknown, path: ReadonlyArray<string | number> = []): FoundSecretRef[] {
-  if (Array.isArray(value)) return value.flatMap((item, i) => secretRefsIn(item, [...path, i]));
-  if (typeof value !== "object" || value === null) return [];
+  const out: FoundSecretRef[] = [];
+  collectSecretRefs(value, path, out);
+  return out;
+}
+
+// Into one list, and a path only for what can hold a reference: run over every file of the region on every validation.
+function collectSecretRefs(value: unknown, path: ReadonlyArray<string | number>, out: FoundSecretRef[]): void {
+  const holds = (item: unknown) => typeof item === "object" && item !== null;
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      if (holds(item)) collectSecretRefs(item, [...path, i], out);
+    });
+    return;
+  }
+  if (!holds(value)) return;
   const record = value as Record<string, unknown>;
-  if (isSecretRef(record)) return [{ path, ref: record as SecretRef }];
-  return Object.entries(record).flatMap(([key, item]) => secretRefsIn(item, [...path, key]));
+  if (isSecretRef(record)) {
+    out.push({ path, ref: record as SecretRef });
+    return;
+  }
+  for (const [key, item] of Object.entries(record)) if (holds(item)) collectSecretRefs(item, [...path, key], out);
 }
 
 const longestFirst = (slugs: readonly string[]) => [...new Set(slugs)].sort((a, b) => b.length - a.length || a.localeCompare(b));
@@ -86,6 +102,8 @@ interface SecretOwners {
   readonly hostIsMember: boolean;
   /** Tenant slugs; the longest that begins a name owns it, so `nord-fron-x` is nord-fron's and not nord's. */
   readonly slugs: readonly string[];
+  /** The host and the tenant slugs, longest first: sorted once per region, not once per secret (357 sorts of 358 slugs). */
+  readonly hostAndSlugs: readonly string[];
 }
 
 function ownersOf(platform: PlatformInput, tenants: readonly TenantInput[]): SecretOwners {
@@ -102,7 +120,7 @@ function ownersOf(platform: PlatformInput, tenants: readonly TenantInput[]): Sec
     if (!vaults.has(name.toLowerCase())) vaults.set(name.toLowerCase(), entry.tenant);
   }
   const slugs = longestFirst(tenants.map((t) => t.spec.slug));
-  return { host: spec.host.slug, hostIsMember: spec.host.member && tenants.some((t) => t.spec.slug === spec.host.slug), platformFile: platform.source.file, platformVault, vaults, platformSecrets, platformConfigKeys, slugs };
+  return { host: spec.host.slug, hostIsMember: spec.host.member && tenants.some((t) => t.spec.slug === spec.host.slug), platformFile: platform.source.file, platformVault, vaults, platformSecrets, platformConfigKeys, slugs, hostAndSlugs: longestFirst([spec.host.slug, ...slugs]) };
 }
 
 function ownerOfSecretName(name: string, owners: SecretOwners): Owner {
@@ -110,7 +128,7 @@ function ownerOfSecretName(name: string, owners: SecretOwners): Owner {
   if (owners.platformSecrets.has(lower)) return { kind: "platform", why: "" };
   if (lower.startsWith(CONFIG_COPY_PREFIX)) return { kind: "platform", why: ` (the platform's copies of Pulumi config secrets are named ${CONFIG_COPY_PREFIX}<key>)` };
   if (isGeneratedSecretName(lower)) return { kind: "platform", why: ` (the secrets the platform generates are named ${GENERATED_SECRET_PREFIX}<...>)` };
-  const slug = longestFirst([owners.host, ...owners.slugs]).find((s) => lower.startsWith(`${s}-`));
+  const slug = owners.hostAndSlugs.find((s) => lower.startsWith(`${s}-`));
   if (slug === owners.host && !owners.hostIsMember) return { kind: "platform", why: ` (named after the host, ${owners.host})` };
   return slug ? { kind: "tenant", slug } : { kind: "nobody" };
 }
@@ -126,7 +144,7 @@ function ownerOfConfigKey(key: string, owners: SecretOwners): Owner {
   // ":" made "-" (keyVaultNameForConfig), so those would let two municipalities' keys share
   // one copy; ":" would also name another namespace (`azure-native:...`).
   if (!/^[A-Za-z0-9-]+$/.test(key)) return { kind: "nobody", why: " (a municipality's keys hold only letters, digits and hyphens)" };
-  const slug = longestFirst([owners.host, ...owners.slugs]).find((s) => startsWithSlug(key, s));
+  const slug = owners.hostAndSlugs.find((s) => startsWithSlug(key, s));
   if (slug === owners.host && !owners.hostIsMember) return { kind: "platform", why: ` (named after the host, ${owners.host})` };
   return slug ? { kind: "tenant", slug } : { kind: "nobody" };
 }

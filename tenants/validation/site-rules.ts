@@ -8,6 +8,7 @@
  */
 import { type AddressRange, classifyAddress, classifyBlock, describeAgainst, PRIVATE_RANGES, SHARED_RANGE } from "../../domain/network/address-classes";
 import { type Cidr, cidr, contains, containsIp, formatCidr, overlaps, parseIp } from "../../domain/network/cidr";
+import { CidrIndex } from "../../domain/network/cidr-index";
 import type { RegionFinding } from "../../domain/eduroam/validation";
 import type { PlatformFile } from "../schema/platform";
 import type { TenantFile } from "../schema/tenant";
@@ -59,12 +60,17 @@ export function checkSites(platform: PlatformFile, platformFile: string, tenants
   const out: RegionFinding[] = [];
   // Prefixes a site may route; only these can carry (and so swallow) a VPN endpoint.
   const routed: Array<{ slug: string; key: string; text: string; block: Cidr }> = [];
+  // The same blocks, to scan `routed` for an endpoint's carrier only when one holds it.
+  const routedBlocks = new CidrIndex();
   tenants.forEach((spec, index) => {
     for (const [key, site] of Object.entries(spec.sites)) {
       site.prefixes.forEach((text, i) => {
         const message = prefixProblem(platform, platformFile, spec.slug, cidr(text));
         if (message) out.push({ owner: { tenant: index }, path: ["sites", key, "prefixes", i], message: `${text} ${message}` });
-        else routed.push({ slug: spec.slug, key, text, block: cidr(text) });
+        else {
+          routed.push({ slug: spec.slug, key, text, block: cidr(text) });
+          routedBlocks.add(cidr(text));
+        }
       });
     }
   });
@@ -86,7 +92,7 @@ export function checkSites(platform: PlatformFile, platformFile: string, tenants
         continue;
       }
       endpoints.set(ip, { slug: spec.slug, key });
-      const carrier = routed.find((p) => containsIp(p.block, ip));
+      const carrier = routedBlocks.holdsIp(ip) ? routed.find((p) => containsIp(p.block, ip)) : undefined;
       if (carrier) {
         const whose = carrier.slug === spec.slug ? "this municipality" : carrier.slug;
         out.push({ owner, path, message: `${site.publicIp} lies in ${carrier.text}, routed through the VPN of site ${carrier.key} of ${whose}; a tunnel cannot carry its own endpoint, so use the device's address on the internet side` });

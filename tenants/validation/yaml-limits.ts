@@ -58,41 +58,43 @@ export function checkYamlLimits(source: Parsed): Diagnostic[] {
   }
   let nodes = 0;
   let aliases = 0;
-  const stack: Array<{ node: unknown; depth: number; path: FieldPath }> = [{ node: source.doc.contents, depth: 0, path: [] }];
+  const stack: Frame[] = [{ node: source.doc.contents, depth: 0 }];
   while (stack.length > 0) {
-    const { node, depth, path } = stack.pop()!;
+    const frame = stack.pop()!;
+    // A node's field path is built from the parent links only when it is reported: most never need theirs.
+    const { node, depth } = frame;
     if (isAlias(node)) {
       aliases += 1;
       if (aliases === MAX_ALIASES + 1) {
-        at(node, path, `is alias number ${aliases}; a file may use at most ${MAX_ALIASES} aliases (*name), so write the values out`);
+        at(node, pathOf(frame), `is alias number ${aliases}; a file may use at most ${MAX_ALIASES} aliases (*name), so write the values out`);
       } else if (aliases <= MAX_ALIASES && !node.resolve(source.doc)) {
-        at(node, path, `is the alias *${node.source}, but no anchor &${node.source} is written before it; write the value out or set the anchor first`);
+        at(node, pathOf(frame), `is the alias *${node.source}, but no anchor &${node.source} is written before it; write the value out or set the anchor first`);
       }
       continue;
     }
     if (!isScalar(node) && !isCollection(node)) continue;
     if (node.tag) {
-      at(node, path, `uses the YAML tag ${shortTag(node.tag)}; tags can turn text into other types and objects, and no field needs one, so remove it`);
+      at(node, pathOf(frame), `uses the YAML tag ${shortTag(node.tag)}; tags can turn text into other types and objects, and no field needs one, so remove it`);
       continue;
     }
     if (isScalar(node)) {
       if (typeof node.value === "string" && node.value.length > MAX_SCALAR_CHARS) {
-        at(node, path, `is ${node.value.length.toLocaleString("en-US")} characters long; a value may be at most ${MAX_SCALAR_CHARS.toLocaleString("en-US")}`);
+        at(node, pathOf(frame), `is ${node.value.length.toLocaleString("en-US")} characters long; a value may be at most ${MAX_SCALAR_CHARS.toLocaleString("en-US")}`);
       }
       continue;
     }
     if (depth >= MAX_DEPTH) {
-      at(node, path, `nests deeper than ${MAX_DEPTH} levels; no field of the schema is nested so deep`);
+      at(node, pathOf(frame), `nests deeper than ${MAX_DEPTH} levels; no field of the schema is nested so deep`);
       continue;
     }
     nodes += node.items.length;
     if (nodes > MAX_NODES) {
-      at(node, path, `brings the file to more than ${MAX_NODES.toLocaleString("en-US")} keys and list items, the most a file may hold; a municipality's file needs a few hundred`);
+      at(node, pathOf(frame), `brings the file to more than ${MAX_NODES.toLocaleString("en-US")} keys and list items, the most a file may hold; a municipality's file needs a few hundred`);
       return out;
     }
     // Children go on the stack last first, so they are visited (and counted) in the order written.
     if (isSeq(node)) {
-      for (let i = node.items.length - 1; i >= 0; i -= 1) stack.push({ node: node.items[i], depth: depth + 1, path: [...path, i] });
+      for (let i = node.items.length - 1; i >= 0; i -= 1) stack.push({ node: node.items[i], depth: depth + 1, key: i, parent: frame });
       continue;
     }
     if (!isMap(node)) continue;
@@ -102,7 +104,7 @@ export function checkYamlLimits(source: Parsed): Diagnostic[] {
       if (!isPair(pair)) continue;
       const key = pair.key;
       if (!isScalar(key) || key.tag) {
-        at(isCollection(key) || isAlias(key) || isScalar(key) ? key : node, path, "has a key that is not plain text (a list, map, alias or tagged value); write each key as a plain name");
+        at(isCollection(key) || isAlias(key) || isScalar(key) ? key : node, pathOf(frame), "has a key that is not plain text (a list, map, alias or tagged value); write each key as a plain name");
         continue;
       }
       // Keys become object properties: 1 and "1" are one key after parsing, and the later one would silently win.
@@ -110,16 +112,30 @@ export function checkYamlLimits(source: Parsed): Diagnostic[] {
       const first = keys.get(name);
       if (first) {
         const line = source.lineCounter.linePos(first.range?.[0] ?? 0).line;
-        at(key, [...path, name], `is written twice in this map (first on line ${line}); YAML would keep only the last, so keep one`);
+        at(key, [...pathOf(frame), name], `is written twice in this map (first on line ${line}); YAML would keep only the last, so keep one`);
         continue;
       }
       keys.set(name, key);
-      if (name.length > MAX_SCALAR_CHARS) at(key, path, `has a key ${name.length.toLocaleString("en-US")} characters long; a key may be at most ${MAX_SCALAR_CHARS.toLocaleString("en-US")}`);
-      children.push({ node: pair.value, depth: depth + 1, path: [...path, name] });
+      if (name.length > MAX_SCALAR_CHARS) at(key, pathOf(frame), `has a key ${name.length.toLocaleString("en-US")} characters long; a key may be at most ${MAX_SCALAR_CHARS.toLocaleString("en-US")}`);
+      children.push({ node: pair.value, depth: depth + 1, key: name, parent: frame });
     }
     stack.push(...children.reverse());
   }
   return out;
+}
+
+/** A node to visit, with its key in its parent. */
+interface Frame {
+  readonly node: unknown;
+  readonly depth: number;
+  readonly key?: string | number;
+  readonly parent?: Frame;
+}
+
+function pathOf(frame: Frame): FieldPath {
+  const out: Array<string | number> = [];
+  for (let f: Frame | undefined = frame; f?.parent !== undefined; f = f.parent) out.push(f.key!);
+  return out.reverse();
 }
 
 /** How a tag is written: !!binary for the YAML namespace, as it is. */

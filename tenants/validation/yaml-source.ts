@@ -16,12 +16,17 @@ export interface YamlSource {
   readonly syntaxErrors: Diagnostic[];
 }
 
-export function parseYamlSource(file: string, text: string): YamlSource {
+function parseTree(text: string): { doc: Document; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
   // uniqueKeys off: the package compares every key with every earlier one (75,000 keys
   // took minutes); checkYamlLimits finds duplicates in one pass. logLevel error: the
   // package would print warnings of its own; every problem becomes a diagnostic here.
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, logLevel: "error" });
+  const doc = withPlainEnv(() => parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, logLevel: "error" }));
+  return { doc, lineCounter };
+}
+
+export function parseYamlSource(file: string, text: string): YamlSource {
+  const { doc, lineCounter } = parseTree(text);
   const diagnostic = (offset: number, message: string): Diagnostic => {
     const pos = lineCounter.linePos(offset);
     return { file, line: pos.line, column: pos.col, path: [], message };
@@ -54,6 +59,56 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     }
   }
   return { file, doc, lineCounter, value, syntaxErrors };
+}
+
+/**
+ * The same source without its syntax tree, which is parsed again from `text`
+ * the first time a rule asks for a position (and then kept). The rules across
+ * files run after every file is read, and the trees of 357 files held until
+ * then were tens of megabytes that every garbage collection had to copy or
+ * mark; a region without findings never needs them again. The parse is
+ * deterministic, so the positions are the ones the first tree gave. Only for a
+ * source without syntax errors, whose tree the rules have already walked.
+ */
+export function withoutTree(source: YamlSource, text: string): YamlSource {
+  let tree: { doc: Document; lineCounter: LineCounter } | undefined;
+  const parsed = () => (tree ??= parseTree(text));
+  return {
+    file: source.file,
+    value: source.value,
+    syntaxErrors: source.syntaxErrors,
+    get doc() {
+      return parsed().doc;
+    },
+    get lineCounter() {
+      return parsed().lineCounter;
+    },
+  };
+}
+
+/** The only variables the yaml package reads (its debug switches); test/unit/yaml-source.test.ts checks its code for others. */
+export const YAML_ENV_SWITCHES = ["LOG_TOKENS", "LOG_STREAM"] as const;
+
+/**
+ * Runs `parse` with process.env swapped for a plain object holding the yaml
+ * package's two debug switches. The package reads process.env.LOG_TOKENS once
+ * per token (yaml 2.9.1, dist/parse/parser.js, Parser.next), and Node's
+ * process.env is no plain object: every read calls into C++. The 357-municipality
+ * region has 420,000 tokens, and those reads were a fifth of its parse time; a
+ * full copy of the environment per file cost a few percent more. Only the
+ * package's code runs inside, and the real object is put back before anything
+ * else can run, also when the parse throws.
+ */
+export function withPlainEnv<T>(parse: () => T): T {
+  const real = process.env;
+  const plain: NodeJS.ProcessEnv = {};
+  for (const name of YAML_ENV_SWITCHES) if (real[name] !== undefined) plain[name] = real[name];
+  process.env = plain;
+  try {
+    return parse();
+  } finally {
+    process.env = real;
+  }
 }
 
 /**
