@@ -13,7 +13,10 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy, type GrunnmurPolicy } from "./core/define";
 import { describeResource } from "./core/messages";
-import { dependsThrough, idOf, ofType, refersTo, stackOutput } from "./core/stack-facts";
+import { dependsThrough, idOf, ofType, refersTo, STACK_TYPE, stackOutput } from "./core/stack-facts";
+
+/** A hub stack's output: the platform's hub VNet and shared-services spoke, whose services every tenant may name. */
+const CORE_ADDRESS_SPACES = "coreAddressSpaces";
 import { knownList, knownString, peek, sameText, show } from "./core/values";
 import { covers, internetIn, readAddress, spansOverlap, type Address, type Span } from "./core/address-ranges";
 import { OUTPUT } from "../stacks/contract";
@@ -224,11 +227,12 @@ export const firewallRulesStayInTenant = () =>
       }
 
       // The hub VNets' address spaces hold the shared services (DNS resolver, RADIUS, Key Vault): everyone's.
-      const shared: Span[] = ofType(resources, VNET).flatMap((vnet) =>
-        knownList(() => vnet.props.addressSpace?.addressPrefixes)
-          .map(readAddress)
-          .flatMap((a) => (a.kind === "ipv4" ? [a.span] : [])),
-      );
+      // A hub stack's core lives in the platform's stack: it names those ranges in its output coreAddressSpaces.
+      const spans = (prefixes: unknown[]) => prefixes.map((p) => readAddress(String(p))).flatMap((a) => (a.kind === "ipv4" ? [a.span] : []));
+      const shared: Span[] = [
+        ...ofType(resources, VNET).flatMap((vnet) => spans(knownList(() => vnet.props.addressSpace?.addressPrefixes))),
+        ...ofType(resources, STACK_TYPE).flatMap((stack) => spans(knownList(() => stack.props[CORE_ADDRESS_SPACES]))),
+      ];
       const isShared = (a: Address) => a.kind === "ipv4" && shared.some((s) => s.from <= a.span.from && s.to >= a.span.to);
 
       const byTenant = new Map<string, TenantAddress[]>();

@@ -105,6 +105,12 @@ export interface HubStackOutputs extends HubOutputs {
   readonly parentFirewallPolicyId: string;
   /** The tenants attached to this hub, by slug. */
   readonly tenants: readonly string[];
+  /**
+   * The primary hub's address space and the shared-services spoke's: the core's services
+   * (RADIUS, DNS, Key Vault, shared servers) that every tenant's rules may name. The policy
+   * pack reads it in this stack (NW-03.3), where the core's VNets are not.
+   */
+  readonly coreAddressSpaces: readonly string[];
 }
 
 /** What a tenant stack exports. */

@@ -142,5 +142,6 @@ export function hubStackProgram(input: HubStackInput, tenantScope?: TenantScope)
     vpnGatewayId: built.vpn.resourceId,
     parentFirewallPolicyId: parentPolicyId,
     tenants: tenants.map((t) => t.spec.slug),
+    coreAddressSpaces: [platform.network.hub.addressSpace, ...(platform.network.sharedServicesSpoke ? [platform.network.sharedServicesSpoke.addressSpace] : [])],
   };
 }

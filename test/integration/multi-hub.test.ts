@@ -7,12 +7,19 @@ import * as fs from "node:fs";
 import { copyExampleRegion, type FixtureRegion } from "../helpers/region-fixture";
 import { ofType, previewFiles, type PreviewedRegion, type Resource } from "../helpers/preview-fixture";
 import type { StackPreview } from "../../scripts/preview/preview-file";
+import type { HubStackOutputs } from "../../stacks/contract";
 import { hubFirewallAddress, hubSubnetLayout } from "../../domain/network/hub-layout";
 import { loadRegion } from "../../tenants/validation/load-region";
 import { violationsOf } from "../helpers/policy-cases";
 import { cidr, contains } from "../../domain/network/cidr";
 
 type Json = Record<string, any>;
+
+// Checked by the compiler against the contract: an output renamed there fails to compile here.
+const HUB_STACK_KEYS = Object.keys({
+  hub: true, vnetId: true, vnetName: true, resourceGroupName: true, firewallPrivateIp: true, dnsResolverInboundIp: true,
+  hubVnetId: true, logAnalyticsWorkspaceId: true, tenantPool: true, vpnGatewayId: true, parentFirewallPolicyId: true, tenants: true, coreAddressSpaces: true,
+} satisfies Record<keyof HubStackOutputs, true>).sort();
 
 const FINNMARK_HUB = "10.95.16.0/22";
 const withFinnmarkHub = (yaml: string, hub = `      addressSpace: ${FINNMARK_HUB}\n      counties: ["56"]\n      vpnGatewaySku: VpnGw2AZ\n`) =>
@@ -56,6 +63,12 @@ describe("a region of two hubs", () => {
     expect(toHub.inputs.resourceGroupName).toBe(platform.outputs.hubResourceGroupName);
     expect(named(finnmark, "azure-native:network:VirtualNetworkPeering", "hub-finnmark-to-hub").inputs.allowForwardedTraffic).toBe(true);
     expect(finnmark.outputs.vnetId).toBe(named(finnmark, "azure-native:network:VirtualNetwork", "hub-finnmark").id);
+  });
+
+  it("exports exactly the hub stacks' contract, with the core's address spaces for the policy pack", () => {
+    expect(Object.keys(finnmark.outputs).sort()).toEqual(HUB_STACK_KEYS);
+    expect(finnmark.outputs.coreAddressSpaces).toEqual(["10.95.0.0/22", "10.95.8.0/22"]);
+    expect(finnmark.outputs.parentFirewallPolicyId).toBe(platform.outputs.parentFirewallPolicyId);
   });
 
   it("puts the isolation group in one parent policy, in the platform's stack, that every hub's policy inherits", () => {

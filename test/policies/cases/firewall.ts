@@ -60,9 +60,41 @@ const hubNordStack = (nordBase: Inputs | null = { id: PARENT.id }, exportedParen
   });
   return { stack: "hub-nord", resources: [policy, group], outputs: { ...platformStack().outputs, parentFirewallPolicyId: exportedParent } };
 };
+/**
+ * Hub nord's stack with two tenants whose access points both talk to the core's RADIUS subnet
+ * (10.95.1.160/27, in the primary hub, which is the platform stack's), as the program writes them.
+ */
+const RADIUS_SUBNET = "10.95.1.160/27";
+const hubNordWithRadius = (coreAddressSpaces: string[] | null = ["10.95.0.0/22"]): CheckedStack => {
+  const base = hubNordStack();
+  const radiusRule = (slug: string, ap: string) => ({ ruleType: "NetworkRule", name: "wifi-directory", ipProtocols: ["TCP"], sourceAddresses: [RADIUS_SUBNET], destinationAddresses: [ap], destinationPorts: ["636"] });
+  const groupOf = (slug: string, zone: string, site: string, ap: string, priority: number) => {
+    const [network] = tenantCollections(slug, zone, site);
+    return resource("hub-nord", "azure-native:network:FirewallPolicyRuleCollectionGroup", `hub-nord-firewall-rcg-${slug}`, {
+      resourceGroupName: "rg-grunnmur-hub-nord-prod-noe",
+      firewallPolicyName: "afwp-grunnmur-nord-prod-noe",
+      ruleCollectionGroupName: `rcg-${slug}`,
+      priority,
+      ruleCollections: [{ ...network, rules: [...(network.rules as unknown[]), radiusRule(slug, ap)] }],
+    });
+  };
+  const { coreAddressSpaces: _drop, ...outputs } = base.outputs as Record<string, unknown>;
+  return {
+    ...base,
+    resources: [base.resources[0], groupOf("alta", "10.96.202.0/24", "10.20.0.0/16", "10.20.0.10", 15601), groupOf("hasvik", "10.96.204.0/24", "10.21.0.0/16", "10.21.0.10", 15616)],
+    outputs: coreAddressSpaces ? { ...outputs, coreAddressSpaces } : outputs,
+  };
+};
 const MAIN_POLICY_ID = () => find(platformStack(), "hub-firewall-policy").id;
 
 export const firewallCases: PolicyCase[] = [
+  {
+    policy: "network-firewall-rules-stay-in-tenant",
+    fails: "has a hub stack that does not say where the core's services are, so two tenants' RADIUS rules look like each other's",
+    passing: () => hubNordWithRadius(),
+    failing: () => hubNordWithRadius(null),
+    message: `rule collection group rcg-alta: rule wifi-directory (collection alta-network) uses "${RADIUS_SUBNET}" as a source, which overlaps "${RADIUS_SUBNET}", a source in hasvik's group rcg-hasvik; a tenant's rules name only its own zones and sites and the shared services (${SOURCE})`,
+  },
   {
     policy: "network-firewall-isolation-group",
     fails: "has a hub stack whose policy does not inherit the platform's parent policy",
