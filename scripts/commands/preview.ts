@@ -3,7 +3,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
 import { formatDiagnostic } from "../../tenants/validation/diagnostic";
-import { previewRegion, regionHubStacks, removeStalePreviews } from "../preview/run-preview";
+import { PREVIEW_TIMEOUT_MS, previewRegion, regionHubStacks, removeStalePreviews } from "../preview/run-preview";
+import { WorkerPool } from "../preview/pool";
 import type { PreviewResult } from "../preview/job";
 import { hubStackName, PLATFORM_STACK } from "../../stacks/contract";
 import { HUB_MAIN, hubOf } from "../../domain/network/hub-placement";
@@ -175,6 +176,19 @@ export function progressReporter(total: number, log: (line: string) => void, sta
 }
 
 export async function runPreview(cmd: ParsedCommand): Promise<number> {
+  const jobs = cmd.values.jobs === undefined ? os.availableParallelism() : Number(cmd.values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of 1 or more, not "${String(cmd.values.jobs)}"`);
+  // Workers start loading the SDK and the programs while this process validates the files.
+  const pool = new WorkerPool({ concurrency: jobs, timeoutMs: PREVIEW_TIMEOUT_MS });
+  pool.prestart(Math.min(jobs, 2));
+  try {
+    return await previewWith(cmd, jobs, pool);
+  } finally {
+    pool.close();
+  }
+}
+
+async function previewWith(cmd: ParsedCommand, jobs: number, pool: WorkerPool): Promise<number> {
   let changedPlatform: boolean | undefined;
   let only = cmd.values.only ? new Set(String(cmd.values.only).split(",").map((s) => s.trim()).filter(Boolean)) : undefined;
   if (cmd.values["changed-since"]) {
@@ -207,8 +221,6 @@ export async function runPreview(cmd: ParsedCommand): Promise<number> {
       console.log(`The change leaves the platform stack alone: its preview is taken from ${displayPath(file)}.`);
     }
   }
-  const jobs = cmd.values.jobs === undefined ? os.availableParallelism() : Number(cmd.values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of 1 or more, not "${String(cmd.values.jobs)}"`);
   const outDir = path.resolve(String(cmd.values.out ?? "out/preview"));
   const policyConfig = packConfigOption(cmd);
   if (!policyConfig.ok) return 1;
@@ -249,6 +261,7 @@ export async function runPreview(cmd: ParsedCommand): Promise<number> {
     only,
     scopePlatform: only !== undefined,
     reusePlatform,
+    pool,
     onProgress: (r, done, total) => {
       if (!r.ok) failedSoFar += 1;
       if (verbose) console.log(`  [${String(done).padStart(String(total).length)}/${total}] ${r.stack}: ${r.ok ? `${r.resourceCount} resources, ${(r.durationMs / 1000).toFixed(1)} s` : "FAILED"}`);

@@ -123,7 +123,26 @@ export class WorkerPool {
   private readonly idle: Worker[] = [];
   private readonly limit = stacksPerWorker();
 
-  constructor(private readonly options: PoolOptions) {}
+  private onDone: PoolOptions["onDone"];
+
+  constructor(private readonly options: PoolOptions) {
+    this.onDone = options.onDone;
+  }
+
+  /** Who hears of each finished job from now on (a pool made before the preview it serves). */
+  setOnDone(onDone: PoolOptions["onDone"]): void {
+    this.onDone = onDone;
+  }
+
+  /**
+   * Starts up to `count` workers now, before any job: a worker spends its first few hundred
+   * milliseconds loading the SDK and the programs, which then overlaps whatever the caller
+   * does meanwhile (validating the files). A pull request's check of one municipality waits
+   * for little else.
+   */
+  prestart(count: number): void {
+    for (let i = this.idle.length; i < Math.min(count, this.options.concurrency); i += 1) this.idle.push(new Worker());
+  }
 
   async run(job: PreviewJob): Promise<PreviewResult> {
     const worker = this.idle.pop() ?? new Worker();
@@ -143,7 +162,7 @@ export class WorkerPool {
         const index = next++;
         results[index] = await this.run(jobs[index]);
         done += 1;
-        this.options.onDone?.(results[index], done, jobs.length, jobs[index]);
+        this.onDone?.(results[index], done, jobs.length, jobs[index]);
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(this.options.concurrency, jobs.length)) }, lane));

@@ -50,6 +50,8 @@ export interface PreviewOptions {
    * file is written cut down to the scope, as a scoped run would write it.
    */
   readonly reusePlatform?: StackPreview;
+  /** A pool the caller made (and may have prestarted) and closes; one of its own otherwise. */
+  readonly pool?: WorkerPool;
 }
 
 export interface RegionPreview {
@@ -59,6 +61,9 @@ export interface RegionPreview {
   readonly tenants: PreviewResult[];
   readonly durationMs: number;
 }
+
+/** How long one stack may take in a worker before it is stopped. */
+export const PREVIEW_TIMEOUT_MS = 120_000;
 
 export const OFFLINE_PLATFORM_STACK_NAME = `organization/${PROJECT}/${PLATFORM_STACK}`;
 
@@ -154,7 +159,7 @@ function hubJobs(region: Region, options: PreviewOptions, platformOutputs: Recor
 
 export async function previewRegion(region: Region, options: PreviewOptions): Promise<RegionPreview> {
   const started = Date.now();
-  const timeoutMs = options.timeoutMs ?? 120_000;
+  const timeoutMs = options.timeoutMs ?? PREVIEW_TIMEOUT_MS;
   const concurrency = options.concurrency ?? os.availableParallelism();
   const tenants = region.tenants.filter((t) => !options.only || options.only.has(t.spec.slug));
   const hubCount = options.only && options.scopePlatform
@@ -165,13 +170,11 @@ export async function previewRegion(region: Region, options: PreviewOptions): Pr
   fs.mkdirSync(options.outDir, { recursive: true });
   const partsDir = path.join(options.outDir, `.platform-parts-${process.pid}`);
 
-  const pool = new WorkerPool({
-    concurrency,
-    timeoutMs,
-    onDone: (result, _done, _total, job) => {
-      if (job.kind !== "platform") options.onProgress?.(result, ++done, total);
-    },
-  });
+  const onDone = (result: PreviewResult, job: PreviewJob) => {
+    if (job.kind !== "platform") options.onProgress?.(result, ++done, total);
+  };
+  const pool = options.pool ?? new WorkerPool({ concurrency, timeoutMs });
+  pool.setOnDone((result, _done, _total, job) => onDone(result, job));
   try {
     // The first platform part gives the outputs every tenant stack reads; the other parts
     // and the tenants then share the pool, and the parts are merged at the end.
@@ -231,7 +234,7 @@ export async function previewRegion(region: Region, options: PreviewOptions): Pr
     if (parts.length > 1) options.onProgress?.(platform, ++done, total);
     return { platform, hubs: hubResults, tenants: tenants.map((t) => bySlug.get(t.spec.slug)!), durationMs: Date.now() - started };
   } finally {
-    pool.close();
+    if (!options.pool) pool.close();
     fs.rmSync(partsDir, { recursive: true, force: true });
   }
 }

@@ -128,6 +128,12 @@ export async function runJob(job: PreviewJob): Promise<PreviewResult> {
  * timeout; such a worker then exits, since its SDK state is not fit for another stack.
  */
 if (require.main === module && process.send) {
+  // Loading the programs is most of a small stack's cost: start it now, while the pool may still be
+  // waiting for its first job (WorkerPool.prestart). The programs only define functions at load; each
+  // job sets its mocks before running one, as reused workers always have.
+  setImmediate(() => {
+    void import("../../stacks/tenant/program").then(() => import("../../stacks/hub/program"));
+  });
   const channel = (process as unknown as { channel?: { ref(): void; unref(): void } }).channel;
   let current: { job: PreviewJob; reported: boolean } | undefined;
   const report = (result: PreviewResult, exitAfter: boolean) => {
