@@ -13,7 +13,9 @@
  * hub, so a preview in parts splits them like its firewall rules.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type * as resources from "@pulumi/azure-native/resources";
+import * as resources from "@pulumi/azure-native/resources";
+import { DefenderExport } from "../../components/governance/defender-export";
+import { azureName, REGION_CODES } from "../../domain/azure/names";
 import { ActionGroups } from "../../components/monitoring/action-groups";
 import { AlertRules } from "../../components/monitoring/alert-rules";
 import { AuditLogs } from "../../components/monitoring/audit-logs";
@@ -22,7 +24,7 @@ import type { Firewall } from "../../components/network/firewall";
 import type { TenantAttachment } from "../../components/network/tenant-attachment";
 import type { KeyVault } from "../../components/security/key-vault";
 import type { RadiusServers } from "../../components/eduroam/radius-servers";
-import { actionGroupPlans, alertPlans, changeQueryPlans, PLATFORM_OWNER, tenantAlertFacts } from "../../domain/alerting/plan";
+import { actionGroupPlans, alertPlans, changeQueryPlans, PLATFORM_OWNER, serviceHealthAlert, tenantAlertFacts } from "../../domain/alerting/plan";
 import { withService, type Tags } from "../../domain/azure/tags";
 import { hubTenantSubscriptions } from "../../domain/azure/tenant-subscription";
 import { Provider } from "@pulumi/azure-native/provider";
@@ -44,6 +46,11 @@ export interface PlatformAlertingParts {
 /** What alerting gives the tenant stacks: where their action groups are, by name. */
 export interface PlatformAlertingOutputs {
   readonly actionGroupsScope: pulumi.Output<string>;
+}
+
+/** The resource group, in a hub's shared tenant subscription, of the platform's guardrails there. */
+export function hubGuardrailsResourceGroupName(hub: string, env: string, region: string): string {
+  return azureName("resourceGroup", ["grunnmur", `hub-${hub}-guardrails`, env, region]);
 }
 
 export function platformAlerting(input: PlatformStackInput, parts: PlatformAlertingParts): PlatformAlertingOutputs | undefined {
@@ -90,14 +97,43 @@ export function platformAlerting(input: PlatformStackInput, parts: PlatformAlert
   });
   // A hub's shared tenant subscription's activity log, as the platform's own: no tenant stack may claim
   // what the subscription has once (stacks/tenant/program.ts), and a diagnostic setting is per subscription.
+  // Its Service Health incidents and its Defender for Cloud export are the platform team's too: an
+  // activity log alert sees only the subscription it is in, and an export takes only scopes in its
+  // own subscription (docs/alerting.md), so each lives in a resource group of that subscription.
   for (const { hub, subscriptionId } of hubTenantSubscriptions(platform)) {
     const provider = new Provider(`hub-${hub}-tenant-subscription`, { subscriptionId });
+    const opts = { providers: [provider] };
     new AuditLogs(`audit-logs-hub-${hub}`, {
       workspaceResourceId: parts.workspace.resourceId,
       retentionDays: alerting.auditLogRetentionDays,
       changeQueries: [],
       entraLogs: false,
-    }, { providers: [provider] });
+    }, opts);
+    const guardrails = new resources.ResourceGroup(
+      `rg-hub-${hub}-guardrails`,
+      { resourceGroupName: hubGuardrailsResourceGroupName(hub, platform.environment, REGION_CODES[parts.location]), location: parts.location, tags },
+      { provider },
+    );
+    new AlertRules(`subscription-alerts-hub-${hub}`, {
+      resourceGroupName: guardrails.name,
+      location: parts.location,
+      alerts: [serviceHealthAlert(`service-health-hub-${hub}`, platform.environment, [PLATFORM_OWNER])],
+      actionGroupIds: { [PLATFORM_OWNER]: groups.resourceIds[PLATFORM_OWNER] },
+      targets: {},
+      workspaceResourceId: parts.workspace.resourceId,
+      subscriptionId,
+      tags,
+    }, opts);
+    if (platform.governance) {
+      new DefenderExport(`defender-export-hub-${hub}`, {
+        subscriptionId,
+        resourceGroupName: guardrails.name,
+        location: parts.location,
+        workspaceResourceId: parts.workspace.resourceId,
+        scopeDescription: `The shared tenant subscription of hub ${hub}`,
+        tags: withService(parts.tags, "security"),
+      }, opts);
+    }
   }
   // The same for whichever tenants a run registers, so a preview in parts agrees on it.
   return { actionGroupsScope: pulumi.interpolate`/subscriptions/${parts.subscriptionId}/resourceGroups/${rg}/providers/Microsoft.Insights/actionGroups` };

@@ -82,6 +82,20 @@ describe("a hub with a shared tenant subscription", () => {
     expect(settings.map((s) => s.inputs.workspaceId)).toEqual([platform.outputs.workspaceId]);
   });
 
+  it("alerts the platform team to Service Health incidents in the hub's subscription and exports its Defender findings, from a resource group there", () => {
+    const group = only(ofType(platform, "azure-native:resources:ResourceGroup").filter((g) => g.name === "rg-hub-finnmark-guardrails"), "guardrails resource group");
+    expect(group.provider?.subscriptionId).toBe(FINNMARK_SUBSCRIPTION);
+    const alert = only(ofType(platform, "azure-native:monitor:ActivityLogAlert").filter((a) => a.name === "service-health-hub-finnmark"), "hub Service Health alert");
+    expect(alert.provider?.subscriptionId).toBe(FINNMARK_SUBSCRIPTION);
+    expect(alert.inputs.scopes).toEqual([`/subscriptions/${FINNMARK_SUBSCRIPTION}`]);
+    expect(alert.inputs.resourceGroupName).toBe(group.inputs.resourceGroupName);
+    const platformGroup = only(ofType(platform, "azure-native:monitor:ActionGroup").filter((g) => g.inputs.actionGroupName === "ag-grunnmur-platform-prod"), "platform action group");
+    expect((alert.inputs.actions as Json).actionGroups.map((a: Json) => a.actionGroupId)).toEqual([platformGroup.id]);
+    const exports = ofType(platform, "azure-native:security:Automation").filter((a) => a.provider?.subscriptionId === FINNMARK_SUBSCRIPTION);
+    expect(exports.map((a) => (a.inputs.scopes as Json[]).map((sc) => sc.scopePath))).toEqual([[`/subscriptions/${FINNMARK_SUBSCRIPTION}`]]);
+    expect((exports[0].inputs.actions as Json[])[0].workspaceResourceId).toBe(platform.outputs.workspaceId);
+  });
+
   it("watches the tenant's changes by its resource groups, its vault's too, not by the shared subscription its neighbours are in", () => {
     const queries = ["platform", "hub-finnmark"].flatMap((s) => ofType(region.read(s), "azure-native:operationalinsights:SavedSearch")).filter((q) => q.name.endsWith("changes-alta"));
     const query = String(only(queries, "alta's change query").inputs.query);
