@@ -190,6 +190,7 @@ export async function runPreview(cmd: ParsedCommand): Promise<number> {
 
 async function previewWith(cmd: ParsedCommand, jobs: number, pool: WorkerPool): Promise<number> {
   let changedPlatform: boolean | undefined;
+  let changedHubs: ReadonlySet<string> | undefined;
   let only = cmd.values.only ? new Set(String(cmd.values.only).split(",").map((s) => s.trim()).filter(Boolean)) : undefined;
   if (cmd.values["changed-since"]) {
     if (only) throw new UsageError("use either --only or --changed-since, not both");
@@ -201,6 +202,7 @@ async function previewWith(cmd: ParsedCommand, jobs: number, pool: WorkerPool): 
     }
     if (changed.tenants !== "all") only = new Set(changed.tenants);
     changedPlatform = changed.platform;
+    if (changed.hubs !== "all") changedHubs = new Set(changed.hubs);
     console.log(
       changed.tenants === "all"
         ? "Shared code or settings changed: previewing every stack."
@@ -243,7 +245,7 @@ async function previewWith(cmd: ParsedCommand, jobs: number, pool: WorkerPool): 
   }
 
   const hubStacks = only
-    ? [...new Set(region.tenants.filter((t) => only!.has(t.spec.slug)).map((t) => hubOf(region.platform, t.spec)).filter((k) => k !== HUB_MAIN))].sort().map(hubStackName)
+    ? [...new Set([...region.tenants.filter((t) => only!.has(t.spec.slug)).map((t) => hubOf(region.platform, t.spec)).filter((k) => k !== HUB_MAIN).map(hubStackName), ...[...(changedHubs ?? [])].filter((s) => regionHubStacks(region).includes(s))])].sort()
     : regionHubStacks(region);
   const tenantCount = only ? only.size : region.tenants.length;
   const count = tenantCount + hubStacks.length + 1;
@@ -261,6 +263,7 @@ async function previewWith(cmd: ParsedCommand, jobs: number, pool: WorkerPool): 
     only,
     scopePlatform: only !== undefined,
     reusePlatform,
+    extraHubStacks: changedHubs,
     pool,
     onProgress: (r, done, total) => {
       if (!r.ok) failedSoFar += 1;

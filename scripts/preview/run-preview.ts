@@ -50,6 +50,11 @@ export interface PreviewOptions {
    * file is written cut down to the scope, as a scoped run would write it.
    */
   readonly reusePlatform?: StackPreview;
+  /**
+   * With `only` and `scopePlatform`: hub stacks to run beside those of the tenants in `only`
+   * (`grunnmur changed`'s hubs: a moved tenant's old hub), so the report sees its detach.
+   */
+  readonly extraHubStacks?: ReadonlySet<string>;
   /** A pool the caller made (and may have prestarted) and closes; one of its own otherwise. */
   readonly pool?: WorkerPool;
 }
@@ -142,8 +147,12 @@ function hubJobs(region: Region, options: PreviewOptions, platformOutputs: Recor
   for (const spec of hubsOf(region.platform)) {
     if (spec.key === HUB_MAIN) continue;
     const stack = hubStackName(spec.key);
-    const scope = scoped ? region.tenants.filter((t) => options.only!.has(t.spec.slug) && hubOf(region.platform, t.spec) === spec.key).map((t) => t.spec.slug) : undefined;
-    if (scope && scope.length === 0) continue;
+    // A scoped run takes the hubs of its tenants, and those the change names besides (a moved tenant's
+    // old hub, whose run then registers nothing of it, so the report shows its detach). Its scope is all
+    // the run's tenants: each hub attaches only its own of them.
+    const inScope = scoped ? region.tenants.filter((t) => options.only!.has(t.spec.slug)) : undefined;
+    if (inScope && !inScope.some((t) => hubOf(region.platform, t.spec) === spec.key) && !options.extraHubStacks?.has(stack)) continue;
+    const scope = inScope?.map((t) => t.spec.slug);
     jobs.push({
       kind: "hub",
       stack,
@@ -162,9 +171,7 @@ export async function previewRegion(region: Region, options: PreviewOptions): Pr
   const timeoutMs = options.timeoutMs ?? PREVIEW_TIMEOUT_MS;
   const concurrency = options.concurrency ?? os.availableParallelism();
   const tenants = region.tenants.filter((t) => !options.only || options.only.has(t.spec.slug));
-  const hubCount = options.only && options.scopePlatform
-    ? new Set(tenants.map((t) => hubOf(region.platform, t.spec)).filter((k) => k !== HUB_MAIN)).size
-    : regionHubStacks(region).length;
+  const hubCount = hubJobs(region, options, {}).length;
   const total = tenants.length + hubCount + 1;
   let done = 0;
   fs.mkdirSync(options.outDir, { recursive: true });

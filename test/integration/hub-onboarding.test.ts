@@ -141,4 +141,26 @@ describe("onboarding one municipality in a region of two hubs", () => {
     expect(run.code).not.toBe(0);
     expect(run.stderr).toMatch(/--platform-from goes with --changed-since/);
   });
+
+  it("shows a move between hubs on both sides when the change's preview also runs the old hub's stack", async () => {
+    const moved = copyExampleRegion();
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-hub-move-"));
+    try {
+      fs.writeFileSync(moved.platformFile, withFinnmarkHub(fs.readFileSync(moved.platformFile, "utf8")));
+      const alta = path.join(moved.tenantsDir, "alta.yaml");
+      fs.writeFileSync(alta, fs.readFileSync(alta, "utf8").replace("network:\n", "network:\n  hub: main\n"));
+      const region = loadRegion({ tenantsDir: moved.tenantsDir, platformFile: moved.platformFile }).region!;
+      // As grunnmur changed names them for this change: alta's old hub and its new one (the platform's).
+      await previewRegion(region, { outDir: out, only: new Set(["alta"]), scopePlatform: true, extraHubStacks: new Set(["hub-finnmark"]), concurrency: 2 });
+      const diffs = diffRegion(readDir(before.outDir), readDir(out)).filter((d) => d.status !== "unchanged");
+      expect(diffs.map((d) => d.stack)).toEqual(["platform", "hub-finnmark", "alta"]);
+      const kinds = (stack: string) => [...new Set(diffs.find((d) => d.stack === stack)!.changes.filter((c) => c.urn.includes("TenantAttachment")).map((c) => c.kind))];
+      expect(kinds("platform")).toEqual(["added"]);
+      expect(kinds("hub-finnmark")).toEqual(["removed"]);
+      expect(diffs.find((d) => d.stack === "alta")!.changes.some((c) => c.blockingReason === "moves-hub")).toBe(true);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+      moved.remove();
+    }
+  }, 300_000);
 });
