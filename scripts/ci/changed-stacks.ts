@@ -38,6 +38,8 @@ export interface HubContext {
   readonly hubStacks: ReadonlySet<string>;
   /** Called for each changed tenant file, by slug. */
   readonly tenantTouch: (slug: string) => TenantTouch;
+  /** The platform file's path in the repository, and what its change touches (scripts/ci/platform-file-touch.ts); without it, everything. */
+  readonly platformFile?: { readonly path: string; readonly touch: () => ReadonlySet<string> | "all" };
 }
 
 /**
@@ -88,6 +90,7 @@ export function changedStacks(files: readonly string[], existingTenants: Readonl
   let allHubs = false;
   let platform = false;
   const changedTenants: string[] = [];
+  let platformFileHubs: ReadonlySet<string> | "all" | undefined;
   for (const file of files) {
     const tenant = /^tenants\/([a-z0-9-]+)\.yaml$/.exec(file);
     // A stack's own settings (Pulumi.<stack>.yaml: secrets provider, encrypted config) affect that stack alone.
@@ -104,6 +107,9 @@ export function changedStacks(files: readonly string[], existingTenants: Readonl
       changedTenants.push(tenant[1]);
     } else if (NO_EFFECT.some((pattern) => pattern.test(file))) {
       continue;
+    } else if (file === hubContext.platformFile?.path && (platformFileHubs ??= hubContext.platformFile.touch()) !== "all") {
+      // Only hub-only fields changed (a hub's gateway SKU or firewall tier): those hubs' stacks alone.
+      for (const stack of platformFileHubs) if (hubContext.hubStacks.has(stack)) hubs.add(stack);
     } else {
       // platform.yaml, catalogue, schemas, programs, components, dependencies: everything.
       platform = true;

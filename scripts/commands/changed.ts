@@ -1,6 +1,8 @@
 /** `grunnmur changed --since REF`: the stacks a change affects, as JSON for CI matrices. */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { platformFileTouch } from "../ci/platform-file-touch";
 import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
 import { DEFAULT_PLATFORM_FILE, REPO_ROOT } from "../../tenants/paths";
 import { displayPath, listTenantFiles } from "../../tenants/validation/load-region";
@@ -82,6 +84,22 @@ export function stacksSince(ref: string, tenantsDir: string, platformFile: strin
         versionOf(slug, fileAtCommit(base, `tenants/${slug}.yaml`, REPO_ROOT)),
         versionOf(slug, fs.existsSync(current) ? fs.readFileSync(current, "utf8") : undefined),
       ]);
+    },
+    platformFile: {
+      path: path.relative(REPO_ROOT, platformFile).split(path.sep).join("/"),
+      touch: () => {
+        base ??= baseCommit(ref, REPO_ROOT);
+        const parse = (text: string | undefined) => {
+          if (text === undefined) return undefined;
+          try {
+            return parseYaml(text) as unknown;
+          } catch {
+            return undefined;
+          }
+        };
+        const rel = path.relative(REPO_ROOT, platformFile).split(path.sep).join("/");
+        return platformFileTouch(parse(fileAtCommit(base, rel, REPO_ROOT)), parse(fs.existsSync(platformFile) ? fs.readFileSync(platformFile, "utf8") : undefined));
+      },
     },
   });
   return { ...changed, all: existing, allHubs };
