@@ -56,24 +56,24 @@ interface Figures {
 
 const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
 
-async function previewWithPolicies(tenantsDir: string, platformFile: string, outDir: string, only?: Set<string>, reusePlatform?: StackPreview, basePlatformOutputs?: Record<string, unknown>) {
+async function previewWithPolicies(tenantsDir: string, platformFile: string, outDir: string, only?: Set<string>, reusePlatform?: StackPreview) {
   // As `grunnmur preview` runs it: the workers start while the files are validated.
   const pool = new WorkerPool({ concurrency: os.availableParallelism(), timeoutMs: PREVIEW_TIMEOUT_MS });
   pool.prestart(2);
   try {
-    return await previewIn(pool, tenantsDir, platformFile, outDir, only, reusePlatform, basePlatformOutputs);
+    return await previewIn(pool, tenantsDir, platformFile, outDir, only, reusePlatform);
   } finally {
     pool.close();
   }
 }
 
-async function previewIn(pool: WorkerPool, tenantsDir: string, platformFile: string, outDir: string, only?: Set<string>, reusePlatform?: StackPreview, basePlatformOutputs?: Record<string, unknown>) {
+async function previewIn(pool: WorkerPool, tenantsDir: string, platformFile: string, outDir: string, only?: Set<string>, reusePlatform?: StackPreview) {
   const load = loadCommandRegion({ tenantsDir, platformFile });
   if (!load.region) throw new Error(`synthetic region invalid: ${load.diagnostics.slice(0, 3).map((d) => `${d.file} ${d.path.join(".")}: ${d.message}`).join("; ")}`);
   const started = process.hrtime.bigint();
   const env = regionEnvironment(load.region);
   // As `grunnmur preview` runs it: tenant stacks' policies in their workers, the platform's here.
-  const result = await previewRegion(load.region, { outDir, only, scopePlatform: only !== undefined, policies: { env }, reusePlatform, basePlatformOutputs, pool });
+  const result = await previewRegion(load.region, { outDir, only, scopePlatform: only !== undefined, policies: { env }, reusePlatform, pool });
   const previewSeconds = seconds(started);
   const all = [result.platform, ...result.hubs, ...result.tenants];
   const reports = await policyReportsOf(all, outDir, env);
@@ -132,7 +132,7 @@ async function measure(count: number): Promise<Figures> {
     let primaryTenantCheckSeconds: number | undefined;
     if (onPrimary) {
       t = process.hrtime.bigint();
-      await previewWithPolicies(tenantsDir, platformFile, path.join(dir, "single-primary"), new Set([onPrimary]), undefined, basePlatform.preview.outputs);
+      await previewWithPolicies(tenantsDir, platformFile, path.join(dir, "single-primary"), new Set([onPrimary]));
       primaryTenantCheckSeconds = seconds(t);
     }
 

@@ -211,7 +211,6 @@ async function previewWith(cmd: ParsedCommand, jobs: number, pool: WorkerPool): 
   }
   // The base branch's platform preview stands in for this one only when the change leaves the platform alone.
   let reusePlatform: StackPreview | undefined;
-  let basePlatformOutputs: Record<string, unknown> | undefined;
   if (cmd.values["platform-from"]) {
     if (!cmd.values["changed-since"]) throw new UsageError("--platform-from goes with --changed-since: only a change the platform does not read may reuse the base branch's platform preview");
     const file = path.join(path.resolve(String(cmd.values["platform-from"])), `${PLATFORM_STACK}.json`);
@@ -222,9 +221,6 @@ async function previewWith(cmd: ParsedCommand, jobs: number, pool: WorkerPool): 
     if (changedPlatform === false) {
       reusePlatform = read.preview;
       console.log(`The change leaves the platform stack alone: its preview is taken from ${displayPath(file)}.`);
-    } else {
-      // The platform runs again; the primary hub's tenants start beside it with the base's outputs.
-      basePlatformOutputs = read.preview.outputs;
     }
   }
   const outDir = path.resolve(String(cmd.values.out ?? "out/preview"));
@@ -267,7 +263,6 @@ async function previewWith(cmd: ParsedCommand, jobs: number, pool: WorkerPool): 
     only,
     scopePlatform: only !== undefined,
     reusePlatform,
-    basePlatformOutputs,
     extraHubStacks: changedHubs,
     pool,
     onProgress: (r, done, total) => {

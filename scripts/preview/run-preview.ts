@@ -55,13 +55,6 @@ export interface PreviewOptions {
    * (`grunnmur changed`'s hubs: a moved tenant's old hub), so the report sees its detach.
    */
   readonly extraHubStacks?: ReadonlySet<string>;
-  /**
-   * With `only` and `scopePlatform`, when the platform is run again: the base branch's platform
-   * outputs. The primary hub's tenants in scope then start at once with them, beside the platform,
-   * and are kept when the platform's new outputs equal them (tenantCount aside, which no tenant
-   * reads); otherwise they run again with the new outputs. The files are the same either way.
-   */
-  readonly basePlatformOutputs?: Record<string, unknown>;
   /** A pool the caller made (and may have prestarted) and closes; one of its own otherwise. */
   readonly pool?: WorkerPool;
 }
@@ -138,16 +131,6 @@ export function mergeParts(jobs: readonly PlatformJob[], results: readonly Previ
   }
 }
 
-/** Platform outputs alike for a tenant stack: equal as JSON, whatever their key order, tenantCount aside (no tenant reads it). */
-export function sameOutputs(a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined): boolean {
-  if (!a || !b) return false;
-  const stable = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(stable) : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, stable((v as Record<string, unknown>)[k])])) : v;
-  const { tenantCount: _a, ...restA } = a;
-  const { tenantCount: _b, ...restB } = b;
-  return JSON.stringify(stable(restA)) === JSON.stringify(stable(restB));
-}
-
 /** The base branch's platform preview as this scoped run's platform result: its file cut down to the scope, not run again. */
 function reusedPlatform(base: StackPreview, job: PlatformJob): PreviewResult {
   const scope = { tenants: [...job.tenantScope!], regionTenants: job.input.tenants.map((t) => t.spec.slug), ...(job.hubStacks ? { hubStacks: [...job.hubStacks] } : {}) };
@@ -204,7 +187,17 @@ export async function previewRegion(region: Region, options: PreviewOptions): Pr
     // and the tenants then share the pool, and the parts are merged at the end.
     const parts = platformJobs(region, options, partsDir);
     if (parts.length > 1) fs.mkdirSync(partsDir, { recursive: true });
-    const tenantJobWith = (tenant: Region["tenants"][number], hubOutputs: Record<string, unknown> | undefined, platformOutputs: Record<string, unknown>): PreviewJob => {
+    const first = options.reusePlatform && parts.length === 1 && parts[0].tenantScope ? reusedPlatform(options.reusePlatform, parts[0]) : await pool.run(parts[0]);
+    if (!first.ok || !first.outputs) {
+      const platform = parts.length === 1 ? first : { ...first, error: `part 1 of ${parts.length}: ${first.error}` };
+      options.onProgress?.(platform, ++done, total);
+      const skipped = tenants.map((t) => failedResult(t.spec.slug, "not previewed: the platform stack failed, and tenant stacks need its outputs"));
+      const hubsSkipped = hubJobs(region, options, {}).map((j) => failedResult(j.stack, "not previewed: the platform stack failed, and hub stacks need its outputs"));
+      return { platform, hubs: hubsSkipped, tenants: skipped, durationMs: Date.now() - started };
+    }
+    if (parts.length === 1) options.onProgress?.(first, ++done, total);
+
+    const tenantJob = (tenant: Region["tenants"][number], hubOutputs: Record<string, unknown> | undefined): PreviewJob => {
       const hub = hubOf(region.platform, tenant.spec);
       return {
         kind: "tenant",
@@ -217,37 +210,16 @@ export async function previewRegion(region: Region, options: PreviewOptions): Pr
           secretMode: "placeholder",
           today: options.today ?? localToday(),
         },
-        platformOutputs,
+        platformOutputs: first.outputs!,
         hubOutputs,
         outFile: path.join(options.outDir, `${tenant.spec.slug}.json`),
         ...(options.policies ? { policy: policyJobFor(options.policies.env, tenant.spec.slug, options.policies.config) } : {}),
       };
     };
-    const reuse = options.reusePlatform && parts.length === 1 && parts[0].tenantScope;
-    const speculate = !reuse && options.basePlatformOutputs !== undefined && parts.length === 1 && parts[0].tenantScope !== undefined;
-    const speculative = speculate ? tenants.filter((t) => hubOf(region.platform, t.spec) === HUB_MAIN) : [];
-    // Started before the platform, in workers of their own (run, not runAll: no progress until kept).
-    const guessed = Promise.all(speculative.map((t) => pool.run(tenantJobWith(t, undefined, options.basePlatformOutputs!))));
-    const first = reuse ? reusedPlatform(options.reusePlatform!, parts[0]) : await pool.run(parts[0]);
-    if (!first.ok || !first.outputs) {
-      await guessed;
-      const platform = parts.length === 1 ? first : { ...first, error: `part 1 of ${parts.length}: ${first.error}` };
-      options.onProgress?.(platform, ++done, total);
-      const skipped = tenants.map((t) => failedResult(t.spec.slug, "not previewed: the platform stack failed, and tenant stacks need its outputs"));
-      const hubsSkipped = hubJobs(region, options, {}).map((j) => failedResult(j.stack, "not previewed: the platform stack failed, and hub stacks need its outputs"));
-      return { platform, hubs: hubsSkipped, tenants: skipped, durationMs: Date.now() - started };
-    }
-    if (parts.length === 1) options.onProgress?.(first, ++done, total);
-
-    const tenantJob = (tenant: Region["tenants"][number], hubOutputs: Record<string, unknown> | undefined): PreviewJob => tenantJobWith(tenant, hubOutputs, first.outputs!);
-    // The guesses are kept only when the platform's outputs are what they ran with.
-    const kept = speculative.length > 0 && sameOutputs(first.outputs, options.basePlatformOutputs) ? await guessed : (await guessed, []);
-    for (const r of kept) options.onProgress?.(r, ++done, total);
-    const keptSlugs = new Set(kept.map((r) => r.stack));
     // First the hub stacks (their tenants need their outputs), the primary hub's tenants and
     // the platform's other parts; then the other hubs' tenants.
     const hubs = hubJobs(region, options, first.outputs);
-    const onMain = tenants.filter((t) => hubOf(region.platform, t.spec) === HUB_MAIN && !keptSlugs.has(t.spec.slug));
+    const onMain = tenants.filter((t) => hubOf(region.platform, t.spec) === HUB_MAIN);
     const rest = parts.slice(1);
     const early = await pool.runAll([...hubs, ...onMain.map((t) => tenantJob(t, undefined)), ...rest]);
     const hubResults = early.slice(0, hubs.length);
@@ -262,7 +234,7 @@ export async function previewRegion(region: Region, options: PreviewOptions): Pr
       else lateFailed.set(t.spec.slug, failedResult(t.spec.slug, `not previewed: its hub's stack ${hubStackName(hub)} failed, and the tenant stack needs its outputs`));
     }
     const lateResults = await pool.runAll(late);
-    const bySlug = new Map<string, PreviewResult>([...kept, ...early.slice(hubs.length, hubs.length + onMain.length), ...lateResults, ...lateFailed.values()].map((r) => [r.stack, r]));
+    const bySlug = new Map<string, PreviewResult>([...early.slice(hubs.length, hubs.length + onMain.length), ...lateResults, ...lateFailed.values()].map((r) => [r.stack, r]));
     for (const r of lateFailed.values()) options.onProgress?.(r, ++done, total);
     const restResults = early.slice(hubs.length + onMain.length);
     const platform = parts.length === 1 ? first : mergeParts(parts, [first, ...restResults], path.join(options.outDir, `${PLATFORM_STACK}.json`));
