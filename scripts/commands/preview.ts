@@ -3,11 +3,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
 import { formatDiagnostic } from "../../tenants/validation/diagnostic";
-import { PREVIEW_TIMEOUT_MS, previewRegion, regionHubStacks, removeStalePreviews } from "../preview/run-preview";
+import { PREVIEW_TIMEOUT_MS, previewedHubs, previewRegion, regionHubStacks, removeStalePreviews } from "../preview/run-preview";
 import { WorkerPool } from "../preview/pool";
 import type { PreviewResult } from "../preview/job";
 import { hubStackName, PLATFORM_STACK } from "../../stacks/contract";
-import { HUB_MAIN, hubOf } from "../../domain/network/hub-placement";
 import { renderTable } from "../table";
 import { readPreviewFile, type PolicyReport, type StackPreview } from "../preview/preview-file";
 import { displayPath } from "../../tenants/validation/load-region";
@@ -244,9 +243,7 @@ async function previewWith(cmd: ParsedCommand, jobs: number, pool: WorkerPool): 
     removeStalePreviews(outDir, new Set([PLATFORM_STACK, ...regionHubStacks(region), ...region.tenants.map((t) => t.spec.slug)]));
   }
 
-  const hubStacks = only
-    ? [...new Set([...region.tenants.filter((t) => only!.has(t.spec.slug)).map((t) => hubOf(region.platform, t.spec)).filter((k) => k !== HUB_MAIN).map(hubStackName), ...[...(changedHubs ?? [])].filter((s) => regionHubStacks(region).includes(s))])].sort()
-    : regionHubStacks(region);
+  const hubStacks = previewedHubs(region, { only, scopePlatform: only !== undefined, extraHubStacks: changedHubs }).map(hubStackName);
   const tenantCount = only ? only.size : region.tenants.length;
   const count = tenantCount + hubStacks.length + 1;
   const hubsText = hubStacks.length > 0 ? ` + ${hubStacks.length} hub${hubStacks.length === 1 ? "" : "s"}` : "";

@@ -140,23 +140,30 @@ function reusedPlatform(base: StackPreview, job: PlatformJob): PreviewResult {
   return { stack: PLATFORM_STACK, ok: true, resourceCount: preview.resources.length, typeCounts: countTypes(preview.resources), outputs: preview.outputs, durationMs: 0, peakRssMb: 0, ...(base.policy ? { policy: { violations: base.policy.violations, waived: base.policy.waived, summary: base.policy.summary } } : {}) };
 }
 
-/** The hub stacks' jobs: every hub whole, or in a scoped preview the hubs of its tenants with only those attached. */
+/**
+ * The hub stacks a preview runs, by key: every hub, or in a scoped run the hubs of its tenants
+ * and those the change names besides (a moved tenant's old hub, whose run then registers nothing
+ * of it, so the report shows its detach). The preview command prints the same list.
+ */
+export function previewedHubs(region: Pick<Region, "platform" | "tenants">, options: Pick<PreviewOptions, "only" | "scopePlatform" | "extraHubStacks">): string[] {
+  const scoped = options.only !== undefined && options.scopePlatform === true;
+  const ownHubs = scoped ? new Set(region.tenants.filter((t) => options.only!.has(t.spec.slug)).map((t) => hubOf(region.platform, t.spec))) : undefined;
+  return hubsOf(region.platform)
+    .map((h) => h.key)
+    .filter((key) => key !== HUB_MAIN && (!ownHubs || ownHubs.has(key) || options.extraHubStacks?.has(hubStackName(key)) === true));
+}
+
+/** The hub stacks' jobs (previewedHubs); a scoped run's scope is all its tenants: each hub attaches only its own of them. */
 function hubJobs(region: Region, options: PreviewOptions, platformOutputs: Record<string, unknown>): HubJob[] {
   const scoped = options.only !== undefined && options.scopePlatform === true;
+  const scope = scoped ? region.tenants.filter((t) => options.only!.has(t.spec.slug)).map((t) => t.spec.slug) : undefined;
   const jobs: HubJob[] = [];
-  for (const spec of hubsOf(region.platform)) {
-    if (spec.key === HUB_MAIN) continue;
-    const stack = hubStackName(spec.key);
-    // A scoped run takes the hubs of its tenants, and those the change names besides (a moved tenant's
-    // old hub, whose run then registers nothing of it, so the report shows its detach). Its scope is all
-    // the run's tenants: each hub attaches only its own of them.
-    const inScope = scoped ? region.tenants.filter((t) => options.only!.has(t.spec.slug)) : undefined;
-    if (inScope && !inScope.some((t) => hubOf(region.platform, t.spec) === spec.key) && !options.extraHubStacks?.has(stack)) continue;
-    const scope = inScope?.map((t) => t.spec.slug);
+  for (const key of previewedHubs(region, options)) {
+    const stack = hubStackName(key);
     jobs.push({
       kind: "hub",
       stack,
-      input: { platform: region.platform, hub: spec.key, tenants: region.tenants, platformStackName: OFFLINE_PLATFORM_STACK_NAME, secretMode: "placeholder", today: options.today ?? localToday() },
+      input: { platform: region.platform, hub: key, tenants: region.tenants, platformStackName: OFFLINE_PLATFORM_STACK_NAME, secretMode: "placeholder", today: options.today ?? localToday() },
       platformOutputs,
       tenantScope: scope,
       outFile: path.join(options.outDir, `${stack}.json`),
@@ -171,7 +178,7 @@ export async function previewRegion(region: Region, options: PreviewOptions): Pr
   const timeoutMs = options.timeoutMs ?? PREVIEW_TIMEOUT_MS;
   const concurrency = options.concurrency ?? os.availableParallelism();
   const tenants = region.tenants.filter((t) => !options.only || options.only.has(t.spec.slug));
-  const hubCount = hubJobs(region, options, {}).length;
+  const hubCount = previewedHubs(region, options).length;
   const total = tenants.length + hubCount + 1;
   let done = 0;
   fs.mkdirSync(options.outDir, { recursive: true });

@@ -128,11 +128,12 @@ export async function runJob(job: PreviewJob): Promise<PreviewResult> {
  * timeout; such a worker then exits, since its SDK state is not fit for another stack.
  */
 if (require.main === module && process.send) {
-  // Loading the programs is most of a small stack's cost: start it now, while the pool may still be
-  // waiting for its first job (WorkerPool.prestart). The programs only define functions at load; each
-  // job sets its mocks before running one, as reused workers always have.
+  // Loading the tenant program, which nearly every worker runs, is most of a small stack's cost:
+  // start it now, while the pool may still be waiting for its first job (WorkerPool.prestart). It
+  // only defines functions at load; each job sets its mocks before running one, as reused workers
+  // always have. A failure here is the first job's too, and reported there.
   setImmediate(() => {
-    void import("../../stacks/tenant/program").then(() => import("../../stacks/hub/program"));
+    import("../../stacks/tenant/program").catch(() => undefined);
   });
   const channel = (process as unknown as { channel?: { ref(): void; unref(): void } }).channel;
   let current: { job: PreviewJob; reported: boolean } | undefined;

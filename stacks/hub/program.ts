@@ -17,7 +17,7 @@ import { azureName, REGION_CODES } from "../../domain/azure/names";
 import { standardTags, withService } from "../../domain/azure/tags";
 import { platformKeyVaultName } from "../../domain/azure/key-vault";
 import { radiusDelivery } from "../../domain/eduroam/delivery";
-import { hubServicePrefixes } from "../../domain/network/hub-layout";
+import { hubServicePrefixes, hubSubnetLayout } from "../../domain/network/hub-layout";
 import { HUB_MAIN, hubOf, hubsOf } from "../../domain/network/hub-placement";
 import { platformOutputs, type HubStackOutputs, type StackOutputs } from "../contract";
 import type { HubStackInput } from "../inputs";
@@ -56,7 +56,7 @@ export function hubStackProgram(input: HubStackInput, tenantScope?: TenantScope)
     if (!id) throw new Error(`the platform stack exports no parentFirewallPolicyId; with hub "${spec.key}" in platform.yaml it makes one: run the platform stack first`);
     return id;
   });
-  const mainLayout = planHub(hubsOf(platform)[0], []).layout;
+  const mainLayout = hubSubnetLayout(platform.network.hub.addressSpace);
   const coreSubnet = (key: string) => mainLayout.find((s) => s.key === key)!.addressPrefix;
   const built = hubProgram(plan, {
     resourceGroup,
@@ -106,7 +106,13 @@ export function hubStackProgram(input: HubStackInput, tenantScope?: TenantScope)
   const delivery = radiusDelivery({ platform, tenants }, { keyVaultName });
   if (delivery && platform.radius) {
     const copies = generateAccessPointSecrets(tenants, attachments, secretVault);
-    const principalIds = Array.from({ length: platform.radius.count }, (_, i) => fromPlatform("radiusPrincipalIds").apply((ids) => ids[i] ?? ""));
+    const principalIds = Array.from({ length: platform.radius.count }, (_, i) =>
+      fromPlatform("radiusPrincipalIds").apply((ids) => {
+        // A role assignment to no principal would fail in Azure, later and less clearly.
+        if (!ids[i]) throw new Error(`the platform stack exports ${ids.length} RADIUS server identities, but platform.yaml radius.count is ${platform.radius!.count}; run the platform stack first`);
+        return ids[i];
+      }),
+    );
     grantSecretReads(delivery.secretReads.filter((r) => r.tenant !== undefined), principalIds, {
       platformVaultId: fromPlatform("keyVaultId"),
       copies,

@@ -142,6 +142,20 @@ describe("onboarding one municipality in a region of two hubs", () => {
     expect(run.stderr).toMatch(/--platform-from goes with --changed-since/);
   });
 
+  it.each<[string, () => string, RegExp]>([
+    ["a folder without a platform preview", () => fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-no-platform-")), /--platform-from: there is no .*platform\.json; preview the base branch there first/],
+    ["a platform preview of part of the region", () => scoped, /--platform-from: .*platform\.json covers part of the region only; preview the base branch whole/],
+  ])("refuses --platform-from with %s, saying what to give instead", async (_what, dir, message) => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-platform-from-"));
+    try {
+      const run = await runCli(["preview", "--changed-since", "HEAD", "--platform-from", dir(), "--tenants", changed.tenantsDir, "--platform", changed.platformFile, "--out", out]);
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toMatch(message);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   it("shows a move between hubs on both sides when the change's preview also runs the old hub's stack", async () => {
     const moved = copyExampleRegion();
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "grunnmur-hub-move-"));
