@@ -89,6 +89,13 @@ export interface PlatformOutputs {
   readonly workspaceName: string;
   /** The RADIUS servers' identities, in server order: a hub stack grants them reads on its tenants' RADIUS secrets. */
   readonly radiusPrincipalIds: readonly string[];
+  /**
+   * The primary hub's RADIUS subnet route table, whose routes are resources of their own:
+   * each other hub's stack adds the return routes to its access points' sites there
+   * (domain/network/routes.ts coreRadiusReturnRoutes), in hubResourceGroupName.
+   * Undefined in a region of one hub, whose routes stay inline.
+   */
+  readonly radiusRouteTableName: string | undefined;
 }
 
 /**

@@ -3,7 +3,9 @@
  * NSG and, when its spec has one, its own route table (the hub's, planned in
  * domain/network/hub-layout.ts). Inline subnets avoid the azure-native pitfall
  * where separate Subnet resources and the VNet's subnet list fight over the
- * same state; routes are inline in their table for the same reason.
+ * same state; routes are inline in their table for the same reason, except in a
+ * table whose spec asks for standalone routes (routes.ts RouteTableSpec), which
+ * another stack adds routes to.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
@@ -58,11 +60,14 @@ export class VirtualNetwork extends pulumi.ComponentResource implements Componen
   public readonly nsgIds: Record<string, pulumi.Output<string>> = {};
   /** Ids of the route tables this component made, by subnet key. */
   public readonly routeTableIds: Record<string, pulumi.Output<string>> = {};
+  /** Names of the route tables whose routes are standalone resources, by subnet key: other stacks add routes there. */
+  public readonly standaloneRouteTables: Record<string, pulumi.Output<string>> = {};
 
   constructor(name: string, args: VirtualNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("grunnmur:network:VirtualNetwork", name, {}, opts);
     const own: pulumi.CustomResourceOptions = args.retainOnDelete ? { parent: this, retainOnDelete: true } : { parent: this };
 
+    const tableRoutes: network.Route[] = [];
     const subnetArgs = args.subnets.map((subnet) => {
       const subnetName = subnet.name ?? azureName("subnet", [args.vnetName.replace(/^vnet-/, ""), subnet.key]);
       let nsgId: pulumi.Output<string> | undefined;
@@ -84,18 +89,45 @@ export class VirtualNetwork extends pulumi.ComponentResource implements Componen
       }
       let routeTableId = subnet.routeTableId;
       if (subnet.routeTable) {
+        const spec = subnet.routeTable;
+        const base = args.vnetName.replace(/^vnet-/, "");
+        // A table of standalone routes is a new table under a name of its own, not the inline
+        // one changed: the inline routes it would keep (azure-native maintains routes it was not
+        // given) bear the names of the standalone ones, whose creation would then fail. Pulumi
+        // makes the new table and its routes, moves the subnet to it, then deletes the old one.
+        const tableName = spec.standaloneRoutes ? azureName("routeTable", [base, subnet.key, "standalone"]) : azureName("routeTable", [base, subnet.key]);
         const table = new network.RouteTable(
-          `${name}-${subnet.key}`,
+          spec.standaloneRoutes ? `${name}-${subnet.key}-standalone` : `${name}-${subnet.key}`,
           {
             resourceGroupName: args.resourceGroupName,
             location: args.location,
-            routeTableName: azureName("routeTable", [args.vnetName.replace(/^vnet-/, ""), subnet.key]),
-            disableBgpRoutePropagation: subnet.routeTable.disableBgpRoutePropagation,
-            routes: subnet.routeTable.routes.map((route) => ({ ...route })),
+            routeTableName: tableName,
+            disableBgpRoutePropagation: spec.disableBgpRoutePropagation,
+            // No `routes` at all for standalone routes: an inline list, even an empty one, would replace theirs.
+            ...(spec.standaloneRoutes ? {} : { routes: spec.routes.map((route) => ({ ...route })) }),
             tags: subnet.tags ?? args.tags,
           },
           own,
         );
+        if (spec.standaloneRoutes) {
+          for (const route of spec.routes) {
+            tableRoutes.push(
+              new network.Route(
+                `${name}-${subnet.key}-${route.name}`,
+                {
+                  resourceGroupName: args.resourceGroupName,
+                  routeTableName: table.name,
+                  routeName: route.name,
+                  addressPrefix: route.addressPrefix,
+                  nextHopType: route.nextHopType,
+                  nextHopIpAddress: route.nextHopIpAddress,
+                },
+                own,
+              ),
+            );
+          }
+          this.standaloneRouteTables[subnet.key] = table.name;
+        }
         routeTableId = table.id;
         this.routeTableIds[subnet.key] = table.id;
       }
@@ -124,7 +156,8 @@ export class VirtualNetwork extends pulumi.ComponentResource implements Componen
       },
       // Peerings are separate resources (the tenant stacks own theirs); without this a
       // hub update would remove every spoke's peering from the hub side.
-      { ...own, ignoreChanges: ["virtualNetworkPeerings"] },
+      // A subnet moves to a table of standalone routes only once its routes are in it.
+      { ...own, ignoreChanges: ["virtualNetworkPeerings"], dependsOn: tableRoutes },
     );
 
     addDiagnostics(name, vnet.id, args.diagnostics, "logs-and-metrics", this);

@@ -68,6 +68,15 @@ export function hubSubnetLayout(addressSpace: string): PlacedHubSubnet[] {
   return HUB_SUBNETS.map((s) => ({ ...s, addressPrefix: formatCidr(layout.subnets[s.key]) }));
 }
 
+/**
+ * The subnet of the eduroam RADIUS servers. In the primary hub of a region of
+ * several hubs (the one hub whose plan has `otherHubs`) its route table's routes
+ * are resources of their own, so each other hub's stack can add its return routes
+ * there (routes.ts coreRadiusReturnRoutes). Elsewhere they stay inline: no other
+ * stack writes there, and a table of a few dozen routes stays one resource.
+ */
+export const RADIUS_SUBNET = "radius";
+
 const prefixOf = (layout: readonly PlacedHubSubnet[], key: string) => layout.find((s) => s.key === key)!.addressPrefix;
 
 /** The hub's service subnets that sites and spokes reach through the firewall, by key. */
@@ -176,6 +185,6 @@ export function hubNetworkPlan(addressSpace: string, input: HubPlanInput): Plann
   return layout.map((s) => ({
     ...s,
     ...(s.ordinary ? { securityRules: rulesFor(s.key) ?? [denyInternetInbound("Reached privately only."), denyVirtualNetworkInbound(NOTHING_ELSE_FROM_SITES)] } : {}),
-    ...(s.routing === "gateway" ? { routeTable: gatewaySubnetRouteTable(routing) } : s.routing === "service" ? { routeTable: hubServiceRouteTable(routing) } : {}),
+    ...(s.routing === "gateway" ? { routeTable: gatewaySubnetRouteTable(routing) } : s.routing === "service" ? { routeTable: hubServiceRouteTable(routing, { standaloneRoutes: s.key === RADIUS_SUBNET && input.otherHubs !== undefined }) } : {}),
   }));
 }

@@ -28,6 +28,15 @@ export interface RouteTableSpec {
   readonly routes: readonly Route[];
   /** True: routes learned over the VPN (BGP or local network gateways) do not reach the subnet. */
   readonly disableBgpRoutePropagation: boolean;
+  /**
+   * True: every route is a resource of its own (Microsoft.Network/routeTables/routes)
+   * instead of inline in the table, so another stack can add routes to the same
+   * table: the RADIUS subnet's, where each other hub's stack adds the return routes
+   * to its access points' sites (coreRadiusReturnRoutes). azure-native keeps routes
+   * it was not given when the table has no inline `routes` (its "sub-resources"
+   * handling, see docs/hubs.md), and inline and standalone routes must not be mixed.
+   */
+  readonly standaloneRoutes?: boolean;
 }
 
 /** Azure's limit of routes per route table (azure-subscription-service-limits.md, networking limits). */
@@ -99,8 +108,6 @@ export interface OtherHubRoutes {
    * more specific route, which wins.
    */
   readonly countyRanges?: readonly string[];
-  /** Site prefixes of that hub's tenants that reach the core (their access points' sites). */
-  readonly sitePrefixes: readonly string[];
 }
 
 function otherHubRoutesOf(input: HubRoutingInput): Route[] {
@@ -119,9 +126,22 @@ function otherHubRoutesOf(input: HubRoutingInput): Route[] {
         .filter(([, space]) => !insideCover(ranges, space))
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([slug, space]) => route(`hub-${hub.key}-spoke-${slug}`, space)),
-      ...[...new Set(hub.sitePrefixes)].sort().map((prefix) => route(`hub-${hub.key}-site-${prefix.replace(/[./]/g, "-")}`, prefix)),
     ];
   });
+}
+
+/**
+ * The return routes from the core's RADIUS subnet to one other hub's access
+ * points: each site prefix behind which a municipality of that hub has an access
+ * point, through that hub's firewall, which saw the request on its way in. That
+ * hub's stack owns them (stacks/hub/program.ts) in the table the platform made
+ * with standalone routes, so a municipality with Wi-Fi joining that hub changes
+ * its hub's stack and its own, never the platform's. Names carry the hub and the
+ * prefix: sites never overlap (tenants/resolve.ts), so no two hubs write one name.
+ */
+export function coreRadiusReturnRoutes(hubKey: string, firewallPrivateIp: string, sitePrefixes: readonly string[]): Route[] {
+  const route = via(firewallPrivateIp);
+  return [...new Set(sitePrefixes)].sort().map((prefix) => route(`hub-${hubKey}-site-${prefix.replace(/[./]/g, "-")}`, prefix));
 }
 
 function spokeRoutesOf(input: HubRoutingInput): Route[] {
@@ -171,7 +191,7 @@ export function gatewaySubnetRouteTable(input: HubRoutingInput): RouteTableSpec 
  * from their own public addresses, and a default route through the firewall
  * would send those answers out another address.
  */
-export function hubServiceRouteTable(input: HubRoutingInput): RouteTableSpec {
+export function hubServiceRouteTable(input: HubRoutingInput, options: { readonly standaloneRoutes?: boolean } = {}): RouteTableSpec {
   const route = via(input.firewallPrivateIp);
   const privateRanges = PRIVATE_RANGES.map((range) => cidr(range));
   const publicSites = [...new Set(input.sitePrefixes)].filter((p) => !privateRanges.some((range) => contains(range, cidr(p)))).sort();
@@ -183,6 +203,7 @@ export function hubServiceRouteTable(input: HubRoutingInput): RouteTableSpec {
       ...otherHubRoutesOf(input),
     ]),
     disableBgpRoutePropagation: true,
+    ...(options.standaloneRoutes ? { standaloneRoutes: true } : {}),
   };
 }
 

@@ -11,6 +11,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
+import * as network from "@pulumi/azure-native/network";
 import * as resources from "@pulumi/azure-native/resources";
 import { HubDns } from "../../components/dns/hub-dns";
 import { azureName, REGION_CODES } from "../../domain/azure/names";
@@ -19,11 +20,12 @@ import { platformKeyVaultName } from "../../domain/azure/key-vault";
 import { radiusDelivery } from "../../domain/eduroam/delivery";
 import { hubServicePrefixes, hubSubnetLayout } from "../../domain/network/hub-layout";
 import { HUB_MAIN, hubOf, hubsOf } from "../../domain/network/hub-placement";
+import { coreRadiusReturnRoutes } from "../../domain/network/routes";
 import { platformOutputs, type HubStackOutputs, type StackOutputs } from "../contract";
 import type { HubStackInput } from "../inputs";
 import { attachTenants, type TenantScope } from "../platform/tenant-attachments";
 import { generateAccessPointSecrets, grantSecretReads } from "../platform/radius-config";
-import { hubBaseName, hubProgram, planHub } from "../platform/hub";
+import { hubBaseName, hubProgram, planHub, radiusSitePrefixes } from "../platform/hub";
 import { hubAlerting } from "./alerting";
 
 /** `tenantScope` is for the offline preview only, as for the platform program. */
@@ -119,6 +121,30 @@ export function hubStackProgram(input: HubStackInput, tenantScope?: TenantScope)
       parent: resourceGroup,
       tenantParent: (slug) => attachments.get(slug),
     });
+  }
+
+  // The answers of the core's RADIUS servers to this hub's access points go back through this
+  // hub's firewall, which saw the requests: one route per site with an access point, in the
+  // core's RADIUS route table (its routes are standalone for this), under each municipality's
+  // attachment, so a municipality with Wi-Fi joining this hub leaves the platform's stack as it is.
+  const radiusRouteTable = fromPlatform("radiusRouteTableName").apply((name) => {
+    // The platform makes that table whenever platform.yaml has a hub besides the primary, as it has this one.
+    if (!name) throw new Error(`the platform stack exports no radiusRouteTableName; with hub "${spec.key}" in platform.yaml it makes one: run the platform stack first`);
+    return name;
+  });
+  for (const t of tenants) {
+    const attachment = attachments.get(t.spec.slug);
+    if (!attachment) continue;
+    for (const route of coreRadiusReturnRoutes(spec.key, plan.firewallPrivateIp, radiusSitePrefixes(t))) {
+      new network.Route(`${t.spec.slug}-core-radius-${route.name}`, {
+        resourceGroupName: fromPlatform("hubResourceGroupName"),
+        routeTableName: radiusRouteTable,
+        routeName: route.name,
+        addressPrefix: route.addressPrefix,
+        nextHopType: route.nextHopType,
+        nextHopIpAddress: route.nextHopIpAddress,
+      }, { parent: attachment });
+    }
   }
 
   hubAlerting({

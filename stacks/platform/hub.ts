@@ -80,7 +80,6 @@ export function otherHubRoutes(others: readonly HubPlan[], pool: TenantPool): Ot
     firewallPrivateIp: h.firewallPrivateIp,
     spokes: Object.fromEntries(h.tenants.map((t) => [t.spec.slug, t.addressSpace])),
     countyRanges: countyRangeCover(pool, h.spec.counties),
-    sitePrefixes: h.tenants.flatMap(radiusSitePrefixes),
   }));
 }
 

@@ -20,7 +20,7 @@ import { Bastion } from "../../components/network/bastion";
 import { Firewall } from "../../components/network/firewall";
 import { isolationRuleCollectionGroup } from "../../domain/network/firewall-rules";
 import { radiusDelivery } from "../../domain/eduroam/delivery";
-import { hubFirewallAddress, hubNetworkPlan, hubServicePrefixes, hubSubnetLayout } from "../../domain/network/hub-layout";
+import { hubFirewallAddress, hubNetworkPlan, RADIUS_SUBNET, hubServicePrefixes, hubSubnetLayout } from "../../domain/network/hub-layout";
 import { cidr } from "../../domain/network/cidr";
 import { HUB_FIREWALL_NAMES, HUB_VNET_KEYS, hubsInUse } from "../../domain/network/hub-names";
 import { VirtualNetwork } from "../../components/network/virtual-network";
@@ -458,5 +458,6 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
     monitoringResourceGroupName: groupsRg.monitoring.name,
     workspaceName: workspace.name,
     radiusPrincipalIds: radiusServers ? radiusServers.principalIds : [],
+    radiusRouteTableName: hub.standaloneRouteTables[RADIUS_SUBNET],
   };
 }

@@ -115,21 +115,41 @@ describe("a region of two hubs", () => {
   });
 
   it("routes the core's answers to the second hub's tenants back through that hub's firewall", () => {
-    const tables = ofType(platform, "azure-native:network:RouteTable");
+    // Inline routes, and the standalone ones of the RADIUS subnets' tables, under the names Azure gets.
+    const routesOf = (stack: StackPreview): Json[] => [
+      ...ofType(stack, "azure-native:network:RouteTable").flatMap((t) => (t.inputs.routes as Json[] | undefined) ?? []),
+      ...ofType(stack, "azure-native:network:Route").map((r) => ({ ...r.inputs, name: r.inputs.routeName })),
+    ];
     const altaSpoke = region.read("alta").outputs.addressSpace as string;
     // Alta's spoke lies in Finnmark's county range of the pool, so one route of that range carries it (county-ranges.ts).
-    const viaFinnmark = tables.flatMap((t) => (t.inputs.routes as Json[]).filter((r) => String(r.name).startsWith("hub-finnmark-counties-")));
+    const viaFinnmark = routesOf(platform).filter((r) => String(r.name).startsWith("hub-finnmark-counties-"));
     expect(viaFinnmark.length).toBeGreaterThan(0);
     expect(viaFinnmark.every((r) => r.nextHopIpAddress === finnmarkFirewall)).toBe(true);
     expect(viaFinnmark.some((r) => contains(cidr(String(r.addressPrefix)), cidr(altaSpoke)))).toBe(true);
     // Summarised: no route of its own, and no county range covers a tenant of the primary hub without that tenant's own, more specific route.
-    const routes = tables.flatMap((t) => t.inputs.routes as Json[]);
+    const routes = routesOf(platform);
     expect(routes.some((r) => r.name === "hub-finnmark-spoke-alta")).toBe(false);
     const senjaSpoke = region.read("senja").outputs.addressSpace as string;
     expect(viaFinnmark.some((r) => contains(cidr(String(r.addressPrefix)), cidr(senjaSpoke)))).toBe(false);
     // The primary hub's and the DR hub's own per-spoke routes are for the primary hub's tenants only.
     expect(routes.some((r) => String(r.name) === "spoke-alta")).toBe(false);
     expect(routes.some((r) => String(r.name) === "spoke-senja")).toBe(true);
+    // Alta's access point's site: its return route is the hub stack's, in the core's RADIUS route table.
+    expect(routes.some((r) => String(r.name).startsWith("hub-finnmark-site-"))).toBe(false);
+    const altaAccessPoints = ofType(finnmark, "azure-native:network:Route");
+    expect(altaAccessPoints.map((r) => r.name)).toEqual(["alta-core-radius-hub-finnmark-site-10-20-0-0-16"]);
+    expect(altaAccessPoints[0].urn).toContain("grunnmur:network:TenantAttachment");
+    expect(altaAccessPoints[0].inputs).toMatchObject({
+      resourceGroupName: platform.outputs.hubResourceGroupName,
+      routeTableName: platform.outputs.radiusRouteTableName,
+      addressPrefix: "10.20.0.0/16",
+      nextHopType: "VirtualAppliance",
+      nextHopIpAddress: finnmarkFirewall,
+    });
+    // That table takes routes from other stacks because it has none inline (an inline list would replace theirs).
+    const radiusTable = ofType(platform, "azure-native:network:RouteTable").find((t) => t.inputs.routeTableName === platform.outputs.radiusRouteTableName)!;
+    expect(radiusTable).toBeDefined();
+    expect(radiusTable.inputs.routes).toBeUndefined();
   });
 
   it("passes the policy pack with no mandatory finding: the platform, the hub stack and a tenant of each hub", async () => {

@@ -44,6 +44,7 @@ const PLATFORM_KEYS = every<PlatformOutputs>({
   monitoringResourceGroupName: true,
   workspaceName: true,
   radiusPrincipalIds: true,
+  radiusRouteTableName: true,
 });
 
 const TENANT_KEYS = every<TenantOutputs>({

@@ -55,7 +55,7 @@ describe("the core's return routes to another hub", () => {
   it("sends a hub's county ranges through its firewall and keeps a route of its own only for a spoke outside them", () => {
     const routes = hubServiceRouteTable({
       ...base,
-      otherHubs: [{ ...finnmark, spokes: { alta: blockOf("5601"), pinned: blockOf("5501") }, sitePrefixes: [] }],
+      otherHubs: [{ ...finnmark, spokes: { alta: blockOf("5601"), pinned: blockOf("5501") } }],
     }).routes;
     const names = routes.map((r) => r.name);
     expect(names.filter((n) => n.startsWith("hub-finnmark-counties-"))).toHaveLength(finnmark.countyRanges.length);
@@ -67,7 +67,7 @@ describe("the core's return routes to another hub", () => {
     // A county's 100 slots give pieces of four blocks or more; a spoke set to such a range in its file is the one way to meet one exactly.
     const piece = finnmark.countyRanges.find((p) => p.endsWith("/21"))!;
     expect(piece).toBeDefined();
-    const routes = hubServiceRouteTable({ ...base, spokes: { ...base.spokes, odd: piece }, otherHubs: [{ ...finnmark, spokes: {}, sitePrefixes: [] }] }).routes;
+    const routes = hubServiceRouteTable({ ...base, spokes: { ...base.spokes, odd: piece }, otherHubs: [{ ...finnmark, spokes: {} }] }).routes;
     const prefixes = routes.map((r) => r.addressPrefix);
     expect(new Set(prefixes).size).toBe(prefixes.length);
     expect(routes.filter((r) => r.addressPrefix === piece).map((r) => r.nextHopIpAddress)).toEqual(["10.95.0.4"]);
