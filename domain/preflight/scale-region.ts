@@ -8,7 +8,8 @@
 import type { PlatformFile } from "../../tenants/schema/platform";
 import type { TenantFile } from "../../tenants/schema/tenant";
 import { tenantSubscription } from "../azure/tenant-subscription";
-import { cidr, contains, containsIp, parseIp } from "../network/cidr";
+import { accessPointSitePrefixes } from "../network/access-point-sites";
+import { cidr, contains } from "../network/cidr";
 import { countyRangeCover } from "../network/county-ranges";
 import { hubsOf } from "../network/hub-placement";
 import { PRIVATE_RANGES } from "../network/routes";
@@ -31,14 +32,14 @@ const PRIVATE = PRIVATE_RANGES.map((r) => cidr(r));
 export function scaleTenantOf(platform: PlatformFile, spec: TenantFile): ScaleTenant {
   const home = tenantSubscription(platform, spec);
   const prefixes = Object.values(spec.sites).flatMap((site) => site.prefixes);
-  const accessPoints = Object.values(spec.wifi?.accessPoints ?? {}).map((ap) => parseIp(ap.address)).filter((ip): ip is number => ip !== undefined);
+  const accessPoints = Object.values(spec.wifi?.accessPoints ?? {}).map((ap) => ap.address);
   return {
     slug: spec.slug,
     kommunenummer: spec.kommunenummer,
     hub: home.hub,
     sites: Object.keys(spec.sites).length,
     publicSitePrefixes: prefixes.filter((p) => !PRIVATE.some((r) => contains(r, cidr(p)))).length,
-    coreSitePrefixes: prefixes.filter((p) => accessPoints.some((ip) => containsIp(cidr(p), ip))).length,
+    coreSitePrefixes: accessPointSitePrefixes(prefixes, accessPoints).length,
     subscription: home.subscriptionId,
   };
 }

@@ -24,6 +24,7 @@ import type { RuleCollectionGroupSpec } from "../../domain/network/firewall-rule
 import type { OtherHubRoutes } from "../../domain/network/routes";
 import type { TenantPool } from "../../domain/network/address-plan";
 import { countyRangeCover } from "../../domain/network/county-ranges";
+import { accessPointSitePrefixes } from "../../domain/network/access-point-sites";
 import type { ResolvedTenant } from "../../tenants/region";
 import type { DiagnosticsArgs } from "../../components/shared/common-args";
 
@@ -59,18 +60,10 @@ export function planHub(spec: HubSpec, tenants: readonly ResolvedTenant[]): HubP
 
 /** The site prefixes of a tenant whose access points talk to the core's RADIUS servers. */
 export function radiusSitePrefixes(t: ResolvedTenant): string[] {
-  const accessPoints = Object.values(t.spec.wifi?.accessPoints ?? {}).map((ap) => ap.address);
-  if (accessPoints.length === 0) return [];
-  return Object.values(t.spec.sites)
-    .flatMap((site) => site.prefixes)
-    .filter((prefix) => accessPoints.some((address) => prefixHolds(prefix, address)));
-}
-
-function prefixHolds(prefix: string, address: string): boolean {
-  const [base, bits] = prefix.split("/");
-  const toInt = (ip: string) => ip.split(".").reduce((n, octet) => n * 256 + Number(octet), 0);
-  const size = 2 ** (32 - Number(bits));
-  return Math.floor(toInt(address) / size) === Math.floor(toInt(base) / size);
+  return accessPointSitePrefixes(
+    Object.values(t.spec.sites).flatMap((site) => site.prefixes),
+    Object.values(t.spec.wifi?.accessPoints ?? {}).map((ap) => ap.address),
+  );
 }
 
 /** Return routes from the core to every other hub's tenants (domain/network/routes.ts, otherHubs). */
