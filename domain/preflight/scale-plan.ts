@@ -24,7 +24,8 @@ export interface ScaleTenant {
   /**
    * Its site prefixes that reach the core (those holding a Wi-Fi access point, for
    * RADIUS): in a hub other than the primary, each is a return route in the
-   * primary hub's service route table (routes.ts otherHubs).
+   * primary hub's RADIUS route table, written by that hub's stack (routes.ts
+   * coreRadiusReturnRoutes) into the table the platform made.
    */
   readonly coreSitePrefixes?: number;
   /**
@@ -142,7 +143,10 @@ const PRIVATE_RANGE_ROUTES = 3;
  * spoke, the private ranges and each public site prefix. The primary hub's
  * service table, the core's, also returns to every other hub's tenants through
  * that hub's firewall: a route per spoke (or per hub, when hub pools are
- * summarised) and per site prefix that reaches the core. The busier table is counted.
+ * summarised), and its RADIUS table a route per site prefix that reaches the core,
+ * which the other hubs' stacks add. Counting those in one table with the spokes
+ * overstates the busiest table by the shared one's share; the limit is per table,
+ * so the count errs on the safe side. The busier table is counted.
  */
 export function routesPerHubTable(region: ScaleRegion, limits: EffectiveLimits): ScaleUsage[] {
   const tenants = byHub(region);
