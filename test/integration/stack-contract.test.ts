@@ -75,10 +75,10 @@ describe("the contract between the stacks", () => {
   });
   afterAll(() => previewed.remove());
 
-  it("is what the platform stack exports (in a region of one hub there is no parent firewall policy)", () => {
+  it("is what the platform stack exports (in a region of one hub there is no parent firewall policy, and no RADIUS table that other stacks add routes to)", () => {
     const outputs = Object.keys(previewed.read("platform").outputs).sort();
     expect(outputs.filter((k) => !PLATFORM_KEYS.includes(k))).toEqual([]);
-    expect(PLATFORM_KEYS.filter((k) => !outputs.includes(k))).toEqual(["parentFirewallPolicyId"]);
+    expect(PLATFORM_KEYS.filter((k) => !outputs.includes(k))).toEqual(["parentFirewallPolicyId", "radiusRouteTableName"]);
   });
 
   it("is what every tenant stack exports (an output without a value is still named)", () => {
