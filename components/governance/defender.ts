@@ -18,8 +18,12 @@ export interface DefenderArgs {
   /** Providers of municipalities' own subscriptions, by slug; the platform's uses the default provider. */
   readonly providers: Readonly<Record<string, Provider>>;
   readonly contact: { readonly emails: readonly string[]; readonly minimalSeverity: "Low" | "Medium" | "High" };
-  /** Continuous export: from the platform's subscription, in this resource group, to this workspace. */
-  readonly export: { readonly resourceGroupName: pulumi.Input<string>; readonly location: string; readonly workspaceResourceId: pulumi.Input<string> };
+  /**
+   * Continuous export: from the platform's subscription, in this resource group, to this
+   * workspace. Only the platform's Defender has it; a municipality's own subscription
+   * exports from its tenant stack (DefenderExport).
+   */
+  readonly export?: { readonly resourceGroupName: pulumi.Input<string>; readonly location: string; readonly workspaceResourceId: pulumi.Input<string> };
   readonly tags: Tags;
 }
 
@@ -62,21 +66,24 @@ export class Defender extends pulumi.ComponentResource implements CollectionOutp
     // Scopes of an export must lie in its own subscription (Automations - Create Or Update,
     // scopes), so this one covers the platform's subscription, where most municipalities live;
     // a municipality's own subscription has its own export, in its tenant stack (DefenderExport).
-    new security.Automation(
-      `${name}-export`,
-      {
-        resourceGroupName: args.export.resourceGroupName,
-        location: args.export.location,
-        automationName: CONTINUOUS_EXPORT.automationName,
-        description: CONTINUOUS_EXPORT.description,
-        isEnabled: true,
-        scopes: [pulumi.output(args.subscriptionIds.platform).apply((id) => continuousExportScope(id, "The platform's subscription"))],
-        sources: CONTINUOUS_EXPORT.sources.map((eventSource) => ({ eventSource })),
-        actions: [{ actionType: "Workspace", workspaceResourceId: args.export.workspaceResourceId }],
-        tags: args.tags,
-      },
-      { parent: this },
-    );
+    const exportTo = args.export;
+    if (exportTo) {
+      new security.Automation(
+        `${name}-export`,
+        {
+          resourceGroupName: exportTo.resourceGroupName,
+          location: exportTo.location,
+          automationName: CONTINUOUS_EXPORT.automationName,
+          description: CONTINUOUS_EXPORT.description,
+          isEnabled: true,
+          scopes: [pulumi.output(args.subscriptionIds.platform).apply((id) => continuousExportScope(id, "The platform's subscription"))],
+          sources: CONTINUOUS_EXPORT.sources.map((eventSource) => ({ eventSource })),
+          actions: [{ actionType: "Workspace", workspaceResourceId: exportTo.workspaceResourceId }],
+          tags: args.tags,
+        },
+        { parent: this },
+      );
+    }
     this.registerOutputs({ resourceIds: this.resourceIds, names: this.names });
   }
 }

@@ -38,14 +38,10 @@ export const PLATFORM_READS: readonly PlatformRead[] = [
     reason: "the RADIUS servers in the core carry every municipality's eduroam clients (access points) and realms",
     present: (spec) => set(spec.wifi),
   },
-  {
-    field: "azure.subscriptionId",
-    // stacks/platform/governance.ts: subscriptionPlacements and Defender's pricings per subscription. A tenant in its
-    // hub's shared subscription has no azure section: that subscription is platform.yaml's, placed once for the hub
-    // (domain/azure/tenant-subscription.ts), so it adds nothing here; which hub it is in, network.hub says.
-    reason: "the platform places a municipality's own subscription in the management groups and turns on Defender in it",
-    present: (spec) => set(spec.azure?.subscriptionId),
-  },
+  // Not azure.subscriptionId: a municipality's own subscription on another hub is placed and gets Defender from
+  // that hub's stack (domain/governance/placement-stack.ts), and a tenant in its hub's shared subscription has
+  // no azure section at all. Not offboarding either: an approved departure only moves that own subscription to
+  // the decommissioned group, which the hub's stack writes too.
   {
     field: "azure.subscription.create",
     // stacks/platform/governance.ts: subscriptionAliases. Anything but false counts: the baseline may hold a value today's schema refuses.
@@ -57,12 +53,6 @@ export const PLATFORM_READS: readonly PlatformRead[] = [
     // stacks/platform/governance.ts: plannedExemptions turns waivers into Azure Policy exemptions.
     reason: "the platform writes the waivers as policy exemptions",
     present: (spec) => (Array.isArray(spec.waivers) ? spec.waivers.length > 0 : set(spec.waivers)),
-  },
-  {
-    field: "offboarding",
-    // stacks/platform/governance.ts: approvedDeparture moves the subscription to the decommissioned management group.
-    reason: "an approved departure moves the municipality's subscription to the decommissioned management group",
-    present: (spec) => set(spec.offboarding),
   },
   {
     field: "network.hub",

@@ -13,6 +13,7 @@ import { PLATFORM_STACK, hubKeyOfStack, hubStackName } from "../../domain/azure/
 import { platformReadsTenant } from "../../domain/azure/platform-reads-tenant";
 import { hubOf, type PlatformHubsInput } from "../../domain/network/hub-placement";
 import type { LenientTenant } from "./lenient-files";
+import type { PlatformFileTouch } from "./platform-file-touch";
 
 export interface ChangedStacks {
   readonly platform: boolean;
@@ -39,7 +40,7 @@ export interface HubContext {
   /** Called for each changed tenant file, by slug. */
   readonly tenantTouch: (slug: string) => TenantTouch;
   /** The platform file's path in the repository, and what its change touches (scripts/ci/platform-file-touch.ts); without it, everything. */
-  readonly platformFile?: { readonly path: string; readonly touch: () => ReadonlySet<string> | "all" };
+  readonly platformFile?: { readonly path: string; readonly touch: () => PlatformFileTouch | "all" };
 }
 
 /**
@@ -90,7 +91,7 @@ export function changedStacks(files: readonly string[], existingTenants: Readonl
   let allHubs = false;
   let platform = false;
   const changedTenants: string[] = [];
-  let platformFileHubs: ReadonlySet<string> | "all" | undefined;
+  let platformFileTouched: PlatformFileTouch | "all" | undefined;
   for (const file of files) {
     const tenant = /^tenants\/([a-z0-9-]+)\.yaml$/.exec(file);
     // A stack's own settings (Pulumi.<stack>.yaml: secrets provider, encrypted config) affect that stack alone.
@@ -104,12 +105,17 @@ export function changedStacks(files: readonly string[], existingTenants: Readonl
     } else if (tenant) {
       if (existingTenants.has(tenant[1])) tenants.add(tenant[1]);
       else removed.add(tenant[1]);
-      changedTenants.push(tenant[1]);
+      if (!changedTenants.includes(tenant[1])) changedTenants.push(tenant[1]);
     } else if (NO_EFFECT.some((pattern) => pattern.test(file))) {
       continue;
-    } else if (file === hubContext.platformFile?.path && (platformFileHubs ??= hubContext.platformFile.touch()) !== "all") {
+    } else if (file === hubContext.platformFile?.path && (platformFileTouched ??= hubContext.platformFile.touch()) !== "all") {
       // Only hub-only fields changed (a hub's gateway SKU or firewall tier): those hubs' stacks alone.
-      for (const stack of platformFileHubs) if (hubContext.hubStacks.has(stack)) hubs.add(stack);
+      for (const stack of platformFileTouched.hubStacks) if (hubContext.hubStacks.has(stack)) hubs.add(stack);
+      // A municipality's registered subscription: as if its tenant file had changed.
+      for (const slug of platformFileTouched.tenants) {
+        if (existingTenants.has(slug)) tenants.add(slug);
+        if (!changedTenants.includes(slug)) changedTenants.push(slug);
+      }
     } else {
       // platform.yaml, catalogue, schemas, programs, components, dependencies: everything.
       platform = true;

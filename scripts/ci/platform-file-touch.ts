@@ -4,7 +4,12 @@
  * and firewall tier are read by that hub's stack alone (stacks/hub/program.ts;
  * the platform routes to another hub by its address space and counties, never
  * its SKU or tier), so raising one hub's gateway, the usual step when it fills
- * up, touches only `hub-<key>`. Pure: the caller parses both versions.
+ * up, touches only `hub-<key>`. And a municipality's registered subscription,
+ * `subscriptions.<slug>`, is read for that municipality alone (its own stack,
+ * its hub's, and the platform's only when the platform reads its file:
+ * changed-stacks.ts tenantTouch), so registering one, the step that comes with
+ * onboarding a municipality with its own subscription, touches what a change
+ * of its tenant file would. Pure: the caller parses both versions.
  */
 import { hubStackName } from "../../domain/azure/stack-names";
 import { HUB_MAIN } from "../../domain/network/hub-placement";
@@ -15,6 +20,23 @@ export const HUB_STACK_ONLY_FIELDS = ["vpnGatewaySku", "firewallTier"] as const;
 type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** What a change of platform.yaml touches when it is not everything. */
+export interface PlatformFileTouch {
+  /** Hub stacks (`hub-<key>`) whose hub-only fields changed. */
+  readonly hubStacks: ReadonlySet<string>;
+  /** Slugs whose `subscriptions.<slug>` entry was added, changed or removed: each touches what its tenant file's change would. */
+  readonly tenants: ReadonlySet<string>;
+}
+
+/** The file without `subscriptions`, and that map (an empty one when absent or not a map). */
+function splitSubscriptions(file: unknown): { rest: unknown; subscriptions: Json } {
+  if (!isObject(file)) return { rest: file, subscriptions: {} };
+  const { subscriptions, ...rest } = file;
+  // Anything but a map is compared with the rest, so a change to or from it touches everything.
+  if (subscriptions !== undefined && !isObject(subscriptions)) return { rest: file, subscriptions: {} };
+  return { rest, subscriptions: subscriptions ?? {} };
+}
 
 /** The file without the hub-only fields of `network.hubs.<key>`, and those fields by hub key. */
 function split(file: unknown): { rest: unknown; hubOnly: Record<string, Json> } {
@@ -46,18 +68,29 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /**
- * The hub stacks a change of platform.yaml from `before` to `after` touches, when it
- * changes only hub-only fields of hubs that exist in both; "all" otherwise (any other
- * change, a hub added or removed, or a version that could not be parsed: undefined).
+ * The hub stacks and tenants a change of platform.yaml from `before` to `after`
+ * touches, when it changes only hub-only fields of hubs that exist in both and
+ * municipalities' registered subscriptions; "all" otherwise (any other change, a hub
+ * added or removed, or a version that could not be parsed: undefined).
  */
-export function platformFileTouch(before: unknown, after: unknown): ReadonlySet<string> | "all" {
+export function platformFileTouch(before: unknown, after: unknown): PlatformFileTouch | "all" {
   if (before === undefined || after === undefined) return "all";
-  const was = split(before);
-  const now = split(after);
+  const wasSubs = splitSubscriptions(before);
+  const nowSubs = splitSubscriptions(after);
+  const was = split(wasSubs.rest);
+  const now = split(nowSubs.rest);
   if (!same(was.rest, now.rest)) return "all";
-  const touched = new Set<string>();
+  const hubStacks = new Set<string>();
   for (const key of new Set([...Object.keys(was.hubOnly), ...Object.keys(now.hubOnly)])) {
-    if (!same(was.hubOnly[key], now.hubOnly[key])) touched.add(hubStackName(key));
+    if (!same(was.hubOnly[key], now.hubOnly[key])) hubStacks.add(hubStackName(key));
   }
-  return touched;
+  const tenants = new Set<string>();
+  for (const slug of new Set([...Object.keys(wasSubs.subscriptions), ...Object.keys(nowSubs.subscriptions)])) {
+    // Compared case-insensitively as Azure does; a registration given as anything but text touches everything.
+    const a = wasSubs.subscriptions[slug];
+    const b = nowSubs.subscriptions[slug];
+    if ((a !== undefined && typeof a !== "string") || (b !== undefined && typeof b !== "string")) return "all";
+    if (a?.toLowerCase() !== b?.toLowerCase()) tenants.add(slug);
+  }
+  return { hubStacks, tenants };
 }

@@ -27,6 +27,7 @@ import { attachTenants, type TenantScope } from "../platform/tenant-attachments"
 import { generateAccessPointSecrets, grantSecretReads } from "../platform/radius-config";
 import { hubBaseName, hubProgram, planHub, radiusSitePrefixes } from "../platform/hub";
 import { hubAlerting } from "./alerting";
+import { hubGovernance } from "./governance";
 
 /** `tenantScope` is for the offline preview only, as for the platform program. */
 export function hubStackProgram(input: HubStackInput, tenantScope?: TenantScope): StackOutputs<HubStackOutputs> {
@@ -146,6 +147,9 @@ export function hubStackProgram(input: HubStackInput, tenantScope?: TenantScope)
       }, { parent: attachment });
     }
   }
+
+  // Its municipalities' own subscriptions: placed in their management group, Defender on.
+  hubGovernance(input, { attachments, tags });
 
   hubAlerting({
     platform,

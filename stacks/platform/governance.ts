@@ -16,7 +16,11 @@ import { TENANT_RESOURCE_GROUP_KEYS, TENANT_VAULT_RESOURCE_GROUP_KEY, tenantReso
 import { withService, type Tags } from "../../domain/azure/tags";
 import { plannedPricings } from "../../domain/governance/defender";
 import { plannedExemptions } from "../../domain/governance/exemptions";
-import { hubPlacementKey, managementGroupPlan, managementGroupPrefix, subscriptionAliases, subscriptionPlacements, type TenantSubscriptionFacts } from "../../domain/governance/hierarchy";
+import { hubPlacementKey, managementGroupPlan, managementGroupPrefix, subscriptionAliases, subscriptionPlacements, type SubscriptionPlacement, type TenantSubscriptionFacts } from "../../domain/governance/hierarchy";
+import { placementsWrittenBy } from "../../domain/governance/placement-stack";
+import { HUB_MAIN, hubOf } from "../../domain/network/hub-placement";
+import type { PlatformFile } from "../../tenants/schema/platform";
+import type { ResolvedTenant } from "../../tenants/region";
 import { hubTenantSubscriptions, tenantSubscription } from "../../domain/azure/tenant-subscription";
 import { approvedDeparture } from "../../tenants/departure";
 import type { PlatformStackInput } from "../inputs";
@@ -38,13 +42,8 @@ export interface GovernanceOutputs {
   readonly vendedSubscriptionIds: Record<string, pulumi.Output<string>>;
 }
 
-export function governance(input: PlatformStackInput, ctx: GovernanceContext): GovernanceOutputs | undefined {
-  const { platform, tenants } = input;
-  const settings = platform.governance;
-  if (!settings) return undefined;
-  const env = platform.environment;
-  const holder = new pulumi.ComponentResource("grunnmur:governance:Governance", "governance", {});
-
+/** Every subscription of the region with where it goes, and each municipality's hub: the platform's and the hub stacks' one plan. */
+export function regionPlacements(platform: PlatformFile, tenants: readonly ResolvedTenant[]): { placements: SubscriptionPlacement[]; hubOfTenant: Map<string, string>; facts: TenantSubscriptionFacts[] } {
   const facts: TenantSubscriptionFacts[] = tenants.map((t) => ({
     slug: t.spec.slug,
     displayName: t.spec.displayName,
@@ -52,7 +51,21 @@ export function governance(input: PlatformStackInput, ctx: GovernanceContext): G
     departing: approvedDeparture(platform, t.spec) !== undefined,
   }));
   // Each hub's shared tenant subscription is placed once, for the hub, not per tenant in it.
+  // Planned over the whole region in every stack, so a subscription claimed twice fails all of them.
   const placements = subscriptionPlacements(facts, hubTenantSubscriptions(platform));
+  return { placements, hubOfTenant: new Map(tenants.map((t) => [t.spec.slug, hubOf(platform, t.spec)])), facts };
+}
+
+export function governance(input: PlatformStackInput, ctx: GovernanceContext): GovernanceOutputs | undefined {
+  const { platform, tenants } = input;
+  const settings = platform.governance;
+  if (!settings) return undefined;
+  const env = platform.environment;
+  const holder = new pulumi.ComponentResource("grunnmur:governance:Governance", "governance", {});
+
+  const { placements: allPlacements, hubOfTenant, facts } = regionPlacements(platform, tenants);
+  // Another hub's municipalities' own subscriptions are placed by that hub's stack (stacks/hub/governance.ts).
+  const placements = placementsWrittenBy(HUB_MAIN, allPlacements, hubOfTenant);
   // A provider per municipality's own subscription and per hub's shared one: placement and the security contact are written in it.
   const providers = Object.fromEntries(
     placements.map((p) => [p.key, new Provider(`governance-${p.key}`, { subscriptionId: p.subscriptionId }, { parent: holder })]),
@@ -66,7 +79,8 @@ export function governance(input: PlatformStackInput, ctx: GovernanceContext): G
   const groupId = (key: string) => groupPlan.find((g) => g.key === key)!.groupId;
 
   const region = REGION_CODES[ctx.location];
-  const inMunicipalities = new Set(placements.filter((p) => p.group === "municipalities").map((p) => p.key));
+  // Every placement, whoever writes it: an exemption's scope follows where the subscription is.
+  const inMunicipalities = new Set(allPlacements.filter((p) => p.group === "municipalities").map((p) => p.key));
   const exemptions = plannedExemptions(
     tenants.map((t) => {
       const home = tenantSubscription(platform, t.spec);

@@ -4,7 +4,8 @@ describe("what the platform stack reads of a tenant file on another hub", () => 
   it.each<[string, PlatformReadsInput, string[]]>([
     ["nothing of a file with only its own network, sites and services", { network: {} }, []],
     ["the wifi section (the core's RADIUS servers)", { wifi: { realm: "alta.kommune.no" } }, ["wifi"]],
-    ["a subscription of its own (management groups, Defender)", { azure: { subscriptionId: "0b1f6471-1bf0-4dda-aec3-cb9272f09590" } }, ["azure.subscriptionId"]],
+    // Its hub's stack places it and turns Defender on (domain/governance/placement-stack.ts).
+    ["nothing of a subscription of its own", { azure: { subscriptionId: "0b1f6471-1bf0-4dda-aec3-cb9272f09590" } }, []],
     // Its hub's shared tenant subscription is platform.yaml's (network.hubs.<key>.tenantSubscriptionId), placed once for the hub.
     ["nothing of a file in its hub's shared subscription (no azure section)", { network: {}, waivers: [] }, []],
     ["a subscription request", { azure: { subscription: { create: true } } }, ["azure.subscription.create"]],
@@ -12,7 +13,7 @@ describe("what the platform stack reads of a tenant file on another hub", () => 
     ["a request the schema would refuse, to be safe", { azure: { subscription: { create: "yes" } } }, ["azure.subscription.create"]],
     ["waivers (policy exemptions)", { waivers: [{ policy: "storage-no-public-access" }] }, ["waivers"]],
     ["nothing for an empty list of waivers", { waivers: [] }, []],
-    ["an offboarding section", { offboarding: { leaving: true } }, ["offboarding"]],
+    ["nothing of an offboarding section (its own subscription's move is its hub's stack's)", { offboarding: { leaving: true } }, []],
     ["a hub pin (a route in the core)", { network: { hub: "nord" } }, ["network.hub"]],
     ["an address space of its own (a route in the core)", { network: { addressSpace: "10.97.0.0/23" } }, ["network.addressSpace"]],
     ["every part at once", { wifi: {}, azure: { subscriptionId: "x", subscription: { create: true } }, waivers: [{}], offboarding: {}, network: { hub: "nord", addressSpace: "10.97.0.0/23" } }, PLATFORM_READS.map((r) => r.field)],
