@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as policyinsights from "@pulumi/azure-native/policyinsights";
 import { roleAssignmentName } from "../../domain/azure/names";
-import { exemptionScope, type PlannedExemption } from "../../domain/governance/exemptions";
+import { exemptionResourceSelectors, exemptionScope, type PlannedExemption } from "../../domain/governance/exemptions";
 import {
   assignmentName,
   assignmentParameters,
@@ -135,7 +135,7 @@ export class PolicyGuardrails extends pulumi.ComponentResource implements Collec
           expiresOn: e.expiresOn,
           displayName: e.displayName,
           description: e.description,
-          ...(e.resourceType !== "*" ? { resourceSelectors: [{ name: "waived-type", selectors: [{ kind: "resourceType", in: [e.resourceType] }] }] } : {}),
+          ...exemptionResourceSelectors(e),
         },
         { parent: assignment },
       );

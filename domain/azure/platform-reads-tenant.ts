@@ -41,18 +41,13 @@ export const PLATFORM_READS: readonly PlatformRead[] = [
   // Not azure.subscriptionId: a municipality's own subscription on another hub is placed and gets Defender from
   // that hub's stack (domain/governance/placement-stack.ts), and a tenant in its hub's shared subscription has
   // no azure section at all. Not offboarding either: an approved departure only moves that own subscription to
-  // the decommissioned group, which the hub's stack writes too.
+  // the decommissioned group, which the hub's stack writes too. Nor waivers: their exemptions are the hub stack's
+  // (stacks/hub/governance.ts, components/governance/waiver-exemptions.ts).
   {
     field: "azure.subscription.create",
     // stacks/platform/governance.ts: subscriptionAliases. Anything but false counts: the baseline may hold a value today's schema refuses.
     reason: "the platform vends the requested subscription (Microsoft.Subscription/aliases) and places it",
     present: (spec) => set(spec.azure?.subscription?.create) && spec.azure?.subscription?.create !== false,
-  },
-  {
-    field: "waivers",
-    // stacks/platform/governance.ts: plannedExemptions turns waivers into Azure Policy exemptions.
-    reason: "the platform writes the waivers as policy exemptions",
-    present: (spec) => (Array.isArray(spec.waivers) ? spec.waivers.length > 0 : set(spec.waivers)),
   },
   {
     field: "network.hub",

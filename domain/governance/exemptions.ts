@@ -95,6 +95,11 @@ export function plannedExemptions(tenants: readonly TenantWaivers[]): PlannedExe
   return out;
 }
 
+/** Narrows an exemption to the rule's resource type; none for a rule over every type. */
+export function exemptionResourceSelectors(e: Pick<PlannedExemption, "resourceType">): { resourceSelectors?: { name: string; selectors: { kind: string; in: string[] }[] }[] } {
+  return e.resourceType !== "*" ? { resourceSelectors: [{ name: "waived-type", selectors: [{ kind: "resourceType", in: [e.resourceType] }] }] } : {};
+}
+
 /** The exemption's scope, once the platform's subscription id is known. */
 export function exemptionScope(e: Pick<PlannedExemption, "subscriptionId" | "resourceGroupName">, platformSubscriptionId: string): string {
   return `/subscriptions/${e.subscriptionId ?? platformSubscriptionId}/resourceGroups/${e.resourceGroupName}`;

@@ -221,6 +221,15 @@ export function assignmentName(key: string): string {
   return name;
 }
 
+/**
+ * The ARM id of a twin's assignment, from its management group's groupId: what a
+ * hub stack's exemption names (stacks/hub/governance.ts), since the assignment
+ * is the platform's resource and another stack cannot take its output.
+ */
+export function assignmentResourceId(groupId: string, key: string): string {
+  return `/providers/Microsoft.Management/managementGroups/${groupId}/providers/Microsoft.Authorization/policyAssignments/${assignmentName(key)}`;
+}
+
 /** LG-01 is an initiative (policy set); the others single definitions. */
 export function assignsPolicySet(twin: AssignedTwin): boolean {
   return twin.ruleId === "LG-01";

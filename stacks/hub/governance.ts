@@ -1,9 +1,11 @@
 /**
  * The governance a hub stack writes, with platform.yaml's `governance` section:
  * each of its municipalities' own subscriptions placed in the management
- * groups and with Defender on (domain/governance/placement-stack.ts says why
- * here and not in the platform). The hierarchy, vending and exemptions are the
- * platform's; the groups' names come from the same plan, so no output is read.
+ * groups and with Defender on, and its municipalities' waivers as exemptions
+ * (domain/governance/placement-stack.ts says why here and not in the
+ * platform). The hierarchy, the assignments and vending are the platform's; the
+ * groups' and assignments' names come from the same plans, so no output is read
+ * but the platform's subscription, where most municipalities' groups are.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { SubscriptionGovernance } from "../../components/governance/subscription-governance";
@@ -12,9 +14,14 @@ import { plannedPricings } from "../../domain/governance/defender";
 import { managementGroupPlan, managementGroupPrefix } from "../../domain/governance/hierarchy";
 import { placementsWrittenBy } from "../../domain/governance/placement-stack";
 import type { HubStackInput } from "../inputs";
-import { regionPlacements } from "../platform/governance";
+import { regionExemptions, regionPlacements } from "../platform/governance";
+import { WaiverExemptions } from "../../components/governance/waiver-exemptions";
+import { assignmentResourceId, plannedAssignments } from "../../domain/governance/policy-twins";
 
-export function hubGovernance(input: HubStackInput, ctx: { readonly attachments: ReadonlyMap<string, pulumi.Resource>; readonly tags: Tags }): void {
+export function hubGovernance(
+  input: HubStackInput,
+  ctx: { readonly attachments: ReadonlyMap<string, pulumi.Resource>; readonly tags: Tags; readonly location: string; readonly platformSubscriptionId: pulumi.Input<string> },
+): void {
   const { platform } = input;
   const settings = platform.governance;
   if (!settings) return;
@@ -33,6 +40,23 @@ export function hubGovernance(input: HubStackInput, ctx: { readonly attachments:
         pricings: plannedPricings([p.key], settings.defender.plans, settings.defender.serversPlan),
         contact: settings.defender.securityContact,
         tags: withService(ctx.tags, "security"),
+      },
+      { parent: attachment },
+    );
+  }
+  const scopeOf = new Map(plannedAssignments().map((a) => [a.key, a.scope] as const));
+  const groupIdOf = (key: string) => groups.find((g) => g.key === key)!.groupId;
+  const exemptions = regionExemptions(platform, input.tenants, placements, ctx.location).filter((e) => hubOfTenant.get(e.slug) === input.hub);
+  for (const slug of [...new Set(exemptions.map((e) => e.slug))]) {
+    const attachment = ctx.attachments.get(slug);
+    if (!attachment) continue;
+    const own = exemptions.filter((e) => e.slug === slug);
+    new WaiverExemptions(
+      `waivers-${slug}`,
+      {
+        exemptions: own,
+        assignmentIds: Object.fromEntries(own.map((e) => [e.key, assignmentResourceId(groupIdOf(scopeOf.get(e.assignmentKey)!), e.assignmentKey)])),
+        platformSubscriptionId: ctx.platformSubscriptionId,
       },
       { parent: attachment },
     );

@@ -149,7 +149,7 @@ export function hubStackProgram(input: HubStackInput, tenantScope?: TenantScope)
   }
 
   // Its municipalities' own subscriptions: placed in their management group, Defender on.
-  hubGovernance(input, { attachments, tags });
+  hubGovernance(input, { attachments, tags, location, platformSubscriptionId: fromPlatform("subscriptionId") });
 
   hubAlerting({
     platform,

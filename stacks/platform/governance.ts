@@ -5,6 +5,8 @@
  * the policy pack with tenants' waivers as exemptions, and Defender for Cloud.
  * A platform file without the section gets none of it, and its stack is
  * unchanged. The planning is in domain/governance/; this file only wires it.
+ * Another hub's municipalities' own subscriptions and waivers are governed by
+ * that hub's stack (stacks/hub/governance.ts) from the same plans.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { Provider } from "@pulumi/azure-native";
@@ -15,7 +17,7 @@ import { REGION_CODES } from "../../domain/azure/names";
 import { TENANT_RESOURCE_GROUP_KEYS, TENANT_VAULT_RESOURCE_GROUP_KEY, tenantResourceGroupName, type TenantResourceGroupKey } from "../../domain/azure/tenant-names";
 import { withService, type Tags } from "../../domain/azure/tags";
 import { plannedPricings } from "../../domain/governance/defender";
-import { plannedExemptions } from "../../domain/governance/exemptions";
+import { plannedExemptions, type PlannedExemption } from "../../domain/governance/exemptions";
 import { hubPlacementKey, managementGroupPlan, managementGroupPrefix, subscriptionAliases, subscriptionPlacements, type SubscriptionPlacement, type TenantSubscriptionFacts } from "../../domain/governance/hierarchy";
 import { placementsWrittenBy } from "../../domain/governance/placement-stack";
 import { HUB_MAIN, hubOf } from "../../domain/network/hub-placement";
@@ -56,6 +58,32 @@ export function regionPlacements(platform: PlatformFile, tenants: readonly Resol
   return { placements, hubOfTenant: new Map(tenants.map((t) => [t.spec.slug, hubOf(platform, t.spec)])), facts };
 }
 
+/**
+ * Every waiver of the region as exemptions, planned alike in every stack; each
+ * stack makes those of its own municipalities (the platform the primary hub's,
+ * a hub stack its hub's), so a waiver changes the stack of its municipality's hub.
+ */
+export function regionExemptions(platform: PlatformFile, tenants: readonly ResolvedTenant[], placements: readonly SubscriptionPlacement[], location: string): PlannedExemption[] {
+  const env = platform.environment;
+  const region = REGION_CODES[location];
+  // Every placement, whoever writes it: an exemption's scope follows where the subscription is.
+  const inMunicipalities = new Set(placements.filter((p) => p.group === "municipalities").map((p) => p.key));
+  return plannedExemptions(
+    tenants.map((t) => {
+      const home = tenantSubscription(platform, t.spec);
+      const keys: Array<TenantResourceGroupKey | typeof TENANT_VAULT_RESOURCE_GROUP_KEY> = home.subscriptionId ? [...TENANT_RESOURCE_GROUP_KEYS, TENANT_VAULT_RESOURCE_GROUP_KEY] : [...TENANT_RESOURCE_GROUP_KEYS];
+      return {
+        slug: t.spec.slug,
+        file: t.file,
+        waivers: t.spec.waivers,
+        subscriptionId: home.subscriptionId,
+        resourceGroupNames: keys.map((k) => tenantResourceGroupName(t.spec.slug, k, env, region)),
+        inMunicipalitiesGroup: inMunicipalities.has(home.source === "hub" ? hubPlacementKey(home.hub) : t.spec.slug),
+      };
+    }),
+  );
+}
+
 export function governance(input: PlatformStackInput, ctx: GovernanceContext): GovernanceOutputs | undefined {
   const { platform, tenants } = input;
   const settings = platform.governance;
@@ -78,23 +106,8 @@ export function governance(input: PlatformStackInput, ctx: GovernanceContext): G
   );
   const groupId = (key: string) => groupPlan.find((g) => g.key === key)!.groupId;
 
-  const region = REGION_CODES[ctx.location];
-  // Every placement, whoever writes it: an exemption's scope follows where the subscription is.
-  const inMunicipalities = new Set(allPlacements.filter((p) => p.group === "municipalities").map((p) => p.key));
-  const exemptions = plannedExemptions(
-    tenants.map((t) => {
-      const home = tenantSubscription(platform, t.spec);
-      const keys: Array<TenantResourceGroupKey | typeof TENANT_VAULT_RESOURCE_GROUP_KEY> = home.subscriptionId ? [...TENANT_RESOURCE_GROUP_KEYS, TENANT_VAULT_RESOURCE_GROUP_KEY] : [...TENANT_RESOURCE_GROUP_KEYS];
-      return {
-        slug: t.spec.slug,
-        file: t.file,
-        waivers: t.spec.waivers,
-        subscriptionId: home.subscriptionId,
-        resourceGroupNames: keys.map((k) => tenantResourceGroupName(t.spec.slug, k, env, region)),
-        inMunicipalitiesGroup: inMunicipalities.has(home.source === "hub" ? hubPlacementKey(home.hub) : t.spec.slug),
-      };
-    }),
-  );
+  // Another hub's municipalities' waivers are exempted by that hub's stack (stacks/hub/governance.ts).
+  const exemptions = regionExemptions(platform, tenants, allPlacements, ctx.location).filter((e) => (hubOfTenant.get(e.slug) ?? HUB_MAIN) === HUB_MAIN);
   new PolicyGuardrails(
     "policy-guardrails",
     {

@@ -1,8 +1,8 @@
 /**
- * A municipality with its own subscription on a hub other than the primary:
- * its hub's stack places the subscription in the management groups and turns
- * Defender on there, so onboarding it changes that hub's stack and its own,
- * not the platform's. A municipality of the primary hub with its own
+ * A municipality with its own subscription and a waiver on a hub other than
+ * the primary: its hub's stack places the subscription in the management
+ * groups, turns Defender on there and makes the waiver's exemptions, so
+ * onboarding it changes that hub's stack and its own, not the platform's. A municipality of the primary hub with its own
  * subscription (Nordreisa) is still placed by the platform.
  */
 import * as fs from "node:fs";
@@ -27,7 +27,8 @@ const hasvik = (gamvik: string) =>
     .replace(/^organisasjonsnummer: "\d+"/m, 'organisasjonsnummer: "910000136"')
     .replace(/gamvik\.kommune\.no/g, "hasvik.kommune.no")
     .replace("  mehamn:\n    publicIp: 198.51.100.30\n    prefixes: [192.168.50.0/24]", "  breivikbotn:\n    publicIp: 198.51.100.61\n    prefixes: [192.168.61.0/24]") +
-  `\nazure:\n  subscriptionId: "${HASVIK_SUBSCRIPTION}"\n`;
+  `\nazure:\n  subscriptionId: "${HASVIK_SUBSCRIPTION}"\n` +
+  "\nwaivers:\n  - policy: storage-no-shared-key-access\n    resource: files\n    reason: The archive system's vendor needs this until its upgrade in spring; traffic stays inside the spoke.\n    granted: 2026-11-01\n    expires: 2027-06-30\n";
 
 function readDir(dir: string): Map<string, StackPreview> {
   const out = new Map<string, StackPreview>();
@@ -90,6 +91,15 @@ describe("a municipality with its own subscription on another hub", () => {
     expect(of(hub, "security:SecurityContact")).toHaveLength(1);
     // No continuous export here: the tenant stack exports its own subscription's findings.
     expect(of(hub, "security:Automation")).toEqual([]);
+  });
+
+  it("exempts its waiver on its resource groups in its own subscription, from its hub's stack", () => {
+    const exemptions = of(after.read("hub-finnmark"), "authorization:PolicyExemption");
+    expect(exemptions.length).toBeGreaterThan(0);
+    expect(exemptions.every((e) => String(e.inputs.scope).startsWith(`/subscriptions/${HASVIK_SUBSCRIPTION}/resourceGroups/rg-grunnmur-hasvik-`))).toBe(true);
+    // Its own subscription holds its vault's group (backup) too.
+    expect(exemptions.some((e) => String(e.inputs.scope).includes("rg-grunnmur-hasvik-backup-"))).toBe(true);
+    expect(of(after.read("platform"), "authorization:PolicyExemption").some((e) => String(e.inputs.scope).includes("hasvik"))).toBe(false);
   });
 
   it("leaves the platform placing its own, the primary hub's municipalities' and not this one", () => {

@@ -111,11 +111,22 @@ describe("a hub with a shared tenant subscription", () => {
     expect(pricings.length).toBeGreaterThan(0);
   });
 
-  it("exempts the tenant's waiver on its resource groups in the hub's subscription", () => {
-    const scopes = ofType(platform, "azure-native:authorization:PolicyExemption").map((e) => String(e.inputs.scope)).filter((scope) => scope.includes("-alta-"));
-    expect(scopes.sort()).toEqual(
+  it("exempts the tenant's waiver on its resource groups in the hub's subscription, from its hub's stack", () => {
+    const hub = region.read("hub-finnmark");
+    const exemptions = ofType(hub, "azure-native:authorization:PolicyExemption");
+    expect(exemptions.map((e) => String(e.inputs.scope)).sort()).toEqual(
       ["backup", "data", "network", "workloads"].map((g) => `/subscriptions/${FINNMARK_SUBSCRIPTION}/resourceGroups/rg-grunnmur-alta-${g}-prod-noe`),
     );
+    // Exempted from the platform's assignment at the region's group, named by its id, narrowed to storage accounts.
+    expect(new Set(exemptions.map((e) => e.inputs.policyAssignmentId))).toEqual(
+      new Set(["/providers/Microsoft.Management/managementGroups/tromso-grunnmur/providers/Microsoft.Authorization/policyAssignments/gm-st-04-1"]),
+    );
+    const assignment = ofType(platform, "azure-native:authorization:PolicyAssignment").find((a) => a.inputs.policyAssignmentName === "gm-st-04-1");
+    expect(assignment?.inputs.scope).toBe("/providers/Microsoft.Management/managementGroups/tromso-grunnmur");
+    expect(exemptions.every((e) => JSON.stringify(e.inputs.resourceSelectors).includes("Microsoft.Storage/storageAccounts"))).toBe(true);
+    expect(exemptions.every((e) => e.urn.includes("grunnmur:governance:WaiverExemptions$"))).toBe(true);
+    // None of it in the platform's stack.
+    expect(ofType(platform, "azure-native:authorization:PolicyExemption").some((e) => String(e.inputs.scope).includes("-alta-"))).toBe(false);
   });
 
   it("passes the policy pack with no mandatory violation in any stack", async () => {
