@@ -90,6 +90,12 @@ describe("onboarding a municipality with eduroam on another hub", () => {
     expect(after.read("platform").outputs).toEqual(before.read("platform").outputs);
   });
 
+  it("replaces a RADIUS server when its bootstrap changes, which Azure cannot change in place", () => {
+    for (const vm of radiusVms(after.read("platform"))) {
+      expect({ name: vm.name, replaceOnChanges: vm.options.replaceOnChanges, deleteBeforeReplace: vm.options.deleteBeforeReplace }).toEqual({ name: vm.name, replaceOnChanges: ["osProfile.customData"], deleteBeforeReplace: true });
+    }
+  });
+
   it("changes nothing of the platform's but what the core's return routes to the hub's sites need", () => {
     const diffs = diffRegion(readDir(before.outDir), readDir(after.outDir)).filter((d) => d.status !== "unchanged");
     expect(diffs.map((d) => d.stack).filter((s) => s !== "platform")).toEqual(["hub-finnmark", "hasvik"]);
