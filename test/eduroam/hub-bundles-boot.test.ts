@@ -168,6 +168,26 @@ describeWithRadius("eduroam boot script: other hubs' bundles from Key Vault", ()
     expect(fs.existsSync(s.file(`clients.d/${BETA.slug}.conf`))).toBe(false);
   });
 
+  it("falls back to the last good copy when the hub's new bundle is refused, and the sync timer applies nothing", async () => {
+    const s = server(`refused-cache-${runs++}`);
+    const hub = hubOf();
+    const vault = await vaultFor(s.core, hub);
+    try {
+      expect((await runBootScript(s.core, s.workDir, vault.env)).code).toBe(0);
+      vault.set(`${VAULT}/${hub.secretName}`, forged(hub, (json) => (json.files["radiusd.conf"] = "# not the core's\n")));
+      expect((await syncOnce(s.core, s.workDir, vault.env)).applied).toBe("nothing");
+      const run = await runBootScript(s.core, s.workDir, vault.env);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe(
+        `${LOG}refused hub finnmark's bundle from Key Vault: radiusd.conf is not a file of one of its municipalities\n${LOG}using hub finnmark's last good copy ${s.cache}\n`,
+      );
+      expect(fs.readFileSync(s.cache)).toEqual(Buffer.from(hub.value, "base64"));
+      expect(fs.existsSync(s.file(`clients.d/${BETA.slug}.conf`))).toBe(true);
+    } finally {
+      await vault.close();
+    }
+  });
+
   it("refuses a second hub's bundle that holds the first hub's files, naming both, and merges the first", async () => {
     // A stale copy of a municipality that moved hubs looks like this: two hubs claim one municipality.
     const twoHubs: Region = { ...region, platform: { ...region.platform, network: { ...region.platform.network, hubs: { ...region.platform.network.hubs, nord: { addressSpace: "10.95.20.0/22", counties: [], vpnGatewaySku: "VpnGw1AZ", firewallTier: "Standard" } } } } as Region["platform"] };
