@@ -1,6 +1,7 @@
 /**
  * Onboarding a municipality WITH eduroam on another hub: Hasvik (5616) on hub
- * finnmark, with an access point and an LDAP backend. Its RADIUS part reaches
+ * finnmark, with an access point and an LDAP backend whose bind password is a
+ * Pulumi config secret (set on the hub's stack, which copies it into Key Vault). Its RADIUS part reaches
  * the core's servers in hub finnmark's bundle (domain/eduroam/delivery.ts,
  * hubRadiusDelivery), which the hub's stack writes into the platform Key Vault
  * and grants the servers' reads on; the platform's RADIUS servers receive
@@ -44,7 +45,7 @@ const hasvik = (gamvik: string) =>
     server: ldaps.hasvik.kommune.no
     baseDn: OU=Users,DC=hasvik,DC=kommune,DC=no
     bindDn: CN=svc-radius,OU=Service,DC=hasvik,DC=kommune,DC=no
-    bindPassword: { keyVaultSecret: hasvik-ldap-radius-bind }
+    bindPassword: { pulumiConfig: hasvikLdapBind }
 `;
 
 function readDir(dir: string): Map<string, StackPreview> {
@@ -119,11 +120,16 @@ describe("onboarding a municipality with eduroam on another hub", () => {
 
   it("grants the servers' reads on its secrets and on the bundle in the hub's stack, and none in the platform's", () => {
     const hub = after.read("hub-finnmark");
-    for (const name of ["generated-radius-hasvik-breivikbotn-wlc", "hasvik-ldap-radius-bind", BUNDLE_SECRET]) {
+    for (const name of ["generated-radius-hasvik-breivikbotn-wlc", "pulumi-config-hasvikLdapBind", BUNDLE_SECRET]) {
       expect({ name, reads: readsOn(hub, name).length }).toEqual({ name, reads: 2 });
       expect({ name, reads: readsOn(after.read("platform"), name).length }).toEqual({ name, reads: 0 });
     }
-    expect(ofType(hub, "azure-native:keyvault:Secret").map((s) => s.inputs.secretName)).toContain("generated-radius-hasvik-breivikbotn-wlc");
+    const secretNames = (stack: StackPreview) => ofType(stack, "azure-native:keyvault:Secret").map((s) => s.inputs.secretName);
+    expect(secretNames(hub)).toEqual(expect.arrayContaining(["generated-radius-hasvik-breivikbotn-wlc", "pulumi-config-hasvikLdapBind"]));
+    // The bind password is copied from the hub stack's config, masked in the preview like every secret value.
+    const copy = ofType(hub, "azure-native:keyvault:Secret").find((s) => s.inputs.secretName === "pulumi-config-hasvikLdapBind")!;
+    expect(copy.inputs.properties).toBe("[secret]");
+    expect(secretNames(after.read("platform")).filter((name) => String(name).includes("hasvik"))).toEqual([]);
   });
 
   it("shows the change of the hub's bundle in the report as a diff of the generated files", async () => {
