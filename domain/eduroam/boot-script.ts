@@ -259,6 +259,12 @@ def hub_refusal(ref, hub, taken):
             return "secret %s is no municipality's of the hub; only a municipality's secret may come from a hub" % secret["secretName"]
         if placeholder in taken["placeholders"]:
             return "secret %s is in %s already" % (placeholder, taken["placeholders"][placeholder])
+    # A hub's file may hold only its own municipality's secrets: never the core's or another municipality's.
+    owner = dict((secret["placeholder"], secret["tenant"]) for secret in secrets)
+    for path, text in sorted(files.items()):
+        for match in PLACEHOLDER.finditer(text):
+            if owner.get(match.group(0)) != allowed[path]:
+                return "%s uses %s, which is not a secret of %s in the bundle" % (path, match.group(0), allowed[path])
     return None
 
 
@@ -284,7 +290,7 @@ def read_cache(path):
 
 
 def gather_hubs(bearer, bundle, cache_dir):
-    """Each hub's bundle that can be merged, in the bundle's order: (ref, decoded, raw, fetched)."""
+    """Each hub's bundle that can be merged, in the bundle's order: (ref, decoded, raw bytes, fetched from Key Vault, cache path)."""
     taken = {"files": {}, "tenants": {}, "placeholders": {}}
     take(taken, {"files": bundle["files"], "tenants": bundle.get("tenants", {}), "secrets": bundle["secrets"]}, "the core's bundle")
     accepted = []

@@ -153,6 +153,11 @@ describeWithRadius("eduroam boot script: other hubs' bundles from Key Vault", ()
     ],
     ["a secret no municipality of the hub owns", (json) => delete json.secrets[0].tenant, "is no municipality's of the hub; only a municipality's secret may come from a hub"],
     ["another hub's name", (json) => (json.hub = "nord"), "it is not hub finnmark's bundle"],
+    [
+      "a file that names a core secret",
+      (json) => (json.files[`clients.d/${BETA.slug}.conf`] += "# @@keyvault:generated-eduroam-cui-key@@\n"),
+      `clients.d/${BETA.slug}.conf uses @@keyvault:generated-eduroam-cui-key@@, which is not a secret of ${BETA.slug} in the bundle`,
+    ],
   ])("refuses a hub bundle with %s, naming the hub, and keeps the core's files", async (_what, edit, reason) => {
     const s = server(`refuse-${runs++}`);
     const hub = hubOf();
