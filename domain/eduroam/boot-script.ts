@@ -384,26 +384,13 @@ def main():
     except SecretError as err:
         # Nothing can be fetched; a hub's last good copy would need its secrets too.
         fail(str(err))
-    accepted = gather_hubs(bearer, bundle, cache_dir)
-    for ref, hub, raw, fetched, cache in accepted:
-        files.update(hub["files"])
-        tenant_parts.update(hub["tenants"])
-        vault = hub.get("keyVault") or ref["keyVault"]
-        secrets.extend(dict(secret, keyVault=secret.get("keyVault") or vault) for secret in hub["secrets"])
-    # Before any secret is fetched: a refusal must leave everything as it is.
-    lab_users = installed_lab_users(args.target, files)
-    owner_of = {}
-    for tenant, paths in tenant_parts.items():
-        for path in paths:
-            owner_of[path] = tenant
     values = {}
     left_out = {}
-    # Platform secrets first: when Key Vault cannot be reached at all, the install stops
-    # before waiting out every municipality's retries.
-    for secret in sorted(secrets, key=lambda entry: entry.get("tenant") is not None):
+
+    def fetch_into_values(secret):
         tenant = secret.get("tenant")
         if tenant is not None and tenant in left_out:
-            continue
+            return
         vault = secret.get("keyVault") or bundle["keyVault"]
         what = "secret %s in Key Vault %s" % (secret["secretName"], vault)
         try:
@@ -416,8 +403,30 @@ def main():
                 fail(str(err) + "; nothing was installed")
             left_out[tenant] = str(err)
             log("left out municipality %s (its access points and user backend) until its secret is fixed: %s" % (tenant, err))
-            continue
+            return
         values[secret["placeholder"]] = value
+
+    # Platform secrets first: when Key Vault cannot be reached at all, the install stops
+    # before waiting out the hubs' and every municipality's retries. No hub's file may use
+    # them (hub_refusal), so the core's files are all that can hold them.
+    for secret in secrets:
+        if secret.get("tenant") is None:
+            fetch_into_values(secret)
+    accepted = gather_hubs(bearer, bundle, cache_dir)
+    for ref, hub, raw, fetched, cache in accepted:
+        files.update(hub["files"])
+        tenant_parts.update(hub["tenants"])
+        vault = hub.get("keyVault") or ref["keyVault"]
+        secrets.extend(dict(secret, keyVault=secret.get("keyVault") or vault) for secret in hub["secrets"])
+    # Before any municipality's secret is fetched: a refusal must leave everything as it is.
+    lab_users = installed_lab_users(args.target, files)
+    owner_of = {}
+    for tenant, paths in tenant_parts.items():
+        for path in paths:
+            owner_of[path] = tenant
+    for secret in secrets:
+        if secret.get("tenant") is not None:
+            fetch_into_values(secret)
     kept = dict((path, text) for path, text in files.items() if owner_of.get(path) not in left_out)
     rendered = render(kept, values)
     # Also for a municipality left out: its users file is harmless without its backend.
