@@ -28,7 +28,7 @@ export interface RadiusServersArgs extends CommonArgs {
   readonly adminUsername: string;
   /** SSH public key of the regional team; password login is disabled. */
   readonly adminPublicKey: string;
-  /** Static cloud-init: packages, the sync timer, secret fetching. Changing it replaces the VMs. */
+  /** Static cloud-init: packages, the sync timer, secret fetching. Changing it replaces the VMs (their public IPs stay). */
   readonly bootstrap: string;
   /** Base64 configuration bundle; changing it updates the VMs in place. */
   readonly configBundle: pulumi.Input<string>;
@@ -98,7 +98,14 @@ export class RadiusServers extends pulumi.ComponentResource implements Collectio
           securityProfile: { securityType: "TrustedLaunch", uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } },
           tags: args.tags,
         },
-        { parent: this },
+        {
+          parent: this,
+          // Azure never changes a VM's customData after creation ("This property cannot be updated after the VM
+          // is created": OSProfile.customData, https://learn.microsoft.com/rest/api/compute/virtual-machines/create-or-update#osprofile),
+          // so a new bootstrap reaches the servers only as new VMs. The name and the NIC are the old VM's: delete first.
+          replaceOnChanges: ["osProfile.customData"],
+          deleteBeforeReplace: true,
+        },
       );
       addDiagnostics(key, vm.id, args.diagnostics, "metrics", this);
       addLock(key, vm.id, args.lock, this);

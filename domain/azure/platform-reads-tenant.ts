@@ -32,12 +32,9 @@ const set = (value: unknown): boolean => value !== undefined && value !== null;
 
 /** Every part of a tenant file that the platform stack reads, whichever hub the tenant is on. */
 export const PLATFORM_READS: readonly PlatformRead[] = [
-  {
-    field: "wifi",
-    // stacks/platform/program.ts and hub.ts: every access point is a RADIUS client of the servers in the core.
-    reason: "the RADIUS servers in the core carry every municipality's eduroam clients (access points) and realms",
-    present: (spec) => set(spec.wifi),
-  },
+  // Not wifi: another hub's municipality's RADIUS clients, realm and backend are in its hub's bundle
+  // (domain/eduroam/delivery.ts hubRadiusDelivery) and the core's return routes to its access points' sites
+  // are its hub stack's (domain/network/routes.ts coreRadiusReturnRoutes), both written by `hub-<key>`.
   // Not azure.subscriptionId: a municipality's own subscription on another hub is placed and gets Defender from
   // that hub's stack (domain/governance/placement-stack.ts), and a tenant in its hub's shared subscription has
   // no azure section at all. Not offboarding either: an approved departure only moves that own subscription to

@@ -73,20 +73,30 @@ export const SYNC_SCRIPT_PATH = "/usr/local/sbin/grunnmur-radius-sync";
  * On the platform's servers the bundle arrives as the VM's userData, which Azure
  * updates in place; this script, run by a timer, installs a changed bundle from the
  * instance metadata service and reloads FreeRADIUS, so a new tenant never
- * replaces the servers.
+ * replaces the servers. The other hubs' bundles are in Key Vault, not in userData:
+ * the boot script's --check-hubs says whether one changed, so a municipality
+ * joining another hub is applied within the timer's period too. When neither
+ * changed, nothing is restarted or reloaded.
  */
 function syncScript(): string {
   return [
     "#!/bin/sh",
     "set -eu",
     "new=$(mktemp)",
-    "curl -sf -H Metadata:true 'http://169.254.169.254/metadata/instance/compute/userData?api-version=2021-01-01&format=text' | base64 -d > \"$new\" || { rm -f \"$new\"; exit 0; }",
-    `if [ -s "$new" ] && ! cmp -s "$new" ${BUNDLE_PATH}; then`,
+    "changed=no",
+    // Without pipefail the pipeline's status is base64's: a failed fetch leaves $new empty, which -s catches.
+    `if curl -sf -H Metadata:true 'http://169.254.169.254/metadata/instance/compute/userData?api-version=2021-01-01&format=text' | base64 -d > "$new" && [ -s "$new" ] && ! cmp -s "$new" ${BUNDLE_PATH}; then`,
     `  install -m 0600 "$new" ${BUNDLE_PATH}`,
+    "  changed=yes",
+    "fi",
+    "rm -f \"$new\"",
+    `if [ "$changed" = no ] && [ -s ${BUNDLE_PATH} ] && ${BOOT_SCRIPT_PATH} --bundle ${BUNDLE_PATH} --check-hubs; then`,
+    "  changed=yes",
+    "fi",
+    "if [ \"$changed\" = yes ]; then",
     `  systemctl restart ${SECRETS_UNIT}`,
     "  systemctl reload-or-restart freeradius.service",
     "fi",
-    "rm -f \"$new\"",
     "",
   ].join("\n");
 }

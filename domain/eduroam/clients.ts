@@ -59,7 +59,7 @@ export function tenantClients(tenant: EduroamTenant): string {
   return confFile(`Access points and controllers of ${tenant.slug} (realm ${tenant.realm}, VLAN ${tenant.vlan}).`, body.slice(0, -1));
 }
 
-export function clientsConf(plan: EduroamPlan): string {
+export function clientsConf(plan: Pick<EduroamPlan, "nationalProxies">): string {
   const body: Lines = plan.nationalProxies.flatMap((proxy) => [
     ...block(`client national_proxy_${proxy.key}`, [
       `ipv4addr = ${proxy.address}`,

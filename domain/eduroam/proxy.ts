@@ -1,17 +1,26 @@
 /**
- * proxy.conf and the realm list. Our realms are handled here; every other
+ * proxy.conf and the realms. Our realms are handled here; every other
  * realm goes to the national proxies (a fail-over pool watched with
  * Status-Server). Accounting is never forwarded: the DEFAULT realm has no
  * accounting pool.
  */
 import { block, confFile, single, type Lines } from "./conf-syntax";
-import type { EduroamPlan } from "./plan";
+import type { EduroamPlan, EduroamTenant } from "./plan";
 import { secretPlaceholder } from "./secret-placeholders";
 
 export const NATIONAL_PROXY_POOL = "eduroam_national_proxies";
-export const REALM_LIST_PATH = "realms.conf";
+/**
+ * One file per municipality with Wi-Fi, included by directory like clients.d/: the
+ * core's proxy.conf then names no municipality, so a hub's realms can arrive in
+ * that hub's own bundle (delivery.ts) without changing the core's files.
+ */
+export const REALMS_DIR = "realms.d";
 
-export function proxyConf(plan: EduroamPlan): string {
+export function tenantRealmPath(slug: string): string {
+  return `${REALMS_DIR}/${slug}.conf`;
+}
+
+export function proxyConf(plan: Pick<EduroamPlan, "nationalProxies">): string {
   const servers: Lines = plan.nationalProxies.flatMap((proxy) => [
     ...block(`home_server national_proxy_${proxy.key}`, [
       "type = auth",
@@ -35,7 +44,7 @@ export function proxyConf(plan: EduroamPlan): string {
     ...plan.nationalProxies.map((proxy) => `home_server = national_proxy_${proxy.key}`),
   ]);
   return confFile(
-    "Realms and home servers: our realms are local (realms.conf), every other realm goes to the\nnational proxies. Only authentication is proxied; accounting stays here.",
+    "Realms and home servers: our realms are local (realms.d/), every other realm goes to the\nnational proxies. Only authentication is proxied; accounting stays here.",
     [
       ...block("proxy server", ["default_fallback = no"]),
       "",
@@ -44,7 +53,7 @@ export function proxyConf(plan: EduroamPlan): string {
       // The inner tunnel sets Proxy-To-Realm := LOCAL; that needs a realm of that name.
       ...block("realm LOCAL", []),
       "",
-      "$INCLUDE realms.conf",
+      `$INCLUDE ${REALMS_DIR}/`,
       "",
       ...block("realm DEFAULT", [...(plan.nationalProxies.length > 0 ? [`auth_pool = ${NATIONAL_PROXY_POOL}`] : []), "nostrip"]),
     ],
@@ -52,12 +61,9 @@ export function proxyConf(plan: EduroamPlan): string {
 }
 
 /**
- * The realm list: every tenant's realm, handled locally. `nostrip` keeps the
- * realm in User-Name, so users of two municipalities with the same name never meet.
+ * A municipality's realm, handled locally. `nostrip` keeps the realm in
+ * User-Name, so users of two municipalities with the same name never meet.
  */
-export function realmList(plan: EduroamPlan): string {
-  return confFile(
-    "The realm list: realms served here, one per municipality with Wi-Fi.",
-    plan.tenants.flatMap((tenant) => [`# ${tenant.slug}`, ...block(`realm ${tenant.realm}`, ["nostrip"])]),
-  );
+export function tenantRealm(tenant: EduroamTenant): string {
+  return confFile(`The realm of ${tenant.slug}, served here.`, block(`realm ${tenant.realm}`, ["nostrip"]));
 }

@@ -1,15 +1,16 @@
 /**
  * The whole FreeRADIUS 3.2 tree for a region, as file path → text. Pure and
  * deterministic: the same plan gives byte-identical files, and a tenant's
- * change touches only its own files (clients.d/, mods-enabled/, mods-config/,
- * inner-tunnel.d/) plus the realm list.
+ * change touches only its own files (clients.d/, realms.d/, mods-enabled/,
+ * mods-config/, inner-tunnel.d/). No core file names a tenant, so the core's
+ * files are the same whichever tenants a hub has (see coreTreeFiles).
  */
 import { clientsConf, tenantClients, tenantClientsPath } from "./clients";
 import { confFile } from "./conf-syntax";
 import { localDictionary, radiusdConf } from "./main-config";
 import type { EduroamPlan, EduroamTenant } from "./plan";
 import { cuiKeyPolicy, eduroamPolicies } from "./unlang-policies";
-import { proxyConf, REALM_LIST_PATH, realmList } from "./proxy";
+import { proxyConf, REALMS_DIR, tenantRealm, tenantRealmPath } from "./proxy";
 import { SERVER_RUNTIME, type RadiusRuntime } from "./runtime";
 import { secretPlaceholder } from "./secret-placeholders";
 import {
@@ -41,10 +42,10 @@ export const SERVER_CERTIFICATE_PATH = "certs/server.pem";
 
 /**
  * A municipality's own files: its access points and its user backend. Nothing
- * else in the tree refers to them (the realm list stays, so its users are
- * rejected here rather than sent to the national proxies), so the boot script
- * can leave them out when one of its secrets cannot be installed and the rest
- * is still a valid configuration.
+ * else in the tree refers to them, so the boot script can leave them out when
+ * one of its secrets cannot be installed and the rest is still a valid
+ * configuration. Its realm file (tenantRealmFiles) is not among them: it stays,
+ * so its users are rejected here rather than sent to the national proxies.
  */
 export function tenantTreeFiles(tenant: EduroamTenant): Record<string, string> {
   const paths = tenantFilePaths(tenant.slug);
@@ -58,13 +59,26 @@ export function tenantTreeFiles(tenant: EduroamTenant): Record<string, string> {
   return files;
 }
 
-export function renderRadiusTree(plan: EduroamPlan, runtime: RadiusRuntime = SERVER_RUNTIME): RadiusTree {
+/** A municipality's realm file, which the boot script installs even when it leaves out the rest of its files. */
+export function tenantRealmFiles(tenant: EduroamTenant): Record<string, string> {
+  return { [tenantRealmPath(tenant.slug)]: tenantRealm(tenant) };
+}
+
+/** Every file of one municipality: what a hub's bundle carries for it (delivery.ts). */
+export function tenantAllFiles(tenant: EduroamTenant): Record<string, string> {
+  return { ...tenantTreeFiles(tenant), ...tenantRealmFiles(tenant) };
+}
+
+/**
+ * The files that name no municipality: the same for every set of tenants, so a
+ * municipality joining on any hub leaves them byte-identical.
+ */
+export function coreTreeFiles(plan: Omit<EduroamPlan, "tenants">, runtime: RadiusRuntime = SERVER_RUNTIME): Record<string, string> {
   const files: Record<string, string> = {
     "radiusd.conf": radiusdConf(runtime),
     dictionary: localDictionary(),
     "clients.conf": clientsConf(plan),
     "proxy.conf": proxyConf(plan),
-    [REALM_LIST_PATH]: realmList(plan),
     "mods-enabled/always": alwaysModules(),
     "mods-enabled/expr": exprModule(),
     "mods-enabled/eap": eapModule(),
@@ -86,8 +100,20 @@ export function renderRadiusTree(plan: EduroamPlan, runtime: RadiusRuntime = SER
   files["clients.d/README"] = confFile("One file per municipality with Wi-Fi: its access points and controllers.", []);
   files["inner-tunnel.d/authorize/README"] = confFile("One file per municipality: which backend checks users of its realm.", []);
   files["inner-tunnel.d/authenticate/README"] = confFile("One file per municipality with an LDAP backend: binding as the user for TTLS-PAP.", []);
-  for (const tenant of plan.tenants) Object.assign(files, tenantTreeFiles(tenant));
+  files[`${REALMS_DIR}/README`] = confFile("One file per municipality with Wi-Fi: its realm, served here.", []);
+  return files;
+}
+
+/** Path → text, with the keys sorted. */
+export function sortedTree(files: Readonly<Record<string, string>>): RadiusTree {
   const sorted: Record<string, string> = {};
   for (const path of Object.keys(files).sort()) sorted[path] = files[path];
   return sorted;
+}
+
+/** The whole tree of a plan: the core's files and every tenant's. */
+export function renderRadiusTree(plan: EduroamPlan, runtime: RadiusRuntime = SERVER_RUNTIME): RadiusTree {
+  const files = coreTreeFiles(plan, runtime);
+  for (const tenant of plan.tenants) Object.assign(files, tenantAllFiles(tenant));
+  return sortedTree(files);
 }

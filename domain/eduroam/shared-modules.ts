@@ -67,7 +67,7 @@ export function papModule(): string {
 
 export function realmModule(): string {
   return confFile(
-    "Finds the realm after the last @: one of ours (realms.conf) or DEFAULT, the national proxies.",
+    "Finds the realm after the last @: one of ours (realms.d/) or DEFAULT, the national proxies.",
     block(`realm ${REALM_MODULE}`, ["format = suffix", 'delimiter = "@"']),
   );
 }

@@ -30,14 +30,22 @@ export function bundleSecrets(tree: RadiusTree, parts: TenantParts): SecretSourc
   });
 }
 
+/** Where the boot script fetches another hub's part of the configuration (delivery.ts, hubRadiusDelivery). */
+export interface HubBundleRef {
+  readonly hub: string;
+  readonly keyVault: string;
+  readonly secretName: string;
+}
+
 /**
  * The bundle the boot script reads: the tree (placeholders only, never a
- * secret), where each placeholder's secret lives and whose it is, and each
- * municipality's files. `keyVaultName` is the vault for secrets that name none.
+ * secret), where each placeholder's secret lives and whose it is, each
+ * municipality's files, and the other hubs' bundles to fetch. `keyVaultName`
+ * is the vault for secrets that name none.
  */
-export function radiusBundle(tree: RadiusTree, keyVaultName: string, parts: TenantParts): Buffer {
+export function radiusBundle(tree: RadiusTree, keyVaultName: string, parts: TenantParts, hubs: readonly HubBundleRef[] = []): Buffer {
   const tenants = Object.fromEntries(Object.keys(parts).sort().map((slug) => [slug, [...parts[slug]].sort()]));
-  const bundle = { keyVault: keyVaultName, secrets: bundleSecrets(tree, parts), tenants, files: tree };
+  const bundle = { keyVault: keyVaultName, secrets: bundleSecrets(tree, parts), tenants, files: tree, hubs };
   // mtime 0 in the gzip header keeps the output byte-identical between runs.
   return gzipSync(Buffer.from(JSON.stringify(bundle)), { level: 9 });
 }
@@ -58,11 +66,15 @@ export interface RadiusBundle {
   readonly secrets: readonly SecretSource[];
   readonly tenants: Readonly<Record<string, readonly string[]>>;
   readonly files: RadiusTree;
+  /** The platform's bundle only: the hubs' bundles it fetches. A hub's bundle names its hub instead. */
+  readonly hubs?: readonly HubBundleRef[];
+  readonly hub?: string;
 }
 
 /**
  * The inverse of userDataFromBundle and radiusBundle: the generated FreeRADIUS files
- * behind a userData, so a pull request's report can show the change as a diff of those
+ * behind a userData, or behind a hub bundle's Key Vault secret value (the same
+ * encoding), so a pull request's report can show the change as a diff of those
  * files instead of two base64 strings. Undefined when the text is not such a bundle.
  */
 export function bundleFromUserData(userData: string): RadiusBundle | undefined {
@@ -70,7 +82,8 @@ export function bundleFromUserData(userData: string): RadiusBundle | undefined {
     const parsed = JSON.parse(gunzipSync(Buffer.from(userData, "base64")).toString("utf8")) as Partial<RadiusBundle>;
     if (!parsed || typeof parsed !== "object" || typeof parsed.files !== "object" || parsed.files === null) return undefined;
     if (!Object.values(parsed.files).every((text) => typeof text === "string")) return undefined;
-    return { keyVault: String(parsed.keyVault ?? ""), secrets: parsed.secrets ?? [], tenants: parsed.tenants ?? {}, files: parsed.files };
+    const where = typeof parsed.hub === "string" ? { hub: parsed.hub } : { hubs: parsed.hubs ?? [] };
+    return { keyVault: String(parsed.keyVault ?? ""), secrets: parsed.secrets ?? [], tenants: parsed.tenants ?? {}, files: parsed.files, ...where };
   } catch {
     return undefined;
   }

@@ -175,14 +175,30 @@ function inputsCell(c: ResourceChange, detail: "full" | "names"): string {
   }
   if (c.kind === "removed" && c.retained && !c.blocking) return "removed from the stack, kept in Azure (retainOnDelete): still billed until deleted by hand";
   return detail === "full"
-    ? c.inputs.map((i) => (i.key === "userData" && radiusFilesChanged(i) ? `\`userData\`: the RADIUS configuration, see its diff below` : `\`${i.key}\`: ${cell(short(i.before))} → ${cell(short(i.after))}`)).join("<br/>")
+    ? c.inputs.map((i) => (radiusFilesChanged(c, i) ? `\`${i.key}\`: the RADIUS configuration, see its diff below` : `\`${i.key}\`: ${cell(short(i.before))} → ${cell(short(i.after))}`)).join("<br/>")
     : c.inputs.map((i) => `\`${i.key}\``).join(", ");
 }
 
-/** The generated FreeRADIUS files behind a changed userData, decoded; undefined when it is not a RADIUS bundle. */
-function radiusFilesChanged(i: InputChange): Array<{ file: string; diff: string }> | undefined {
-  const before = typeof i.before === "string" ? bundleFromUserData(i.before) : undefined;
-  const after = typeof i.after === "string" ? bundleFromUserData(i.after) : undefined;
+const secretValue = (properties: unknown): unknown => (properties && typeof properties === "object" ? (properties as { value?: unknown }).value : undefined);
+
+/**
+ * Where a RADIUS bundle can be in a change: a server's userData, or a Key Vault secret's
+ * value, as a hub's stack writes its bundle (stacks/platform/radius-config.ts,
+ * hubRadiusBundleSecret; not marked secret, so previews keep it). A secret's value
+ * marked secret is "[secret]" in previews, which is no bundle.
+ */
+function bundleSides(c: ResourceChange, i: InputChange): [unknown, unknown] | undefined {
+  if (i.key === "userData") return [i.before, i.after];
+  if (i.key === "properties" && c.type === "azure-native:keyvault:Secret") return [secretValue(i.before), secretValue(i.after)];
+  return undefined;
+}
+
+/** The generated FreeRADIUS files behind a changed userData or hub bundle, decoded; undefined when it is not a RADIUS bundle. */
+function radiusFilesChanged(c: ResourceChange, i: InputChange): Array<{ file: string; diff: string }> | undefined {
+  const sides = bundleSides(c, i);
+  if (!sides) return undefined;
+  const before = typeof sides[0] === "string" ? bundleFromUserData(sides[0]) : undefined;
+  const after = typeof sides[1] === "string" ? bundleFromUserData(sides[1]) : undefined;
   if (!before && !after) return undefined;
   return treeDiff(before?.files ?? {}, after?.files ?? {});
 }
@@ -192,8 +208,7 @@ function radiusDiffs(d: StackDiff): string[] {
   // The servers of a pair get the same bundle: one diff, the second server named against it.
   const shown = new Map<string, string>();
   for (const c of d.changes) {
-    const userData = c.inputs.find((i) => i.key === "userData");
-    const files = userData ? radiusFilesChanged(userData) : undefined;
+    const files = c.inputs.map((i) => radiusFilesChanged(c, i)).find((f) => f !== undefined);
     if (!files) continue;
     const key = JSON.stringify(files);
     const same = shown.get(key);

@@ -7,7 +7,8 @@
  *
  * Onboarding a municipality on this hub therefore updates this stack and the
  * municipality's own, not the platform's, unless the platform reads its file
- * for a reason of its own (eduroam, governance, a pin): docs/hubs.md lists them.
+ * for a reason of its own (governance, a pin): docs/hubs.md lists them. Its
+ * eduroam part is this stack's too: its RADIUS bundle and secrets.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
@@ -17,14 +18,14 @@ import { HubDns } from "../../components/dns/hub-dns";
 import { azureName, REGION_CODES } from "../../domain/azure/names";
 import { standardTags, withService } from "../../domain/azure/tags";
 import { platformKeyVaultName } from "../../domain/azure/key-vault";
-import { radiusDelivery } from "../../domain/eduroam/delivery";
+import { hubRadiusDelivery } from "../../domain/eduroam/delivery";
 import { hubServicePrefixes, hubSubnetLayout } from "../../domain/network/hub-layout";
 import { HUB_MAIN, hubOf, hubsOf } from "../../domain/network/hub-placement";
 import { coreRadiusReturnRoutes } from "../../domain/network/routes";
 import { platformOutputs, type HubStackOutputs, type StackOutputs } from "../contract";
 import type { HubStackInput } from "../inputs";
 import { attachTenants, type TenantScope } from "../platform/tenant-attachments";
-import { generateAccessPointSecrets, grantSecretReads } from "../platform/radius-config";
+import { copyConfigSecrets, generateAccessPointSecrets, grantSecretReads, hubRadiusBundleSecret } from "../platform/radius-config";
 import { hubBaseName, hubProgram, planHub, radiusSitePrefixes } from "../platform/hub";
 import { hubAlerting } from "./alerting";
 import { hubGovernance } from "./governance";
@@ -104,11 +105,18 @@ export function hubStackProgram(input: HubStackInput, tenantScope?: TenantScope)
     tags: withService(tags, "vpn"),
   }, tenantScope);
 
-  // Each access point's RADIUS secret is made with its municipality's attachment, and the core's
-  // servers are granted reads on it alone (stacks/platform/radius-config.ts).
-  const delivery = radiusDelivery({ platform, tenants }, { keyVaultName });
-  if (delivery && platform.radius) {
+  // This hub's part of the RADIUS configuration (domain/eduroam/delivery.ts, hubRadiusDelivery): its
+  // municipalities' access-point secrets, made with their attachments, and their files as one bundle in
+  // the platform Key Vault, which the core's servers fetch at boot and on their sync timer. The core's
+  // servers are granted reads on exactly these secrets and the bundle (stacks/platform/radius-config.ts),
+  // so a municipality joining this hub changes this stack, not the platform's.
+  const hubRadius = hubRadiusDelivery({ platform, tenants }, spec.key, { keyVaultName });
+  if (hubRadius && platform.radius) {
     const copies = generateAccessPointSecrets(tenants, attachments, secretVault);
+    // A secret of this hub's municipalities named by Pulumi config is set on this stack (README, "Putting a secret from outside in place").
+    for (const [name, copy] of copyConfigSecrets(hubRadius.secrets, { keyVaultName, resourceGroupName: secretVault.resourceGroupName, vault: platformStack, secretMode: input.secretMode })) copies.set(name, copy);
+    const bundle = hubRadiusBundleSecret(hubRadius, secretVault, resourceGroup);
+    copies.set(hubRadius.secretName, bundle);
     const principalIds = Array.from({ length: platform.radius.count }, (_, i) =>
       fromPlatform("radiusPrincipalIds").apply((ids) => {
         // A role assignment to no principal would fail in Azure, later and less clearly.
@@ -116,7 +124,7 @@ export function hubStackProgram(input: HubStackInput, tenantScope?: TenantScope)
         return ids[i];
       }),
     );
-    grantSecretReads(delivery.secretReads.filter((r) => r.tenant !== undefined), principalIds, {
+    grantSecretReads([...hubRadius.secretReads, { keyVault: hubRadius.keyVault, secretName: hubRadius.secretName }], principalIds, {
       platformVaultId: fromPlatform("keyVaultId"),
       copies,
       parent: resourceGroup,

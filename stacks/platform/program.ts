@@ -350,6 +350,8 @@ export function platformProgram(input: PlatformStackInput, tenantScope?: TenantS
 
   let radiusAddresses: pulumi.Output<string>[] = [];
   let radiusServers: RadiusServers | undefined;
+  // The core's files and the primary hub's municipalities' only: every other hub's stack writes its own part
+  // into the Key Vault and grants the reads on it (stacks/hub/program.ts), so its municipalities leave this alone.
   const delivery = radiusDelivery(input, { keyVaultName });
   if (delivery && platform.radius) {
     const copies = new Map(copyConfigSecrets(delivery.secrets, { keyVaultName, resourceGroupName: groupsRg.shared.name, vault: keyVault, secretMode: input.secretMode }));

@@ -8,7 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as keyvault from "@pulumi/azure-native/keyvault";
 import { radiusPrincipalKey, secretReadGrantPrefix, secretReadScopeKey, secretScope } from "../../domain/azure/key-vault";
-import type { SecretRead } from "../../domain/eduroam/delivery";
+import type { HubRadiusDelivery, SecretRead } from "../../domain/eduroam/delivery";
 import type { SecretSource } from "../../domain/eduroam/secret-placeholders";
 import { assignRoles } from "../../components/shared/role-assignments";
 import { configSecret, type SecretMode } from "../secrets";
@@ -107,4 +107,26 @@ export function generateAccessPointSecrets(
     }
   }
   return copies;
+}
+
+/**
+ * A hub's RADIUS bundle (domain/eduroam/delivery.ts, hubRadiusDelivery) as a secret in
+ * the platform Key Vault, written by the hub's stack through Resource Manager like the
+ * generated secrets, so it works while the vault refuses public network access. The
+ * core's servers read it with their managed identities at boot and on their sync timer.
+ * It holds placeholders only, as the servers' userData does, so it is not marked secret:
+ * previews keep its value and the report shows its change as a diff of files.
+ */
+export function hubRadiusBundleSecret(hub: HubRadiusDelivery, vault: SecretVault, parent: pulumi.Resource): keyvault.Secret {
+  return new keyvault.Secret(
+    hub.secretName,
+    {
+      resourceGroupName: vault.resourceGroupName,
+      vaultName: vault.name,
+      secretName: hub.secretName,
+      properties: { value: hub.value, contentType: "application/gzip; base64" },
+      tags: { "grunnmur:radius-bundle": hub.hub },
+    },
+    { parent, dependsOn: [vault.vault], provider: vault.provider },
+  );
 }

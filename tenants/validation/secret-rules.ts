@@ -25,6 +25,7 @@
 import { platformKeyVaultName, keyVaultNameOf } from "../../domain/azure/key-vault";
 import { CONFIG_COPY_PREFIX } from "../../domain/eduroam/secret-placeholders";
 import { GENERATED_SECRET_PREFIX, isGeneratedSecretName } from "../../domain/azure/generated-secrets";
+import { HUB_BUNDLE_SECRET_PREFIX } from "../../domain/eduroam/delivery";
 import type { SecretRef } from "../schema/fields";
 import type { PlatformInput, TenantInput } from "./checked-files";
 import type { Diagnostic, FieldPath } from "./diagnostic";
@@ -128,6 +129,8 @@ function ownerOfSecretName(name: string, owners: SecretOwners): Owner {
   if (owners.platformSecrets.has(lower)) return { kind: "platform", why: "" };
   if (lower.startsWith(CONFIG_COPY_PREFIX)) return { kind: "platform", why: ` (the platform's copies of Pulumi config secrets are named ${CONFIG_COPY_PREFIX}<key>)` };
   if (isGeneratedSecretName(lower)) return { kind: "platform", why: ` (the secrets the platform generates are named ${GENERATED_SECRET_PREFIX}<...>)` };
+  // Before the slugs: a municipality called "radius" would otherwise own every hub's bundle and could overwrite one.
+  if (lower.startsWith(HUB_BUNDLE_SECRET_PREFIX)) return { kind: "platform", why: ` (the hubs' RADIUS bundles are named ${HUB_BUNDLE_SECRET_PREFIX}<hub>)` };
   const slug = owners.hostAndSlugs.find((s) => lower.startsWith(`${s}-`));
   if (slug === owners.host && !owners.hostIsMember) return { kind: "platform", why: ` (named after the host, ${owners.host})` };
   return slug ? { kind: "tenant", slug } : { kind: "nobody" };

@@ -40,7 +40,7 @@ describeWithRadius("eduroam with real FreeRADIUS: a municipality's secret the se
     expect(lab.boot.stdout).toMatch(new RegExp(`; left out: ${BETA.slug}\\n$`));
     for (const file of lab.delivery.tenantParts[BETA.slug]) expect(fs.existsSync(path.join(lab.runtime.configDir, file))).toBe(false);
     for (const file of lab.delivery.tenantParts[ALFA.slug]) expect(fs.existsSync(path.join(lab.runtime.configDir, file))).toBe(true);
-    expect(fs.readFileSync(path.join(lab.runtime.configDir, "realms.conf"), "utf8")).toContain(`realm ${BETA.realm}`);
+    expect(fs.readFileSync(path.join(lab.runtime.configDir, `realms.d/${BETA.slug}.conf`), "utf8")).toContain(`realm ${BETA.realm}`);
   });
 
   it("still authenticates the other municipality's users at its access points", async () => {

@@ -153,6 +153,20 @@ describe("a tenant file may name only its own secrets", () => {
     }
   });
 
+  it("refuses a hub's RADIUS bundle even to a municipality whose slug starts it", () => {
+    const radius = tenant("radius", "5532", 3, "rathus", "rathus-wlc", 30);
+    (((radius.wifi as Json).userBackend as Json).bindPassword as Json).keyVaultSecret = "radius-bundle-hub-finnmark";
+    const region = makeRegion({ senja: senja(), alta: alta(), radius }, { ...platform(), domains: { ...(platform().domains as Json), radius: ["radius.example"] } });
+    try {
+      const diagnostics = loadCommandRegion(region).diagnostics.map(formatDiagnostic);
+      expect(diagnostics).toEqual([
+        expect.stringContaining('wifi.userBackend.bindPassword.keyVaultSecret: "radius-bundle-hub-finnmark" is a platform secret (the hubs\' RADIUS bundles are named radius-bundle-hub-<hub>)'),
+      ]);
+    } finally {
+      region.remove();
+    }
+  });
+
   it("refuses an LDAP bind password that names a national proxy's secret, which the LDAP module would send to the municipality's server", () => {
     expectOnly(
       attack((t) => (bindPassword(t).keyVaultSecret = "eduroam-national-proxy-1")),

@@ -42,7 +42,8 @@ describe("stacks a change affects in a region of several hubs", () => {
     ["a new tenant file touches its hub", ["tenants/alta.yaml"], { alta: ["absent", alta()] }, { platform: false, hubs: new Set(["hub-nord"]), tenants: new Set(["alta"]) }],
     ["a move by a pin touches both hubs and the platform (the pin is the core's too)", ["tenants/alta.yaml"], { alta: [alta(), alta({ network: { hub: "vest" } })] }, { platform: true, hubs: new Set(["hub-nord", "hub-vest"]), tenants: new Set(["alta"]) }],
     ["a move back to the primary hub touches the old hub and the platform", ["tenants/alta.yaml"], { alta: [alta({ network: { hub: "nord" } }), alta({ network: { hub: "main" } })] }, { platform: true, hubs: new Set(["hub-nord"]), tenants: new Set(["alta"]) }],
-    ["a wifi section added touches the platform too (its RADIUS servers)", ["tenants/alta.yaml"], { alta: [alta(), alta({ wifi: { realm: "alta.kommune.no" } })] }, { platform: true, hubs: new Set(["hub-nord"]), tenants: new Set(["alta"]) }],
+    // Its RADIUS part is its hub's bundle, and the core's return routes to its sites are its hub stack's.
+    ["a wifi section added touches its hub's stack, not the platform", ["tenants/alta.yaml"], { alta: [alta(), alta({ wifi: { realm: "alta.kommune.no" } })] }, { platform: false, hubs: new Set(["hub-nord"]), tenants: new Set(["alta"]) }],
     ["a subscription request withdrawn touches the platform, from the baseline version", ["tenants/alta.yaml"], { alta: [alta({ azure: { subscription: { create: true } } }), alta()] }, { platform: true, hubs: new Set(["hub-nord"]), tenants: new Set(["alta"]) }],
     // Their exemptions are the hub stack's (stacks/hub/governance.ts).
     ["waivers removed touch its hub's stack, not the platform", ["tenants/alta.yaml"], { alta: [alta({ waivers: [{ policy: "x" }] }), alta({ waivers: [] })] }, { platform: false, hubs: new Set(["hub-nord"]), tenants: new Set(["alta"]) }],

@@ -3,7 +3,8 @@ import { PLATFORM_READS, platformReadsOf, platformReadsTenant, type PlatformRead
 describe("what the platform stack reads of a tenant file on another hub", () => {
   it.each<[string, PlatformReadsInput, string[]]>([
     ["nothing of a file with only its own network, sites and services", { network: {} }, []],
-    ["the wifi section (the core's RADIUS servers)", { wifi: { realm: "alta.kommune.no" } }, ["wifi"]],
+    // Its hub's RADIUS bundle and the return routes to its sites are its hub stack's.
+    ["nothing of the wifi section", { wifi: { realm: "alta.kommune.no" } }, []],
     // Its hub's stack places it and turns Defender on (domain/governance/placement-stack.ts).
     ["nothing of a subscription of its own", { azure: { subscriptionId: "0b1f6471-1bf0-4dda-aec3-cb9272f09590" } }, []],
     // Its hub's shared tenant subscription is platform.yaml's (network.hubs.<key>.tenantSubscriptionId), placed once for the hub.

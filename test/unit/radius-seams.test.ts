@@ -12,7 +12,7 @@ describe("RADIUS configuration delivery", () => {
     const bootstrap = renderRadiusBootstrap(180);
     expect(bootstrap.startsWith("#cloud-config")).toBe(true);
     expect(bootstrap).toContain("metadata/instance/compute/userData");
-    expect(bootstrap).not.toMatch(/senja|realm/);
+    expect(bootstrap).not.toMatch(/senja|\brealm\b/);
   });
 });
 

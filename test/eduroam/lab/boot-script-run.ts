@@ -11,7 +11,10 @@
  * The files the bootstrap writes under / are written under `workDir` instead;
  * the target directory is the unit's own, i.e. the runtime the delivery was
  * rendered for. The real sync script is not run: it talks to the metadata
- * service's link-local address, which tests must never reach.
+ * service's link-local address, which tests must never reach. `syncOnce` does
+ * what one run of its timer does: install a changed userData, else ask the boot
+ * script whether a hub's bundle in Key Vault changed, and restart the secrets
+ * unit (here: run the boot script) only when either did.
  */
 import { execFile, execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -44,6 +47,8 @@ interface SyncSteps {
   readonly bundleMode: string;
   /** The unit restarted once a changed bundle is in place. */
   readonly unit: string;
+  /** The command that tells whether a hub's bundle changed (exit 0), with the bundle it reads. */
+  readonly checkHubs: { readonly script: string; readonly bundle: string };
 }
 
 /** How the unit runs the boot script, read from its ExecStart. */
@@ -73,7 +78,9 @@ function syncSteps(files: readonly WriteFile[]): SyncSteps {
   const cmp = /! cmp -s "\$new" (\S+); then$/m.exec(script) ?? refuse("sync script (comparison with the installed bundle)");
   if (cmp[1] !== install[2]) refuse("sync script (compares with another file than it installs)");
   const restart = /^\s*systemctl restart (\S+\.service)$/m.exec(script) ?? refuse("sync script (restart of the secrets unit)");
-  return { bundlePath: install[2], bundleMode: install[1], unit: restart[1] };
+  const check = /&& (\S+) --bundle (\S+) --check-hubs; then$/m.exec(script) ?? refuse("sync script (check of the hubs' bundles)");
+  if (!/^if \[ "\$changed" = no \] && /m.test(script) || !/^if \[ "\$changed" = yes \]; then\n\s*systemctl restart /m.test(script)) refuse("sync script (restart only when something changed)");
+  return { bundlePath: install[2], bundleMode: install[1], unit: restart[1], checkHubs: { script: check[1], bundle: check[2] } };
 }
 
 function bootCommand(files: readonly WriteFile[], unit: string): BootCommand {
@@ -82,30 +89,80 @@ function bootCommand(files: readonly WriteFile[], unit: string): BootCommand {
   return { script: exec[1], bundle: exec[2], target: exec[3] };
 }
 
-/** Receives `delivery.userData` as the sync script does and runs the boot script as the secrets unit does. */
-export async function runBootScript(delivery: Pick<RadiusDelivery, "bootstrap" | "userData">, workDir: string, env: Record<string, string>): Promise<BootRun> {
-  const files = bootstrapFiles(delivery.bootstrap);
+interface Prepared {
+  readonly sync: SyncSteps;
+  readonly command: BootCommand;
+  readonly bundle: string;
+  readonly script: string;
+}
+
+/** Writes the boot script under workDir as write_files would, and reads how the sync script and the unit call it. */
+function prepare(bootstrap: string, workDir: string): Prepared {
+  const files = bootstrapFiles(bootstrap);
   const sync = syncSteps(files);
   const command = bootCommand(files, sync.unit);
   if (command.bundle !== sync.bundlePath) refuse(`${sync.unit} (reads another bundle than the sync script installs)`);
+  if (sync.checkHubs.bundle !== sync.bundlePath || sync.checkHubs.script !== command.script) refuse("sync script (checks the hubs with another script or bundle than the unit runs)");
   const underWorkDir = (file: string) => path.join(workDir, file);
-
-  // The same decoder as on the VM: a userData that base64 -d refuses fails here too.
-  const received = execFileSync("base64", ["-d"], { input: delivery.userData });
-  const bundle = underWorkDir(sync.bundlePath);
-  if (received.length === 0) throw new Error("userData is empty: the sync script would install nothing");
-  fs.mkdirSync(path.dirname(bundle), { recursive: true });
-  fs.writeFileSync(bundle, received, { mode: parseInt(sync.bundleMode, 8) });
-
   const scriptFile = fileIn(files, command.script);
   const script = underWorkDir(command.script);
   fs.mkdirSync(path.dirname(script), { recursive: true });
   fs.writeFileSync(script, scriptFile.content, { mode: parseInt(scriptFile.permissions, 8) });
+  return { sync, command, bundle: underWorkDir(sync.bundlePath), script };
+}
+
+/** The decoded userData, by the same decoder as on the VM: a userData that base64 -d refuses fails here too. */
+function received(userData: string): Buffer {
+  const bytes = execFileSync("base64", ["-d"], { input: userData });
+  if (bytes.length === 0) throw new Error("userData is empty: the sync script would install nothing");
+  return bytes;
+}
+
+function installBundle(prepared: Prepared, bytes: Buffer): void {
+  fs.mkdirSync(path.dirname(prepared.bundle), { recursive: true });
+  fs.writeFileSync(prepared.bundle, bytes, { mode: parseInt(prepared.sync.bundleMode, 8) });
+}
+
+function run(script: string, args: readonly string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   // Asynchronous: the fake Key Vault answers from this same process. The script runs
   // by its own #! line, as systemd runs it.
   return new Promise((resolve) => {
-    execFile(script, ["--bundle", bundle, "--target", command.target], { env: { ...process.env, ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr, target: command.target, bundle });
+    execFile(script, [...args], { env: { ...process.env, ...env } }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });
+}
+
+async function boot(prepared: Prepared, env: Record<string, string>): Promise<BootRun> {
+  const result = await run(prepared.script, ["--bundle", prepared.bundle, "--target", prepared.command.target], env);
+  return { ...result, target: prepared.command.target, bundle: prepared.bundle };
+}
+
+/** Receives `delivery.userData` as the sync script does and runs the boot script as the secrets unit does. */
+export async function runBootScript(delivery: Pick<RadiusDelivery, "bootstrap" | "userData">, workDir: string, env: Record<string, string>): Promise<BootRun> {
+  const prepared = prepare(delivery.bootstrap, workDir);
+  installBundle(prepared, received(delivery.userData));
+  return boot(prepared, env);
+}
+
+export interface SyncRun {
+  /** What made the timer's run restart the secrets unit and reload FreeRADIUS, if anything. */
+  readonly applied: "userData" | "hub bundle" | "nothing";
+  /** The --check-hubs run, when userData had not changed. */
+  readonly check?: { readonly code: number; readonly stderr: string };
+  /** The secrets unit's run, when something changed. */
+  readonly boot?: BootRun;
+}
+
+/** One run of the sync timer on a server that booted from `runBootScript` in the same workDir. */
+export async function syncOnce(delivery: Pick<RadiusDelivery, "bootstrap" | "userData">, workDir: string, env: Record<string, string>): Promise<SyncRun> {
+  const prepared = prepare(delivery.bootstrap, workDir);
+  const bytes = received(delivery.userData);
+  if (!fs.existsSync(prepared.bundle) || !fs.readFileSync(prepared.bundle).equals(bytes)) {
+    installBundle(prepared, bytes);
+    return { applied: "userData", boot: await boot(prepared, env) };
+  }
+  const check = await run(prepared.script, ["--bundle", prepared.bundle, "--check-hubs"], env);
+  if (check.code !== 0) return { applied: "nothing", check };
+  return { applied: "hub bundle", check, boot: await boot(prepared, env) };
 }

@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { radiusDelivery, type RadiusDelivery } from "../../../domain/eduroam/delivery";
+import { hubRadiusDelivery, radiusDelivery, type HubRadiusDelivery, type RadiusDelivery } from "../../../domain/eduroam/delivery";
 import { SERVER_CERTIFICATE_PATH } from "../../../domain/eduroam/radius-tree";
 import type { RadiusRuntime } from "../../../domain/eduroam/runtime";
 import { tenantFilePaths } from "../../../domain/eduroam/tenant-backends";
@@ -17,7 +17,7 @@ import { runBootScript, type BootRun } from "./boot-script-run";
 import { makeTestCertificates, type TestCertificates } from "./certificates";
 import { startFakeKeyVault } from "./fake-key-vault";
 import { freeUdpPort, RadiusServer } from "./freeradius-process";
-import { ADDRESSES, ALFA, BETA, makeLabRegion, NATIONAL_PROXY_SECRET_NAME, onLoopback, type LabTenant } from "./lab-region";
+import { ADDRESSES, ALFA, BETA, LAB_HUB, makeLabRegion, NATIONAL_PROXY_SECRET_NAME, onLoopback, type LabTenant } from "./lab-region";
 import { FOREIGN_REALM, writeMockNationalProxy } from "./national-proxy-mock";
 
 export const LAB_KEY_VAULT = "kv-grunnmur-lab";
@@ -29,6 +29,8 @@ export interface EduroamLab {
   readonly certificates: TestCertificates;
   /** What the servers were given, exactly as the platform stack computes it. */
   readonly delivery: RadiusDelivery;
+  /** With `withHub`: the hub's bundle, exactly as its stack writes it into Key Vault. */
+  readonly hub?: HubRadiusDelivery;
   /** Secret values by Key Vault secret name, as the fake Key Vault served them. */
   readonly secrets: ReadonlyMap<string, string>;
   /** What the boot script said while it installed the tree. */
@@ -54,6 +56,8 @@ function runtimeIn(dir: string, name: string, listenAddress: string, authPort: n
 export interface LabOptions {
   /** Values the fake Key Vault serves instead of the lab's own, by secret name: e.g. one the boot script cannot install. */
   readonly secretOverrides?: ReadonlyMap<string, string>;
+  /** BETA on a hub of its own (lab-region.ts, LAB_HUB): its files reach the servers only in that hub's bundle. */
+  readonly withHub?: boolean;
 }
 
 export async function startEduroamLab(options: LabOptions = {}): Promise<EduroamLab> {
@@ -62,18 +66,22 @@ export async function startEduroamLab(options: LabOptions = {}): Promise<Eduroam
   const runtime = runtimeIn(dir, "raddb", ADDRESSES.server, await freeUdpPort(ADDRESSES.server), await freeUdpPort(ADDRESSES.server));
   const nationalProxyRuntime = runtimeIn(dir, "national-proxy", ADDRESSES.nationalProxy, await freeUdpPort(ADDRESSES.nationalProxy), 0);
 
-  const fixture = makeLabRegion(nationalProxyRuntime.authPort);
+  const fixture = makeLabRegion(nationalProxyRuntime.authPort, { withHub: options.withHub });
   const load = loadRegion({ tenantsDir: fixture.tenantsDir, platformFile: fixture.platformFile });
   fixture.remove();
-  const delivery = load.region && radiusDelivery(onLoopback(load.region), { keyVaultName: LAB_KEY_VAULT, runtime });
-  if (!delivery) throw new Error(`the lab region is not valid:\n${JSON.stringify(load.diagnostics, null, 2)}`);
+  const region = load.region && onLoopback(load.region);
+  const delivery = region && radiusDelivery(region, { keyVaultName: LAB_KEY_VAULT, runtime });
+  if (!region || !delivery) throw new Error(`the lab region is not valid:\n${JSON.stringify(load.diagnostics, null, 2)}`);
+  const hub = options.withHub ? hubRadiusDelivery(region, LAB_HUB, { keyVaultName: LAB_KEY_VAULT }) : undefined;
 
   const secrets = new Map<string, string>();
-  for (const secret of delivery.secrets) {
+  for (const secret of [...delivery.secrets, ...(hub?.secrets ?? [])]) {
     const value = secret.placeholder === delivery.tree[SERVER_CERTIFICATE_PATH].trim() ? certificates.serverPem : fakeSecret(secret.secretName);
     secrets.set(secret.secretName, options.secretOverrides?.get(secret.secretName) ?? value);
   }
-  const vault = await startFakeKeyVault(new Map([...secrets].map(([name, value]) => [`${LAB_KEY_VAULT}/${name}`, value])));
+  const served = new Map([...secrets].map(([name, value]) => [`${LAB_KEY_VAULT}/${name}`, value]));
+  if (hub) served.set(`${hub.keyVault}/${hub.secretName}`, hub.value);
+  const vault = await startFakeKeyVault(served);
   const boot = await runBootScript(delivery, path.join(dir, "boot"), vault.env).finally(() => vault.close());
   if (boot.code !== 0) throw new Error(`the boot script failed:\n${boot.stderr}`);
   if (boot.target !== runtime.configDir) throw new Error(`the boot script installed into ${boot.target}, not the lab's ${runtime.configDir}`);
@@ -104,6 +112,7 @@ export async function startEduroamLab(options: LabOptions = {}): Promise<Eduroam
     nationalProxyRuntime,
     certificates,
     delivery,
+    hub,
     secrets,
     boot,
     visitor,

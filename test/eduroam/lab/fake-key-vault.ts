@@ -13,11 +13,16 @@ export interface FakeKeyVault {
   readonly env: Record<string, string>;
   /** Secrets asked for, as "vault/name". */
   readonly requested: string[];
+  /** Sets a secret's value, as a stack's write would ("vault/name"). */
+  set(key: string, value: string): void;
+  /** Deletes a secret, so asking for it gets 404. */
+  remove(key: string): void;
   close(): Promise<void>;
 }
 
-/** `secrets` maps "vault/name" to the value. */
-export async function startFakeKeyVault(secrets: ReadonlyMap<string, string>): Promise<FakeKeyVault> {
+/** `initial` maps "vault/name" to the value. */
+export async function startFakeKeyVault(initial: ReadonlyMap<string, string>): Promise<FakeKeyVault> {
+  const secrets = new Map(initial);
   const requested: string[] = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -42,6 +47,8 @@ export async function startFakeKeyVault(secrets: ReadonlyMap<string, string>): P
   return {
     env: { GRUNNMUR_IMDS_ENDPOINT: `${base}/token`, GRUNNMUR_KEYVAULT_URL: `${base}/vaults/{vault}` },
     requested,
+    set: (key, value) => void secrets.set(key, value),
+    remove: (key) => void secrets.delete(key),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

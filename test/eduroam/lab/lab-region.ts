@@ -89,9 +89,16 @@ export function onLoopback(region: Region): Region {
   };
 }
 
-export function makeLabRegion(nationalProxyPort: number): FixtureRegion {
+/** The hub that serves Finnmark (county 56) in a lab with `withHub`: BETA (5601) is on it, ALFA (5530) on the primary. */
+export const LAB_HUB = "finnmark";
+
+/** `withHub`: a second hub for Finnmark, so BETA's files reach the servers only in that hub's bundle. */
+export function makeLabRegion(nationalProxyPort: number, options: { readonly withHub?: boolean } = {}): FixtureRegion {
+  const base = basePlatform() as { network: Record<string, unknown> };
+  const network = options.withHub ? { ...base.network, hubs: { [LAB_HUB]: { addressSpace: "10.95.16.0/22", counties: ["56"] } } } : base.network;
   const platform = {
-    ...basePlatform(),
+    ...base,
+    network,
     environment: "test",
     domains: { [ALFA.slug]: [ALFA.realm], [BETA.slug]: [BETA.realm] },
     eduroam: {

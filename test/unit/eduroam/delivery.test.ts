@@ -51,7 +51,9 @@ describe("what the platform's RADIUS servers receive", () => {
   it("installs userData as the bundle the boot unit reads, readable by root only", () => {
     const sync = file(SYNC_SCRIPT_PATH).content;
     expect(sync).toContain("metadata/instance/compute/userData?api-version=2021-01-01&format=text' | base64 -d > \"$new\"");
-    expect(sync).toContain(`  install -m 0600 "$new" ${BUNDLE_PATH}\n  systemctl restart grunnmur-radius-secrets.service\n`);
+    expect(sync).toContain(`  install -m 0600 "$new" ${BUNDLE_PATH}\n  changed=yes\n`);
+    expect(sync).toContain(`${BOOT_SCRIPT_PATH} --bundle ${BUNDLE_PATH} --check-hubs; then`);
+    expect(sync).toContain(`if [ "$changed" = yes ]; then\n  systemctl restart grunnmur-radius-secrets.service\n  systemctl reload-or-restart freeradius.service\nfi\n`);
     expect(file("/etc/systemd/system/grunnmur-radius-secrets.service").content).toContain(
       `ExecStart=${BOOT_SCRIPT_PATH} --bundle ${BUNDLE_PATH} --target /etc/freeradius/grunnmur\n`,
     );
@@ -59,7 +61,9 @@ describe("what the platform's RADIUS servers receive", () => {
   });
 
   it("carries the generated tree and where each secret lives in userData, but no secret", () => {
-    expect(Object.keys(bundle)).toEqual(["keyVault", "secrets", "tenants", "files"]);
+    expect(Object.keys(bundle)).toEqual(["keyVault", "secrets", "tenants", "files", "hubs"]);
+    // The example region has one hub: there is no other hub's bundle to fetch.
+    expect(bundle.hubs).toEqual([]);
     expect(bundle.files).toEqual(delivery.tree);
     expect(bundle.keyVault).toBe(KEY_VAULT);
     expect(bundle.secrets).toEqual(delivery.secrets);
@@ -87,7 +91,7 @@ describe("what the platform's RADIUS servers receive", () => {
     const fewer = deliveryFor({ ...region, tenants: region.tenants.filter((t) => t.spec.slug !== "senja") });
     expect(fewer.bootstrap).toBe(delivery.bootstrap);
     expect(fewer.userData).not.toBe(delivery.userData);
-    expect(delivery.bootstrap).not.toMatch(/senja|realm/);
+    expect(delivery.bootstrap).not.toMatch(/senja|\brealm\b/);
   });
 
   it("names exactly the secrets the servers read, each once, in the platform vault", () => {

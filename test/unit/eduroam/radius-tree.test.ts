@@ -33,14 +33,14 @@ describe("the generated FreeRADIUS tree", () => {
       ["clients.d/senja.conf"],
     ],
     [
-      "a realm change touches only the tenant's files and the realm list",
+      "a realm change touches only the tenant's files, its realm file among them",
       () => renderRadiusTree(withTenant(plan, { ...senja, realm: "wifi.senja.kommune.no" })),
-      [...senjaFiles, "realms.conf"],
+      [...senjaFiles, "realms.d/senja.conf"],
     ],
     [
-      "a new municipality adds only its own files and changes the realm list",
+      "a new municipality adds only its own files, and no file it shares with others changes",
       () => renderRadiusTree(withTenant(plan, { ...senja, slug: "bardu", realm: "bardu.kommune.no" })),
-      ["clients.d/bardu.conf", "inner-tunnel.d/authenticate/bardu", "inner-tunnel.d/authorize/bardu", "mods-enabled/tenant_bardu", "realms.conf"],
+      ["clients.d/bardu.conf", "inner-tunnel.d/authenticate/bardu", "inner-tunnel.d/authorize/bardu", "mods-enabled/tenant_bardu", "realms.d/bardu.conf"],
     ],
   ])("%s", (_label, change, expected) => {
     expect(changedPaths(tree, change())).toEqual(expected);
@@ -61,7 +61,9 @@ describe("the generated FreeRADIUS tree", () => {
     expect(proxy).toContain("\tstatus_check = status-server");
     expect(proxy).toMatch(/realm DEFAULT \{\n\tauth_pool = eduroam_national_proxies\n\tnostrip\n\}/);
     expect(proxy).not.toContain("acct_pool");
-    expect(tree["realms.conf"]).toContain("realm senja.kommune.no {\n\tnostrip\n}");
+    expect(proxy).toContain("$INCLUDE realms.d/\n");
+    expect(tree["realms.d/senja.conf"]).toContain("realm senja.kommune.no {\n\tnostrip\n}");
+    expect(tree["realms.d/README"]).not.toMatch(/^[^#\n]/m);
   });
 
   it("holds no secret, only a placeholder for every secret reference", () => {
