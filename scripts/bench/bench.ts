@@ -11,7 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { DEFAULT_PLATFORM_FILE } from "../../tenants/paths";
 import { loadCommandRegion } from "../region";
-import { PREVIEW_TIMEOUT_MS, previewRegion } from "../preview/run-preview";
+import { PREVIEW_TIMEOUT_MS, previewRegion, workersToPrestart } from "../preview/run-preview";
 import { WorkerPool } from "../preview/pool";
 import { regionEnvironment } from "../../policies/core/environment";
 import { policyReportsOf } from "../check/check-file";
@@ -57,9 +57,12 @@ interface Figures {
 const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
 
 async function previewWithPolicies(tenantsDir: string, platformFile: string, outDir: string, only?: Set<string>, reusePlatform?: StackPreview) {
-  // As `grunnmur preview` runs it: the workers start while the files are validated.
-  const pool = new WorkerPool({ concurrency: os.availableParallelism(), timeoutMs: PREVIEW_TIMEOUT_MS });
-  pool.prestart(2);
+  // As `grunnmur preview` runs it: the workers start while the files are validated, the first
+  // loading the program of the first stack (a hub's when the base's platform preview stands in).
+  const jobs = os.availableParallelism();
+  const pool = new WorkerPool({ concurrency: jobs, timeoutMs: PREVIEW_TIMEOUT_MS });
+  pool.prestart(1, reusePlatform ? "hub" : "platform");
+  pool.prestart(workersToPrestart(jobs, { only }));
   try {
     return await previewIn(pool, tenantsDir, platformFile, outDir, only, reusePlatform);
   } finally {
