@@ -11,7 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { DEFAULT_PLATFORM_FILE } from "../../tenants/paths";
 import { loadCommandRegion } from "../region";
-import { PREVIEW_TIMEOUT_MS, previewRegion } from "../preview/run-preview";
+import { PREVIEW_TIMEOUT_MS, previewRegion, workersToPrestart } from "../preview/run-preview";
 import { WorkerPool } from "../preview/pool";
 import { regionEnvironment } from "../../policies/core/environment";
 import { policyReportsOf } from "../check/check-file";
@@ -57,9 +57,12 @@ interface Figures {
 const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
 
 async function previewWithPolicies(tenantsDir: string, platformFile: string, outDir: string, only?: Set<string>, reusePlatform?: StackPreview) {
-  // As `grunnmur preview` runs it: the workers start while the files are validated.
-  const pool = new WorkerPool({ concurrency: os.availableParallelism(), timeoutMs: PREVIEW_TIMEOUT_MS });
-  pool.prestart(2);
+  // As `grunnmur preview` runs it: the workers start while the files are validated, the first
+  // loading the program of the first stack (a hub's when the base's platform preview stands in).
+  const jobs = os.availableParallelism();
+  const pool = new WorkerPool({ concurrency: jobs, timeoutMs: PREVIEW_TIMEOUT_MS });
+  pool.prestart(1, reusePlatform ? "hub" : "platform");
+  pool.prestart(workersToPrestart(jobs, { only }));
   try {
     return await previewIn(pool, tenantsDir, platformFile, outDir, only, reusePlatform);
   } finally {
@@ -120,7 +123,7 @@ async function measure(count: number): Promise<Figures> {
     const platform = load.region.platform;
     const middle = <T>(list: readonly T[]) => list[Math.floor(list.length / 2)];
     const elsewhere = middle(load.region.tenants.filter((t) => hubOf(platform, t.spec) !== HUB_MAIN && !platformReadsTenant(t.spec)).map((t) => t.spec.slug));
-    const onPrimary = middle(load.region.tenants.filter((t) => hubOf(platform, t.spec) === HUB_MAIN).map((t) => t.spec.slug));
+    const onPrimary = primaryTenantOf(load.region);
     const basePlatform = readPreviewFile(path.join(dir, "full", "platform.json"));
     if (!basePlatform.ok) throw new Error(basePlatform.problems.join("; "));
     let singleTenantCheckSeconds: number | undefined;
@@ -173,10 +176,52 @@ function checkTargets(results: readonly Figures[]): Array<[string, boolean | und
   return [row("tenant on another hub (its hub's part and its own stack)", (r) => r.singleTenantCheckSeconds), row("tenant on the primary hub (the platform's core too)", (r) => r.primaryTenantCheckSeconds)];
 }
 
+/** The middle tenant of the primary hub, as measure() picks it. */
+function primaryTenantOf(region: NonNullable<ReturnType<typeof loadCommandRegion>["region"]>): string | undefined {
+  const onPrimary = region.tenants.filter((t) => hubOf(region.platform, t.spec) === HUB_MAIN).map((t) => t.spec.slug);
+  return onPrimary[Math.floor(onPrimary.length / 2)];
+}
+
+/**
+ * `--only-check`: only the one-municipality check of a tenant on the primary hub, `--repeat=N`
+ * times in one process (default 5), without the full preview before it. The first run is in a
+ * cold process; the later ones are warm, as measure()'s check is after its full preview, so
+ * their median is the figure to compare with the full bench's.
+ */
+async function onlyCheck(sizes: readonly number[], repeat: number): Promise<void> {
+  for (const count of sizes) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `grunnmur-bench-${count}-`));
+    try {
+      const { tenantsDir, platformFile } = writeSyntheticRegion(dir, count, DEFAULT_PLATFORM_FILE);
+      const load = loadCommandRegion({ tenantsDir, platformFile });
+      if (!load.region) throw new Error(`synthetic region invalid: ${load.diagnostics[0]?.message}`);
+      const tenant = primaryTenantOf(load.region);
+      if (!tenant) throw new Error(`the region of ${count} has no tenant on the primary hub`);
+      const runs: number[] = [];
+      for (let i = 0; i < repeat; i += 1) {
+        const t = process.hrtime.bigint();
+        await previewWithPolicies(tenantsDir, platformFile, path.join(dir, "single-primary"), new Set([tenant]));
+        runs.push(seconds(t));
+      }
+      const warm = runs.slice(1).sort((a, b) => a - b);
+      const median = warm.length > 0 ? warm[Math.floor(warm.length / 2)] : undefined;
+      console.log(`${count} municipalities, one tenant on the primary hub (${tenant}): ${runs.map((s) => s.toFixed(2)).join(", ")} s; warm median ${median === undefined ? "n/a" : `${median.toFixed(2)} s`}`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const arg = process.argv.find((a) => a.startsWith("--sizes="));
   const sizes = (arg ? arg.slice("--sizes=".length) : "5,39,357").split(",").map(Number);
   process.stderr.write(`Benchmark on ${os.availableParallelism()} CPUs, sizes ${sizes.join(", ")}\n`);
+  if (process.argv.includes("--only-check")) {
+    const repeatArg = process.argv.find((a) => a.startsWith("--repeat="));
+    const repeat = repeatArg ? Number(repeatArg.slice("--repeat=".length)) : 5;
+    if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat must be a whole number of 1 or more, not "${repeatArg?.slice("--repeat=".length)}"`);
+    return onlyCheck(sizes, repeat);
+  }
   const results: Figures[] = [];
   for (const size of sizes) results.push(await measure(size));
   console.log(

@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { UsageError, type CommandSpec, type ParsedCommand } from "../args";
 import { formatDiagnostic } from "../../tenants/validation/diagnostic";
-import { PREVIEW_TIMEOUT_MS, previewedHubs, previewRegion, regionHubStacks, removeStalePreviews } from "../preview/run-preview";
+import { PREVIEW_TIMEOUT_MS, previewedHubs, previewRegion, regionHubStacks, removeStalePreviews, workersToPrestart } from "../preview/run-preview";
 import { WorkerPool } from "../preview/pool";
 import type { PreviewResult } from "../preview/job";
 import { hubStackName, PLATFORM_STACK } from "../../stacks/contract";
@@ -177,9 +177,11 @@ export function progressReporter(total: number, log: (line: string) => void, sta
 export async function runPreview(cmd: ParsedCommand): Promise<number> {
   const jobs = cmd.values.jobs === undefined ? os.availableParallelism() : Number(cmd.values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of 1 or more, not "${String(cmd.values.jobs)}"`);
-  // Workers start loading the SDK and the programs while this process validates the files.
+  // Workers start loading the SDK and the programs while this process validates the files: one
+  // now, for the first stack (the platform, or with --platform-from most likely a hub's stack, the
+  // base branch's platform preview standing in), and a second once the scope shows it has work.
   const pool = new WorkerPool({ concurrency: jobs, timeoutMs: PREVIEW_TIMEOUT_MS });
-  pool.prestart(Math.min(jobs, 2));
+  pool.prestart(1, cmd.values["platform-from"] ? "hub" : "platform");
   try {
     return await previewWith(cmd, jobs, pool);
   } finally {
@@ -208,6 +210,7 @@ async function previewWith(cmd: ParsedCommand, jobs: number, pool: WorkerPool): 
         : `Changed since ${String(cmd.values["changed-since"])}: ${only && only.size > 0 ? [...only].join(", ") : "no tenant files"}${changed.platform ? " (and the platform)" : ""}.`,
     );
   }
+  pool.prestart(workersToPrestart(jobs, { only, extraHubStacks: changedHubs }));
   // The base branch's platform preview stands in for this one only when the change leaves the platform alone.
   let reusePlatform: StackPreview | undefined;
   if (cmd.values["platform-from"]) {

@@ -58,6 +58,31 @@ export type PreviewJob =
       readonly policy?: PolicyJob;
     };
 
+/** The kinds of stack a worker runs, each with a program of its own. */
+export type StackKind = PreviewJob["kind"];
+
+const STACK_KINDS: readonly StackKind[] = ["platform", "hub", "tenant"];
+const PRELOAD_FLAG = "--preload=";
+
+/** The argument that tells a worker which programs to load before its first job, in that order. */
+export function preloadArgv(kinds: readonly StackKind[]): string[] {
+  return [`${PRELOAD_FLAG}${kinds.join(",")}`];
+}
+
+/**
+ * The programs a worker loads before its first job, from its arguments: the tenant program when
+ * none are named (nearly every worker runs tenants). An unknown kind is dropped: loading early
+ * only saves time, and the job loads what it needs either way.
+ */
+export function preloadsFromArgv(argv: readonly string[]): StackKind[] {
+  const given = argv.find((a) => a.startsWith(PRELOAD_FLAG));
+  if (given === undefined) return ["tenant"];
+  return given
+    .slice(PRELOAD_FLAG.length)
+    .split(",")
+    .filter((k): k is StackKind => (STACK_KINDS as readonly string[]).includes(k));
+}
+
 export interface PreviewResult {
   readonly stack: string;
   readonly ok: boolean;

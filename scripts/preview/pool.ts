@@ -10,7 +10,7 @@
  */
 import { type ChildProcess, fork } from "node:child_process";
 import * as path from "node:path";
-import { failedResult, type PreviewJob, type PreviewResult } from "./job";
+import { failedResult, preloadArgv, type PreviewJob, type PreviewResult, type StackKind } from "./job";
 
 const WORKER = path.join(__dirname, "worker.js");
 
@@ -45,8 +45,9 @@ class Worker {
   private stackName = "";
   jobsRun = 0;
 
-  constructor() {
-    this.child = fork(WORKER, [], { stdio: ["ignore", "pipe", "pipe", "ipc"], serialization: "advanced", execArgv: workerExecArgv() });
+  /** `preload`: the programs it loads before its first job, in that order (job.ts, preloadsFromArgv). */
+  constructor(readonly preload: readonly StackKind[] = ["tenant"]) {
+    this.child = fork(WORKER, preloadArgv(preload), { stdio: ["ignore", "pipe", "pipe", "ipc"], serialization: "advanced", execArgv: workerExecArgv() });
     this.child.stdout?.on("data", () => undefined);
     this.child.stderr?.on("data", (chunk: Buffer) => {
       this.stderr = (this.stderr + chunk.toString()).slice(-4000);
@@ -104,9 +105,19 @@ function reusable(worker: Worker, result: PreviewResult, limit: number): boolean
   return worker.alive && result.ok && worker.jobsRun < limit && result.peakRssMb < RECYCLE_RSS_MB;
 }
 
+/**
+ * Which idle worker takes a job of `kind`, given what each loaded early (in the order they became
+ * idle): the last that loaded the job's program, else the last. Undefined when none is idle.
+ * @internal exported for its unit test.
+ */
+export function idleWorkerFor(preloads: ReadonlyArray<readonly StackKind[]>, kind: StackKind): number | undefined {
+  for (let i = preloads.length - 1; i >= 0; i -= 1) if (preloads[i].includes(kind)) return i;
+  return preloads.length > 0 ? preloads.length - 1 : undefined;
+}
+
 /** Runs one job in a worker of its own, which then exits. */
 export async function runInWorker(job: PreviewJob, timeoutMs: number): Promise<PreviewResult> {
-  const worker = new Worker();
+  const worker = new Worker([job.kind]);
   try {
     return await worker.run(job, timeoutMs);
   } finally {
@@ -135,17 +146,28 @@ export class WorkerPool {
   }
 
   /**
-   * Starts up to `count` workers now, before any job: a worker spends its first few hundred
-   * milliseconds loading the SDK and the programs, which then overlaps whatever the caller
-   * does meanwhile (validating the files). A pull request's check of one municipality waits
-   * for little else.
+   * Starts workers now, before any job, until `count` are idle: a worker spends its first few
+   * hundred milliseconds loading the SDK and the programs, which then overlaps whatever the
+   * caller does meanwhile (validating the files). A pull request's check of one municipality
+   * waits for little else. `firstJob`, the kind of the first job the caller will run (the
+   * platform, unless a base branch's preview stands in for it), makes the first worker load that
+   * program first, then the tenant program; the others load the tenant program. Called again,
+   * it tops the idle workers up to the new count.
    */
-  prestart(count: number): void {
-    for (let i = this.idle.length; i < Math.min(count, this.options.concurrency); i += 1) this.idle.push(new Worker());
+  prestart(count: number, firstJob?: StackKind): void {
+    for (let i = this.idle.length; i < Math.min(count, this.options.concurrency); i += 1) {
+      this.idle.push(new Worker(i === 0 && firstJob && firstJob !== "tenant" ? [firstJob, "tenant"] : ["tenant"]));
+    }
+  }
+
+  private idleFor(job: PreviewJob): Worker | undefined {
+    const index = idleWorkerFor(this.idle.map((w) => w.preload), job.kind);
+    return index === undefined ? undefined : this.idle.splice(index, 1)[0];
   }
 
   async run(job: PreviewJob): Promise<PreviewResult> {
-    const worker = this.idle.pop() ?? new Worker();
+    // A worker started for this job loads this job's program only: anything more would run beside it.
+    const worker = this.idleFor(job) ?? new Worker([job.kind]);
     const result = await worker.run(job, this.options.timeoutMs);
     if (reusable(worker, result, this.limit)) this.idle.push(worker);
     else worker.stop();

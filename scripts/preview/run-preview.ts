@@ -153,6 +153,20 @@ export function previewedHubs(region: Pick<Region, "platform" | "tenants">, opti
     .filter((key) => key !== HUB_MAIN && (!ownHubs || ownHubs.has(key) || options.extraHubStacks?.has(hubStackName(key)) === true));
 }
 
+/**
+ * How many workers are worth starting before the files are read (WorkerPool.prestart): at most
+ * two, and one when the preview can run only one stack at a time. A preview of one tenant runs
+ * its stacks in turn (the platform, its hub's stack, its own), each needing the one before's
+ * outputs; a second worker would only take CPU from the validation it is meant to overlap.
+ * `only` and `extraHubStacks` as previewRegion takes them; `only` undefined is the whole region.
+ */
+export function workersToPrestart(jobs: number, scope: Pick<PreviewOptions, "only" | "extraHubStacks">): number {
+  const most = Math.min(jobs, 2);
+  if (scope.only === undefined) return most;
+  // Each tenant's stack and each hub stack besides may run beside another; one runs alone.
+  return Math.max(1, Math.min(most, scope.only.size + (scope.extraHubStacks?.size ?? 0)));
+}
+
 /** The hub stacks' jobs (previewedHubs); a scoped run's scope is all its tenants: each hub attaches only its own of them. */
 function hubJobs(region: Region, options: PreviewOptions, platformOutputs: Record<string, unknown>): HubJob[] {
   const scoped = options.only !== undefined && options.scopePlatform === true;

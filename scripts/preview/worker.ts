@@ -11,7 +11,7 @@ import "./worker-preamble";
 import * as pulumi from "@pulumi/pulumi";
 import { PLATFORM_STACK, PROJECT } from "../../stacks/contract";
 import { startCapture } from "./capture";
-import { countTypes, failedResult, type PreviewJob, type PreviewResult } from "./job";
+import { countTypes, failedResult, preloadsFromArgv, type PreviewJob, type PreviewResult, type StackKind } from "./job";
 import { checkPreview, environmentOfJob } from "../check/check-file";
 import type { PolicyReport } from "./preview-file";
 import { createMocks } from "./mocks";
@@ -30,6 +30,13 @@ if (require.main === module && process.env.GRUNNMUR_STACK_TRACES !== "1") Error.
 if (require.main === module && process.env.GRUNNMUR_PROVIDER_ALIASES !== "1") skipProviderTypeAliases();
 // GRUNNMUR_SDK_BOOKKEEPING=1 keeps the SDK's source positions and promise leak tracking.
 if (require.main === module && process.env.GRUNNMUR_SDK_BOOKKEEPING !== "1") skipSdkBookkeeping();
+
+/** Each kind of stack's program, loaded on first use; they only define functions at load. */
+const PROGRAMS = {
+  platform: () => import("../../stacks/platform/program"),
+  hub: () => import("../../stacks/hub/program"),
+  tenant: () => import("../../stacks/tenant/program"),
+} satisfies Record<StackKind, () => Promise<unknown>>;
 
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
@@ -68,16 +75,16 @@ export async function runJob(job: PreviewJob): Promise<PreviewResult> {
     // Programs are loaded only after the mocks are in place, as the SDK requires.
     const outputs = await pulumi.runtime.runInPulumiStack(async () => {
       if (job.kind === "platform") {
-        const { platformProgram } = await import("../../stacks/platform/program");
+        const { platformProgram } = await PROGRAMS.platform();
         const { previewTenantScope } = await import("./tenant-scope");
         return platformProgram(job.input, job.tenantScope ? previewTenantScope(job.tenantScope) : undefined);
       }
       if (job.kind === "hub") {
-        const { hubStackProgram } = await import("../../stacks/hub/program");
+        const { hubStackProgram } = await PROGRAMS.hub();
         const { previewTenantScope } = await import("./tenant-scope");
         return hubStackProgram(job.input, job.tenantScope ? previewTenantScope(job.tenantScope) : undefined);
       }
-      const { tenantProgram } = await import("../../stacks/tenant/program");
+      const { tenantProgram } = await PROGRAMS.tenant();
       return tenantProgram(job.input);
     });
     await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
@@ -128,12 +135,16 @@ export async function runJob(job: PreviewJob): Promise<PreviewResult> {
  * timeout; such a worker then exits, since its SDK state is not fit for another stack.
  */
 if (require.main === module && process.send) {
-  // Loading the tenant program, which nearly every worker runs, is most of a small stack's cost:
-  // start it now, while the pool may still be waiting for its first job (WorkerPool.prestart). It
-  // only defines functions at load; each job sets its mocks before running one, as reused workers
-  // always have. A failure here is the first job's too, and reported there.
+  // Loading a program is most of a small stack's cost: load the ones the pool named (the tenant
+  // program, which nearly every worker runs, unless told otherwise; the platform's first for the
+  // worker that takes the platform) now, in turn, while the pool may still be waiting for the
+  // first job (WorkerPool.prestart). They only define functions at load; each job sets its mocks
+  // before running one, as reused workers always have. A failure here is the job's too, and
+  // reported there.
   setImmediate(() => {
-    import("../../stacks/tenant/program").catch(() => undefined);
+    void (async () => {
+      for (const kind of preloadsFromArgv(process.argv.slice(2))) await PROGRAMS[kind]().catch(() => undefined);
+    })();
   });
   const channel = (process as unknown as { channel?: { ref(): void; unref(): void } }).channel;
   let current: { job: PreviewJob; reported: boolean } | undefined;

@@ -6,7 +6,7 @@ import { OFFLINE_PLATFORM_STACK_NAME } from "../../scripts/preview/run-preview";
 import { loadRegion } from "../../tenants/validation/load-region";
 import { DEFAULT_PLATFORM_FILE, DEFAULT_TENANTS_DIR } from "../../tenants/paths";
 
-// The worker's speed-ups (deferring the SDK's function serialiser, skipping azure-native's
+// The worker's speed-ups (deferring the SDK's function serialiser and azure-native's package root, skipping azure-native's
 // own type aliases, the SDK's source positions and promise bookkeeping) must not change a byte of what it writes.
 describe("the preview worker's shortcuts", () => {
   const SWITCHES = ["GRUNNMUR_EAGER_SDK", "GRUNNMUR_PROVIDER_ALIASES", "GRUNNMUR_SDK_BOOKKEEPING"];
