@@ -109,7 +109,7 @@ async function measure(count: number): Promise<Figures> {
     const validateSeconds = Number(process.hrtime.bigint() - t) / 1e9;
     if (!load.region) throw new Error(`synthetic region invalid: ${load.diagnostics[0]?.message}`);
 
-    process.stderr.write(`  ${count}: full preview of ${count + 1} stacks...\n`);
+    process.stderr.write(`  ${count}: full preview of the platform, its hub stacks and ${count} tenant stacks...\n`);
     t = process.hrtime.bigint();
     const full = await previewWithPolicies(tenantsDir, platformFile, path.join(dir, "full"));
     const fullPreviewSeconds = Number(process.hrtime.bigint() - t) / 1e9;
