@@ -11,34 +11,16 @@ import { previewFiles, type PreviewedRegion } from "../helpers/preview-fixture";
 import { copyExampleRegion, type FixtureRegion } from "../helpers/region-fixture";
 import { violationsOf } from "../helpers/policy-cases";
 import { diffRegion } from "../../scripts/report/diff";
-import { readPreviewFile, type StackPreview } from "../../scripts/preview/preview-file";
+import type { StackPreview } from "../../scripts/preview/preview-file";
+import { hasvikFromGamvik, readPreviewDir as readDir, withFinnmarkHub } from "../helpers/finnmark-region";
 
 const HASVIK_SUBSCRIPTION = "00000000-0000-4000-8000-000000005616";
 
-const withFinnmarkHub = (yaml: string) =>
-  yaml.replace("  drHub:\n", `  hubs:\n    finnmark:\n      addressSpace: 10.95.16.0/22\n      counties: ["56"]\n      vpnGatewaySku: VpnGw2AZ\n  drHub:\n`);
-
-/** Gamvik's file, made Hasvik's, with a subscription of its own. */
+/** Gamvik's file, made Hasvik's, with a subscription of its own and a waiver. */
 const hasvik = (gamvik: string) =>
-  gamvik
-    .replace(/^slug: gamvik$/m, "slug: hasvik")
-    .replace(/^displayName: .*$/m, "displayName: Hasvik kommune")
-    .replace(/^kommunenummer: .*$/m, 'kommunenummer: "5616"')
-    .replace(/^organisasjonsnummer: "\d+"/m, 'organisasjonsnummer: "910000136"')
-    .replace(/gamvik\.kommune\.no/g, "hasvik.kommune.no")
-    .replace("  mehamn:\n    publicIp: 198.51.100.30\n    prefixes: [192.168.50.0/24]", "  breivikbotn:\n    publicIp: 198.51.100.61\n    prefixes: [192.168.61.0/24]") +
+  hasvikFromGamvik(gamvik) +
   `\nazure:\n  subscriptionId: "${HASVIK_SUBSCRIPTION}"\n` +
   "\nwaivers:\n  - policy: storage-no-shared-key-access\n    resource: files\n    reason: The archive system's vendor needs this until its upgrade in spring; traffic stays inside the spoke.\n    granted: 2026-11-01\n    expires: 2027-06-30\n";
-
-function readDir(dir: string): Map<string, StackPreview> {
-  const out = new Map<string, StackPreview>();
-  for (const entry of fs.readdirSync(dir).filter((e) => e.endsWith(".json"))) {
-    const read = readPreviewFile(path.join(dir, entry));
-    if (!read.ok) throw new Error(read.problems.join("; "));
-    out.set(read.preview.stack, read.preview);
-  }
-  return out;
-}
 
 describe("a municipality with its own subscription on another hub", () => {
   let base: FixtureRegion;

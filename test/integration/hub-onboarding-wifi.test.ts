@@ -15,26 +15,18 @@ import { runCli } from "../helpers/cli";
 import { ofType, previewFiles, type PreviewedRegion, type Resource } from "../helpers/preview-fixture";
 import { copyExampleRegion, type FixtureRegion } from "../helpers/region-fixture";
 import { diffRegion } from "../../scripts/report/diff";
-import { readPreviewFile, type StackPreview } from "../../scripts/preview/preview-file";
+import type { StackPreview } from "../../scripts/preview/preview-file";
+import { hasvikFromGamvik, readPreviewDir as readDir, withFinnmarkHub } from "../helpers/finnmark-region";
 
 const BUNDLE_SECRET = "radius-bundle-hub-finnmark";
 
 /** A second hub for Finnmark, and Hasvik's domain registered beforehand, as the platform team does before its file comes. */
 const platformWithHub = (yaml: string) =>
-  yaml
-    .replace("  drHub:\n", `  hubs:\n    finnmark:\n      addressSpace: 10.95.16.0/22\n      counties: ["56"]\n      vpnGatewaySku: VpnGw2AZ\n  drHub:\n`)
-    .replace("  gamvik: [gamvik.kommune.no]\n", "  gamvik: [gamvik.kommune.no]\n  hasvik: [hasvik.kommune.no]\n");
+  withFinnmarkHub(yaml).replace("  gamvik: [gamvik.kommune.no]\n", "  gamvik: [gamvik.kommune.no]\n  hasvik: [hasvik.kommune.no]\n");
 
 /** Gamvik's file, made Hasvik's, with Wi-Fi: an access point at its site and its directory over LDAPS. */
 const hasvik = (gamvik: string) =>
-  `${gamvik
-    .replace(/^slug: gamvik$/m, "slug: hasvik")
-    .replace(/^displayName: .*$/m, "displayName: Hasvik kommune")
-    .replace(/^kommunenummer: .*$/m, 'kommunenummer: "5616"')
-    .replace(/^organisasjonsnummer: "\d+"/m, 'organisasjonsnummer: "910000136"')
-    .replace(/gamvik\.kommune\.no/g, "hasvik.kommune.no")
-    .replace(/^services: \[storage, backup\]$/m, "services: [storage, backup, wifi]")
-    .replace("  mehamn:\n    publicIp: 198.51.100.30\n    prefixes: [192.168.50.0/24]", "  breivikbotn:\n    publicIp: 198.51.100.61\n    prefixes: [192.168.61.0/24]")}wifi:
+  `${hasvikFromGamvik(gamvik).replace(/^services: \[storage, backup\]$/m, "services: [storage, backup, wifi]")}wifi:
   realm: hasvik.kommune.no
   vlan: 140
   accessPoints:
@@ -48,15 +40,6 @@ const hasvik = (gamvik: string) =>
     bindPassword: { pulumiConfig: hasvikLdapBind }
 `;
 
-function readDir(dir: string): Map<string, StackPreview> {
-  const out = new Map<string, StackPreview>();
-  for (const entry of fs.readdirSync(dir).filter((e) => e.endsWith(".json"))) {
-    const read = readPreviewFile(path.join(dir, entry));
-    if (!read.ok) throw new Error(read.problems.join("; "));
-    out.set(read.preview.stack, read.preview);
-  }
-  return out;
-}
 
 const radiusVms = (platform: StackPreview) => ofType(platform, "azure-native:compute:VirtualMachine").filter((r) => /^radius-\d+$/.test(r.name));
 const serverInputs = (vm: Resource) => ({ name: vm.name, userData: vm.inputs.userData, customData: (vm.inputs.osProfile as { customData?: unknown }).customData });

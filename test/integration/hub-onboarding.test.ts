@@ -12,32 +12,11 @@ import { runCli } from "../helpers/cli";
 import { previewFiles, type PreviewedRegion } from "../helpers/preview-fixture";
 import { copyExampleRegion, type FixtureRegion } from "../helpers/region-fixture";
 import { diffRegion } from "../../scripts/report/diff";
-import { readPreviewFile, type StackPreview } from "../../scripts/preview/preview-file";
+import type { StackPreview } from "../../scripts/preview/preview-file";
+import { hasvikFromGamvik as hasvik, readPreviewDir as readDir, withFinnmarkHub } from "../helpers/finnmark-region";
 import { previewRegion } from "../../scripts/preview/run-preview";
 import { loadRegion } from "../../tenants/validation/load-region";
 
-const withFinnmarkHub = (yaml: string) =>
-  yaml.replace("  drHub:\n", `  hubs:\n    finnmark:\n      addressSpace: 10.95.16.0/22\n      counties: ["56"]\n      vpnGatewaySku: VpnGw2AZ\n  drHub:\n`);
-
-/** Gamvik's file, made Hasvik's: its own slug, kommunenummer, site, addresses and contacts. */
-const hasvik = (gamvik: string) =>
-  gamvik
-    .replace(/^slug: gamvik$/m, "slug: hasvik")
-    .replace(/^displayName: .*$/m, "displayName: Hasvik kommune")
-    .replace(/^kommunenummer: .*$/m, 'kommunenummer: "5616"')
-    .replace(/^organisasjonsnummer: "\d+"/m, 'organisasjonsnummer: "910000136"')
-    .replace(/gamvik\.kommune\.no/g, "hasvik.kommune.no")
-    .replace("  mehamn:\n    publicIp: 198.51.100.30\n    prefixes: [192.168.50.0/24]", "  breivikbotn:\n    publicIp: 198.51.100.61\n    prefixes: [192.168.61.0/24]");
-
-function readDir(dir: string): Map<string, StackPreview> {
-  const out = new Map<string, StackPreview>();
-  for (const entry of fs.readdirSync(dir).filter((e) => e.endsWith(".json"))) {
-    const read = readPreviewFile(path.join(dir, entry));
-    if (!read.ok) throw new Error(read.problems.join("; "));
-    out.set(read.preview.stack, read.preview);
-  }
-  return out;
-}
 
 describe("onboarding one municipality in a region of two hubs", () => {
   let base: FixtureRegion;
